@@ -1,0 +1,76 @@
+// Package platform holds the facts about the Windows background-task
+// platform that several packages need: manifest namespaces, the task types
+// each namespace allows, and which task types each trigger needs.
+// Sources are cited in ../shared/reference/background-tasks.md.
+package platform
+
+import "strings"
+
+// Namespace URIs of the manifest schemas bgmanifest cares about.
+const (
+	NSFoundation = "http://schemas.microsoft.com/appx/manifest/foundation/windows10"
+	NSUap        = "http://schemas.microsoft.com/appx/manifest/uap/windows10"
+	NSIot        = "http://schemas.microsoft.com/appx/manifest/iot/windows10"
+	NSCom        = "http://schemas.microsoft.com/appx/manifest/com/windows10"
+	NSRescap     = "http://schemas.microsoft.com/appx/manifest/foundation/windows10/restrictedcapabilities"
+	NSDesktop    = "http://schemas.microsoft.com/appx/manifest/desktop/windows10"
+	NS2010       = "http://schemas.microsoft.com/appx/2010/manifest"
+	NS2013       = "http://schemas.microsoft.com/appx/2013/manifest"
+	NS2014       = "http://schemas.microsoft.com/appx/2014/manifest"
+)
+
+// TaskTypes maps the namespace of a Task element to the Type values it
+// allows (XSD enumerations, case-sensitive).
+var TaskTypes = map[string][]string{
+	NSFoundation: {"general", "audio", "controlChannel", "systemEvent", "timer", "pushNotification", "location", "deviceUse", "deviceServicing", "deviceConnectionChange", "bluetooth"},
+	NSUap:        {"chatMessageNotification", "vpnClient", "phoneCall", "mediaProcessing"},
+	NSIot:        {"startup"},
+	NS2010:       {"audio", "controlChannel", "systemEvent", "timer", "pushNotification"},
+	NS2013:       {"location", "deviceUse", "deviceServicing"},
+	NS2014:       {"chatMessageNotification", "rfcommConnection", "deviceConnectionChange", "bluetoothSignalStrength", "gattCharacteristicNotification"},
+}
+
+// NamespacePrefix is the conventional prefix used in messages and fixes.
+var NamespacePrefix = map[string]string{
+	NSFoundation: "",
+	NSUap:        "uap",
+	NSIot:        "iot",
+	NS2010:       "",
+	NS2013:       "m2",
+	NS2014:       "m3",
+}
+
+// IsTaskNamespace reports whether a Task element in namespace ns is a
+// background task declaration.
+func IsTaskNamespace(ns string) bool {
+	_, ok := TaskTypes[ns]
+	return ok
+}
+
+// TaskTypeNamespace returns the Windows 10 namespace in which task type t is
+// valid ("" when t is not a Windows 10 task type).
+func TaskTypeNamespace(t string) string {
+	for _, ns := range []string{NSFoundation, NSUap, NSIot} {
+		for _, v := range TaskTypes[ns] {
+			if v == t {
+				return ns
+			}
+		}
+	}
+	return ""
+}
+
+// AllTaskTypes lists every Windows 10 task type (for "did you mean").
+func AllTaskTypes() []string {
+	var out []string
+	for _, ns := range []string{NSFoundation, NSUap, NSIot} {
+		out = append(out, TaskTypes[ns]...)
+	}
+	return out
+}
+
+// IsUapNamespace reports whether ns is the uap namespace or one of its
+// numbered successors (uap2 ... uap18).
+func IsUapNamespace(ns string) bool {
+	return ns == NSUap || strings.HasPrefix(ns, NSUap+"/")
+}

@@ -1,0 +1,156 @@
+// Package registration reads source files (C#, VB, C++/WinRT, C++/CX, IDL,
+// JavaScript) into language-neutral facts about background tasks: where
+// tasks are registered, with which entry point and triggers, and which
+// classes implement them. It knows nothing about manifests or rules.
+package registration
+
+// Language of a source file.
+type Language string
+
+const (
+	CSharp     Language = "csharp"
+	VB         Language = "vb"
+	CPP        Language = "cpp" // C++/WinRT and C++/CX share a lexer
+	IDL        Language = "idl"
+	JavaScript Language = "javascript"
+)
+
+// Pos is a position in a source file; Line and Col are 1-based, Col counts
+// characters.
+type Pos struct {
+	File string `json:"file"`
+	Line int    `json:"line"`
+	Col  int    `json:"column"`
+}
+
+// IsValid reports whether the position was recorded.
+func (p Pos) IsValid() bool { return p.Line > 0 }
+
+// Value is a string the scanner tried to resolve statically.
+type Value struct {
+	Str      string `json:"value"`
+	Resolved bool   `json:"resolved"`
+	Expr     string `json:"expr"` // the source text it came from
+	Pos      Pos    `json:"pos"`
+	// Literal is true when the value is a plain string literal at Pos (so a
+	// fix may rewrite it in place).
+	Literal bool `json:"literal"`
+}
+
+// SourceFile is one file to scan.
+type SourceFile struct {
+	Path     string
+	Language Language
+	// Project is the path of the project file that owns the file ("" when
+	// none), RootNamespace that project's root namespace (VB prefixes
+	// classes declared without a Namespace statement with it).
+	Project       string
+	RootNamespace string
+}
+
+// Trigger is one SetTrigger argument.
+type Trigger struct {
+	// Class is the trigger class's simple name ("TimeTrigger",
+	// "SystemTrigger", ...); "" when it could not be determined.
+	Class string   `json:"class"`
+	Args  []string `json:"args"`
+	// SystemTriggerType is the SystemTriggerType member for SystemTrigger.
+	SystemTriggerType string `json:"systemTriggerType,omitempty"`
+	// FreshnessMinutes and OneShot for TimeTrigger / MaintenanceTrigger, when
+	// resolvable; FreshnessMinutes is -1 when not.
+	FreshnessMinutes int   `json:"freshnessMinutes"`
+	OneShot          *bool `json:"oneShot,omitempty"`
+	Pos              Pos   `json:"pos"` // the SetTrigger argument (the "new" expression or variable)
+	Resolved         bool  `json:"resolved"`
+}
+
+// Condition is one AddCondition argument.
+type Condition struct {
+	Class string `json:"class"` // "SystemCondition", ...
+	Type  string `json:"type"`  // SystemConditionType member
+	Pos   Pos    `json:"pos"`
+}
+
+// Registration is one BackgroundTaskBuilder configured and registered.
+type Registration struct {
+	// Pos is where the registration is reported: the builder's creation in
+	// straight-line code, or the outermost call of the helper that wraps it.
+	Pos  Pos   `json:"pos"`
+	Name Value `json:"name"`
+	// EntryPoint is the TaskEntryPoint; EntryPointSet is false for an
+	// in-process registration (no TaskEntryPoint assigned).
+	EntryPoint    Value `json:"entryPoint"`
+	EntryPointSet bool  `json:"entryPointSet"`
+	// CLSID from SetTaskEntryPointClsid (braces stripped, lower case).
+	CLSID    Value `json:"clsid"`
+	CLSIDSet bool  `json:"clsidSet"`
+	// WinAppSDK is true for Microsoft.Windows.ApplicationModel.Background.BackgroundTaskBuilder.
+	WinAppSDK     bool        `json:"winAppSDK"`
+	Triggers      []Trigger   `json:"triggers"`
+	Conditions    []Condition `json:"conditions"`
+	RegisterCalls []Pos       `json:"registerCalls"`
+	// Via is the chain of helper call sites, outermost first, when the
+	// builder is created inside a helper function.
+	Via      []Pos    `json:"via,omitempty"`
+	Language Language `json:"language"`
+}
+
+// Resolved reports whether every part of the registration was resolved.
+func (r *Registration) Resolved() bool {
+	if r.EntryPointSet && !r.EntryPoint.Resolved {
+		return false
+	}
+	if r.CLSIDSet && !r.CLSID.Resolved {
+		return false
+	}
+	for _, t := range r.Triggers {
+		if !t.Resolved {
+			return false
+		}
+	}
+	return true
+}
+
+// TaskClass is a class that implements (or is meant to implement) a
+// background task, or any public class of a project that holds one.
+type TaskClass struct {
+	Name       string   `json:"name"` // full name, Namespace.Class
+	Pos        Pos      `json:"pos"`
+	Language   Language `json:"language"`
+	Public     bool     `json:"public"`
+	Sealed     bool     `json:"sealed"`
+	Bases      []string `json:"bases"`
+	Project    string   `json:"project"`
+	Implements bool     `json:"implementsBackgroundTask"`
+	// Kind: "class", "struct", "ref class", "runtimeclass" (IDL), "module".
+	Kind string `json:"kind"`
+	// RunPos is the Run method's position (invalid when no Run was found).
+	RunPos     Pos  `json:"runPos"`
+	RunIsAsync bool `json:"runIsAsync"`
+	// AsyncPos is the first await / co_await / async start inside Run.
+	AsyncPos         Pos   `json:"asyncPos"`
+	DeferralGet      []Pos `json:"deferralGet"`
+	DeferralComplete []Pos `json:"deferralComplete"`
+	// GUID from [Guid("...")] / __declspec(uuid("...")), lower case, no braces.
+	GUID string `json:"guid,omitempty"`
+}
+
+// Note is a problem met while scanning (a file too large, unreadable, a
+// lexer that gave up); the rest of the file's facts still count.
+type Note struct {
+	Pos     Pos    `json:"pos"`
+	Message string `json:"message"`
+}
+
+// Facts are everything the scanner learned about one App's sources.
+type Facts struct {
+	Registrations  []Registration `json:"registrations"`
+	TaskClasses    []TaskClass    `json:"taskClasses"`
+	AccessRequests []Pos          `json:"accessRequests"`
+	ExistingChecks []Pos          `json:"existingChecks"`
+	// BackgroundActivated are OnBackgroundActivated overrides / handlers
+	// (the in-process entry point).
+	BackgroundActivated []Pos  `json:"backgroundActivated"`
+	FilesScanned        int    `json:"filesScanned"`
+	Notes               []Note `json:"notes,omitempty"`
+}
