@@ -1,0 +1,309 @@
+// Package lint runs the whole pipeline of DESIGN.md's data flow: discover
+// Apps, parse each manifest, scan its sources, run the rules, then apply the
+// config and inline suppressions. The CLI and the language server both call
+// it; it owns no rule logic and no output format.
+package lint
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/bgmanifest/bgmanifest/manifest"
+	"github.com/bgmanifest/bgmanifest/registration"
+	"github.com/bgmanifest/bgmanifest/rules"
+	"github.com/bgmanifest/bgmanifest/suppress"
+	"github.com/bgmanifest/bgmanifest/workspace"
+)
+
+// Options control one lint run.
+type Options struct {
+	Jobs    int
+	Config  *workspace.Config // nil: defaults
+	Enable  []string          // rule IDs or names switched on (at their default severity unless the config sets one)
+	Disable []string          // rule IDs or names switched off
+	// Overlay holds unsaved editor buffers by path; they replace the file on disk.
+	Overlay map[string][]byte
+	// BaseDir is the directory finding paths are made relative to ("" = the current directory).
+	BaseDir string
+}
+
+// Summary counts what was linted.
+type Summary struct {
+	Apps, Manifests, SourceFiles int
+}
+
+// Result is the outcome of a run.
+type Result struct {
+	Findings []rules.Finding
+	Summary  Summary
+	// Internal lists internal errors (a recovered panic, a rule that failed):
+	// the CLI exits 2 when there is any.
+	Internal []error
+	// Notes are problems that are not findings (unreadable directories,
+	// skipped files); printed to stderr.
+	Notes []string
+	// Apps are the Apps that were linted (the language server keeps them).
+	Apps []*workspace.App
+}
+
+// Severities resolves the effective severity of every rule from the config
+// and the flags. Unknown rule names are errors.
+func Severities(o Options) (map[string]rules.Severity, error) {
+	sev := map[string]rules.Severity{}
+	for _, r := range rules.All() {
+		sev[r.Meta().ID] = r.Meta().Severity
+	}
+	if o.Config != nil {
+		keys := make([]string, 0, len(o.Config.Rules))
+		for k := range o.Config.Rules {
+			keys = append(keys, k)
+		}
+		sort.Strings(keys)
+		for _, k := range keys {
+			r, ok := rules.Lookup(k)
+			if !ok {
+				line, col := o.Config.RulePos(k)
+				return nil, fmt.Errorf("%s:%d:%d: unknown rule %q (see `bgmanifest rules`)", o.Config.Path, line, col, k)
+			}
+			s, err := rules.ParseSeverity(o.Config.Rules[k])
+			if err != nil {
+				line, col := o.Config.RulePos(k)
+				return nil, fmt.Errorf("%s:%d:%d: rule %q: %w", o.Config.Path, line, col, k, err)
+			}
+			sev[r.Meta().ID] = s
+		}
+	}
+	for _, name := range o.Enable {
+		r, ok := rules.Lookup(name)
+		if !ok {
+			return nil, fmt.Errorf("--enable: unknown rule %q (see `bgmanifest rules`)", name)
+		}
+		if sev[r.Meta().ID] == rules.Off {
+			sev[r.Meta().ID] = r.Meta().Severity
+		}
+	}
+	for _, name := range o.Disable {
+		r, ok := rules.Lookup(name)
+		if !ok {
+			return nil, fmt.Errorf("--disable: unknown rule %q (see `bgmanifest rules`)", name)
+		}
+		sev[r.Meta().ID] = rules.Off
+	}
+	return sev, nil
+}
+
+// Run lints every App under paths.
+func Run(paths []string, o Options) (*Result, error) {
+	sev, err := Severities(o)
+	if err != nil {
+		return nil, err
+	}
+	var exclude []string
+	if o.Config != nil {
+		exclude = o.Config.Exclude
+	}
+	disc, err := workspace.Discover(paths, workspace.Options{Exclude: exclude})
+	if err != nil {
+		return nil, err
+	}
+	res := &Result{Apps: disc.Apps}
+	for _, n := range disc.Notes {
+		res.Notes = append(res.Notes, n.String())
+	}
+	if len(disc.Apps) == 0 {
+		res.Notes = append(res.Notes, fmt.Sprintf("no app manifest found under %s", strings.Join(paths, ", ")))
+	}
+	jobs := o.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	// Apps are checked one after another; each App's scan is parallel inside.
+	seenSources := map[string]bool{}
+	for _, app := range disc.Apps {
+		out := CheckApp(app, o, sev, jobs)
+		res.Findings = append(res.Findings, out.Findings...)
+		res.Internal = append(res.Internal, out.Internal...)
+		res.Notes = append(res.Notes, out.Notes...)
+		res.Summary.Apps++
+		res.Summary.Manifests++
+		for _, s := range app.Sources {
+			seenSources[s.Path] = true
+		}
+	}
+	res.Summary.SourceFiles = len(seenSources)
+	res.Findings = dedupe(res.Findings)
+	relativize(res.Findings, o.BaseDir)
+	rules.SortFindings(res.Findings)
+	return res, nil
+}
+
+// AppResult is the outcome of checking one App.
+type AppResult struct {
+	Manifest *manifest.Manifest
+	Facts    *registration.Facts
+	Findings []rules.Finding // paths as discovered (not yet relative)
+	Internal []error
+	Notes    []string
+}
+
+// CheckApp parses, scans and checks one App and applies severities and
+// suppressions.
+func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs int) AppResult {
+	var out AppResult
+	defer func() {
+		if p := recover(); p != nil {
+			out.Internal = append(out.Internal, fmt.Errorf("internal error while checking %s: %v", app.Manifest, p))
+		}
+	}()
+	man, err := loadManifest(app.Manifest, o.Overlay)
+	if err != nil {
+		out.Notes = append(out.Notes, err.Error())
+		return out
+	}
+	out.Manifest = man
+	ctx := &rules.Context{App: app, Manifest: man}
+	if app.SourcesFound {
+		files := filterLanguages(app.Sources, o.Config)
+		out.Facts = registration.ScanWithOverlay(files, o.Overlay, registration.Options{Jobs: jobs})
+		ctx.Facts = out.Facts
+		for _, n := range out.Facts.Notes {
+			out.Notes = append(out.Notes, fmt.Sprintf("%s:%d: %s", n.Pos.File, n.Pos.Line, n.Message))
+		}
+	}
+	found, errs := rules.Run(ctx)
+	out.Internal = append(out.Internal, errs...)
+	kept := found[:0]
+	for _, f := range found {
+		s, ok := sev[f.Rule]
+		if !ok {
+			s = f.Severity
+		}
+		if s == rules.Off {
+			continue
+		}
+		// A rule may lower its own severity for an uncertain case (BG102 on
+		// ambiguous triggers); the config can only move the default.
+		if meta, ok := rules.Lookup(f.Rule); ok && f.Severity < meta.Meta().Severity && s == meta.Meta().Severity {
+			s = f.Severity
+		}
+		f.Severity = s
+		kept = append(kept, f)
+	}
+	files := appFiles(app)
+	out.Findings = suppress.Apply(kept, files, func(path string) ([]byte, error) {
+		if path == man.Path {
+			return man.Text, nil
+		}
+		if b, ok := o.Overlay[path]; ok {
+			return b, nil
+		}
+		return os.ReadFile(path)
+	})
+	// BG900 findings follow the configured severity of BG900 too.
+	final := out.Findings[:0]
+	for _, f := range out.Findings {
+		if s, ok := sev[f.Rule]; ok {
+			if s == rules.Off {
+				continue
+			}
+			f.Severity = s
+		}
+		final = append(final, f)
+	}
+	out.Findings = final
+	return out
+}
+
+func appFiles(app *workspace.App) []string {
+	files := []string{app.Manifest}
+	for _, s := range app.Sources {
+		files = append(files, s.Path)
+	}
+	return files
+}
+
+func loadManifest(path string, overlay map[string][]byte) (*manifest.Manifest, error) {
+	if b, ok := overlay[path]; ok {
+		return manifest.Parse(path, b), nil
+	}
+	return manifest.ParseFile(path)
+}
+
+func filterLanguages(files []registration.SourceFile, cfg *workspace.Config) []registration.SourceFile {
+	if cfg == nil || len(cfg.Languages) == 0 {
+		return files
+	}
+	allowed := map[registration.Language]bool{}
+	for _, l := range cfg.Languages {
+		allowed[l] = true
+	}
+	var out []registration.SourceFile
+	for _, f := range files {
+		if allowed[f.Language] {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// dedupe drops findings reported twice (two Apps sharing a source file).
+func dedupe(fs []rules.Finding) []rules.Finding {
+	seen := map[string]bool{}
+	out := fs[:0]
+	for _, f := range fs {
+		k := fmt.Sprintf("%s\x00%d\x00%d\x00%s\x00%s", f.File, f.Line, f.Column, f.Rule, f.Message)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, f)
+	}
+	return out
+}
+
+// relativize rewrites finding paths relative to base (the current directory
+// by default), with forward slashes, as DESIGN.md's contract says.
+func relativize(fs []rules.Finding, base string) {
+	if base == "" {
+		base, _ = os.Getwd()
+	}
+	rel := func(p string) string { return RelPath(base, p) }
+	for i := range fs {
+		fs[i].File = rel(fs[i].File)
+		for j := range fs[i].Related {
+			fs[i].Related[j].File = rel(fs[i].Related[j].File)
+		}
+		if fs[i].Fix != nil {
+			for j := range fs[i].Fix.Edits {
+				fs[i].Fix.Edits[j].File = rel(fs[i].Fix.Edits[j].File)
+			}
+		}
+	}
+}
+
+var relCache sync.Map
+
+// RelPath makes p relative to base when p lies below it, with forward slashes.
+func RelPath(base, p string) string {
+	if p == "" {
+		return p
+	}
+	key := base + "\x00" + p
+	if v, ok := relCache.Load(key); ok {
+		return v.(string)
+	}
+	out := p
+	if abs, err := filepath.Abs(p); err == nil {
+		if r, err := filepath.Rel(base, abs); err == nil && !strings.HasPrefix(r, "..") {
+			out = r
+		}
+	}
+	out = filepath.ToSlash(out)
+	relCache.Store(key, out)
+	return out
+}
