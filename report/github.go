@@ -1,0 +1,69 @@
+package report
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/bgmanifest/bgmanifest/rules"
+)
+
+// writeGitHub prints one workflow command per finding; the Actions runner
+// turns them into annotations on the pull request's diff. An annotation shows
+// only its message, so related locations and the fix are appended to it.
+func writeGitHub(w io.Writer, findings []rules.Finding, _ Summary, _ Options) error {
+	bw := bufio.NewWriter(w)
+	for _, f := range findings {
+		bw.WriteString(githubCommand(f))
+		bw.WriteString("\n")
+	}
+	return bw.Flush()
+}
+
+func githubCommand(f rules.Finding) string {
+	props := []string{
+		"file=" + escapeGitHubProperty(f.File),
+		fmt.Sprintf("line=%d", f.Line),
+		fmt.Sprintf("col=%d", f.Column),
+	}
+	if f.EndLine > 0 {
+		props = append(props, fmt.Sprintf("endLine=%d", f.EndLine), fmt.Sprintf("endColumn=%d", f.EndColumn))
+	}
+	props = append(props, "title="+escapeGitHubProperty(f.Rule+" "+f.Name))
+	return "::" + githubCommandName(f.Severity) + " " + strings.Join(props, ",") + "::" + escapeGitHubData(githubMessage(f))
+}
+
+func githubCommandName(s rules.Severity) string {
+	switch s {
+	case rules.Error:
+		return "error"
+	case rules.Warning:
+		return "warning"
+	}
+	return "notice"
+}
+
+func githubMessage(f rules.Finding) string {
+	var b strings.Builder
+	b.WriteString(f.Message)
+	for _, r := range f.Related {
+		fmt.Fprintf(&b, "\n%s: note: %s", position(r.File, r.Line, r.Column), r.Message)
+	}
+	if f.Fix != nil && f.Fix.Description != "" {
+		b.WriteString("\nfix: " + f.Fix.Description)
+	}
+	return b.String()
+}
+
+// The runner splits a command at "::" after the properties and at "," and
+// "=" between them, and reads "%XX" escapes. These two functions escape the
+// same characters, in the same order, as GitHub's own toolkit
+// (@actions/core): data escapes %, CR and LF; properties also : and ,.
+var (
+	githubDataEscaper     = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A")
+	githubPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
+)
+
+func escapeGitHubData(s string) string     { return githubDataEscaper.Replace(s) }
+func escapeGitHubProperty(s string) string { return githubPropertyEscaper.Replace(s) }

@@ -1,0 +1,190 @@
+package report
+
+import (
+	"bufio"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/fatih/color"
+
+	"github.com/bgmanifest/bgmanifest/rules"
+)
+
+// excerptWidth caps the characters of a source line shown under a finding:
+// minified JavaScript and generated code put whole files on one line.
+const excerptWidth = 160
+
+// palette holds colour objects of our own, each switched on or off
+// explicitly, so that fatih/color's global NoColor (which only looks at
+// stdout) never decides for us and concurrent writers do not share state.
+type palette struct {
+	location, err, warning, info, caret, fix *color.Color
+}
+
+func newPalette(enabled bool) palette {
+	p := palette{
+		location: color.New(color.Bold),
+		err:      color.New(color.FgRed, color.Bold),
+		warning:  color.New(color.FgYellow),
+		info:     color.New(color.FgCyan),
+		caret:    color.New(color.FgGreen),
+		fix:      color.New(color.FgGreen),
+	}
+	for _, c := range []*color.Color{p.location, p.err, p.warning, p.info, p.caret, p.fix} {
+		if enabled {
+			c.EnableColor()
+		} else {
+			c.DisableColor()
+		}
+	}
+	return p
+}
+
+func (p palette) severity(s rules.Severity) string {
+	switch s {
+	case rules.Error:
+		return p.err.Sprint(s.String())
+	case rules.Warning:
+		return p.warning.Sprint(s.String())
+	case rules.Info:
+		return p.info.Sprint(s.String())
+	}
+	return s.String()
+}
+
+func writeText(w io.Writer, findings []rules.Finding, _ Summary, opt Options) error {
+	bw := bufio.NewWriter(w)
+	p := newPalette(opt.Color)
+	for i, f := range findings {
+		if i > 0 {
+			bw.WriteString("\n")
+		}
+		writeTextFinding(bw, p, f, opt.SourceLine)
+	}
+	return bw.Flush()
+}
+
+func writeTextFinding(bw *bufio.Writer, p palette, f rules.Finding, sourceLine func(string, int) (string, bool)) {
+	bw.WriteString(p.location.Sprint(position(f.File, f.Line, f.Column)))
+	bw.WriteString(": ")
+	bw.WriteString(p.severity(f.Severity))
+	bw.WriteString(": ")
+	bw.WriteString(continuationIndent(terminalSafe(f.Message), "  "))
+	bw.WriteString(" [" + f.Rule + " " + f.Name + "]\n")
+
+	if sourceLine != nil {
+		if src, ok := sourceLine(f.File, f.Line); ok {
+			text, caret := excerpt(src, f)
+			bw.WriteString(text + "\n")
+			bw.WriteString(p.caret.Sprint(caret) + "\n")
+		}
+	}
+	for _, r := range f.Related {
+		bw.WriteString("    ")
+		bw.WriteString(p.location.Sprint(position(r.File, r.Line, r.Column)))
+		bw.WriteString(": note: ")
+		bw.WriteString(continuationIndent(terminalSafe(r.Message), "      "))
+		bw.WriteString("\n")
+	}
+	if f.Fix != nil && f.Fix.Description != "" {
+		bw.WriteString("    " + p.fix.Sprint("fix:") + " ")
+		bw.WriteString(continuationIndent(terminalSafe(f.Fix.Description), "      "))
+		bw.WriteString("\n")
+	}
+}
+
+// excerpt returns the source line as shown (cut to excerptWidth characters
+// around the column) and the caret line under it. The caret line repeats the
+// line's tabs so that it lines up whatever the terminal's tab width.
+func excerpt(src string, f rules.Finding) (text, caret string) {
+	line := []rune(terminalSafe(strings.TrimRight(src, "\r\n")))
+	col := f.Column - 1 // 0-based index of the caret's character
+	if col > len(line) {
+		col = len(line) // past the end: point just after the last character
+	}
+	end := col + 1 // exclusive end of the underlined range
+	if f.EndLine == f.Line && f.EndColumn-1 > col {
+		end = f.EndColumn - 1
+	} else if f.EndLine > f.Line {
+		end = len(line)
+	}
+	end = max(min(end, len(line)), col+1)
+
+	from, to := 0, len(line)
+	if len(line) > excerptWidth {
+		from = max(0, col-excerptWidth/2)
+		to = min(len(line), from+excerptWidth)
+		from = max(0, to-excerptWidth)
+	}
+
+	var tb, cb strings.Builder
+	if from > 0 {
+		tb.WriteString("…")
+		cb.WriteByte(' ')
+	}
+	tb.WriteString(string(line[from:to]))
+	if to < len(line) {
+		tb.WriteString("…")
+	}
+	for _, r := range line[from:col] {
+		if r == '\t' {
+			cb.WriteByte('\t')
+		} else {
+			cb.WriteByte(' ')
+		}
+	}
+	cb.WriteByte('^')
+	cb.WriteString(strings.Repeat("~", max(0, min(end, to)-col-1)))
+	return tb.String(), cb.String()
+}
+
+// terminalSafe replaces control characters other than tab and line breaks,
+// and invalid UTF-8, with U+FFFD: a source file or message must not be able
+// to send escape sequences to the user's terminal. Each replaced character
+// stays one character, so columns still line up.
+func terminalSafe(s string) string {
+	if !needsSanitizing(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s { // an invalid byte comes back as RuneError
+		if isUnsafeControl(r) {
+			r = utf8.RuneError
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func needsSanitizing(s string) bool {
+	if !utf8.ValidString(s) {
+		return true
+	}
+	for _, r := range s {
+		if isUnsafeControl(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func isUnsafeControl(r rune) bool {
+	switch r {
+	case '\t', '\n', '\r':
+		return false
+	}
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r <= 0x9f)
+}
+
+// continuationIndent puts indent before every line of a multi-line text
+// after the first, so that a message never starts a line that looks like a
+// new finding. CR LF and lone CR count as line breaks.
+func continuationIndent(s, indent string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	return strings.ReplaceAll(s, "\n", "\n"+indent)
+}
