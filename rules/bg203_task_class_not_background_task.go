@@ -1,0 +1,108 @@
+package rules
+
+func init() { Register(taskClassNotBackgroundTask{}) }
+
+type taskClassNotBackgroundTask struct{}
+
+var metaBG203 = Meta{
+	ID:        "BG203",
+	Name:      "task-class-not-background-task",
+	Severity:  Error,
+	Summary:   "the entry-point class does not implement IBackgroundTask",
+	NeedsCode: true,
+	Doc: `# BG203 task-class-not-background-task
+
+**What it finds.** The class named as a background task entry point does
+not implement ` + "`Windows.ApplicationModel.Background.IBackgroundTask`" + `, neither
+directly nor through a base class found in the App's sources. A class that
+derives from a base class the scanner did not read (another assembly) is
+not reported: the base may implement the interface. For C++/WinRT
+the IDL runtimeclass is what counts (` + "`runtimeclass X : Windows.ApplicationModel.Background.IBackgroundTask`" + `);
+when only the implementation struct was read, the rule stays silent.
+
+**Why it fails.** The background task host activates the class and asks
+it for ` + "`IBackgroundTask`" + ` to call ` + "`Run`" + `. A class without the interface is
+activated and then rejected: the task never runs, nothing reaches your
+code, and the only trace is an activation error for the entry point in
+Event Viewer (Microsoft-Windows-BackgroundTaskInfrastructure, for example
+0x80004002 "No such interface supported"). A common cause is pointing the
+entry point at the wrong class — the app class, a helper, or a class of the
+same name in another namespace.
+
+**Bad (C#)**
+
+` + "```csharp" + `
+namespace Tasks
+{
+    public sealed class SyncTask           // no IBackgroundTask
+    {
+        public void Run(IBackgroundTaskInstance taskInstance) { }
+    }
+}
+` + "```" + `
+
+**Good (C#)**
+
+` + "```csharp" + `
+namespace Tasks
+{
+    public sealed class SyncTask : IBackgroundTask
+    {
+        public void Run(IBackgroundTaskInstance taskInstance) { }
+    }
+}
+` + "```" + `
+
+**Bad (C++/WinRT IDL)**
+
+` + "```cpp" + `
+namespace Tasks
+{
+    runtimeclass SyncTask
+    {
+        SyncTask();
+    }
+}
+` + "```" + `
+
+**Good (C++/WinRT IDL)**
+
+` + "```cpp" + `
+namespace Tasks
+{
+    runtimeclass SyncTask : Windows.ApplicationModel.Background.IBackgroundTask
+    {
+        SyncTask();
+    }
+}
+` + "```" + `
+
+**How to fix.** Implement ` + "`IBackgroundTask`" + ` and its ` + "`Run(IBackgroundTaskInstance)`" + `
+method on the class, or point the manifest ` + "`EntryPoint`" + ` and the code's
+` + "`TaskEntryPoint`" + ` at the class that does.
+`,
+}
+
+func (taskClassNotBackgroundTask) Meta() Meta { return metaBG203 }
+
+func (taskClassNotBackgroundTask) Check(c *Context) []Finding {
+	if c.Facts == nil {
+		return nil
+	}
+	groups := classGroups(c.Facts)
+	var out []Finding
+	for _, ref := range entryPoints(c) {
+		g := groups[ref.Name]
+		if g == nil || g.onlyCppWinRTImpl() || g.implementsTask(groups) || g.hasUnknownBaseClass(groups) {
+			continue
+		}
+		at := g.Parts[0]
+		if parts := g.declParts(); len(parts) > 0 {
+			at = reportPart(parts)
+		}
+		f := AtCode(metaBG203, at.Pos, "background task class %s does not implement IBackgroundTask", g.Name)
+		f.Related = ref.related(c.Manifest)
+		out = append(out, f)
+	}
+	return out
+}

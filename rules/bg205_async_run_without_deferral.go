@@ -1,0 +1,120 @@
+package rules
+
+func init() { Register(asyncRunWithoutDeferral{}) }
+
+type asyncRunWithoutDeferral struct{}
+
+var metaBG205 = Meta{
+	ID:        "BG205",
+	Name:      "async-run-without-deferral",
+	Severity:  Error,
+	Summary:   "Run awaits (or starts async work) without GetDeferral() first",
+	NeedsCode: true,
+	Doc: `# BG205 async-run-without-deferral
+
+**What it finds.** A background task's ` + "`Run`" + ` method is asynchronous (C#
+` + "`async void Run`" + `, VB ` + "`Async Sub Run`" + `, C++/WinRT a coroutine with
+` + "`co_await`" + `, C++/CX a ` + "`create_task(...).then(...)`" + ` chain) and does not call
+` + "`taskInstance.GetDeferral()`" + ` before its first ` + "`await`" + ` / ` + "`co_await`" + ` / async
+start. A ` + "`GetDeferral()`" + ` after the first await does not count: by then ` + "`Run`" + `
+has already returned to the host. The rule looks at classes that implement
+` + "`IBackgroundTask`" + ` or are named as an entry point.
+
+**Why it fails.** The host considers the task finished as soon as ` + "`Run`" + `
+returns. An async ` + "`Run`" + ` returns at its first await, so the host may suspend
+or end the process while your work is still running: downloads stop half
+way, files are left half written, and nothing is logged — the task just
+"sometimes does not finish". A deferral tells the host to keep the task
+alive until you call ` + "`Complete()`" + `.
+
+**Bad (C#)**
+
+` + "```csharp" + `
+public async void Run(IBackgroundTaskInstance taskInstance)
+{
+    await SyncAsync();          // Run has returned here
+}
+` + "```" + `
+
+**Good (C#)**
+
+` + "```csharp" + `
+public async void Run(IBackgroundTaskInstance taskInstance)
+{
+    var deferral = taskInstance.GetDeferral();
+    try { await SyncAsync(); }
+    finally { deferral.Complete(); }
+}
+` + "```" + `
+
+**Bad (C++/WinRT)**
+
+` + "```cpp" + `
+winrt::fire_and_forget SyncTask::Run(IBackgroundTaskInstance taskInstance)
+{
+    co_await SyncAsync();
+}
+` + "```" + `
+
+**Good (C++/WinRT)**
+
+` + "```cpp" + `
+winrt::fire_and_forget SyncTask::Run(IBackgroundTaskInstance taskInstance)
+{
+    auto deferral = taskInstance.GetDeferral();
+    co_await SyncAsync();
+    deferral.Complete();
+}
+` + "```" + `
+
+**How to fix.** Take the deferral as the first statement of ` + "`Run`" + ` and
+complete it when all work is done, in a ` + "`finally`" + ` block so that failures
+complete it too.
+`,
+}
+
+func (asyncRunWithoutDeferral) Meta() Meta { return metaBG205 }
+
+func (asyncRunWithoutDeferral) Check(c *Context) []Finding {
+	if c.Facts == nil {
+		return nil
+	}
+	groups := classGroups(c.Facts)
+	entries := entryNameSet(entryPoints(c))
+	var out []Finding
+	for _, g := range sortedGroups(groups) {
+		if !g.isTaskClass(groups, entries) {
+			continue
+		}
+		ri := g.run()
+		if !ri.IsAsync || deferralTakenInTime(ri) {
+			continue
+		}
+		at := ri.RunPos
+		if !at.IsValid() {
+			at = ri.AsyncPos
+		}
+		if !at.IsValid() {
+			continue
+		}
+		f := AtCode(metaBG205, at, "%s.Run is asynchronous but does not call GetDeferral() before its first await; the task can be ended while the work is still running", g.Name)
+		if ri.AsyncPos.IsValid() && ri.AsyncPos != at {
+			f.Related = []Related{RelatedCode(ri.AsyncPos, "first await here")}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// deferralTakenInTime reports whether some GetDeferral() call may run before
+// the first await. Positions are compared within one file; a call in another
+// file (another part of a partial class, a helper) gets the benefit of the
+// doubt, and so does any call when the first await is not known.
+func deferralTakenInTime(ri runInfo) bool {
+	for _, g := range ri.Gets {
+		if !ri.AsyncPos.IsValid() || g.File != ri.AsyncPos.File || posBefore(g, ri.AsyncPos) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,83 @@
+package rules
+
+func init() { Register(deferralNotCompleted{}) }
+
+type deferralNotCompleted struct{}
+
+var metaBG206 = Meta{
+	ID:        "BG206",
+	Name:      "deferral-not-completed",
+	Severity:  Warning,
+	Summary:   "GetDeferral() with no Complete() on any path",
+	NeedsCode: true,
+	Doc: `# BG206 deferral-not-completed
+
+**What it finds.** A background task class calls ` + "`GetDeferral()`" + ` and never
+calls ` + "`Complete()`" + ` on a deferral anywhere in the class (all parts of a
+partial class and the C++/WinRT implementation count; ` + "`Complete()`" + ` in a
+` + "`finally`" + ` block, a ` + "`Canceled`" + ` handler or another method is fine).
+
+**Why it fails.** A deferral keeps the task alive until it is completed.
+Never completing it means the host cannot tell that the work is done: the
+task runs until the system's time budget is used up and is then cancelled
+and terminated. The app is charged for the whole budget, later triggers may
+be throttled, and on the next trigger the task may be reported as still
+running or as cancelled with ` + "`BackgroundTaskCancellationReason.Abort`" + ` /
+` + "`ExecutionTimeExceeded`" + `.
+
+**Bad (C#)**
+
+` + "```csharp" + `
+public async void Run(IBackgroundTaskInstance taskInstance)
+{
+    var deferral = taskInstance.GetDeferral();
+    await SyncAsync();
+}
+` + "```" + `
+
+**Good (C#)**
+
+` + "```csharp" + `
+public async void Run(IBackgroundTaskInstance taskInstance)
+{
+    var deferral = taskInstance.GetDeferral();
+    try { await SyncAsync(); }
+    finally { deferral.Complete(); }
+}
+` + "```" + `
+
+**Bad (C++/WinRT)**
+
+` + "```cpp" + `
+winrt::fire_and_forget SyncTask::Run(IBackgroundTaskInstance taskInstance)
+{
+    auto deferral = taskInstance.GetDeferral();
+    co_await SyncAsync();
+}
+` + "```" + `
+
+**Good (C++/WinRT)**: end the coroutine with ` + "`deferral.Complete();`" + ` (or
+complete it from a scope guard so that exceptions complete it too).
+
+**How to fix.** Call ` + "`Complete()`" + ` on the deferral once the work has finished,
+on every path, including errors and cancellation.
+`,
+}
+
+func (deferralNotCompleted) Meta() Meta { return metaBG206 }
+
+func (deferralNotCompleted) Check(c *Context) []Finding {
+	if c.Facts == nil {
+		return nil
+	}
+	var out []Finding
+	for _, g := range sortedGroups(classGroups(c.Facts)) {
+		ri := g.run()
+		if len(ri.Gets) == 0 || len(ri.Complete) > 0 {
+			continue
+		}
+		out = append(out, AtCode(metaBG206, ri.Gets[0],
+			"the deferral taken in %s is never completed; call Complete() when the work is done, in a finally block", g.Name))
+	}
+	return out
+}

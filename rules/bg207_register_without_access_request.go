@@ -1,0 +1,84 @@
+package rules
+
+import "github.com/bgmanifest/bgmanifest/registration"
+
+func init() { Register(registerWithoutAccessRequest{}) }
+
+type registerWithoutAccessRequest struct{}
+
+var metaBG207 = Meta{
+	ID:        "BG207",
+	Name:      "register-without-access-request",
+	Severity:  Warning,
+	Summary:   "the App registers tasks and never calls BackgroundExecutionManager.RequestAccessAsync",
+	NeedsCode: true,
+	Doc: `# BG207 register-without-access-request
+
+**What it finds.** The App calls ` + "`BackgroundTaskBuilder.Register()`" + ` but none
+of its sources calls ` + "`BackgroundExecutionManager.RequestAccessAsync`" + ` (or
+` + "`RequestAccessKindAsync`" + `). Reported once per App, at the first
+` + "`Register()`" + ` call. Registrations made with the Windows App SDK's
+` + "`Microsoft.Windows.ApplicationModel.Background.BackgroundTaskBuilder`" + ` are
+not counted: that builder handles access itself.
+
+**Why it fails.** Windows documents ` + "`RequestAccessAsync`" + ` as mandatory before
+registering any background task (it no longer shows a prompt on Windows
+10, but it still grants the app background access). Without it,
+` + "`Register()`" + ` can throw "Access is denied" (0x80070005), or the task is
+registered and then never triggered because the app has no background
+access; which one depends on the device and its policies, so the bug tends
+to show only on some users' machines.
+
+**Bad (C#)**
+
+` + "```csharp" + `
+var builder = new BackgroundTaskBuilder { Name = "Sync", TaskEntryPoint = "Tasks.SyncTask" };
+builder.SetTrigger(new TimeTrigger(15, false));
+builder.Register();
+` + "```" + `
+
+**Good (C#)**
+
+` + "```csharp" + `
+var status = await BackgroundExecutionManager.RequestAccessAsync();
+if (status == BackgroundAccessStatus.DeniedByUser || status == BackgroundAccessStatus.DeniedBySystemPolicy)
+    return;
+var builder = new BackgroundTaskBuilder { Name = "Sync", TaskEntryPoint = "Tasks.SyncTask" };
+builder.SetTrigger(new TimeTrigger(15, false));
+builder.Register();
+` + "```" + `
+
+**Bad (C++/WinRT)**
+
+` + "```cpp" + `
+BackgroundTaskBuilder builder;
+builder.Name(L"Sync");
+builder.TaskEntryPoint(L"Tasks.SyncTask");
+builder.SetTrigger(TimeTrigger(15, false));
+builder.Register();
+` + "```" + `
+
+**Good (C++/WinRT)**: ` + "`co_await BackgroundExecutionManager::RequestAccessAsync();`" + `
+and check the status before building the task.
+
+**How to fix.** Await ` + "`BackgroundExecutionManager.RequestAccessAsync()`" + ` before
+the first registration (for example at start-up), check the returned
+` + "`BackgroundAccessStatus`" + `, and register only when access is allowed. After an
+app update, call ` + "`RemoveAccess()`" + ` and request access again.
+`,
+}
+
+func (registerWithoutAccessRequest) Meta() Meta { return metaBG207 }
+
+func (registerWithoutAccessRequest) Check(c *Context) []Finding {
+	if c.Facts == nil || len(c.Facts.AccessRequests) > 0 {
+		return nil
+	}
+	calls := registerCalls(c.Facts, func(r *registration.Registration) bool { return !r.WinAppSDK })
+	if len(calls) == 0 {
+		return nil
+	}
+	first := calls[0]
+	return []Finding{AtCode(metaBG207, first.Pos,
+		"background tasks are registered but the app never calls BackgroundExecutionManager.RequestAccessAsync(); call it and check the status before Register()")}
+}

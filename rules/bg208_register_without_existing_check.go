@@ -1,0 +1,79 @@
+package rules
+
+func init() { Register(registerWithoutExistingCheck{}) }
+
+type registerWithoutExistingCheck struct{}
+
+var metaBG208 = Meta{
+	ID:        "BG208",
+	Name:      "register-without-existing-check",
+	Severity:  Warning,
+	Summary:   "a Register() with no look-up of BackgroundTaskRegistration.AllTasks (or equivalent) in the App",
+	NeedsCode: true,
+	Doc: `# BG208 register-without-existing-check
+
+**What it finds.** A ` + "`BackgroundTaskBuilder.Register()`" + ` call in an App whose
+sources never look at the tasks already registered:
+` + "`BackgroundTaskRegistration.AllTasks`" + ` (or ` + "`AllTaskGroups`" + ` / a
+` + "`BackgroundTaskRegistrationGroup`" + `'s ` + "`AllTasks`" + `). One finding per
+` + "`Register()`" + ` call site; a helper that registers for several callers is
+reported once, at its ` + "`Register()`" + `.
+
+**Why it fails.** Registrations persist across app launches, and
+` + "`Register()`" + ` does not replace a task of the same name: it adds another one.
+Code that registers at every start-up therefore piles up duplicate
+registrations; each trigger then runs the task once per copy — the task
+fires twice (or ten times), does its work concurrently with itself and uses
+up the background budget.
+
+**Bad (C#)**
+
+` + "```csharp" + `
+var builder = new BackgroundTaskBuilder { Name = "Sync", TaskEntryPoint = "Tasks.SyncTask" };
+builder.SetTrigger(new TimeTrigger(15, false));
+builder.Register();
+` + "```" + `
+
+**Good (C#)**
+
+` + "```csharp" + `
+if (BackgroundTaskRegistration.AllTasks.Values.Any(t => t.Name == "Sync"))
+    return;
+var builder = new BackgroundTaskBuilder { Name = "Sync", TaskEntryPoint = "Tasks.SyncTask" };
+builder.SetTrigger(new TimeTrigger(15, false));
+builder.Register();
+` + "```" + `
+
+**Bad (C++/WinRT)**
+
+` + "```cpp" + `
+BackgroundTaskBuilder builder;
+builder.Name(L"Sync");
+builder.TaskEntryPoint(L"Tasks.SyncTask");
+builder.SetTrigger(TimeTrigger(15, false));
+builder.Register();
+` + "```" + `
+
+**Good (C++/WinRT)**: loop over ` + "`BackgroundTaskRegistration::AllTasks()`" + ` first
+and return when a task with ` + "`Name() == L\"Sync\"`" + ` exists (or unregister it
+before registering a new version).
+
+**How to fix.** Before registering, look the task up by name in
+` + "`BackgroundTaskRegistration.AllTasks`" + ` and either skip the registration or
+` + "`Unregister`" + ` the old one first.
+`,
+}
+
+func (registerWithoutExistingCheck) Meta() Meta { return metaBG208 }
+
+func (registerWithoutExistingCheck) Check(c *Context) []Finding {
+	if c.Facts == nil || len(c.Facts.ExistingChecks) > 0 {
+		return nil
+	}
+	var out []Finding
+	for _, call := range registerCalls(c.Facts, nil) {
+		out = append(out, AtCode(metaBG208, call.Pos,
+			"%s is registered without checking BackgroundTaskRegistration.AllTasks first; every run adds another registration and the task fires once per copy", call.taskName()))
+	}
+	return out
+}

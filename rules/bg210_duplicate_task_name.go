@@ -1,0 +1,165 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/bgmanifest/bgmanifest/registration"
+)
+
+func init() { Register(duplicateTaskName{}) }
+
+type duplicateTaskName struct{}
+
+var metaBG210 = Meta{
+	ID:        "BG210",
+	Name:      "duplicate-task-name",
+	Severity:  Warning,
+	Summary:   "two registrations with the same task name and different entry points or triggers",
+	NeedsCode: true,
+	Doc: `# BG210 duplicate-task-name
+
+**What it finds.** Two registrations in the App that use the same task
+` + "`Name`" + ` but a different entry point (or CLSID, or one in-process and one
+out-of-process) or a different set of triggers. The same name registered
+with the same entry point and the same triggers in two code paths is the
+usual "register if absent" pattern and is not reported. Registrations whose
+name, entry point or triggers cannot be resolved statically are left out.
+
+**Why it fails.** Apps find their tasks by name: the
+` + "`BackgroundTaskRegistration.AllTasks`" + ` check before registering, the code
+that unregisters a task, the ` + "`Completed`" + ` handlers re-attached at start-up.
+When two different tasks share a name, the check for one hides the other,
+so one of them is never registered — or both are registered and the
+unregister / progress code acts on the wrong one. Duplicate registrations
+also make triggers run both tasks, so the work fires twice.
+
+**Bad (C#)**
+
+` + "```csharp" + `
+Register("Sync", "Tasks.SyncTask", new TimeTrigger(15, false));
+Register("Sync", "Tasks.UploadTask", new SystemTrigger(SystemTriggerType.InternetAvailable, false));
+` + "```" + `
+
+**Good (C#)**
+
+` + "```csharp" + `
+Register("Sync", "Tasks.SyncTask", new TimeTrigger(15, false));
+Register("Upload", "Tasks.UploadTask", new SystemTrigger(SystemTriggerType.InternetAvailable, false));
+` + "```" + `
+
+**Bad (C++/WinRT)**
+
+` + "```cpp" + `
+RegisterTask(L"Sync", L"Tasks.SyncTask", TimeTrigger(15, false));
+RegisterTask(L"Sync", L"Tasks.SyncTask", TimeTrigger(60, false));
+` + "```" + `
+
+**Good (C++/WinRT)**: give each task its own name, or register one task
+with one trigger under the name.
+
+**How to fix.** Give every distinct task (entry point and triggers) its own
+name. If the second registration is meant to replace the first, unregister
+the old task by name before registering the new one, and keep one
+registration site.
+`,
+}
+
+func (duplicateTaskName) Meta() Meta { return metaBG210 }
+
+func (duplicateTaskName) Check(c *Context) []Finding {
+	if c.Facts == nil {
+		return nil
+	}
+	byName := map[string][]*registration.Registration{}
+	var names []string
+	for _, r := range sortedRegistrations(c.Facts) {
+		if !r.Name.Resolved || r.Name.Str == "" || !r.Resolved() {
+			continue
+		}
+		if _, ok := byName[r.Name.Str]; !ok {
+			names = append(names, r.Name.Str)
+		}
+		byName[r.Name.Str] = append(byName[r.Name.Str], r)
+	}
+	var out []Finding
+	for _, name := range names {
+		regs := byName[name]
+		first := regs[0]
+		for _, r := range regs[1:] {
+			if r.Pos == first.Pos {
+				continue
+			}
+			diff := registrationDifference(first, r)
+			if diff == "" {
+				continue
+			}
+			f := AtCode(metaBG210, r.Pos, "task name %q is already used by another registration with %s", name, diff)
+			f.Related = []Related{RelatedCode(first.Pos, fmt.Sprintf("first registration of %q", name))}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// sortedRegistrations returns the registrations in position order.
+func sortedRegistrations(f *registration.Facts) []*registration.Registration {
+	out := make([]*registration.Registration, 0, len(f.Registrations))
+	for i := range f.Registrations {
+		out = append(out, &f.Registrations[i])
+	}
+	sort.SliceStable(out, func(i, j int) bool { return posLess(out[i].Pos, out[j].Pos) })
+	return out
+}
+
+// registrationDifference says how b differs from a ("" when they register
+// the same task): entry point first, then triggers.
+func registrationDifference(a, b *registration.Registration) string {
+	if ea, eb := entryKey(a), entryKey(b); ea != eb {
+		return fmt.Sprintf("a different entry point (%s, here %s)", ea, eb)
+	}
+	if ta, tb := triggerSet(a), triggerSet(b); ta != tb {
+		return fmt.Sprintf("different triggers (%s, here %s)", ta, tb)
+	}
+	return ""
+}
+
+// entryKey names what a registration activates.
+func entryKey(r *registration.Registration) string {
+	switch {
+	case r.CLSIDSet:
+		return "CLSID " + r.CLSID.Str
+	case r.EntryPointSet:
+		return r.EntryPoint.Str
+	}
+	return "in-process"
+}
+
+// triggerSet is a canonical description of the registration's triggers,
+// order-independent.
+func triggerSet(r *registration.Registration) string {
+	parts := make([]string, 0, len(r.Triggers))
+	for _, t := range r.Triggers {
+		parts = append(parts, triggerKey(t))
+	}
+	sort.Strings(parts)
+	if len(parts) == 0 {
+		return "no trigger"
+	}
+	return strings.Join(parts, ", ")
+}
+
+func triggerKey(t registration.Trigger) string {
+	var args []string
+	if t.SystemTriggerType != "" {
+		args = append(args, t.SystemTriggerType)
+	}
+	if isFreshnessTrigger(t.Class) && t.FreshnessMinutes >= 0 {
+		args = append(args, fmt.Sprint(t.FreshnessMinutes))
+	}
+	if t.OneShot != nil {
+		args = append(args, fmt.Sprint(*t.OneShot))
+	}
+	return t.Class + "(" + strings.Join(args, ", ") + ")"
+}
