@@ -76,10 +76,7 @@ func newJSONReport(findings []rules.Finding, sum Summary) jsonReport {
 	r := jsonReport{
 		Version:  jsonVersion,
 		Findings: make([]jsonFinding, 0, len(findings)),
-		Summary: jsonSummary{
-			Apps: sum.Apps, Manifests: sum.Manifests, SourceFiles: sum.SourceFiles,
-			Errors: sum.Errors, Warnings: sum.Warnings, Infos: sum.Infos,
-		},
+		Summary:  jsonSummary(sum),
 	}
 	for _, f := range findings {
 		r.Findings = append(r.Findings, newJSONFinding(f))

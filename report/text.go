@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"io"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/fatih/color"
@@ -131,12 +132,55 @@ func excerpt(src string, f rules.Finding) (text, caret string) {
 		if r == '\t' {
 			cb.WriteByte('\t')
 		} else {
-			cb.WriteByte(' ')
+			cb.WriteString(strings.Repeat(" ", cellWidth(r)))
 		}
 	}
 	cb.WriteByte('^')
-	cb.WriteString(strings.Repeat("~", max(0, min(end, to)-col-1)))
+	if col < len(line) {
+		cb.WriteString(strings.Repeat("~", max(0, cellWidth(line[col])-1)))
+	}
+	if lo, hi := min(col+1, to), min(end, to); hi > lo {
+		for _, r := range line[lo:hi] {
+			cb.WriteString(strings.Repeat("~", max(1, cellWidth(r))))
+		}
+	}
 	return tb.String(), cb.String()
+}
+
+// cellWidth is how many terminal cells r takes: 0 for combining marks and
+// format characters, 2 for the wide East Asian blocks and emoji, 1 otherwise
+// (a tab is handled by the caller). Columns stay counted in characters; this
+// only keeps the caret under the right character on screen.
+func cellWidth(r rune) int {
+	switch {
+	case unicode.In(r, unicode.Mn, unicode.Me, unicode.Cf):
+		return 0
+	case isWide(r):
+		return 2
+	}
+	return 1
+}
+
+// wideRanges approximates Unicode's East Asian Width W and F classes with
+// the blocks source files actually contain: CJK, Hangul, full-width forms
+// and the emoji planes.
+var wideRanges = [][2]rune{
+	{0x1100, 0x115F}, {0x2E80, 0x303E}, {0x3041, 0x33FF}, {0x3400, 0x4DBF},
+	{0x4E00, 0x9FFF}, {0xA000, 0xA4CF}, {0xAC00, 0xD7A3}, {0xF900, 0xFAFF},
+	{0xFE30, 0xFE4F}, {0xFF00, 0xFF60}, {0xFFE0, 0xFFE6}, {0x1F300, 0x1F64F},
+	{0x1F900, 0x1F9FF}, {0x20000, 0x3FFFD},
+}
+
+func isWide(r rune) bool {
+	if r < wideRanges[0][0] {
+		return false
+	}
+	for _, w := range wideRanges {
+		if r >= w[0] && r <= w[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // terminalSafe replaces control characters other than tab and line breaks,
