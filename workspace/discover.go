@@ -1,0 +1,459 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/bgmanifest/bgmanifest/registration"
+)
+
+// Options tune Discover.
+type Options struct {
+	// Exclude are doublestar globs ("**/Generated/**", "legacy/*"), relative
+	// to the current directory or absolute. Matching files and directories
+	// are neither read nor reported.
+	Exclude []string
+}
+
+// Note is a problem met while discovering (an unreadable directory, a
+// malformed project file, an MSBuild property that cannot be resolved). The
+// walk goes on; the App is formed from what could be read.
+type Note struct {
+	Path    string `json:"path"`
+	Line    int    `json:"line,omitempty"`
+	Message string `json:"message"`
+}
+
+func (n Note) String() string {
+	if n.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", n.Path, n.Line, n.Message)
+	}
+	return fmt.Sprintf("%s: %s", n.Path, n.Message)
+}
+
+// Result is what Discover found.
+type Result struct {
+	Apps  []*App `json:"apps"`
+	Notes []Note `json:"notes,omitempty"`
+	// Skipped are files given on the command line that belong to no App.
+	Skipped []string `json:"skipped,omitempty"`
+}
+
+// Discover finds the Apps for the given paths. A PATH may be a directory
+// (every manifest below it), a manifest, or a source or project file (the
+// Apps that own it, each linted whole, as a pre-commit hook wants). The
+// error is reserved for usage problems: a PATH that does not exist, or a
+// malformed exclude pattern. Everything else is a Note.
+func Discover(paths []string, opts Options) (*Result, error) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return nil, fmt.Errorf("cannot determine the current directory: %w", err)
+	}
+	exclude, err := normalizeExcludes(opts.Exclude)
+	if err != nil {
+		return nil, err
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	d := &discoverer{
+		ix:       newIndex(cwd, exclude),
+		projects: map[string]*projectFile{},
+		apps:     map[string]*App{},
+		formed:   map[string]*App{},
+		rootApps: map[string][]*App{},
+	}
+	for _, p := range paths {
+		if err := d.add(p); err != nil {
+			return nil, err
+		}
+	}
+	return d.result(), nil
+}
+
+func normalizeExcludes(patterns []string) ([]string, error) {
+	var out []string
+	for _, p := range patterns {
+		slash := filepath.ToSlash(strings.TrimSpace(p))
+		slash = strings.TrimPrefix(slash, "./")
+		if slash == "" {
+			continue
+		}
+		if !doublestar.ValidatePattern(slash) {
+			return nil, fmt.Errorf("invalid exclude pattern %q", p)
+		}
+		out = append(out, slash)
+	}
+	return out, nil
+}
+
+type discoverer struct {
+	ix       *index
+	projects map[string]*projectFile // by absolute path; nil value: unreadable
+	apps     map[string]*App         // the result, by absolute manifest path
+	formed   map[string]*App         // every App grouped so far, by absolute manifest path
+	rootApps map[string][]*App       // Apps of each walked root, by absolute root
+	skipped  []string
+}
+
+func (d *discoverer) add(path string) error {
+	disp := filepath.Clean(path)
+	info, err := os.Stat(disp)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("%s: no such file or directory", path)
+		}
+		return fmt.Errorf("%s: %w", path, unwrapPathError(err))
+	}
+	if d.ix.excluded(disp, info.IsDir()) {
+		return nil
+	}
+	if info.IsDir() {
+		d.appsUnder(disp, true)
+		return nil
+	}
+	return d.addFile(disp)
+}
+
+// addFile finds the Apps that own a file: the tree from the repository root
+// (or the outermost directory above it that holds a manifest, project or
+// solution) is discovered, and every App whose manifest, projects or
+// sources include the file is linted.
+func (d *discoverer) addFile(disp string) error {
+	abs := d.ix.absPath(disp)
+	root := d.searchRoot(filepath.Dir(abs))
+	var owners []*App
+	if root != "" {
+		rootDisp := root
+		if !filepath.IsAbs(disp) {
+			if rel, err := filepath.Rel(d.ix.cwd, root); err == nil {
+				rootDisp = rel
+			}
+		}
+		for _, app := range d.appsUnder(rootDisp, false) {
+			if d.owns(app, abs) {
+				owners = append(owners, app)
+			}
+		}
+	}
+	if len(owners) == 0 && isManifestName(filepath.Base(disp)) {
+		// A manifest named explicitly but outside every walk (in bin/, say)
+		// is still linted, on its own.
+		owners = append(owners, d.appFor(disp, nil))
+	}
+	if len(owners) == 0 {
+		d.skipped = append(d.skipped, disp)
+		return nil
+	}
+	for _, a := range owners {
+		d.apps[d.ix.absPath(a.Manifest)] = a
+	}
+	return nil
+}
+
+func (d *discoverer) owns(app *App, abs string) bool {
+	if d.ix.absPath(app.Manifest) == abs {
+		return true
+	}
+	for _, p := range app.Projects {
+		if d.ix.absPath(p.Path) == abs {
+			return true
+		}
+	}
+	for _, s := range app.Sources {
+		if d.ix.absPath(s.Path) == abs {
+			return true
+		}
+	}
+	return false
+}
+
+// searchRoot walks up from dir: the first directory holding .git is the
+// root; without one, the outermost directory that directly holds a
+// manifest, project or solution file. "" when there is none.
+func (d *discoverer) searchRoot(dir string) string {
+	outermost := ""
+	for {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			name := e.Name()
+			if name == ".git" {
+				return dir
+			}
+			if isManifestName(name) || isProjectName(name) || isSolutionName(name) {
+				outermost = dir
+			}
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return outermost
+		}
+		dir = parent
+	}
+}
+
+// appsUnder discovers every App whose manifest lies below root. When keep is
+// true they join the result.
+func (d *discoverer) appsUnder(rootDisp string, keep bool) []*App {
+	key := d.ix.absPath(rootDisp)
+	apps, done := d.rootApps[key]
+	if !done {
+		tree := d.ix.tree(rootDisp)
+		if tree != nil {
+			d.readSolutions(tree)
+			tree.collect(func(n *dirNode) {
+				for _, m := range n.manifests {
+					apps = append(apps, d.appFor(m, tree))
+				}
+			})
+		}
+		d.rootApps[key] = apps
+	}
+	if keep {
+		for _, a := range apps {
+			d.apps[d.ix.absPath(a.Manifest)] = a
+		}
+	}
+	return apps
+}
+
+// readSolutions records, for every project a .sln lists, the solution's
+// directory ($(SolutionDir)) and parses the project so that projects the
+// solution keeps outside the walked tree are known too.
+func (d *discoverer) readSolutions(tree *dirNode) {
+	tree.collect(func(n *dirNode) {
+		for _, sln := range n.solutions {
+			data, err := os.ReadFile(sln)
+			if err != nil {
+				d.ix.note(sln, 0, "cannot read solution: %v", unwrapPathError(err))
+				continue
+			}
+			for _, e := range parseSolution(data) {
+				path := filepath.Join(filepath.Dir(sln), filepath.FromSlash(strings.ReplaceAll(e.path, `\`, "/")))
+				if !isProjectName(path) {
+					continue
+				}
+				if p := d.project(path, e.line, sln); p != nil && p.solutionDir == "" {
+					p.solutionDir = filepath.Dir(sln)
+				}
+			}
+		}
+	})
+}
+
+// project parses (once) the project at disp; from/line say who pointed at
+// it, for the Note when it is missing.
+func (d *discoverer) project(disp string, line int, from string) *projectFile {
+	abs := d.ix.absPath(disp)
+	if p, ok := d.projects[abs]; ok {
+		return p
+	}
+	p, err := readProjectFile(disp)
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) && from != "" {
+			d.ix.note(from, line, "referenced project %s does not exist", disp)
+		} else if le, ok := err.(*lineError); ok {
+			d.ix.note(disp, le.line, "malformed project file: %v", le.err)
+		} else {
+			d.ix.note(disp, 0, "cannot read project file: %v", err)
+		}
+		d.projects[abs] = nil
+		return nil
+	}
+	d.projects[abs] = p
+	p.loadImports(d.ix)
+	return p
+}
+
+// appFor groups one manifest with its project(s) and sources. walkRoot is
+// the tree the manifest was found in (nil for a manifest named on its own).
+func (d *discoverer) appFor(manifest string, walkRoot *dirNode) *App {
+	key := d.ix.absPath(manifest)
+	if a, ok := d.formed[key]; ok {
+		return a
+	}
+	app := &App{Manifest: manifest}
+	d.formed[key] = app
+	dir := filepath.Dir(manifest)
+	owner := d.owningProject(manifest, dir)
+	if owner != nil {
+		d.groupProjects(app, owner)
+	} else if walkRoot != nil {
+		d.fallback(app, dir, walkRoot)
+	}
+	sort.Slice(app.Sources, func(i, j int) bool { return app.Sources[i].Path < app.Sources[j].Path })
+	app.SourcesFound = len(app.Sources) > 0
+	if app.Projects == nil {
+		app.Projects = []*Project{}
+	}
+	return app
+}
+
+// owningProject picks the project in the manifest's directory: the one
+// whose <AppxManifest Include> names it, else a packaging project, else an
+// app project, else the first by name.
+func (d *discoverer) owningProject(manifest, dir string) *projectFile {
+	var candidates []*projectFile
+	if n := d.ix.lookup(dir); n != nil {
+		for _, path := range n.projects {
+			if p := d.project(path, 0, ""); p != nil {
+				candidates = append(candidates, p)
+			}
+		}
+	} else {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if !e.IsDir() && isProjectName(e.Name()) {
+				if p := d.project(filepath.Join(dir, e.Name()), 0, ""); p != nil {
+					candidates = append(candidates, p)
+				}
+			}
+		}
+	}
+	if len(candidates) == 0 {
+		return nil
+	}
+	for _, p := range candidates {
+		if p.declaresManifest(d.ix, manifest) {
+			return p
+		}
+	}
+	for _, want := range []ProjectKind{KindPackaging, KindApp} {
+		for _, p := range candidates {
+			if p.Kind == want {
+				return p
+			}
+		}
+	}
+	return candidates[0]
+}
+
+// groupProjects adds the owner and every project it references,
+// transitively (breadth first, each once), with their sources.
+func (d *discoverer) groupProjects(app *App, owner *projectFile) {
+	app.Project = owner.Path
+	seenProject := map[string]bool{}
+	seenSource := map[string]bool{}
+	queue := []*projectFile{owner}
+	seenProject[d.ix.absPath(owner.Path)] = true
+	for len(queue) > 0 {
+		p := queue[0]
+		queue = queue[1:]
+		refs := p.references(d.ix)
+		p.References = refs
+		app.Projects = append(app.Projects, p.Project)
+		for _, path := range p.sourcePaths(d.ix) {
+			abs := d.ix.absPath(path)
+			if seenSource[abs] {
+				continue
+			}
+			seenSource[abs] = true
+			lang, _ := languageOf(path)
+			app.Sources = append(app.Sources, registration.SourceFile{
+				Path: path, Language: lang, Project: p.Path, RootNamespace: p.RootNamespace,
+			})
+		}
+		for _, ref := range refs {
+			abs := d.ix.absPath(ref)
+			if seenProject[abs] {
+				continue
+			}
+			seenProject[abs] = true
+			if rp := d.project(ref, d.referenceLine(p, ref), p.Path); rp != nil {
+				if rp.solutionDir == "" {
+					rp.solutionDir = p.solutionDir
+				}
+				queue = append(queue, rp)
+			}
+		}
+	}
+}
+
+func (d *discoverer) referenceLine(p *projectFile, ref string) int {
+	for _, it := range p.items {
+		if it.kind == "reference" {
+			for _, v := range p.values(d.ix, it) {
+				if v == ref {
+					return it.line
+				}
+			}
+		}
+	}
+	return 0
+}
+
+// fallback forms an App without project files: the manifest's directory
+// and its sibling directories (App/ beside Tasks/), leaving out sibling
+// trees that hold another manifest (they are Apps of their own). A manifest
+// at the walk root has no siblings in the walk: its own tree is the App.
+func (d *discoverer) fallback(app *App, dir string, walkRoot *dirNode) {
+	own := d.ix.lookup(dir)
+	if own == nil {
+		return
+	}
+	var trees []*dirNode
+	parent := d.ix.lookup(filepath.Dir(dir))
+	if own == walkRoot || parent == nil || dir == filepath.Dir(dir) {
+		trees = []*dirNode{own}
+	} else {
+		for _, sib := range parent.children {
+			if sib == own || sib.manifestsBelow == 0 {
+				trees = append(trees, sib)
+			}
+		}
+	}
+	seen := map[string]bool{}
+	for _, t := range trees {
+		t.collect(func(n *dirNode) {
+			for _, s := range n.sources {
+				if seen[s] {
+					continue
+				}
+				seen[s] = true
+				lang, _ := languageOf(s)
+				app.Sources = append(app.Sources, registration.SourceFile{Path: s, Language: lang})
+			}
+		})
+	}
+}
+
+func (d *discoverer) result() *Result {
+	r := &Result{Apps: []*App{}}
+	for _, a := range d.apps {
+		r.Apps = append(r.Apps, a)
+	}
+	sort.Slice(r.Apps, func(i, j int) bool { return r.Apps[i].Manifest < r.Apps[j].Manifest })
+	seen := map[Note]bool{}
+	for _, n := range d.ix.notes {
+		if !seen[n] {
+			seen[n] = true
+			r.Notes = append(r.Notes, n)
+		}
+	}
+	sort.SliceStable(r.Notes, func(i, j int) bool {
+		if r.Notes[i].Path != r.Notes[j].Path {
+			return r.Notes[i].Path < r.Notes[j].Path
+		}
+		return r.Notes[i].Line < r.Notes[j].Line
+	})
+	r.Skipped = dedupSorted(d.skipped)
+	return r
+}
+
+func dedupSorted(s []string) []string {
+	sort.Strings(s)
+	var out []string
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,72 @@
+package workspace
+
+import (
+	"path/filepath"
+	"strings"
+
+	"github.com/bgmanifest/bgmanifest/registration"
+)
+
+// skippedDirs are build output, dependency and tool folders: generated
+// copies of the manifest (bin/x64/Debug/AppxManifest.xml) and vendored code
+// live there, and reading them would report the same App twice.
+var skippedDirs = map[string]bool{
+	"bin":             true,
+	"obj":             true,
+	"apppackages":     true,
+	"node_modules":    true,
+	"packages":        true,
+	".git":            true,
+	".vs":             true,
+	"bundleartifacts": true,
+}
+
+// isSkippedDir reports whether a directory name is never descended into.
+// Other hidden directories (.github, .vscode, .idea) hold no app code either.
+func isSkippedDir(name string) bool {
+	return skippedDirs[strings.ToLower(name)] || (len(name) > 1 && name[0] == '.')
+}
+
+// isManifestName reports whether a file name is an app package manifest:
+// Package.appxmanifest (the source manifest), AppxManifest.xml (the
+// generated or hand-written one), or any *.appxmanifest, all in any case.
+func isManifestName(name string) bool {
+	lower := strings.ToLower(name)
+	return lower == "appxmanifest.xml" || strings.HasSuffix(lower, ".appxmanifest")
+}
+
+// projectExts are the project files that can own a manifest or sources.
+var projectExts = map[string]registration.Language{
+	".csproj":  registration.CSharp,
+	".vbproj":  registration.VB,
+	".vcxproj": registration.CPP,
+	".jsproj":  registration.JavaScript,
+	".wapproj": "",
+}
+
+func isProjectName(name string) bool {
+	_, ok := projectExts[strings.ToLower(filepath.Ext(name))]
+	return ok
+}
+
+func isSolutionName(name string) bool {
+	return strings.EqualFold(filepath.Ext(name), ".sln")
+}
+
+// languageOf maps a source file's extension to its language; ok is false
+// for files no scanner reads.
+func languageOf(path string) (registration.Language, bool) {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".cs":
+		return registration.CSharp, true
+	case ".vb":
+		return registration.VB, true
+	case ".cpp", ".cc", ".cxx", ".h", ".hpp", ".hxx", ".inl":
+		return registration.CPP, true
+	case ".idl":
+		return registration.IDL, true
+	case ".js":
+		return registration.JavaScript, true
+	}
+	return "", false
+}

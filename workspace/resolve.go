@@ -1,0 +1,315 @@
+package workspace
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/beevik/etree"
+	"github.com/bmatcuk/doublestar/v4"
+)
+
+// expandError names the MSBuild property or item expression that cannot be
+// resolved statically.
+type expandError struct{ expr string }
+
+func (e *expandError) Error() string { return fmt.Sprintf("cannot resolve %s", e.expr) }
+
+// expand replaces $(Property) references in an item value. Directory
+// properties become absolute paths with a trailing separator, as MSBuild
+// defines them; the project's own simple properties are substituted
+// (recursively, with a depth limit against self-references).
+func (p *projectFile) expand(ix *index, value, file string, depth int) (string, error) {
+	if strings.Contains(value, "%(") || strings.Contains(value, "@(") {
+		return "", &expandError{expr: value}
+	}
+	if depth > 8 {
+		return "", &expandError{expr: value}
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(value, "$(")
+		if i < 0 {
+			b.WriteString(value)
+			return b.String(), nil
+		}
+		j := strings.IndexByte(value[i:], ')')
+		if j < 0 {
+			return "", &expandError{expr: value[i:]}
+		}
+		b.WriteString(value[:i])
+		name := value[i+2 : i+j]
+		v, err := p.property(ix, name, file, depth)
+		if err != nil {
+			return "", err
+		}
+		b.WriteString(v)
+		value = value[i+j+1:]
+	}
+}
+
+func (p *projectFile) property(ix *index, name, file string, depth int) (string, error) {
+	withSep := func(disp string) string { return ix.absPath(disp) + string(filepath.Separator) }
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "msbuildthisfiledirectory":
+		return withSep(filepath.Dir(file)), nil
+	case "msbuildprojectdirectory":
+		return ix.absPath(p.dir), nil
+	case "projectdir":
+		return withSep(p.dir), nil
+	case "solutiondir":
+		if p.solutionDir != "" {
+			return withSep(p.solutionDir), nil
+		}
+	case "msbuildprojectname", "projectname":
+		base := filepath.Base(p.Path)
+		return strings.TrimSuffix(base, filepath.Ext(base)), nil
+	default:
+		if v, ok := p.props[strings.ToLower(strings.TrimSpace(name))]; ok {
+			return p.expand(ix, v, file, depth+1)
+		}
+	}
+	return "", &expandError{expr: "$(" + name + ")"}
+}
+
+// itemPath turns an expanded item value into a display path: relative
+// values are relative to the project directory; absolute ones (from
+// directory properties) are made relative to the working directory again
+// when the user gave relative paths.
+func (p *projectFile) itemPath(ix *index, expanded string) string {
+	v := filepath.FromSlash(strings.ReplaceAll(strings.TrimSpace(expanded), `\`, "/"))
+	if !filepath.IsAbs(v) {
+		return filepath.Join(p.dir, v)
+	}
+	if filepath.IsAbs(p.dir) {
+		return filepath.Clean(v)
+	}
+	if rel, err := filepath.Rel(ix.cwd, v); err == nil {
+		return rel
+	}
+	return filepath.Clean(v)
+}
+
+// values splits an item attribute into its ';'-separated parts and resolves
+// each to a display path; parts that cannot be resolved become Notes.
+func (p *projectFile) values(ix *index, it item) []string {
+	var out []string
+	for _, part := range strings.Split(it.value, ";") {
+		if strings.TrimSpace(part) == "" {
+			continue
+		}
+		if generatedOutput(part) {
+			continue // build output (module.g.cpp, XamlTypeInfo.g.cs): not in the tree, not the user's code
+		}
+		exp, err := p.expand(ix, part, it.file, 0)
+		if err != nil {
+			ix.note(it.file, it.line, "%v in %q; item skipped", err, part)
+			continue
+		}
+		out = append(out, p.itemPath(ix, exp))
+	}
+	return out
+}
+
+// buildOutputProps are MSBuild properties that point into build output.
+var buildOutputProps = []string{"$(generatedfilesdir)", "$(intdir)", "$(outdir)", "$(intermediateoutputpath)", "$(baseintermediateoutputpath)", "$(outputpath)"}
+
+func generatedOutput(value string) bool {
+	lower := strings.ToLower(strings.TrimSpace(value))
+	for _, p := range buildOutputProps {
+		if strings.HasPrefix(lower, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// loadImports reads the shared-project item files (.projitems) the project
+// imports; their items join the project's own.
+func (p *projectFile) loadImports(ix *index) {
+	for i := 0; i < len(p.items); i++ {
+		it := p.items[i]
+		if it.kind != "import" {
+			continue
+		}
+		for _, path := range p.values(ix, it) {
+			data, err := os.ReadFile(path)
+			if err != nil {
+				ix.note(it.file, it.line, "cannot read imported %s: %v", path, unwrapPathError(err))
+				continue
+			}
+			if err := p.readImport(path, data); err != nil {
+				ix.note(path, lineOf(err), "malformed project file: %v", err)
+			}
+		}
+	}
+}
+
+func (p *projectFile) readImport(path string, data []byte) error {
+	lines, err := elementLines(data)
+	if err != nil {
+		return err
+	}
+	doc := etree.NewDocument()
+	if err := doc.ReadFromBytes(data); err != nil {
+		return err
+	}
+	root := doc.Root()
+	if root == nil {
+		return &lineError{line: 1, err: fmt.Errorf("no root element")}
+	}
+	order := documentOrder(root)
+	var mp msbuildProps
+	p.readElements(root, path, func(e *etree.Element) int {
+		if i, ok := order[e]; ok && i < len(lines) {
+			return lines[i]
+		}
+		return 0
+	}, &mp)
+	return nil
+}
+
+func lineOf(err error) int {
+	if le, ok := err.(*lineError); ok {
+		return le.line
+	}
+	return 0
+}
+
+// references returns the display paths of the projects this one references.
+func (p *projectFile) references(ix *index) []string {
+	var out []string
+	for _, it := range p.items {
+		if it.kind == "reference" {
+			out = append(out, p.values(ix, it)...)
+		}
+	}
+	return out
+}
+
+// declaresManifest reports whether an <AppxManifest Include> names path.
+func (p *projectFile) declaresManifest(ix *index, manifest string) bool {
+	want := ix.absPath(manifest)
+	for _, it := range p.items {
+		if it.kind != "manifest" {
+			continue
+		}
+		for _, v := range p.values(ix, it) {
+			if strings.EqualFold(ix.absPath(v), want) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// sourcePaths lists the project's source files: the SDK default globs
+// minus Compile Remove, plus every explicit source item (links outside the
+// project directory and wildcards included).
+func (p *projectFile) sourcePaths(ix *index) []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(path string) {
+		if _, ok := languageOf(path); !ok || seen[path] {
+			return
+		}
+		seen[path] = true
+		out = append(out, path)
+	}
+	var removes []string
+	for _, it := range p.items {
+		if it.kind == "remove" {
+			removes = append(removes, p.values(ix, it)...)
+		}
+	}
+	removed := func(path string) bool {
+		for _, r := range removes {
+			if matchPath(r, path) {
+				return true
+			}
+		}
+		return false
+	}
+	if p.defaultSrc {
+		ext := ".cs"
+		if p.Language == "vb" {
+			ext = ".vb"
+		}
+		if root := ix.tree(p.dir); root != nil {
+			root.collect(func(d *dirNode) {
+				for _, s := range d.sources {
+					if strings.EqualFold(filepath.Ext(s), ext) && !removed(s) {
+						add(s)
+					}
+				}
+			})
+		}
+	}
+	for _, it := range p.items {
+		if it.kind != "source" {
+			continue
+		}
+		var excludes []string
+		if it.exclude != "" {
+			excludes = p.values(ix, item{value: it.exclude, file: it.file, line: it.line})
+		}
+		for _, v := range p.values(ix, it) {
+			for _, path := range p.expandWildcard(ix, v, it) {
+				if !removed(path) && !matchesAny(excludes, path) {
+					add(path)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// expandWildcard returns path itself when it has no wildcard (and exists),
+// else the walked source files that match it.
+func (p *projectFile) expandWildcard(ix *index, path string, it item) []string {
+	slash := filepath.ToSlash(path)
+	if !strings.ContainsAny(slash, "*?[{") {
+		if info, err := os.Stat(path); err != nil || info.IsDir() {
+			ix.note(it.file, it.line, "source file %s listed in the project does not exist", path)
+			return nil
+		}
+		return []string{path}
+	}
+	base, _ := doublestar.SplitPattern(slash)
+	root := ix.tree(filepath.FromSlash(base))
+	if root == nil {
+		return nil
+	}
+	var out []string
+	root.collect(func(d *dirNode) {
+		for _, s := range d.sources {
+			if matchPath(path, s) {
+				out = append(out, s)
+			}
+		}
+	})
+	return out
+}
+
+// matchPath matches an MSBuild pattern (already a display path) against a
+// display path. MSBuild compares paths case-insensitively on Windows, where
+// these projects are built, so case is ignored.
+func matchPath(pattern, path string) bool {
+	p := strings.ToLower(filepath.ToSlash(filepath.Clean(pattern)))
+	s := strings.ToLower(filepath.ToSlash(filepath.Clean(path)))
+	if p == s {
+		return true
+	}
+	ok, err := doublestar.Match(p, s)
+	return err == nil && ok
+}
+
+func matchesAny(patterns []string, path string) bool {
+	for _, p := range patterns {
+		if matchPath(p, path) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,64 @@
+package workspace
+
+import (
+	"bufio"
+	"bytes"
+	"strings"
+)
+
+// slnEntry is one project line of a .sln file.
+type slnEntry struct {
+	name string
+	path string // as written, usually with backslashes, relative to the .sln
+	line int
+}
+
+// parseSolution reads the Project(...) lines of a Visual Studio solution:
+//
+//	Project("{type-guid}") = "Name", "Dir\Name.csproj", "{project-guid}"
+//
+// Solution folders (whose path is their name) are filtered later by the
+// caller, which keeps only project-file paths.
+func parseSolution(data []byte) []slnEntry {
+	var out []slnEntry
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 0, 64*1024), 4*1024*1024)
+	line := 0
+	for sc.Scan() {
+		line++
+		text := strings.TrimSpace(sc.Text())
+		if line == 1 {
+			text = strings.TrimPrefix(text, "\ufeff")
+		}
+		if !strings.HasPrefix(text, "Project(") {
+			continue
+		}
+		eq := strings.IndexByte(text, '=')
+		if eq < 0 {
+			continue
+		}
+		fields := quotedFields(text[eq+1:])
+		if len(fields) < 2 {
+			continue
+		}
+		out = append(out, slnEntry{name: fields[0], path: fields[1], line: line})
+	}
+	return out
+}
+
+// quotedFields returns the double-quoted strings of s in order.
+func quotedFields(s string) []string {
+	var out []string
+	for {
+		i := strings.IndexByte(s, '"')
+		if i < 0 {
+			return out
+		}
+		j := strings.IndexByte(s[i+1:], '"')
+		if j < 0 {
+			return out
+		}
+		out = append(out, s[i+1:i+1+j])
+		s = s[i+2+j:]
+	}
+}

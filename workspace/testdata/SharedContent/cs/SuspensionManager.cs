@@ -1,0 +1,6 @@
+namespace SDKTemplate
+{
+    public sealed class SuspensionManager
+    {
+    }
+}

@@ -1,0 +1,6 @@
+namespace Broken
+{
+    public sealed class MainPage
+    {
+    }
+}

@@ -1,0 +1,6 @@
+namespace Broken.Tasks
+{
+    public sealed class TimerTask
+    {
+    }
+}

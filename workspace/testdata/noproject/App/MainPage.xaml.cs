@@ -1,0 +1,6 @@
+namespace Plain
+{
+    public sealed class MainPage
+    {
+    }
+}

@@ -1,0 +1,6 @@
+namespace Other
+{
+    public sealed class OtherTask
+    {
+    }
+}

@@ -1,0 +1,6 @@
+namespace Plain.Tasks
+{
+    public sealed class TimerTask
+    {
+    }
+}

@@ -1,0 +1,6 @@
+namespace Root
+{
+    public sealed class App
+    {
+    }
+}

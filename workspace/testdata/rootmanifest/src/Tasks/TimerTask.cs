@@ -1,0 +1,6 @@
+namespace Root.Tasks
+{
+    public sealed class TimerTask
+    {
+    }
+}

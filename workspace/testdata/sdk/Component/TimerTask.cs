@@ -1,0 +1,6 @@
+namespace WinUIApp.Tasks
+{
+    public sealed class TimerTask
+    {
+    }
+}

@@ -1,0 +1,6 @@
+namespace WinUIApp.Views
+{
+    public sealed class SettingsPage
+    {
+    }
+}

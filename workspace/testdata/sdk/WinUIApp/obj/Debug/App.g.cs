@@ -1,0 +1,6 @@
+namespace WinUIApp
+{
+    public sealed class Generated
+    {
+    }
+}

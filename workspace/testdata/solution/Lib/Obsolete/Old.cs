@@ -1,0 +1,6 @@
+namespace Sample.Lib
+{
+    public sealed class Old
+    {
+    }
+}

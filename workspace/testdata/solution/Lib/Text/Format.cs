@@ -1,0 +1,6 @@
+namespace Sample.Lib.Text
+{
+    public sealed class Format
+    {
+    }
+}

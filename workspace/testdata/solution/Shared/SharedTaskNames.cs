@@ -1,0 +1,6 @@
+namespace Sample
+{
+    public sealed class SharedTaskNames
+    {
+    }
+}

@@ -1,0 +1,6 @@
+namespace Sample.Tasks
+{
+    public sealed class TimerTask
+    {
+    }
+}

@@ -1,0 +1,2 @@
+NotInheritable Class App
+End Class

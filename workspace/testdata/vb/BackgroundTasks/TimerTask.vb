@@ -1,0 +1,2 @@
+Public NotInheritable Class TimerTask
+End Class

@@ -1,0 +1,6 @@
+namespace Desktop
+{
+    public sealed class Program
+    {
+    }
+}

@@ -1,0 +1,6 @@
+namespace Desktop.Tasks
+{
+    public sealed class TimerTask
+    {
+    }
+}

@@ -1,0 +1,237 @@
+package workspace
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/bmatcuk/doublestar/v4"
+)
+
+// dirNode is one directory the walker has read. Only the files bgmanifest
+// cares about are kept: manifests, project and solution files, sources.
+type dirNode struct {
+	disp string // path as the user would write it (relative to the working directory, or absolute)
+	real string // symlink-free absolute path: the identity used to never walk a directory twice
+
+	manifests []string // display paths, sorted
+	projects  []string
+	solutions []string
+	sources   []string
+	children  []*dirNode
+
+	// manifestsBelow counts manifests in this directory and all below it;
+	// the directory fallback leaves sibling trees that hold another App out.
+	manifestsBelow int
+}
+
+// index walks directory trees once and remembers every directory it read,
+// so that projects, globs and the fallback all share one walk.
+type index struct {
+	cwd     string
+	exclude []string // patterns, slash-separated; absolute ones start with '/' or a volume
+	nodes   map[string]*dirNode
+	notes   []Note
+	// pendingLinks are symlinked directories met during a walk. They are
+	// walked after the real trees so that a directory reached both directly
+	// and through a link is listed under its real path.
+	pendingLinks []pendingLink
+}
+
+type pendingLink struct {
+	parent *dirNode
+	disp   string
+}
+
+func newIndex(cwd string, exclude []string) *index {
+	return &index{cwd: cwd, exclude: exclude, nodes: map[string]*dirNode{}}
+}
+
+// absPath makes a display path absolute without touching the file system.
+func (ix *index) absPath(disp string) string {
+	if filepath.IsAbs(disp) {
+		return filepath.Clean(disp)
+	}
+	return filepath.Join(ix.cwd, disp)
+}
+
+// excluded reports whether a path matches one of the --exclude / config
+// globs. Relative patterns are relative to the working directory.
+func (ix *index) excluded(disp string, isDir bool) bool {
+	if len(ix.exclude) == 0 {
+		return false
+	}
+	abs := ix.absPath(disp)
+	rel, err := filepath.Rel(ix.cwd, abs)
+	if err != nil {
+		rel = abs
+	}
+	rel = filepath.ToSlash(rel)
+	absSlash := filepath.ToSlash(abs)
+	for _, p := range ix.exclude {
+		name := rel
+		if isAbsPattern(p) {
+			name = absSlash
+		}
+		if doublestar.MatchUnvalidated(p, name) {
+			return true
+		}
+		// "gen/**" names everything below gen: prune the directory itself.
+		if isDir && strings.HasSuffix(p, "/**") && doublestar.MatchUnvalidated(strings.TrimSuffix(p, "/**"), name) {
+			return true
+		}
+	}
+	return false
+}
+
+func isAbsPattern(p string) bool {
+	return strings.HasPrefix(p, "/") || filepath.IsAbs(filepath.FromSlash(p))
+}
+
+// tree returns the walked directory at disp, walking it first if needed.
+// It returns nil when the directory cannot be read (a Note says why).
+func (ix *index) tree(disp string) *dirNode {
+	disp = filepath.Clean(disp)
+	real, err := filepath.EvalSymlinks(ix.absPath(disp))
+	if err != nil {
+		ix.note(disp, 0, "cannot read directory: %v", err)
+		return nil
+	}
+	if n, ok := ix.nodes[real]; ok {
+		return n
+	}
+	n := ix.walk(disp, real)
+	ix.drainLinks()
+	return n
+}
+
+// lookup returns the walked node for a directory without walking.
+func (ix *index) lookup(disp string) *dirNode {
+	real, err := filepath.EvalSymlinks(ix.absPath(disp))
+	if err != nil {
+		return nil
+	}
+	return ix.nodes[real]
+}
+
+func (ix *index) note(path string, line int, format string, args ...any) {
+	ix.notes = append(ix.notes, Note{Path: path, Line: line, Message: fmt.Sprintf(format, args...)})
+}
+
+// walk reads one directory and, recursively, the ones below it. Entries come
+// sorted from os.ReadDir, so every list is in path order.
+func (ix *index) walk(disp, real string) *dirNode {
+	n := &dirNode{disp: disp, real: real}
+	ix.nodes[real] = n
+	entries, err := os.ReadDir(disp)
+	if err != nil {
+		// ReadDir may return the entries it read before the error; keep them.
+		ix.note(disp, 0, "cannot read directory: %v", unwrapPathError(err))
+	}
+	for _, e := range entries {
+		name := e.Name()
+		childDisp := filepath.Join(disp, name)
+		mode := e.Type()
+		if mode&os.ModeSymlink != 0 {
+			info, err := os.Stat(childDisp)
+			if err != nil {
+				continue // dangling link: nothing to read
+			}
+			if info.IsDir() {
+				if !isSkippedDir(name) && !ix.excluded(childDisp, true) {
+					ix.pendingLinks = append(ix.pendingLinks, pendingLink{parent: n, disp: childDisp})
+				}
+				continue
+			}
+			mode = info.Mode().Type()
+		}
+		if mode.IsDir() {
+			if isSkippedDir(name) || ix.excluded(childDisp, true) {
+				continue
+			}
+			childReal := filepath.Join(real, name)
+			child, seen := ix.nodes[childReal]
+			if !seen {
+				child = ix.walk(childDisp, childReal)
+			}
+			n.children = append(n.children, child)
+			n.manifestsBelow += child.manifestsBelow
+			continue
+		}
+		if !mode.IsRegular() {
+			continue
+		}
+		ix.addFile(n, name, childDisp)
+	}
+	return n
+}
+
+func (ix *index) addFile(n *dirNode, name, disp string) {
+	var list *[]string
+	switch {
+	case isManifestName(name):
+		list = &n.manifests
+	case isProjectName(name):
+		list = &n.projects
+	case isSolutionName(name):
+		list = &n.solutions
+	default:
+		if _, ok := languageOf(name); !ok {
+			return
+		}
+		list = &n.sources
+	}
+	if ix.excluded(disp, false) {
+		return
+	}
+	*list = append(*list, disp)
+	if list == &n.manifests {
+		n.manifestsBelow++
+	}
+}
+
+// drainLinks walks the symlinked directories met so far. A link whose target
+// was already walked (directly, through another link, or because it points
+// at one of its own ancestors) is not followed again: no loops, no
+// duplicates.
+func (ix *index) drainLinks() {
+	for len(ix.pendingLinks) > 0 {
+		l := ix.pendingLinks[0]
+		ix.pendingLinks = ix.pendingLinks[1:]
+		real, err := filepath.EvalSymlinks(ix.absPath(l.disp))
+		if err != nil {
+			continue
+		}
+		if _, seen := ix.nodes[real]; seen {
+			continue
+		}
+		child := ix.walk(l.disp, real)
+		l.parent.children = append(l.parent.children, child)
+		l.parent.manifestsBelow += child.manifestsBelow
+	}
+}
+
+// collect calls fn for every node in the tree below (and including) n.
+func (n *dirNode) collect(fn func(*dirNode)) {
+	seen := map[*dirNode]bool{}
+	var rec func(*dirNode)
+	rec = func(d *dirNode) {
+		if seen[d] {
+			return
+		}
+		seen[d] = true
+		fn(d)
+		for _, c := range d.children {
+			rec(c)
+		}
+	}
+	rec(n)
+}
+
+func unwrapPathError(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
