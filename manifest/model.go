@@ -84,6 +84,12 @@ type Manifest struct {
 
 	// Text is the UTF-8 text of the file (what Offsets index into).
 	Text []byte `json:"-"`
+	// HasBOM is true when the file started with a byte-order mark (Encode
+	// writes it back).
+	HasBOM bool `json:"-"`
+
+	lines    []int          // byte offset of each line start, built lazily
+	pointers map[string]Pos // JSON pointer -> position, built by JSONModel
 }
 
 // Problem is a reading problem with its position.
@@ -148,7 +154,9 @@ type BackgroundTaskExtension struct {
 	// UnknownAttrs are attributes of Extension or BackgroundTasks that do not
 	// belong there (qualified as "{ns}local" when namespaced).
 	UnknownAttrs []UnknownAttr `json:"unknownAttrs,omitempty"`
-	// UnknownChildren are child elements of BackgroundTasks that are not a Task.
+	// UnknownChildren are child elements that do not belong: children of
+	// BackgroundTasks that are not a Task, children of the Extension other
+	// than one BackgroundTasks, and children of a Task.
 	UnknownChildren []Element `json:"unknownChildren,omitempty"`
 }
 

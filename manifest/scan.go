@@ -1,0 +1,313 @@
+package manifest
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// maxDepth is the deepest element nesting bgmanifest reads. Real manifests
+// nest about eight deep; anything past this is hostile or broken input, and
+// stopping early keeps memory and stack use bounded.
+const maxDepth = 1024
+
+const nsXML = "http://www.w3.org/XML/1998/namespace"
+
+// rawAttr is one attribute as written in the start tag.
+type rawAttr struct {
+	prefix, local string
+	space         string // resolved namespace URI; "" for unprefixed attributes
+	value         string // value after entity decoding
+	nameOff       int    // offset of the attribute name
+	valueOff      int    // offset just after the opening quote
+	end           int    // offset just after the closing quote
+}
+
+// rawElem is one element with its positions, in document order.
+type rawElem struct {
+	prefix, local string
+	space         string // resolved namespace URI
+	start         int    // offset of '<'
+	startTagEnd   int    // offset just after the start tag's '>'
+	end           int    // offset just after the element
+	selfClosing   bool
+	attrs         []rawAttr
+	parent        int // index of the parent element, -1 for a root
+}
+
+// problemAt is a reading problem at a byte offset.
+type problemAt struct {
+	off int
+	msg string
+}
+
+// scanResult is the outcome of the token pass.
+type scanResult struct {
+	elems    []rawElem
+	problems []problemAt
+	// fatal is true when the text is not well-formed: the element list is
+	// incomplete and no tree should be built from it.
+	fatal bool
+}
+
+// passThroughCharset lets the decoder read text that is already UTF-8
+// whatever encoding its XML declaration names (UTF-16 files were converted
+// before the scan).
+func passThroughCharset(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+
+// nsScope is one element's namespace declarations.
+type nsScope struct {
+	prefix, uri string
+}
+
+// scan runs one encoding/xml pass over text, recording the offset of every
+// element and attribute and the well-formedness problems encoding/xml does
+// not check itself (undeclared prefixes, duplicate attributes, more than one
+// root, DOCTYPE).
+func scan(text []byte) scanResult {
+	var res scanResult
+	d := xml.NewDecoder(bytes.NewReader(text))
+	d.Strict = true
+	d.CharsetReader = passThroughCharset
+	var open []int         // indices of the open elements
+	var bindings []nsScope // namespace declarations in scope, innermost last
+	var marks []int        // len(bindings) when each open element started
+	rootSeen := false
+	for {
+		off := int(d.InputOffset())
+		tok, err := d.Token()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			res.problems = append(res.problems, syntaxProblem(err, int(d.InputOffset()), len(text), open, res.elems))
+			res.fatal = true
+			return res
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			if len(open) >= maxDepth {
+				res.problems = append(res.problems, problemAt{off, fmt.Sprintf("elements nest more than %d deep; bgmanifest stops reading here", maxDepth)})
+				res.fatal = true
+				return res
+			}
+			tagEnd := int(d.InputOffset())
+			parent := -1
+			if len(open) > 0 {
+				parent = open[len(open)-1]
+			} else if rootSeen {
+				res.problems = append(res.problems, problemAt{off, fmt.Sprintf("second root element <%s>: a manifest has exactly one root element, <Package>", t.Name.Local)})
+			}
+			rootSeen = true
+			e := rawElem{start: off, startTagEnd: tagEnd, end: tagEnd, parent: parent}
+			e.selfClosing = tagEnd >= 2 && text[tagEnd-2] == '/'
+			e.prefix, e.local, e.attrs = scanStartTag(text[off:tagEnd], off)
+			if len(e.attrs) != len(t.Attr) {
+				// The scanner and encoding/xml disagree; trust encoding/xml's
+				// names and values and point every attribute at the element.
+				e.attrs = fallbackAttrs(t.Attr, off, tagEnd)
+			}
+			for i := range e.attrs {
+				e.attrs[i].value = t.Attr[i].Value
+			}
+			marks = append(marks, len(bindings))
+			bindings = declareNamespaces(e.attrs, bindings)
+			res.problems = append(res.problems, resolveNames(&e, bindings)...)
+			res.problems = append(res.problems, duplicateAttrs(e.attrs)...)
+			res.elems = append(res.elems, e)
+			open = append(open, len(res.elems)-1)
+		case xml.EndElement:
+			if len(open) == 0 {
+				continue
+			}
+			res.elems[open[len(open)-1]].end = int(d.InputOffset())
+			open = open[:len(open)-1]
+			bindings = bindings[:marks[len(marks)-1]]
+			marks = marks[:len(marks)-1]
+		case xml.CharData:
+			if len(open) == 0 && len(bytes.TrimSpace(t)) > 0 {
+				res.problems = append(res.problems, problemAt{off + leadingSpace(t), "text outside the root element"})
+			}
+		case xml.Directive:
+			res.problems = append(res.problems, problemAt{off, directiveMessage(t)})
+		}
+	}
+	if !rootSeen {
+		res.problems = append(res.problems, problemAt{len(text), "no root element: the file has no <Package> element"})
+		res.fatal = true
+	}
+	return res
+}
+
+func leadingSpace(b []byte) int {
+	return len(b) - len(bytes.TrimLeft(b, " \t\r\n"))
+}
+
+func directiveMessage(d xml.Directive) string {
+	s := strings.TrimSpace(string(d))
+	if strings.HasPrefix(s, "DOCTYPE") || strings.HasPrefix(s, "ENTITY") {
+		return "DOCTYPE is not allowed in an app manifest; entities are not expanded"
+	}
+	name, _, _ := strings.Cut(s, " ")
+	return fmt.Sprintf("<!%s> declaration is not allowed in an app manifest", name)
+}
+
+// syntaxProblem turns an encoding/xml error into a message at the offset
+// where the decoder stopped.
+func syntaxProblem(err error, off, size int, open []int, elems []rawElem) problemAt {
+	off = max(0, min(off, size))
+	msg := err.Error()
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		msg = se.Msg
+		if msg == "unexpected EOF" && len(open) > 0 {
+			e := elems[open[len(open)-1]]
+			msg = fmt.Sprintf("unexpected end of file: element <%s> is never closed", qname(e.prefix, e.local))
+		}
+	}
+	return problemAt{off, "not well-formed XML: " + msg}
+}
+
+func qname(prefix, local string) string {
+	if prefix == "" {
+		return local
+	}
+	return prefix + ":" + local
+}
+
+// declareNamespaces pushes the xmlns declarations of one start tag.
+func declareNamespaces(attrs []rawAttr, bindings []nsScope) []nsScope {
+	for _, a := range attrs {
+		switch {
+		case a.prefix == "" && a.local == "xmlns":
+			bindings = append(bindings, nsScope{"", a.value})
+		case a.prefix == "xmlns":
+			bindings = append(bindings, nsScope{a.local, a.value})
+		}
+	}
+	return bindings
+}
+
+func lookupNamespace(prefix string, bindings []nsScope) (string, bool) {
+	if prefix == "xml" {
+		return nsXML, true
+	}
+	for i := len(bindings) - 1; i >= 0; i-- {
+		if bindings[i].prefix == prefix {
+			return bindings[i].uri, true
+		}
+	}
+	return "", prefix == ""
+}
+
+// resolveNames sets the namespace URIs of an element and its attributes and
+// reports undeclared prefixes.
+func resolveNames(e *rawElem, bindings []nsScope) []problemAt {
+	var probs []problemAt
+	uri, ok := lookupNamespace(e.prefix, bindings)
+	if !ok {
+		probs = append(probs, problemAt{e.start + 1, fmt.Sprintf("namespace prefix %q of <%s> is not declared (add xmlns:%s=\"…\")", e.prefix, qname(e.prefix, e.local), e.prefix)})
+	}
+	e.space = uri
+	for i := range e.attrs {
+		a := &e.attrs[i]
+		if a.prefix == "" || a.prefix == "xmlns" {
+			continue
+		}
+		uri, ok := lookupNamespace(a.prefix, bindings)
+		if !ok {
+			probs = append(probs, problemAt{a.nameOff, fmt.Sprintf("namespace prefix %q of attribute %s is not declared", a.prefix, qname(a.prefix, a.local))})
+		}
+		a.space = uri
+	}
+	return probs
+}
+
+// duplicateAttrs reports an attribute written twice in one tag, by name or
+// by namespace URI and local name.
+func duplicateAttrs(attrs []rawAttr) []problemAt {
+	var probs []problemAt
+	for i := 1; i < len(attrs); i++ {
+		for j := 0; j < i; j++ {
+			a, b := attrs[i], attrs[j]
+			same := a.prefix == b.prefix && a.local == b.local
+			if !same && a.prefix != "xmlns" && b.prefix != "xmlns" && a.prefix != "" && b.prefix != "" {
+				same = a.local == b.local && a.space == b.space
+			}
+			if same {
+				probs = append(probs, problemAt{a.nameOff, fmt.Sprintf("attribute %s appears twice in the same start tag", qname(a.prefix, a.local))})
+				break
+			}
+		}
+	}
+	return probs
+}
+
+// fallbackAttrs builds attributes from encoding/xml's list when the tag scan
+// could not be matched to it.
+func fallbackAttrs(attrs []xml.Attr, start, end int) []rawAttr {
+	out := make([]rawAttr, len(attrs))
+	for i, a := range attrs {
+		prefix := ""
+		if a.Name.Space != "" {
+			prefix = a.Name.Space
+		}
+		out[i] = rawAttr{prefix: prefix, local: a.Name.Local, nameOff: start, valueOff: start, end: end}
+	}
+	return out
+}
+
+// scanStartTag reads the qualified name and the attribute offsets of a start
+// tag that encoding/xml has already accepted. base is the tag's offset in
+// the text.
+func scanStartTag(tag []byte, base int) (prefix, local string, attrs []rawAttr) {
+	i := 1 // skip '<'
+	nameStart := i
+	for i < len(tag) && !isSpace(tag[i]) && tag[i] != '/' && tag[i] != '>' {
+		i++
+	}
+	prefix, local = splitQName(string(tag[nameStart:i]))
+	for {
+		for i < len(tag) && isSpace(tag[i]) {
+			i++
+		}
+		if i >= len(tag) || tag[i] == '/' || tag[i] == '>' {
+			return prefix, local, attrs
+		}
+		a := rawAttr{nameOff: base + i}
+		s := i
+		for i < len(tag) && !isSpace(tag[i]) && tag[i] != '=' {
+			i++
+		}
+		a.prefix, a.local = splitQName(string(tag[s:i]))
+		for i < len(tag) && (isSpace(tag[i]) || tag[i] == '=') {
+			i++
+		}
+		if i >= len(tag) {
+			return prefix, local, attrs
+		}
+		quote := tag[i]
+		i++
+		a.valueOff = base + i
+		for i < len(tag) && tag[i] != quote {
+			i++
+		}
+		if i < len(tag) {
+			i++
+		}
+		a.end = base + i
+		attrs = append(attrs, a)
+	}
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
+func splitQName(s string) (prefix, local string) {
+	if p, l, ok := strings.Cut(s, ":"); ok {
+		return p, l
+	}
+	return "", s
+}

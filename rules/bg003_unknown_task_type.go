@@ -1,0 +1,199 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bgmanifest/bgmanifest/manifest"
+	"github.com/bgmanifest/bgmanifest/platform"
+)
+
+func init() { Register(unknownTaskType{}) }
+
+type unknownTaskType struct{}
+
+var metaBG003 = Meta{
+	ID:       "BG003",
+	Name:     "unknown-task-type",
+	Severity: Error,
+	Summary:  "a Task Type value that does not exist, or that belongs to another Task element (<Task> vs <uap:Task>)",
+	Doc: `# BG003 unknown-task-type
+
+**What it finds.** A ` + "`Type`" + ` on a background ` + "`Task`" + ` that its element does not
+allow. The three Windows 10 task elements each take a fixed, case-sensitive
+list:
+
+- ` + "`<Task>`" + ` (no prefix): general, audio, controlChannel, systemEvent, timer,
+  pushNotification, location, deviceUse, deviceServicing,
+  deviceConnectionChange, bluetooth;
+- ` + "`<uap:Task>`" + `: chatMessageNotification, vpnClient, phoneCall, mediaProcessing;
+- ` + "`<iot:Task>`" + `: startup.
+
+Windows 8.x manifests have their own lists (2010, m2: and m3: namespaces).
+The message suggests the nearest valid value: the same word in another
+case (` + "`Timer`" + ` → ` + "`timer`" + `), a close spelling, or the right element when the
+value exists but on the other Task (` + "`<Task Type=\"mediaProcessing\"/>`" + ` needs
+` + "`<uap:Task>`" + `).
+
+**Why it fails.** The value is an XSD enumeration: the build's manifest
+validation stops with "The 'Type' attribute is invalid" at that line. If the
+manifest is edited after the build, the platform does not know the task type
+and ` + "`BackgroundTaskBuilder.Register()`" + ` throws for every trigger that needs it.
+
+**Bad**
+
+` + "```xml" + `
+<BackgroundTasks>
+  <Task Type="Timer"/>
+  <Task Type="mediaProcessing"/>
+</BackgroundTasks>
+` + "```" + `
+
+**Good**
+
+` + "```xml" + `
+<BackgroundTasks>
+  <Task Type="timer"/>
+  <uap:Task Type="mediaProcessing"/>
+</BackgroundTasks>
+` + "```" + `
+
+**How to fix.** Use the suggested value, or move the value to the Task
+element that allows it (declaring its prefix on ` + "`<Package>`" + `). A case-only
+mistake has a fix that ` + "`--fix`" + ` applies.
+`,
+}
+
+func (unknownTaskType) Meta() Meta { return metaBG003 }
+
+func (unknownTaskType) Check(c *Context) []Finding {
+	man := c.Manifest
+	if man == nil || len(man.BackgroundTasks) == 0 {
+		return nil
+	}
+	var out []Finding
+	for _, e := range mfSchemaErrors(man) {
+		n, tail, ok := mfBgPointer(e.InstanceLocation)
+		if !ok || n >= len(man.BackgroundTasks) || !mfOwnedElsewhere(e) {
+			continue
+		}
+		i, field, ok := mfTaskPointer(tail)
+		bt := man.BackgroundTasks[n]
+		if !ok || field != "type" || i >= len(bt.Tasks) {
+			continue
+		}
+		out = append(out, mfTaskTypeFinding(man, bt.Tasks[i]))
+	}
+	return out
+}
+
+// mfGeneration lists the task namespaces a manifest of the task's era can use.
+func mfGeneration(ns string) []string {
+	switch ns {
+	case platform.NS2010, platform.NS2013, platform.NS2014:
+		return []string{platform.NS2010, platform.NS2013, platform.NS2014}
+	}
+	return []string{platform.NSFoundation, platform.NSUap, platform.NSIot}
+}
+
+// mfTaskElement is how the Task element of a namespace is written.
+func mfTaskElement(ns string) string {
+	if p := platform.NamespacePrefix[ns]; p != "" {
+		return "<" + p + ":Task>"
+	}
+	return "<Task>"
+}
+
+func mfTaskTypeFinding(man *manifest.Manifest, t manifest.Task) Finding {
+	v := t.Type.Value
+	here := mfQName(t.Element)
+	if strings.TrimSpace(v) == "" {
+		return AtManifest(metaBG003, man, t.Type.ValuePos, "<%s> has an empty Type; valid types are %s", here, strings.Join(platform.TaskTypes[t.Namespace], ", "))
+	}
+	// The exact value, allowed on another Task element.
+	for _, ns := range mfGeneration(t.Namespace) {
+		if ns != t.Namespace && mfHas(platform.TaskTypes[ns], v) {
+			return AtManifest(metaBG003, man, t.Type.ValuePos, "task type %q is not allowed on <%s>: it needs %s (<%s Type=%q/>)", v, here, mfTaskElement(ns), strings.Trim(mfTaskElement(ns), "<>"), v)
+		}
+	}
+	// The same word in another case.
+	for _, ns := range mfGeneration(t.Namespace) {
+		for _, k := range platform.TaskTypes[ns] {
+			if !strings.EqualFold(k, v) {
+				continue
+			}
+			f := AtManifest(metaBG003, man, t.Type.ValuePos, "unknown task type %q; did you mean %q? (task types are case-sensitive)", v, k)
+			if ns != t.Namespace {
+				f.Message += fmt.Sprintf(" It needs %s.", mfTaskElement(ns))
+				return f
+			}
+			f.Fix = mfReplaceValueFix(man, t.Type, k, fmt.Sprintf("change task type %q to %q", v, k))
+			return f
+		}
+	}
+	// A close spelling.
+	best, bestNS, bestD := "", "", 1<<30
+	for _, ns := range mfGeneration(t.Namespace) {
+		for _, k := range platform.TaskTypes[ns] {
+			if d := mfEditDistance(strings.ToLower(v), strings.ToLower(k)); d < bestD {
+				best, bestNS, bestD = k, ns, d
+			}
+		}
+	}
+	if bestD <= max(2, len(best)/4) {
+		msg := fmt.Sprintf("unknown task type %q; did you mean %q?", v, best)
+		if bestNS != t.Namespace {
+			msg += fmt.Sprintf(" It needs %s.", mfTaskElement(bestNS))
+		}
+		return AtManifest(metaBG003, man, t.Type.ValuePos, "%s", msg)
+	}
+	return AtManifest(metaBG003, man, t.Type.ValuePos, "unknown task type %q; <%s> allows %s", v, here, strings.Join(platform.TaskTypes[t.Namespace], ", "))
+}
+
+func mfHas(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// mfEditDistance is the Levenshtein distance of two short strings.
+func mfEditDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// mfReplaceValueFix replaces an attribute's value (between the quotes).
+func mfReplaceValueFix(man *manifest.Manifest, a manifest.Attr, value, desc string) *Fix {
+	if !a.Present || a.End < 1 {
+		return nil
+	}
+	end := man.PosAt(a.End - 1) // the closing quote
+	return &Fix{Description: desc, Edits: []Edit{{
+		File: man.Path, Line: a.ValuePos.Line, Column: a.ValuePos.Col,
+		EndLine: end.Line, EndColumn: end.Col, NewText: mfEscapeAttr(value),
+	}}}
+}
+
+func mfEscapeAttr(s string) string {
+	r := strings.NewReplacer("&", "&amp;", "<", "&lt;", `"`, "&quot;", "'", "&apos;")
+	return r.Replace(s)
+}

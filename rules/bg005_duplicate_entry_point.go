@@ -1,0 +1,83 @@
+package rules
+
+import "github.com/bgmanifest/bgmanifest/manifest"
+
+func init() { Register(duplicateEntryPoint{}) }
+
+type duplicateEntryPoint struct{}
+
+var metaBG005 = Meta{
+	ID:       "BG005",
+	Name:     "duplicate-entry-point",
+	Severity: Error,
+	Summary:  "two background-task extensions of one application declare the same EntryPoint",
+	Doc: `# BG005 duplicate-entry-point
+
+**What it finds.** Two ` + "`windows.backgroundTasks`" + ` extensions in the same
+` + "`<Application>`" + ` with the same ` + "`EntryPoint`" + `. It typically happens when a second
+trigger is added to a task as a new declaration instead of a new ` + "`<Task>`" + `
+in the existing one.
+
+**Why it fails.** The platform looks a task up by its entry point: only one
+of the two declarations is used when the task is registered, so the task
+types of the other are missing and ` + "`BackgroundTaskBuilder.Register()`" + ` throws
+for the triggers that need them — which one depends on the platform's
+choice, not on the manifest's order. Store certification also flags the
+duplicate declaration.
+
+**Bad**
+
+` + "```xml" + `
+<Extension Category="windows.backgroundTasks" EntryPoint="Tasks.SyncTask">
+  <BackgroundTasks><Task Type="timer"/></BackgroundTasks>
+</Extension>
+<Extension Category="windows.backgroundTasks" EntryPoint="Tasks.SyncTask">
+  <BackgroundTasks><Task Type="systemEvent"/></BackgroundTasks>
+</Extension>
+` + "```" + `
+
+**Good**
+
+` + "```xml" + `
+<Extension Category="windows.backgroundTasks" EntryPoint="Tasks.SyncTask">
+  <BackgroundTasks>
+    <Task Type="timer"/>
+    <Task Type="systemEvent"/>
+  </BackgroundTasks>
+</Extension>
+` + "```" + `
+
+**How to fix.** Merge the task types into one extension and delete the
+other, or give the second declaration the entry point it was meant to have.
+`,
+}
+
+func (duplicateEntryPoint) Meta() Meta { return metaBG005 }
+
+func (duplicateEntryPoint) Check(c *Context) []Finding {
+	man := c.Manifest
+	if man == nil {
+		return nil
+	}
+	type key struct {
+		app int
+		ep  string
+	}
+	first := map[key]*manifest.BackgroundTaskExtension{}
+	var out []Finding
+	for _, bt := range man.BackgroundTasks {
+		if bt.AppIndex < 0 || !bt.EntryPoint.Present || bt.EntryPoint.Value == "" {
+			continue
+		}
+		k := key{bt.AppIndex, bt.EntryPoint.Value}
+		prev, dup := first[k]
+		if !dup {
+			first[k] = bt
+			continue
+		}
+		f := AtManifest(metaBG005, man, bt.EntryPoint.ValuePos, "EntryPoint %q is already declared by another windows.backgroundTasks extension of application %q; merge their tasks into one extension", bt.EntryPoint.Value, bt.Application)
+		f.Related = []Related{RelatedManifest(man, prev.EntryPoint.ValuePos, "first declared here")}
+		out = append(out, f)
+	}
+	return out
+}
