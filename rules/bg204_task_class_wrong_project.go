@@ -50,14 +50,26 @@ namespace App
 ` + "`<OutputType>winmdobj</OutputType>`" + `, the app has a ` + "`ProjectReference`" + ` to it,
 and the class is ` + "`Tasks.SyncTask`" + ` there.
 
-**Bad (C++)** — the IDL and implementation of ` + "`App.SyncTask`" + ` are part of
-the app's .vcxproj (` + "`<AppContainerApplication>true</AppContainerApplication>`" + `,
-` + "`<ConfigurationType>Application</ConfigurationType>`" + `).
+**Bad (C++/WinRT)** — the task is compiled into the app itself; ` + "`App.vcxproj`" + `
+has ` + "`<ConfigurationType>Application</ConfigurationType>`" + ` and
+` + "`<AppContainerApplication>true</AppContainerApplication>`" + ` and contains:
 
-**Good (C++)** — a separate .vcxproj with
-` + "`<ConfigurationType>DynamicLibrary</ConfigurationType>`" + ` and
-` + "`<WinMDAssembly>true</WinMDAssembly>`" + ` (the "Windows Runtime Component"
-template) holds the task, and the app references it.
+` + "```cpp" + `
+// App/SyncTask.idl
+namespace App
+{
+    runtimeclass SyncTask : Windows.ApplicationModel.Background.IBackgroundTask
+    {
+        SyncTask();
+    }
+}
+` + "```" + `
+
+**Good (C++/WinRT)** — the same IDL and implementation live in
+` + "`Tasks/Tasks.vcxproj`" + ` (the "Windows Runtime Component" template:
+` + "`<ConfigurationType>DynamicLibrary</ConfigurationType>`" + `,
+` + "`<AppContainerApplication>true</AppContainerApplication>`" + `, a .winmd output),
+under ` + "`namespace Tasks`" + `, and ` + "`App.vcxproj`" + ` references it.
 
 **How to fix.** Create a Windows Runtime Component project, move the task
 class there (its namespace becomes the component's), reference the
