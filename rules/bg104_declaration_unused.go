@@ -1,0 +1,125 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/bgmanifest/bgmanifest/manifest"
+	"github.com/bgmanifest/bgmanifest/registration"
+)
+
+var metaBG104 = Meta{
+	ID:        "BG104",
+	Name:      "declaration-unused",
+	Severity:  Warning,
+	NeedsCode: true,
+	Summary:   "the manifest declares background task X and no code registers it",
+	Doc: "# BG104 declaration-unused\n\n" +
+		"## What it finds\n\n" +
+		"A `windows.backgroundTasks` extension whose `EntryPoint` (or JavaScript `StartPage`) no `BackgroundTaskBuilder` " +
+		"in the App's sources uses as its `TaskEntryPoint`.\n\n" +
+		"The rule stays silent for the whole App when it cannot see every registration: an entry point computed at run " +
+		"time, a helper whose arguments could not be followed, a source file the scanner could not read, or no " +
+		"registration found at all (registration done by a library). It never reports extensions without their own " +
+		"`EntryPoint` (the in-process model), IoT `startup` tasks (started by the system) and the Windows App SDK's " +
+		"`UniversalBGTask.Task`.\n\n" +
+		"## Why it matters\n\n" +
+		"Nothing fails at run time: the task simply never runs. The usual cause is a rename — the code registers " +
+		"`Tasks.SyncTask2` (reported by BG101) while the manifest still declares `Tasks.SyncTask` — or a task that was " +
+		"removed from the code but not from the manifest. A stale declaration also makes Store certification ask for " +
+		"a class that may no longer exist.\n\n" +
+		"## Bad\n\n" +
+		"```xml\n<Extension Category=\"windows.backgroundTasks\" EntryPoint=\"Tasks.SyncTask\">…</Extension>\n" +
+		"<Extension Category=\"windows.backgroundTasks\" EntryPoint=\"Tasks.OldCleanupTask\">…</Extension>\n```\n\n" +
+		"```csharp\nnew BackgroundTaskBuilder { Name = \"sync\", TaskEntryPoint = \"Tasks.SyncTask\" } // OldCleanupTask: never registered\n```\n\n" +
+		"```cpp\nbuilder.TaskEntryPoint(L\"Tasks.SyncTask\"); // Tasks.OldCleanupTask is never registered\n```\n\n" +
+		"## Good\n\n" +
+		"Every declared entry point is registered somewhere:\n\n" +
+		"```csharp\nRegister(\"Tasks.SyncTask\", new TimeTrigger(30, false));\nRegister(\"Tasks.OldCleanupTask\", new MaintenanceTrigger(60, false));\n```\n\n" +
+		"## How to fix\n\n" +
+		"Remove the extension, or register the task (check the spelling against BG101's findings). If the task is " +
+		"registered by code bgmanifest cannot see, suppress the finding with `<!-- bgmanifest:ignore BG104 reason -->`.\n",
+}
+
+type declarationUnused struct{}
+
+func init() { Register(declarationUnused{}) }
+
+func (declarationUnused) Meta() Meta { return metaBG104 }
+
+func (declarationUnused) Check(c *Context) []Finding {
+	if !xcCanSeeAllRegistrations(c) {
+		return nil
+	}
+	var out []Finding
+	for _, bt := range xcAppExtensions(c.Manifest) {
+		if !xcReportableDeclaration(bt) || len(xcRegistrationsOf(c.Facts, bt)) > 0 {
+			continue
+		}
+		what, name, attr := "EntryPoint", bt.EntryPoint.Value, bt.EntryPoint
+		if !bt.EntryPoint.Present {
+			what, name, attr = "StartPage", bt.StartPage.Value, bt.StartPage
+		}
+		msg := fmt.Sprintf("%s declares the background task %s %q, but no code registers it "+
+			"(no BackgroundTaskBuilder sets TaskEntryPoint to %q), so it never runs", xcManifestName(c.Manifest), what, name, name)
+		if near := bg104NearRegistration(c.Manifest, c.Facts, name); near != nil {
+			msg += fmt.Sprintf("; the code registers %q instead", near.EntryPoint.Str)
+			f := AtManifest(metaBG104, c.Manifest, xcAttrPos(attr, bt.Element), "%s", msg)
+			f.Related = append(f.Related, RelatedCode(xcEntryPos(near), fmt.Sprintf("registered as %q here", near.EntryPoint.Str)))
+			out = append(out, f)
+			continue
+		}
+		out = append(out, AtManifest(metaBG104, c.Manifest, xcAttrPos(attr, bt.Element), "%s", msg))
+	}
+	return out
+}
+
+// xcCanSeeAllRegistrations reports whether "no code registers X" can be
+// said: the sources were read, registrations were found, and none of them
+// is beyond static resolution.
+func xcCanSeeAllRegistrations(c *Context) bool {
+	if !xcUsable(c) || (c.App != nil && !c.App.SourcesFound) {
+		return false
+	}
+	return len(c.Facts.Registrations) > 0 && !xcUncertain(c.Facts)
+}
+
+// xcReportableDeclaration reports whether an extension names a task that
+// code must register.
+func xcReportableDeclaration(bt *manifest.BackgroundTaskExtension) bool {
+	return xcDeclaredByOwnEntryPoint(bt) && !xcOnlySystemStarted(bt) &&
+		strings.TrimSpace(bt.EntryPoint.Value) != xcUniversalBGTask
+}
+
+// xcRegistrationsOf returns the registrations that name the extension.
+func xcRegistrationsOf(f *registration.Facts, bt *manifest.BackgroundTaskExtension) []*registration.Registration {
+	var out []*registration.Registration
+	for i := range f.Registrations {
+		if xcRegistersExtension(bt, &f.Registrations[i]) {
+			out = append(out, &f.Registrations[i])
+		}
+	}
+	return out
+}
+
+// bg104NearRegistration finds an undeclared registered entry point close to
+// the declared one: the other half of a BG101 finding.
+func bg104NearRegistration(man *manifest.Manifest, f *registration.Facts, declared string) *registration.Registration {
+	var names []string
+	byName := map[string]*registration.Registration{}
+	for i := range f.Registrations {
+		r := &f.Registrations[i]
+		if !xcOutOfProcess(r) || xcIsScript(r) || len(xcExtensionsFor(man, r)) > 0 {
+			continue
+		}
+		if _, ok := byName[r.EntryPoint.Str]; !ok {
+			byName[r.EntryPoint.Str] = r
+			names = append(names, r.EntryPoint.Str)
+		}
+	}
+	m, ok := xcNearest(declared, names, nil)
+	if !ok || m.Kind == xcMissSpelling && xcLevenshtein(declared, m.Name) > 3 {
+		return nil
+	}
+	return byName[m.Name]
+}

@@ -1,0 +1,491 @@
+package rules
+
+import (
+	"bytes"
+	"fmt"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/bgmanifest/bgmanifest/manifest"
+	"github.com/bgmanifest/bgmanifest/platform"
+	"github.com/bgmanifest/bgmanifest/registration"
+)
+
+// Shared helpers of the manifest-against-code rules BG101–BG107. Every
+// name starts with "xc" so the other rule authors' helpers in this package
+// never collide with these.
+
+// xcUniversalBGTask is the Windows App SDK's own entry point: the class is in
+// the SDK's DLL, never in the app's sources, and the app never registers it
+// by name.
+const xcUniversalBGTask = "Microsoft.Windows.ApplicationModel.Background.UniversalBGTask.Task"
+
+// xcUsable reports whether the manifest and the code facts can be compared:
+// a manifest that could not be read fully would make every comparison lie.
+func xcUsable(c *Context) bool {
+	return c != nil && c.Manifest != nil && c.Facts != nil && len(c.Manifest.Problems) == 0
+}
+
+// xcManifestName is the manifest's file name, used in messages (the full
+// path is the finding's or related location's file).
+func xcManifestName(man *manifest.Manifest) string {
+	if man == nil || man.Path == "" {
+		return "the manifest"
+	}
+	return filepath.Base(man.Path)
+}
+
+// xcAppExtensions are the windows.backgroundTasks extensions the platform
+// honours: those inside an Application. Package-level ones are BG002.
+func xcAppExtensions(man *manifest.Manifest) []*manifest.BackgroundTaskExtension {
+	var out []*manifest.BackgroundTaskExtension
+	for _, bt := range man.BackgroundTasks {
+		if bt != nil && bt.Level == manifest.LevelApplication {
+			out = append(out, bt)
+		}
+	}
+	return out
+}
+
+// xcIsScript reports whether a registration names a JavaScript file (the
+// JS model, where the manifest's StartPage is the entry point).
+func xcIsScript(r *registration.Registration) bool {
+	if r.Language == registration.JavaScript {
+		return true
+	}
+	s := strings.ToLower(strings.TrimSpace(r.EntryPoint.Str))
+	return strings.HasSuffix(s, ".js")
+}
+
+// xcNormPath makes two spellings of one package-relative file comparable:
+// separators unified, a leading ".\" or "\" dropped, case folded (package
+// file names are case-insensitive on Windows).
+func xcNormPath(s string) string {
+	s = strings.ReplaceAll(strings.TrimSpace(s), "/", `\`)
+	s = strings.TrimPrefix(s, `.\`)
+	s = strings.TrimPrefix(s, `\`)
+	return strings.ToLower(s)
+}
+
+// xcDeclares reports whether the extension is the declaration of the
+// registration's entry point (a class name compared case-sensitively, or a
+// JavaScript StartPage compared as a path).
+func xcDeclares(bt *manifest.BackgroundTaskExtension, r *registration.Registration) bool {
+	if xcIsScript(r) {
+		return bt.StartPage.Present && xcNormPath(bt.StartPage.Value) == xcNormPath(r.EntryPoint.Str)
+	}
+	ep := bt.EffectiveEntryPoint()
+	return ep != "" && ep == r.EntryPoint.Str
+}
+
+// xcExtensionsFor returns the application-level extensions that declare the
+// registration's entry point.
+func xcExtensionsFor(man *manifest.Manifest, r *registration.Registration) []*manifest.BackgroundTaskExtension {
+	var out []*manifest.BackgroundTaskExtension
+	for _, bt := range xcAppExtensions(man) {
+		if xcDeclares(bt, r) {
+			out = append(out, bt)
+		}
+	}
+	return out
+}
+
+// xcOutOfProcess reports whether a registration names its entry point by a
+// resolved TaskEntryPoint of the UWP builder: the model that needs a
+// windows.backgroundTasks declaration with the same name.
+func xcOutOfProcess(r *registration.Registration) bool {
+	return r.EntryPointSet && r.EntryPoint.Resolved && !r.WinAppSDK && !r.CLSIDSet &&
+		strings.TrimSpace(r.EntryPoint.Str) != ""
+}
+
+// xcEntryPos is where a registration's entry point is reported: the
+// TaskEntryPoint expression, or the helper's call site when the builder is
+// configured inside a helper (the expression there is the parameter).
+func xcEntryPos(r *registration.Registration) registration.Pos {
+	if len(r.Via) > 0 || !r.EntryPoint.Pos.IsValid() {
+		return r.Pos
+	}
+	return r.EntryPoint.Pos
+}
+
+// xcTriggerPos is where a trigger is reported: the SetTrigger argument, or
+// the helper's call site.
+func xcTriggerPos(r *registration.Registration, t *registration.Trigger) registration.Pos {
+	if len(r.Via) > 0 || !t.Pos.IsValid() {
+		return r.Pos
+	}
+	return t.Pos
+}
+
+// xcUncertain reports whether some registration of the App could not be
+// followed, so "nobody registers X" is not a safe statement: an entry point
+// or CLSID computed at run time, a helper whose arguments could not be
+// bound, or a source file the scanner could not read to the end.
+func xcUncertain(f *registration.Facts) bool {
+	if len(f.Notes) > 0 {
+		return true
+	}
+	for i := range f.Registrations {
+		r := &f.Registrations[i]
+		if r.EntryPointSet && !r.EntryPoint.Resolved {
+			return true
+		}
+		if r.CLSIDSet && !r.CLSID.Resolved {
+			return true
+		}
+		if len(r.Via) > 0 && !r.Resolved() {
+			return true
+		}
+	}
+	return false
+}
+
+// xcDeclaredByOwnEntryPoint reports whether an extension names its own task
+// (EntryPoint attribute or JavaScript StartPage). An extension without
+// either inherits the Application's class: the in-process model's optional
+// declaration, which no registration names.
+func xcDeclaredByOwnEntryPoint(bt *manifest.BackgroundTaskExtension) bool {
+	return (bt.EntryPoint.Present && strings.TrimSpace(bt.EntryPoint.Value) != "") ||
+		(bt.StartPage.Present && strings.TrimSpace(bt.StartPage.Value) != "")
+}
+
+// xcOnlySystemStarted reports whether every task of the extension is one
+// the system starts without a registration (iot:Task startup).
+func xcOnlySystemStarted(bt *manifest.BackgroundTaskExtension) bool {
+	if len(bt.Tasks) == 0 {
+		return false
+	}
+	for _, t := range bt.Tasks {
+		if t.Namespace != platform.NSIot {
+			return false
+		}
+	}
+	return true
+}
+
+// xcRegistersExtension reports whether a registration names the extension's
+// task.
+func xcRegistersExtension(bt *manifest.BackgroundTaskExtension, r *registration.Registration) bool {
+	return xcOutOfProcess(r) && xcDeclares(bt, r)
+}
+
+// xcAttrPos is an attribute's value position, falling back to the
+// attribute, then to the element.
+func xcAttrPos(a manifest.Attr, el manifest.Element) manifest.Pos {
+	if a.ValuePos.IsValid() {
+		return a.ValuePos
+	}
+	if a.Pos.IsValid() {
+		return a.Pos
+	}
+	return el.Pos
+}
+
+// xcNormGUID makes GUID spellings comparable: braces and blanks dropped,
+// lower case.
+func xcNormGUID(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(s, "{")
+	s = strings.TrimSuffix(s, "}")
+	return strings.ToLower(strings.TrimSpace(s))
+}
+
+// xcNormClass writes a class name the way the manifest does: C++ "::"
+// separators as dots, no "global::" or "Global." qualifier.
+func xcNormClass(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.TrimPrefix(s, "global::")
+	s = strings.TrimPrefix(s, "::")
+	s = strings.ReplaceAll(s, "::", ".")
+	s = strings.TrimPrefix(s, "Global.")
+	// A C++/WinRT implementation struct (winrt::Ns::implementation::X)
+	// stands for the runtime class Ns.X.
+	for _, impl := range []string{".factory_implementation.", ".implementation."} {
+		if i := strings.LastIndex(s, impl); i >= 0 {
+			s = s[:i] + "." + s[i+len(impl):]
+		}
+	}
+	s = strings.TrimPrefix(s, "winrt.")
+	return s
+}
+
+// xcSimple is the last dotted component of a class name.
+func xcSimple(class string) string {
+	if i := strings.LastIndexByte(class, '.'); i >= 0 {
+		return class[i+1:]
+	}
+	return class
+}
+
+// xcNamespace is everything before the last dot ("" when none).
+func xcNamespace(class string) string {
+	if i := strings.LastIndexByte(class, '.'); i >= 0 {
+		return class[:i]
+	}
+	return ""
+}
+
+// xcLevenshtein is the edit distance between a and b in characters.
+func xcLevenshtein(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// Kinds of near miss, best first.
+const (
+	xcMissCase = iota + 1
+	xcMissRootNamespace
+	xcMissNamespace
+	xcMissSpelling
+)
+
+// xcNearMiss is the declared name closest to a registered one.
+type xcNearMiss struct {
+	Name string
+	Kind int
+	// Root is the VB RootNamespace that explains a xcMissRootNamespace.
+	Root string
+}
+
+// hint is the message tail that explains the near miss.
+func (n xcNearMiss) hint() string {
+	switch n.Kind {
+	case xcMissCase:
+		return fmt.Sprintf("; did you mean %q? Entry points are compared case-sensitively", n.Name)
+	case xcMissRootNamespace:
+		return fmt.Sprintf("; did you mean %q? Visual Basic puts the project's RootNamespace %q in front of every namespace it compiles", n.Name, n.Root)
+	case xcMissNamespace:
+		return fmt.Sprintf("; did you mean %q? The entry point must be the full Namespace.Class name", n.Name)
+	case xcMissSpelling:
+		return fmt.Sprintf("; did you mean %q?", n.Name)
+	}
+	return ""
+}
+
+// xcNearest finds the candidate closest to x: a case-only difference, a VB
+// RootNamespace prefix (roots), a missing or extra namespace, or a
+// misspelling within 3 edits (or a third of the name). ok is false when
+// nothing is close.
+func xcNearest(x string, candidates, roots []string) (xcNearMiss, bool) {
+	best := xcNearMiss{}
+	bestDist := 0
+	for _, c := range candidates {
+		if c == "" || c == x {
+			continue
+		}
+		m, dist, ok := xcClassify(x, c, roots)
+		if !ok {
+			continue
+		}
+		if best.Kind == 0 || m.Kind < best.Kind || (m.Kind == best.Kind && dist < bestDist) {
+			best, bestDist = m, dist
+		}
+	}
+	return best, best.Kind != 0
+}
+
+func xcClassify(x, c string, roots []string) (xcNearMiss, int, bool) {
+	if strings.EqualFold(x, c) {
+		return xcNearMiss{Name: c, Kind: xcMissCase}, 0, true
+	}
+	for _, root := range roots {
+		if root == "" {
+			continue
+		}
+		if c == root+"."+x || x == root+"."+c {
+			return xcNearMiss{Name: c, Kind: xcMissRootNamespace, Root: root}, 0, true
+		}
+	}
+	if strings.HasSuffix(c, "."+x) || strings.HasSuffix(x, "."+c) ||
+		(xcSimple(c) == xcSimple(x) && strings.Contains(x, ".") && strings.Contains(c, ".")) {
+		return xcNearMiss{Name: c, Kind: xcMissNamespace}, xcLevenshtein(x, c), true
+	}
+	d := xcLevenshtein(x, c)
+	if d <= 3 || d*3 <= utf8.RuneCountInString(x) {
+		return xcNearMiss{Name: c, Kind: xcMissSpelling}, d, true
+	}
+	return xcNearMiss{}, 0, false
+}
+
+// xcSortedKeys returns a set's members in order (stable messages).
+func xcSortedKeys(m map[string]bool) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// xcLineCol converts a byte offset of the manifest text into a 1-based
+// line and character column, counting lines at "\n" as the manifest reader
+// does.
+func xcLineCol(text []byte, off int) (line, col int, ok bool) {
+	if off < 0 || off > len(text) {
+		return 0, 0, false
+	}
+	before := text[:off]
+	line = bytes.Count(before, []byte("\n")) + 1
+	start := bytes.LastIndexByte(before, '\n') + 1
+	return line, utf8.RuneCount(before[start:]) + 1, true
+}
+
+// xcInsertAt is an edit that inserts text at a byte offset of the manifest.
+func xcInsertAt(man *manifest.Manifest, off int, text string) (Edit, bool) {
+	line, col, ok := xcLineCol(man.Text, off)
+	if !ok || len(man.Text) == 0 {
+		return Edit{}, false
+	}
+	return Edit{File: man.Path, Line: line, Column: col, EndLine: line, EndColumn: col, NewText: text}, true
+}
+
+// xcNewline is the manifest's line ending.
+func xcNewline(man *manifest.Manifest) string {
+	if man.Newline != "" {
+		return man.Newline
+	}
+	if bytes.Contains(man.Text, []byte("\r\n")) {
+		return "\r\n"
+	}
+	return "\n"
+}
+
+// xcIndentUnit guesses one level of indentation from a parent and a child
+// indent ("  " when the file does not tell).
+func xcIndentUnit(parent, child string) string {
+	if strings.HasPrefix(child, parent) && len(child) > len(parent) {
+		return child[len(parent):]
+	}
+	if strings.Contains(parent, "\t") {
+		return "\t"
+	}
+	return "  "
+}
+
+// xcPrefixFor returns the prefix the manifest binds to a namespace URI on
+// its root element (where the uap, iot, ... prefixes are declared), or
+// from an element of the model that uses it. ok is false when the
+// namespace is not bound, or only as the default namespace.
+func xcPrefixFor(man *manifest.Manifest, uri string) (string, bool) {
+	if man.Root != nil && man.Root.StartTagEnd > man.Root.Pos.Offset && man.Root.StartTagEnd <= len(man.Text) {
+		if p, ok := xcPrefixInTag(man.Text[man.Root.Pos.Offset:man.Root.StartTagEnd], uri); ok {
+			return p, true
+		}
+	}
+	for _, bt := range man.BackgroundTasks {
+		for _, t := range bt.Tasks {
+			if t.Namespace == uri && t.Element.Prefix != "" {
+				return t.Element.Prefix, true
+			}
+		}
+	}
+	for _, c := range man.Capabilities {
+		if c.Namespace == uri && c.Element.Prefix != "" {
+			return c.Element.Prefix, true
+		}
+	}
+	return "", false
+}
+
+// xcPrefixInTag finds xmlns:P="uri" (or single quotes) in a start tag.
+func xcPrefixInTag(tag []byte, uri string) (string, bool) {
+	s := string(tag)
+	for {
+		i := strings.Index(s, "xmlns:")
+		if i < 0 {
+			return "", false
+		}
+		s = s[i+len("xmlns:"):]
+		eq := strings.IndexByte(s, '=')
+		if eq < 0 {
+			return "", false
+		}
+		prefix := strings.TrimSpace(s[:eq])
+		rest := strings.TrimLeft(s[eq+1:], " \t\r\n")
+		if rest == "" || (rest[0] != '"' && rest[0] != '\'') {
+			continue
+		}
+		end := strings.IndexByte(rest[1:], rest[0])
+		if end < 0 {
+			return "", false
+		}
+		if rest[1:1+end] == uri && prefix != "" {
+			return prefix, true
+		}
+		s = rest[1+end:]
+	}
+}
+
+// xcTaskTag writes a Task element for a task type: plain for the
+// foundation namespace, with the manifest's own prefix for the others
+// (ok false when that namespace is not bound, so no fix is offered).
+// selfClose is the "/>" or " />" spelling the file already uses.
+func xcTaskTag(man *manifest.Manifest, taskType, ns, selfClose string) (string, bool) {
+	if ns == "" || ns == platform.NSFoundation {
+		return `<Task Type="` + taskType + `"` + selfClose, true
+	}
+	prefix, ok := xcPrefixFor(man, ns)
+	if !ok {
+		return "", false
+	}
+	return "<" + prefix + `:Task Type="` + taskType + `"` + selfClose, true
+}
+
+// xcSelfCloseStyle returns " />" when the manifest writes empty elements
+// with a space before the slash (as Visual Studio's designer does), else "/>".
+func xcSelfCloseStyle(man *manifest.Manifest, el manifest.Element) string {
+	if el.End > el.Pos.Offset && el.End <= len(man.Text) {
+		tag := man.Text[el.Pos.Offset:el.End]
+		if bytes.HasSuffix(tag, []byte(" />")) {
+			return " />"
+		}
+		if bytes.HasSuffix(tag, []byte("/>")) {
+			return "/>"
+		}
+	}
+	if bytes.Contains(man.Text, []byte(" />")) {
+		return " />"
+	}
+	return "/>"
+}
+
+// xcTaskTypeFor names the task type(s) a trigger needs, for messages:
+// `<Task Type="timer"/>` or `<uap:Task Type="mediaProcessing"/>`, joined
+// with "or" for ambiguous triggers.
+func xcTaskTypeFor(info platform.TriggerInfo) string {
+	prefix := ""
+	if info.Namespace == platform.NSUap {
+		prefix = "uap:"
+	}
+	parts := make([]string, len(info.Accepted))
+	for i, t := range info.Accepted {
+		parts[i] = "<" + prefix + `Task Type="` + t + `"/>`
+	}
+	return strings.Join(parts, " or ")
+}
+
+// xcRegName is the registration's task name for messages ("" when unknown).
+func xcRegName(r *registration.Registration) string {
+	if r.Name.Resolved && r.Name.Str != "" {
+		return fmt.Sprintf(" (task %q)", r.Name.Str)
+	}
+	return ""
+}
