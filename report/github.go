@@ -65,5 +65,10 @@ var (
 	githubPropertyEscaper = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C")
 )
 
-func escapeGitHubData(s string) string     { return githubDataEscaper.Replace(s) }
-func escapeGitHubProperty(s string) string { return githubPropertyEscaper.Replace(s) }
+// Both also defuse other control characters (the log viewer would obey an
+// escape sequence taken from a source file) with terminalSafe, which leaves
+// CR and LF for the escaper.
+func escapeGitHubData(s string) string { return githubDataEscaper.Replace(terminalSafe(s)) }
+func escapeGitHubProperty(s string) string {
+	return githubPropertyEscaper.Replace(terminalSafe(s))
+}

@@ -67,12 +67,12 @@ func writeText(w io.Writer, findings []rules.Finding, _ Summary, opt Options) er
 }
 
 func writeTextFinding(bw *bufio.Writer, p palette, f rules.Finding, sourceLine func(string, int) (string, bool)) {
-	bw.WriteString(p.location.Sprint(position(f.File, f.Line, f.Column)))
+	bw.WriteString(p.location.Sprint(oneLine(position(f.File, f.Line, f.Column))))
 	bw.WriteString(": ")
 	bw.WriteString(p.severity(f.Severity))
 	bw.WriteString(": ")
 	bw.WriteString(continuationIndent(terminalSafe(f.Message), "  "))
-	bw.WriteString(" [" + f.Rule + " " + f.Name + "]\n")
+	bw.WriteString(" [" + oneLine(f.Rule+" "+f.Name) + "]\n")
 
 	if sourceLine != nil {
 		if src, ok := sourceLine(f.File, f.Line); ok {
@@ -83,7 +83,7 @@ func writeTextFinding(bw *bufio.Writer, p palette, f rules.Finding, sourceLine f
 	}
 	for _, r := range f.Related {
 		bw.WriteString("    ")
-		bw.WriteString(p.location.Sprint(position(r.File, r.Line, r.Column)))
+		bw.WriteString(p.location.Sprint(oneLine(position(r.File, r.Line, r.Column))))
 		bw.WriteString(": note: ")
 		bw.WriteString(continuationIndent(terminalSafe(r.Message), "      "))
 		bw.WriteString("\n")
@@ -99,7 +99,7 @@ func writeTextFinding(bw *bufio.Writer, p palette, f rules.Finding, sourceLine f
 // around the column) and the caret line under it. The caret line repeats the
 // line's tabs so that it lines up whatever the terminal's tab width.
 func excerpt(src string, f rules.Finding) (text, caret string) {
-	line := []rune(terminalSafe(strings.TrimRight(src, "\r\n")))
+	line := []rune(oneLine(strings.TrimRight(src, "\r\n")))
 	col := f.Column - 1 // 0-based index of the caret's character
 	if col > len(line) {
 		col = len(line) // past the end: point just after the last character
@@ -199,6 +199,21 @@ func terminalSafe(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// oneLine is terminalSafe for text that must stay on its line (paths, rule
+// names, the source excerpt): line breaks become U+FFFD as well.
+func oneLine(s string) string {
+	s = terminalSafe(s)
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if r == '\r' || r == '\n' {
+			return utf8.RuneError
+		}
+		return r
+	}, s)
 }
 
 func needsSanitizing(s string) bool {

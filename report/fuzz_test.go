@@ -1,0 +1,57 @@
+package report
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/bgmanifest/bgmanifest/rules"
+)
+
+// FuzzWrite feeds arbitrary text, source lines and positions to every format:
+// none may panic, the JSON and SARIF must stay parseable, the checkstyle
+// must stay well-formed XML, and every line of text and github output must
+// stay free of terminal control characters.
+func FuzzWrite(f *testing.F) {
+	f.Add("msg", "\t\tsrc();", "a.cs", 3, 0, 5)
+	f.Add("a\r\nb%0A:,<&>\"'", "😀\x00\xff", "d:/x,y.xml", 1, 1, 1)
+	f.Add("", "", "", -4, -1, -9)
+	f.Add("\x1b[2J", strings.Repeat("é", 500), "x\ny", 400, 1, 9999)
+	f.Add("", "\r0\n1", "", 1, 1, 1)
+	f.Add("0", "0", "\r", 1, 1, 1)
+	f.Fuzz(func(t *testing.T, msg, src, file string, col, endLine, endCol int) {
+		finding := rules.Finding{
+			Rule: "BG101", Name: "entry-point-not-declared", Severity: rules.Error, Message: msg,
+			File: file, Line: 1, Column: col, EndLine: endLine, EndColumn: endCol,
+			Related: []rules.Related{{File: file, Line: endLine, Column: endCol, Message: msg}},
+			Fix:     &rules.Fix{Description: msg, Edits: []rules.Edit{{File: file, Line: 1, Column: col, EndLine: endLine, EndColumn: endCol, NewText: msg}}},
+		}
+		opt := Options{SourceLine: func(string, int) (string, bool) { return src, true }, Rules: sampleRules()}
+		for _, format := range Formats() {
+			opt.Format = format
+			var buf bytes.Buffer
+			if err := Write(&buf, []rules.Finding{finding}, Summary{}, opt); err != nil {
+				t.Fatalf("%s: %v", format, err)
+			}
+			out := buf.Bytes()
+			switch format {
+			case FormatJSON, FormatSARIF:
+				if !json.Valid(out) {
+					t.Fatalf("%s output is not JSON: %q", format, out)
+				}
+			case FormatCheckstyle:
+				var doc checkstyleDoc
+				if err := xml.Unmarshal(out, &doc); err != nil {
+					t.Fatalf("checkstyle output is not XML: %v\n%q", err, out)
+				}
+			case FormatText, FormatGitHub:
+				if !utf8.Valid(out) || bytes.ContainsFunc(out, func(r rune) bool { return isUnsafeControl(r) || r == '\r' }) {
+					t.Fatalf("%s output carries control characters: %q", format, out)
+				}
+			}
+		}
+	})
+}
