@@ -1,0 +1,7 @@
+namespace Tasks
+{
+    public sealed class SyncOptions
+    {
+        public string LastSyncKey => "LastSync";
+    }
+}

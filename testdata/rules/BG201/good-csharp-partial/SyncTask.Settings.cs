@@ -1,0 +1,7 @@
+namespace Tasks
+{
+    partial class SyncTask
+    {
+        private const string LastSyncKey = "LastSync";
+    }
+}

@@ -1,0 +1,10 @@
+#pragma once
+
+namespace Tasks
+{
+    ref class SyncTask sealed : public Windows::ApplicationModel::Background::IBackgroundTask
+    {
+    public:
+        virtual void Run(Windows::ApplicationModel::Background::IBackgroundTaskInstance^ taskInstance);
+    };
+}

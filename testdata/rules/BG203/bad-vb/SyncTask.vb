@@ -1,0 +1,10 @@
+Imports Windows.ApplicationModel.Background
+
+Namespace Tasks
+    Public NotInheritable Class SyncTask
+        Public Sub Run(taskInstance As IBackgroundTaskInstance)
+            Dim settings = Windows.Storage.ApplicationData.Current.LocalSettings
+            settings.Values("LastSync") = DateTimeOffset.Now.ToString("o")
+        End Sub
+    End Class
+End Namespace

@@ -1,0 +1,17 @@
+using Windows.ApplicationModel.Background;
+
+namespace Tasks
+{
+    public sealed class SyncTask : Windows.ApplicationModel.Background.IBackgroundTask, System.IDisposable
+    {
+        public void Run(IBackgroundTaskInstance taskInstance)
+        {
+            var settings = Windows.Storage.ApplicationData.Current.LocalSettings;
+            settings.Values["LastSync"] = System.DateTimeOffset.Now.ToString("o");
+        }
+
+        public void Dispose()
+        {
+        }
+    }
+}
