@@ -355,3 +355,21 @@ func sortedCopy(lines []string) []string {
 	}
 	return out
 }
+
+func TestSARIFSourceRoot(t *testing.T) {
+	cases := []struct{ root, uri string }{
+		{"/home/dev/My App", "file:///home/dev/My%20App/"},
+		{"/home/dev/app/", "file:///home/dev/app/"},
+		{"/", "file:///"},
+		{"C:/src/App", "file:///C:/src/App/"},
+		{"//build/share/src", "file://build/share/src/"},
+	}
+	for _, c := range cases {
+		if got := srcRootLocation(c.root); got.URI != c.uri || got.Description != nil {
+			t.Errorf("srcRootLocation(%q) = %+v, want URI %q", c.root, got, c.uri)
+		}
+	}
+	if got := srcRootLocation(""); got.URI != "" || got.Description == nil {
+		t.Errorf("srcRootLocation(\"\") = %+v, want a description and no URI", got)
+	}
+}
