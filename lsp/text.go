@@ -1,0 +1,218 @@
+package lsp
+
+import (
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// text indexes the lines of a document so that bgmanifest positions
+// (1-based line, 1-based column in runes) and LSP positions (0-based line,
+// UTF-16 code units) convert both ways. Lines end at "\n", "\r\n" or a lone
+// "\r", as in both the LSP specification and the manifest reader.
+type text struct {
+	b      []byte
+	starts []int
+}
+
+func newText(b []byte) *text {
+	starts := []int{0}
+	for i := 0; i < len(b); i++ {
+		switch b[i] {
+		case '\n':
+			starts = append(starts, i+1)
+		case '\r':
+			if i+1 < len(b) && b[i+1] == '\n' {
+				i++
+			}
+			starts = append(starts, i+1)
+		}
+	}
+	return &text{b: b, starts: starts}
+}
+
+// lineBounds returns the byte range of line i (0-based) without its ending.
+func (t *text) lineBounds(i int) (start, end int) {
+	start = t.starts[i]
+	end = len(t.b)
+	if i+1 < len(t.starts) {
+		end = t.starts[i+1]
+	}
+	for end > start && (t.b[end-1] == '\n' || t.b[end-1] == '\r') {
+		end--
+	}
+	return start, end
+}
+
+// offsetOf converts a 1-based line and rune column to a byte offset,
+// clamping to the text: a line past the end is the end, a column past the
+// line's end is the line's end.
+func (t *text) offsetOf(line, col int) int {
+	if line < 1 {
+		return 0
+	}
+	if line > len(t.starts) {
+		return len(t.b)
+	}
+	start, end := t.lineBounds(line - 1)
+	off := start
+	for n := 1; n < col && off < end; n++ {
+		_, size := utf8.DecodeRune(t.b[off:end])
+		off += size
+	}
+	return off
+}
+
+// positionAt converts a byte offset to an LSP position.
+func (t *text) positionAt(off int) Position {
+	off = max(0, min(off, len(t.b)))
+	line := sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > off }) - 1
+	start, end := t.lineBounds(line)
+	off = min(off, end)
+	return Position{Line: line, Character: utf16Len(t.b[start:off])}
+}
+
+// position converts a bgmanifest position (1-based line and rune column).
+func (t *text) position(line, col int) Position {
+	return t.positionAt(t.offsetOf(line, col))
+}
+
+// offsetAt converts an LSP position to a byte offset, clamped to the line.
+// A character inside a surrogate pair counts as the start of that rune.
+func (t *text) offsetAt(p Position) int {
+	if p.Line < 0 {
+		return 0
+	}
+	if p.Line >= len(t.starts) {
+		return len(t.b)
+	}
+	start, end := t.lineBounds(p.Line)
+	off, units := start, 0
+	for off < end {
+		r, size := utf8.DecodeRune(t.b[off:end])
+		w := utf16Width(r)
+		if units+w > p.Character {
+			break
+		}
+		units += w
+		off += size
+	}
+	return off
+}
+
+// tokenEnd returns the end of the word that starts at off, so that a
+// finding with only a start position still underlines something visible:
+// an identifier-like run (letters, digits, '_', '.', ':', '-'), else one
+// character, else nothing at the end of a line.
+func (t *text) tokenEnd(off int) int {
+	line := sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > off }) - 1
+	_, end := t.lineBounds(max(line, 0))
+	if off >= end {
+		return off
+	}
+	i := off
+	for i < end {
+		r, size := utf8.DecodeRune(t.b[i:end])
+		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.' || r == ':' || r == '-') {
+			break
+		}
+		i += size
+	}
+	if i == off {
+		_, size := utf8.DecodeRune(t.b[off:end])
+		i += size
+	}
+	return i
+}
+
+func utf16Width(r rune) int {
+	if r >= 0x10000 && r <= utf8.MaxRune {
+		return 2
+	}
+	return 1
+}
+
+func utf16Len(b []byte) int {
+	n := 0
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		n += utf16Width(r)
+		b = b[size:]
+	}
+	return n
+}
+
+// applyChange applies one incremental change to a document's text. Full
+// sync is announced, but a client that sends ranges anyway is still served.
+func applyChange(old []byte, c TextDocumentContentChangeEvent) []byte {
+	if c.Range == nil {
+		return []byte(c.Text)
+	}
+	t := newText(old)
+	start, end := t.offsetAt(c.Range.Start), t.offsetAt(c.Range.End)
+	if end < start {
+		start, end = end, start
+	}
+	out := make([]byte, 0, len(old)-(end-start)+len(c.Text))
+	out = append(out, old[:start]...)
+	out = append(out, c.Text...)
+	return append(out, old[end:]...)
+}
+
+// uriToPath converts a file URI to a clean local path.
+func uriToPath(uri string) (string, error) {
+	return uriToPathFor(uri, runtime.GOOS)
+}
+
+// uriToPathFor is uriToPath for a given operating system, so the Windows
+// rules (drive letters, UNC hosts, backslashes) are testable anywhere.
+func uriToPathFor(uri, goos string) (string, error) {
+	u, err := url.Parse(uri)
+	if err != nil {
+		return "", fmt.Errorf("document URI %q: %w", uri, err)
+	}
+	if !strings.EqualFold(u.Scheme, "file") {
+		return "", fmt.Errorf("document URI %q: only file: URIs are supported", uri)
+	}
+	p := u.Path
+	if goos == "windows" {
+		// file:///c:/x → c:\x; file://server/share/x → \\server\share\x.
+		if len(p) >= 3 && p[0] == '/' && p[2] == ':' {
+			p = strings.ToUpper(p[1:2]) + p[2:]
+		}
+		if u.Host != "" && u.Host != "localhost" {
+			p = "//" + u.Host + p
+		}
+		p = strings.ReplaceAll(p, "/", `\`)
+		return p, nil
+	}
+	if p == "" {
+		return "", fmt.Errorf("document URI %q has no path", uri)
+	}
+	return filepath.Clean(p), nil
+}
+
+// pathToURI converts a local path to a file URI.
+func pathToURI(path string) string {
+	return pathToURIFor(path, runtime.GOOS)
+}
+
+func pathToURIFor(path, goos string) string {
+	p := path
+	if goos == "windows" {
+		p = strings.ReplaceAll(p, `\`, "/")
+		if strings.HasPrefix(p, "//") {
+			host, rest, _ := strings.Cut(p[2:], "/")
+			return (&url.URL{Scheme: "file", Host: host, Path: "/" + rest}).String()
+		}
+		if len(p) >= 2 && p[1] == ':' {
+			p = "/" + p
+		}
+	}
+	return (&url.URL{Scheme: "file", Path: p}).String()
+}
