@@ -35,8 +35,9 @@ var metaBG106 = Meta{
 		"    // do the work, then\n    deferral.Complete();\n}\n```\n\n" +
 		"```cpp\nvoid App::OnBackgroundActivated(BackgroundActivatedEventArgs const& args)\n{\n" +
 		"    auto deferral = args.TaskInstance().GetDeferral();\n    // do the work, then\n    deferral.Complete();\n}\n```\n\n" +
-		"For a `DeviceUseTrigger`, set `TaskEntryPoint` to an out-of-process task class and declare it with " +
-		"`<Task Type=\"deviceUse\"/>`.\n\n" +
+		"For a `DeviceUseTrigger`, set `TaskEntryPoint` to an out-of-process task class and declare it:\n\n" +
+		"```xml\n<Extension Category=\"windows.backgroundTasks\" EntryPoint=\"Tasks.SensorTask\">\n" +
+		"  <BackgroundTasks><Task Type=\"deviceUse\"/></BackgroundTasks>\n</Extension>\n```\n\n" +
 		"## How to fix\n\n" +
 		"Override `OnBackgroundActivated` in the `Application` class, or make the task out-of-process: set " +
 		"`TaskEntryPoint` to the task class and declare it in the manifest.\n",
@@ -61,9 +62,9 @@ func (inProcessWithoutHandler) Check(c *Context) []Finding {
 		}
 		if t := bg106OutOfProcessOnly(r); t != nil {
 			class := platform.SimpleTriggerName(t.Class)
-			f := AtCode(metaBG106, r.Pos, "task%s is registered in-process (no TaskEntryPoint) with %s, which cannot run in-process; "+
+			f := AtCode(metaBG106, r.Pos, "%s is registered in-process (no TaskEntryPoint) with %s, which cannot run in-process; "+
 				"Register() fails. Set TaskEntryPoint to an out-of-process task class and declare it with <Task Type=%q/> in the manifest",
-				xcRegName(r), class, bg106TypeOf(class))
+				xcTaskLabel(r), class, bg106TypeOf(class))
 			if t.Pos.IsValid() && len(r.Via) == 0 {
 				f.Related = append(f.Related, RelatedCode(t.Pos, class+" is set here"))
 			}
@@ -73,9 +74,9 @@ func (inProcessWithoutHandler) Check(c *Context) []Finding {
 		if hasHandler {
 			continue
 		}
-		out = append(out, AtCode(metaBG106, r.Pos, "task%s is registered in-process (no TaskEntryPoint), but the app never "+
+		out = append(out, AtCode(metaBG106, r.Pos, "%s is registered in-process (no TaskEntryPoint), but the app never "+
 			"overrides Application.OnBackgroundActivated, so the task is delivered to the default handler and never does "+
-			"its work; override OnBackgroundActivated or set TaskEntryPoint to an out-of-process task class", xcRegName(r)))
+			"its work; override OnBackgroundActivated or set TaskEntryPoint to an out-of-process task class", xcTaskLabel(r)))
 	}
 	return out
 }

@@ -63,9 +63,9 @@ func (comClassNotDeclared) Check(c *Context) []Finding {
 		if len(r.Via) > 0 || !pos.IsValid() {
 			pos = r.Pos
 		}
-		f := AtCode(metaBG107, pos, "task%s is registered with SetTaskEntryPointClsid(%s), but %s declares no "+
+		f := AtCode(metaBG107, pos, "%s is registered with SetTaskEntryPointClsid(%s), but %s declares no "+
 			"<com:Class Id=%q> in a windows.comServer extension, so COM cannot start the task (\"Class not registered\", 0x80040154)",
-			xcRegName(r), g, xcManifestName(c.Manifest), g)
+			xcTaskLabel(r), g, xcManifestName(c.Manifest), g)
 		if app := bg101App(c.Manifest); app != nil {
 			p := app.Element.Pos
 			if app.ExtensionsElement != nil {

@@ -335,26 +335,13 @@ func xcSortedKeys(m map[string]bool) []string {
 	return out
 }
 
-// xcLineCol converts a byte offset of the manifest text into a 1-based
-// line and character column, counting lines at "\n" as the manifest reader
-// does.
-func xcLineCol(text []byte, off int) (line, col int, ok bool) {
-	if off < 0 || off > len(text) {
-		return 0, 0, false
-	}
-	before := text[:off]
-	line = bytes.Count(before, []byte("\n")) + 1
-	start := bytes.LastIndexByte(before, '\n') + 1
-	return line, utf8.RuneCount(before[start:]) + 1, true
-}
-
 // xcInsertAt is an edit that inserts text at a byte offset of the manifest.
 func xcInsertAt(man *manifest.Manifest, off int, text string) (Edit, bool) {
-	line, col, ok := xcLineCol(man.Text, off)
-	if !ok || len(man.Text) == 0 {
+	if off <= 0 || off > len(man.Text) {
 		return Edit{}, false
 	}
-	return Edit{File: man.Path, Line: line, Column: col, EndLine: line, EndColumn: col, NewText: text}, true
+	p := man.PosAt(off)
+	return Edit{File: man.Path, Line: p.Line, Column: p.Col, EndLine: p.Line, EndColumn: p.Col, NewText: text}, true
 }
 
 // xcNewline is the manifest's line ending.
@@ -480,6 +467,14 @@ func xcTaskTypeFor(info platform.TriggerInfo) string {
 		parts[i] = "<" + prefix + `Task Type="` + t + `"/>`
 	}
 	return strings.Join(parts, " or ")
+}
+
+// xcTaskLabel names a registration's task for the start of a message.
+func xcTaskLabel(r *registration.Registration) string {
+	if r.Name.Resolved && r.Name.Str != "" {
+		return fmt.Sprintf("background task %q", r.Name.Str)
+	}
+	return "a background task"
 }
 
 // xcRegName is the registration's task name for messages ("" when unknown).

@@ -1,0 +1,671 @@
+package rules
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/bgmanifest/bgmanifest/manifest"
+	"github.com/bgmanifest/bgmanifest/registration"
+	"github.com/bgmanifest/bgmanifest/workspace"
+)
+
+// Hand-built contexts for the manifest-against-code rules BG101–BG107. The
+// manifests go through the real reader (positions, offsets and indentation
+// are what the fixes rely on); the code facts are built by hand, so these
+// tests do not depend on the scanner.
+
+const xcManifestPath = "App/Package.appxmanifest"
+
+// xcPackage wraps application extensions in a minimal manifest. The first
+// extension starts on line 8; each line of the extensions text is indented
+// by eight spaces.
+func xcPackage(extensions string) string {
+	return xcPackageNS(`xmlns:uap="http://schemas.microsoft.com/appx/manifest/uap/windows10"`, extensions, "")
+}
+
+func xcPackageNS(nsDecl, extensions, pkgExtensions string) string {
+	var b strings.Builder
+	b.WriteString("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n")
+	b.WriteString(`<Package xmlns="http://schemas.microsoft.com/appx/manifest/foundation/windows10" ` + nsDecl + ` xmlns:com="http://schemas.microsoft.com/appx/manifest/com/windows10">` + "\n")
+	b.WriteString("  <Identity Name=\"App\" Publisher=\"CN=Test\" Version=\"1.0.0.0\" />\n")
+	b.WriteString("  <Properties><DisplayName>App</DisplayName><PublisherDisplayName>T</PublisherDisplayName><Logo>a.png</Logo></Properties>\n")
+	b.WriteString("  <Applications>\n")
+	b.WriteString("    <Application Id=\"App\" Executable=\"App.exe\" EntryPoint=\"MyApp.App\">\n")
+	b.WriteString("      <Extensions>\n")
+	for _, l := range strings.Split(strings.TrimRight(extensions, "\n"), "\n") {
+		if l != "" {
+			b.WriteString("        " + l + "\n")
+		}
+	}
+	b.WriteString("      </Extensions>\n")
+	b.WriteString("    </Application>\n")
+	b.WriteString("  </Applications>\n")
+	if pkgExtensions != "" {
+		b.WriteString("  <Extensions>\n" + pkgExtensions + "  </Extensions>\n")
+	}
+	b.WriteString("</Package>\n")
+	return b.String()
+}
+
+// xcExt is one background-task extension (5+n lines with n task types).
+func xcExt(entryPoint string, types ...string) string {
+	var b strings.Builder
+	b.WriteString(`<Extension Category="windows.backgroundTasks" EntryPoint="` + entryPoint + "\">\n")
+	b.WriteString("  <BackgroundTasks>\n")
+	for _, t := range types {
+		if prefix, local, ok := strings.Cut(t, ":"); ok {
+			b.WriteString("    <" + prefix + `:Task Type="` + local + "\" />\n")
+		} else {
+			b.WriteString(`    <Task Type="` + t + "\" />\n")
+		}
+	}
+	b.WriteString("  </BackgroundTasks>\n")
+	b.WriteString("</Extension>\n")
+	return b.String()
+}
+
+func xcParse(t *testing.T, text string) *manifest.Manifest {
+	t.Helper()
+	m := manifest.Parse(xcManifestPath, []byte(text))
+	for _, p := range m.Problems {
+		t.Fatalf("test manifest does not parse: %d:%d %s\n%s", p.Pos.Line, p.Pos.Col, p.Message, text)
+	}
+	return m
+}
+
+// Registration builders. A registration sits in Tasks/Register.cs: the
+// entry point literal at 10:30, the triggers on lines 11, 12, ... col 24.
+type xcRegOpt func(*registration.Registration)
+
+func xcReg(entryPoint string, opts ...xcRegOpt) registration.Registration {
+	r := registration.Registration{
+		Pos:      registration.Pos{File: "Tasks/Register.cs", Line: 9, Col: 23},
+		Name:     registration.Value{Str: "task", Resolved: true, Literal: true},
+		Language: registration.CSharp,
+	}
+	if entryPoint != "" {
+		r.EntryPointSet = true
+		r.EntryPoint = registration.Value{Str: entryPoint, Resolved: true, Literal: true, Expr: `"` + entryPoint + `"`,
+			Pos: registration.Pos{File: "Tasks/Register.cs", Line: 10, Col: 30}}
+	}
+	for _, o := range opts {
+		o(&r)
+	}
+	return r
+}
+
+func xcTrig(classes ...string) xcRegOpt {
+	return func(r *registration.Registration) {
+		for i, c := range classes {
+			r.Triggers = append(r.Triggers, registration.Trigger{Class: c, Resolved: true, FreshnessMinutes: -1,
+				Pos: registration.Pos{File: "Tasks/Register.cs", Line: 11 + i, Col: 24}})
+		}
+	}
+}
+
+func xcUnresolvedTrigger(r *registration.Registration) {
+	r.Triggers = append(r.Triggers, registration.Trigger{Class: "", Resolved: false,
+		Pos: registration.Pos{File: "Tasks/Register.cs", Line: 20, Col: 24}})
+}
+
+func xcUnresolvedEntry(r *registration.Registration) {
+	r.EntryPoint.Resolved, r.EntryPoint.Literal, r.EntryPoint.Str = false, false, ""
+	r.EntryPoint.Expr = "settings.EntryPoint"
+}
+
+func xcLang(l registration.Language) xcRegOpt {
+	return func(r *registration.Registration) { r.Language = l }
+}
+
+func xcViaHelper(r *registration.Registration) {
+	r.Pos = registration.Pos{File: "App/Startup.cs", Line: 40, Col: 9}
+	r.Via = []registration.Pos{r.Pos}
+	r.EntryPoint.Pos = registration.Pos{File: "App/Startup.cs", Line: 40, Col: 32}
+}
+
+func xcCLSID(g string) xcRegOpt {
+	return func(r *registration.Registration) {
+		r.CLSIDSet = true
+		r.CLSID = registration.Value{Str: g, Resolved: true, Pos: registration.Pos{File: "App/Com.cs", Line: 7, Col: 36}}
+	}
+}
+
+func xcWinAppSDK(r *registration.Registration) { r.WinAppSDK = true }
+
+func xcClass(name string) registration.TaskClass {
+	return registration.TaskClass{Name: name, Pos: registration.Pos{File: "Tasks/" + xcSimple(name) + ".cs", Line: 5, Col: 25},
+		Language: registration.CSharp, Public: true, Sealed: true, Implements: true, Kind: "class"}
+}
+
+func xcApp(projects ...*workspace.Project) *workspace.App {
+	return &workspace.App{Manifest: xcManifestPath, SourcesFound: true, Projects: projects}
+}
+
+// xcFinding renders a finding as "RULE file:line:col severity: message".
+func xcFinding(f Finding) string {
+	return fmt.Sprintf("%s %s:%d:%d %s: %s", f.Rule, f.File, f.Line, f.Column, f.Severity, f.Message)
+}
+
+type xcCase struct {
+	name     string
+	manifest string
+	facts    registration.Facts
+	app      *workspace.App
+	// want has one entry per finding: the "RULE file:line:col severity"
+	// prefix, then fragments its message must contain, separated by " | ".
+	want []string
+}
+
+func runXC(t *testing.T, rule Rule, cases []xcCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			man := xcParse(t, tc.manifest)
+			facts := tc.facts
+			app := tc.app
+			if app == nil {
+				app = xcApp()
+			}
+			got := rule.Check(&Context{App: app, Manifest: man, Facts: &facts})
+			if len(got) != len(tc.want) {
+				var s []string
+				for _, f := range got {
+					s = append(s, xcFinding(f))
+				}
+				t.Fatalf("got %d findings, want %d:\n  %s", len(got), len(tc.want), strings.Join(s, "\n  "))
+			}
+			for i, w := range tc.want {
+				parts := strings.Split(w, " | ")
+				line := xcFinding(got[i])
+				if !strings.HasPrefix(line, parts[0]+": ") {
+					t.Errorf("finding %d = %q, want prefix %q", i, line, parts[0])
+				}
+				for _, frag := range parts[1:] {
+					if !strings.Contains(got[i].Message, frag) {
+						t.Errorf("finding %d message %q lacks %q", i, got[i].Message, frag)
+					}
+				}
+			}
+		})
+	}
+}
+
+// applyEdits applies a fix's edits to one text (edits sorted back to
+// front), using the manifest's own line/column mapping.
+func applyEdits(t *testing.T, man *manifest.Manifest, edits []Edit) string {
+	t.Helper()
+	text := string(man.Text)
+	for i := len(edits) - 1; i >= 0; i-- {
+		e := edits[i]
+		if e.File != man.Path {
+			t.Fatalf("edit of %s, want %s", e.File, man.Path)
+		}
+		start, end := man.OffsetAt(e.Line, e.Column), man.OffsetAt(e.EndLine, e.EndColumn)
+		text = text[:start] + e.NewText + text[end:]
+	}
+	return text
+}
+
+func TestBG101EntryPointNotDeclared(t *testing.T) {
+	vbProject := &workspace.Project{Path: "Tasks/Tasks.vbproj", Language: registration.VB, RootNamespace: "MyApp", Kind: workspace.KindWinRTComponent}
+	runXC(t, entryPointNotDeclared{}, []xcCase{
+		{name: "declared", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger"))}}},
+		{name: "not declared, nothing close", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Other.Cleanup", xcTrig("TimeTrigger"))}},
+			want:  []string{`BG101 Tasks/Register.cs:10:30 error | TaskEntryPoint "Other.Cleanup" | Package.appxmanifest | EntryPoint="Other.Cleanup" | 0x80040154`}},
+		{name: "case only", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.syncTask", xcTrig("TimeTrigger"))}},
+			want:  []string{`BG101 Tasks/Register.cs:10:30 error | did you mean "Tasks.SyncTask"? | case-sensitively`}},
+		{name: "missing namespace", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("SyncTask", xcTrig("TimeTrigger"))}},
+			want:  []string{`BG101 Tasks/Register.cs:10:30 error | did you mean "Tasks.SyncTask"? | full Namespace.Class`}},
+		{name: "misspelt", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SynkTsk", xcTrig("TimeTrigger"))}},
+			want:  []string{`BG101 Tasks/Register.cs:10:30 error | did you mean "Tasks.SyncTask"?`}},
+		{name: "VB RootNamespace", manifest: xcPackage(xcExt("MyApp.Tasks.SyncTask", "timer")),
+			app:   xcApp(vbProject),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger"), xcLang(registration.VB))}},
+			want:  []string{`BG101 Tasks/Register.cs:10:30 error | did you mean "MyApp.Tasks.SyncTask"? | RootNamespace "MyApp"`}},
+		{name: "unresolved entry point", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("X", xcUnresolvedEntry)}}},
+		{name: "WinAppSDK builder", manifest: xcPackage(xcExt(xcUniversalBGTask, "general")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcWinAppSDK)}}},
+		{name: "COM CLSID registration", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("", xcCLSID("4b4f3c5e-5c1d-4b8e-9d3a-2f5b8d1c7a10"))}}},
+		{name: "in-process", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("", xcTrig("TimeTrigger"))}}},
+		{name: "through a helper: reported at the call site", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.Missing", xcViaHelper)}},
+			want:  []string{`BG101 App/Startup.cs:40:9 error | "Tasks.Missing"`}},
+		{name: "JavaScript StartPage matches", manifest: xcPackage(`<Extension Category="windows.backgroundTasks" StartPage="js\task.js">
+  <BackgroundTasks>
+    <Task Type="timer" />
+  </BackgroundTasks>
+</Extension>`),
+			facts: registration.Facts{Registrations: []registration.Registration{
+				xcReg(`js\task.js`, xcLang(registration.JavaScript)),
+				xcReg(`js/Task.js`, xcLang(registration.JavaScript)),
+			}}},
+		{name: "JavaScript StartPage differs", manifest: xcPackage(`<Extension Category="windows.backgroundTasks" StartPage="js\task.js">
+  <BackgroundTasks>
+    <Task Type="timer" />
+  </BackgroundTasks>
+</Extension>`),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg(`js\tasks.js`, xcLang(registration.JavaScript))}},
+			want:  []string{`BG101 Tasks/Register.cs:10:30 error | taskEntryPoint "js\\tasks.js" | StartPage= | did you mean "js\\task.js"?`}},
+		{name: "declared at package level only", manifest: xcPackageNS(`xmlns:uap="http://schemas.microsoft.com/appx/manifest/uap/windows10"`,
+			`<Extension Category="windows.updateTask" />`,
+			"    <Extension Category=\"windows.backgroundTasks\" EntryPoint=\"Tasks.SyncTask\">\n      <BackgroundTasks>\n        <Task Type=\"timer\" />\n      </BackgroundTasks>\n    </Extension>\n"),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger"))}},
+			want:  []string{`BG101 Tasks/Register.cs:10:30 error | package-level declaration is ignored`}},
+		{name: "inherited from Application EntryPoint", manifest: xcPackage(`<Extension Category="windows.backgroundTasks">
+  <BackgroundTasks>
+    <Task Type="timer" />
+  </BackgroundTasks>
+</Extension>`),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("MyApp.App", xcTrig("TimeTrigger"))}}},
+	})
+}
+
+func TestBG101Fixes(t *testing.T) {
+	t.Run("case-only difference corrects the code literal", func(t *testing.T) {
+		man := xcParse(t, xcPackage(xcExt("Tasks.SyncTask", "timer")))
+		facts := registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.syncTask", xcTrig("TimeTrigger"))}}
+		fs := entryPointNotDeclared{}.Check(&Context{App: xcApp(), Manifest: man, Facts: &facts})
+		if len(fs) != 1 || fs[0].Fix == nil {
+			t.Fatalf("want one finding with a fix, got %+v", fs)
+		}
+		want := Edit{File: "Tasks/Register.cs", Line: 10, Column: 30, EndLine: 10, EndColumn: 46, NewText: `"Tasks.SyncTask"`}
+		if len(fs[0].Fix.Edits) != 1 || fs[0].Fix.Edits[0] != want {
+			t.Errorf("edits = %+v, want %+v", fs[0].Fix.Edits, want)
+		}
+		if len(fs[0].Related) != 1 || fs[0].Related[0].Line != 8 || fs[0].Related[0].Column != 67 {
+			t.Errorf("related = %+v, want the EntryPoint value at 8:67", fs[0].Related)
+		}
+	})
+	t.Run("case-only difference where the code names the real class corrects the manifest", func(t *testing.T) {
+		man := xcParse(t, xcPackage(xcExt("Tasks.syncTask", "timer")))
+		facts := registration.Facts{
+			Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger"))},
+			TaskClasses:   []registration.TaskClass{xcClass("Tasks.SyncTask")},
+		}
+		fs := entryPointNotDeclared{}.Check(&Context{App: xcApp(), Manifest: man, Facts: &facts})
+		if len(fs) != 1 || fs[0].Fix == nil {
+			t.Fatalf("want one finding with a fix, got %+v", fs)
+		}
+		got := applyEdits(t, man, fs[0].Fix.Edits)
+		if !strings.Contains(got, `EntryPoint="Tasks.SyncTask"`) || strings.Contains(got, "syncTask") {
+			t.Errorf("fixed manifest:\n%s", got)
+		}
+	})
+	t.Run("computed literal gets no fix", func(t *testing.T) {
+		man := xcParse(t, xcPackage(xcExt("Tasks.SyncTask", "timer")))
+		r := xcReg("Tasks.syncTask", xcTrig("TimeTrigger"))
+		r.EntryPoint.Literal, r.EntryPoint.Expr = false, `Ns + ".syncTask"`
+		facts := registration.Facts{Registrations: []registration.Registration{r}}
+		fs := entryPointNotDeclared{}.Check(&Context{App: xcApp(), Manifest: man, Facts: &facts})
+		if len(fs) != 1 || fs[0].Fix != nil {
+			t.Fatalf("want one finding without a fix, got %+v", fs)
+		}
+	})
+	t.Run("existing class gets a new declaration", func(t *testing.T) {
+		man := xcParse(t, xcPackage(xcExt("Tasks.SyncTask", "timer")))
+		facts := registration.Facts{
+			Registrations: []registration.Registration{
+				xcReg("Tasks.SyncTask", xcTrig("TimeTrigger")),
+				xcReg("Reports.Builder", xcTrig("TimeTrigger", "SystemTrigger", "MediaProcessingTrigger")),
+				xcReg("Reports.Builder", xcTrig("ApplicationTrigger")),
+			},
+			TaskClasses: []registration.TaskClass{xcClass("Tasks.SyncTask"), xcClass("Reports.Builder")},
+		}
+		fs := entryPointNotDeclared{}.Check(&Context{App: xcApp(), Manifest: man, Facts: &facts})
+		if len(fs) != 2 || fs[0].Fix == nil {
+			t.Fatalf("want two findings, the first with a fix, got %+v", fs)
+		}
+		if fs[1].Fix != nil {
+			t.Errorf("the second registration of the same entry point repeats the insertion: %+v", fs[1].Fix)
+		}
+		got := applyEdits(t, man, fs[0].Fix.Edits)
+		want := `        </Extension>
+        <Extension Category="windows.backgroundTasks" EntryPoint="Reports.Builder">
+          <BackgroundTasks>
+            <Task Type="timer" />
+            <Task Type="systemEvent" />
+            <uap:Task Type="mediaProcessing" />
+            <Task Type="general" />
+          </BackgroundTasks>
+        </Extension>
+      </Extensions>
+`
+		if !strings.Contains(got, want) {
+			t.Errorf("fixed manifest:\n%s\nwant it to contain:\n%s", got, want)
+		}
+		if re := manifest.Parse(xcManifestPath, []byte(got)); len(re.Problems) > 0 || len(re.BackgroundTasks) != 2 {
+			t.Errorf("fixed manifest does not read back: %+v, %d extensions", re.Problems, len(re.BackgroundTasks))
+		}
+	})
+	t.Run("a class that is not in the sources gets no declaration", func(t *testing.T) {
+		man := xcParse(t, xcPackage(xcExt("Tasks.SyncTask", "timer")))
+		facts := registration.Facts{Registrations: []registration.Registration{xcReg("Reports.Builder", xcTrig("TimeTrigger"))}}
+		fs := entryPointNotDeclared{}.Check(&Context{App: xcApp(), Manifest: man, Facts: &facts})
+		if len(fs) != 1 || fs[0].Fix != nil {
+			t.Fatalf("want one finding without a fix, got %+v", fs)
+		}
+	})
+	t.Run("unknown trigger type gets no declaration", func(t *testing.T) {
+		man := xcParse(t, xcPackage(xcExt("Tasks.SyncTask", "timer")))
+		facts := registration.Facts{
+			Registrations: []registration.Registration{xcReg("Reports.Builder", xcTrig("ContentPrefetchTrigger"))},
+			TaskClasses:   []registration.TaskClass{xcClass("Reports.Builder")},
+		}
+		fs := entryPointNotDeclared{}.Check(&Context{App: xcApp(), Manifest: man, Facts: &facts})
+		if len(fs) != 1 || fs[0].Fix != nil {
+			t.Fatalf("want one finding without a fix, got %+v", fs)
+		}
+	})
+}
+
+func TestBG102TriggerTypeNotDeclared(t *testing.T) {
+	noUap := `xmlns:uap2="http://schemas.microsoft.com/appx/manifest/uap/windows10/2"`
+	runXC(t, triggerTypeNotDeclared{}, []xcCase{
+		{name: "timer declared", manifest: xcPackage(xcExt("Tasks.SyncTask", "systemEvent", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger", "SystemTrigger"))}}},
+		{name: "timer missing", manifest: xcPackage(xcExt("Tasks.SyncTask", "systemEvent")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("SystemTrigger", "TimeTrigger"))}},
+			want:  []string{`BG102 Tasks/Register.cs:12:24 error | TimeTrigger needs <Task Type="timer"/> | entry point "Tasks.SyncTask" | Package.appxmanifest`}},
+		{name: "qualified trigger class", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("winrt::Windows::ApplicationModel::Background::PushNotificationTrigger"))}},
+			want:  []string{`BG102 Tasks/Register.cs:11:24 error | PushNotificationTrigger needs <Task Type="pushNotification"/>`}},
+		{name: "uap type missing", manifest: xcPackage(xcExt("Tasks.Media", "general")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.Media", xcTrig("MediaProcessingTrigger"))}},
+			want:  []string{`BG102 Tasks/Register.cs:11:24 error | <uap:Task Type="mediaProcessing"/>`}},
+		{name: "uap type declared", manifest: xcPackage(xcExt("Tasks.Media", "uap:mediaProcessing")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.Media", xcTrig("MediaProcessingTrigger"))}}},
+		{name: "ApplicationTrigger declared as systemEvent (the BackgroundTask sample)", manifest: xcPackage(xcExt("Tasks.SyncTask", "systemEvent", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("ApplicationTrigger"))}}},
+		{name: "MaintenanceTrigger declared as timer", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("MaintenanceTrigger"))}}},
+		{name: "toast trigger declared as general", manifest: xcPackage(xcExt("Tasks.Toast", "general")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.Toast", xcTrig("ToastNotificationActionTrigger"))}}},
+		{name: "ApplicationTrigger with no accepted type is a warning", manifest: xcPackage(xcExt("Tasks.SyncTask", "pushNotification")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("ApplicationTrigger"))}},
+			want:  []string{`BG102 Tasks/Register.cs:11:24 warning | ApplicationTrigger | <Task Type="general"/> or <Task Type="systemEvent"/> or <Task Type="timer"/>`}},
+		{name: "undocumented trigger", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("ContentPrefetchTrigger", "StorageLibraryContentChangedTrigger"))}}},
+		{name: "unresolved trigger", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcUnresolvedTrigger)}}},
+		{name: "entry point not declared is BG101's", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.Other", xcTrig("PushNotificationTrigger"))}}},
+		{name: "in-process needs no declaration", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("", xcTrig("PushNotificationTrigger"))}}},
+		{name: "through a helper: reported at the call site", manifest: xcPackage(xcExt("Tasks.SyncTask", "systemEvent")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger"), xcViaHelper)}},
+			want:  []string{`BG102 App/Startup.cs:40:9 error | TimeTrigger`}},
+		{name: "JavaScript", manifest: xcPackage(`<Extension Category="windows.backgroundTasks" StartPage="js\task.js">
+  <BackgroundTasks>
+    <Task Type="systemEvent" />
+  </BackgroundTasks>
+</Extension>`),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg(`js\task.js`, xcLang(registration.JavaScript), xcTrig("BluetoothLEAdvertisementWatcherTrigger"))}},
+			want:  []string{`BG102 Tasks/Register.cs:11:24 error | <Task Type="bluetooth"/> | script "js\\task.js"`}},
+		{name: "uap not bound: reported, no fix", manifest: xcPackageNS(noUap, xcExt("Tasks.Media", "general"), ""),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.Media", xcTrig("MediaProcessingTrigger"))}},
+			want:  []string{`BG102 Tasks/Register.cs:11:24 error | mediaProcessing`}},
+	})
+}
+
+func TestBG102Fixes(t *testing.T) {
+	tests := []struct {
+		name, nsDecl string
+		types        []string
+		trigger      string
+		want         string // the fixed BackgroundTasks block; "" for no fix
+	}{
+		{"timer after systemEvent", `xmlns:uap="http://schemas.microsoft.com/appx/manifest/uap/windows10"`, []string{"systemEvent"}, "TimeTrigger",
+			"          <BackgroundTasks>\n            <Task Type=\"systemEvent\" />\n            <Task Type=\"timer\" />\n          </BackgroundTasks>\n"},
+		{"uap task with the file's own prefix", `xmlns:u="http://schemas.microsoft.com/appx/manifest/uap/windows10"`, []string{"general"}, "PhoneTrigger",
+			"          <BackgroundTasks>\n            <Task Type=\"general\" />\n            <u:Task Type=\"phoneCall\" />\n          </BackgroundTasks>\n"},
+		{"ambiguous trigger gets its preferred type", `xmlns:uap="http://schemas.microsoft.com/appx/manifest/uap/windows10"`, []string{"pushNotification"}, "MaintenanceTrigger",
+			"            <Task Type=\"pushNotification\" />\n            <Task Type=\"general\" />\n"},
+		{"uap unbound", `xmlns:uap2="http://schemas.microsoft.com/appx/manifest/uap/windows10/2"`, []string{"general"}, "PhoneTrigger", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			man := xcParse(t, xcPackageNS(tt.nsDecl, xcExt("Tasks.T", tt.types...), ""))
+			facts := registration.Facts{Registrations: []registration.Registration{
+				xcReg("Tasks.T", xcTrig(tt.trigger)), xcReg("Tasks.T", xcTrig(tt.trigger)),
+			}}
+			fs := triggerTypeNotDeclared{}.Check(&Context{App: xcApp(), Manifest: man, Facts: &facts})
+			if len(fs) != 2 {
+				t.Fatalf("want 2 findings, got %d", len(fs))
+			}
+			if fs[1].Fix != nil {
+				t.Errorf("the same insertion is offered twice")
+			}
+			if len(fs[0].Related) != 1 || fs[0].Related[0].Line != 9 {
+				t.Errorf("related = %+v, want the <BackgroundTasks> element on line 9", fs[0].Related)
+			}
+			if tt.want == "" {
+				if fs[0].Fix != nil {
+					t.Errorf("unexpected fix %+v", fs[0].Fix)
+				}
+				return
+			}
+			if fs[0].Fix == nil {
+				t.Fatal("no fix")
+			}
+			got := applyEdits(t, man, fs[0].Fix.Edits)
+			if !strings.Contains(got, tt.want) {
+				t.Errorf("fixed manifest:\n%s\nwant it to contain:\n%s", got, tt.want)
+			}
+			if re := manifest.Parse(xcManifestPath, []byte(got)); len(re.Problems) > 0 || len(re.BackgroundTasks[0].Tasks) != len(tt.types)+1 {
+				t.Errorf("fixed manifest does not read back with the new task: %+v", re.Problems)
+			}
+		})
+	}
+}
+
+func TestBG103EntryPointClassMissing(t *testing.T) {
+	cppComponent := &workspace.Project{Path: "Tasks/Tasks.vcxproj", Language: registration.CPP, Kind: workspace.KindWinRTComponent}
+	runXC(t, entryPointClassMissing{}, []xcCase{
+		{name: "class exists", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{TaskClasses: []registration.TaskClass{xcClass("Tasks.SyncTask")}}},
+		{name: "C++/WinRT implementation struct stands for the runtime class", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{TaskClasses: []registration.TaskClass{xcClass("winrt::Tasks::implementation::SyncTask")}}},
+		{name: "same class in another namespace", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{TaskClasses: []registration.TaskClass{xcClass("BackgroundTasks.SyncTask")}},
+			want:  []string{`BG103 App/Package.appxmanifest:8:67 error | EntryPoint "Tasks.SyncTask" | did you mean "BackgroundTasks.SyncTask"?`}},
+		{name: "sibling in the declared namespace", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{TaskClasses: []registration.TaskClass{xcClass("Tasks.CleanupTask")}},
+			want:  []string{`BG103 App/Package.appxmanifest:8:67 error | EntryPoint "Tasks.SyncTask" in Package.appxmanifest names a class that no source of this App defines`}},
+		{name: "component in an unseen language", manifest: xcPackage(xcExt("CppTasks.SyncTask", "timer")),
+			facts: registration.Facts{TaskClasses: []registration.TaskClass{xcClass("CsTasks.Other")}}},
+		{name: "sources not found", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			app:   &workspace.App{Manifest: xcManifestPath},
+			facts: registration.Facts{TaskClasses: []registration.TaskClass{xcClass("Tasks.Other")}}},
+		{name: "no task classes at all", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{}},
+		{name: "Windows App SDK task", manifest: xcPackage(xcExt(xcUniversalBGTask, "general")),
+			facts: registration.Facts{TaskClasses: []registration.TaskClass{xcClass("Microsoft.Windows.ApplicationModel.Background.UniversalBGTask.Other")}}},
+		{name: "JavaScript StartPage", manifest: xcPackage(`<Extension Category="windows.backgroundTasks" StartPage="js\task.js">
+  <BackgroundTasks>
+    <Task Type="timer" />
+  </BackgroundTasks>
+</Extension>`),
+			facts: registration.Facts{TaskClasses: []registration.TaskClass{xcClass("Tasks.Other")}}},
+		{name: "activatable class from a prebuilt DLL", manifest: xcPackageNS(`xmlns:uap="http://schemas.microsoft.com/appx/manifest/uap/windows10"`,
+			xcExt("Vendor.PushTask", "pushNotification"),
+			"    <Extension Category=\"windows.activatableClass.inProcessServer\">\n      <InProcessServer>\n        <Path>Vendor.Push.dll</Path>\n        <ActivatableClass ActivatableClassId=\"Vendor.PushTask\" ThreadingModel=\"both\" />\n      </InProcessServer>\n    </Extension>\n"),
+			facts: registration.Facts{TaskClasses: []registration.TaskClass{xcClass("Vendor.Other")}}},
+		{name: "activatable class from one of the App's projects", manifest: xcPackageNS(`xmlns:uap="http://schemas.microsoft.com/appx/manifest/uap/windows10"`,
+			xcExt("Tasks.PushTask", "pushNotification"),
+			"    <Extension Category=\"windows.activatableClass.inProcessServer\">\n      <InProcessServer>\n        <Path>Tasks.dll</Path>\n        <ActivatableClass ActivatableClassId=\"Tasks.PushTask\" ThreadingModel=\"both\" />\n      </InProcessServer>\n    </Extension>\n"),
+			app:   xcApp(cppComponent),
+			facts: registration.Facts{TaskClasses: []registration.TaskClass{xcClass("Tasks.Other")}},
+			want:  []string{`BG103 App/Package.appxmanifest:8:67 error | "Tasks.PushTask"`}},
+	})
+}
+
+func TestBG104DeclarationUnused(t *testing.T) {
+	two := xcExt("Tasks.SyncTask", "timer") + xcExt("Tasks.CleanupTask", "timer")
+	runXC(t, declarationUnused{}, []xcCase{
+		{name: "both registered", manifest: xcPackage(two),
+			facts: registration.Facts{Registrations: []registration.Registration{
+				xcReg("Tasks.SyncTask", xcTrig("TimeTrigger")), xcReg("Tasks.CleanupTask", xcTrig("TimeTrigger"))}}},
+		{name: "one unused", manifest: xcPackage(two),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger"))}},
+			want:  []string{`BG104 App/Package.appxmanifest:13:67 warning | EntryPoint "Tasks.CleanupTask" | no code registers it`}},
+		{name: "renamed in code", manifest: xcPackage(two),
+			facts: registration.Facts{Registrations: []registration.Registration{
+				xcReg("Tasks.SyncTask", xcTrig("TimeTrigger")), xcReg("Tasks.CleanupTasks", xcTrig("TimeTrigger"))}},
+			want: []string{`BG104 App/Package.appxmanifest:13:67 warning | the code registers "Tasks.CleanupTasks" instead`}},
+		{name: "an unresolved entry point silences the App", manifest: xcPackage(two),
+			facts: registration.Facts{Registrations: []registration.Registration{
+				xcReg("Tasks.SyncTask", xcTrig("TimeTrigger")), xcReg("X", xcUnresolvedEntry)}}},
+		{name: "an unresolved helper silences the App", manifest: xcPackage(two),
+			facts: registration.Facts{Registrations: []registration.Registration{
+				xcReg("Tasks.SyncTask", xcTrig("TimeTrigger")), xcReg("Tasks.Other", xcViaHelper, xcUnresolvedTrigger)}}},
+		{name: "a scanner note silences the App", manifest: xcPackage(two),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger"))},
+				Notes: []registration.Note{{Message: "file too large"}}}},
+		{name: "no registration at all", manifest: xcPackage(two), facts: registration.Facts{}},
+		{name: "in-process declaration without EntryPoint", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer") + `<Extension Category="windows.backgroundTasks">
+  <BackgroundTasks>
+    <Task Type="timer" />
+  </BackgroundTasks>
+</Extension>`),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger")), xcReg("", xcTrig("TimeTrigger"))}}},
+		{name: "Windows App SDK and IoT startup", manifest: xcPackageNS(`xmlns:iot="http://schemas.microsoft.com/appx/manifest/iot/windows10"`,
+			xcExt("Tasks.SyncTask", "timer")+xcExt(xcUniversalBGTask, "general")+xcExt("Tasks.Startup", "iot:startup"), ""),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger"))}}},
+		{name: "JavaScript StartPage registered", manifest: xcPackage(`<Extension Category="windows.backgroundTasks" StartPage="js\task.js">
+  <BackgroundTasks>
+    <Task Type="timer" />
+  </BackgroundTasks>
+</Extension>`),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg(`js\task.js`, xcLang(registration.JavaScript), xcTrig("TimeTrigger"))}}},
+	})
+}
+
+func TestBG105TaskTypeUnused(t *testing.T) {
+	runXC(t, taskTypeUnused{}, []xcCase{
+		{name: "all used", manifest: xcPackage(xcExt("Tasks.SyncTask", "systemEvent", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger", "SystemTrigger"))}}},
+		{name: "push declared, timer used", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer", "pushNotification")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger"))}},
+			want:  []string{`BG105 App/Package.appxmanifest:11:25 info | "pushNotification" of "Tasks.SyncTask" | registered with TimeTrigger only`}},
+		{name: "used by another registration of the same entry point", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer", "pushNotification")),
+			facts: registration.Facts{Registrations: []registration.Registration{
+				xcReg("Tasks.SyncTask", xcTrig("TimeTrigger")), xcReg("Tasks.SyncTask", xcTrig("PushNotificationTrigger"))}}},
+		{name: "ambiguous trigger uses every accepted type", manifest: xcPackage(xcExt("Tasks.SyncTask", "systemEvent", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("ApplicationTrigger"))}}},
+		{name: "undocumented trigger", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer", "general")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger", "ContentPrefetchTrigger"))}}},
+		{name: "unresolved trigger", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer", "general")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger"), xcUnresolvedTrigger)}}},
+		{name: "unresolved App", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer", "general")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger")), xcReg("X", xcUnresolvedEntry)}}},
+		{name: "not registered is BG104's", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer", "general")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.Other", xcTrig("TimeTrigger"))}}},
+		{name: "uap type unused", manifest: xcPackage(xcExt("Tasks.Media", "general", "uap:mediaProcessing")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.Media", xcTrig("ApplicationTrigger"))}},
+			want:  []string{`BG105 App/Package.appxmanifest:11:29 info | "mediaProcessing"`}},
+	})
+}
+
+func TestBG106InProcessWithoutHandler(t *testing.T) {
+	handler := []registration.Pos{{File: "App/App.xaml.cs", Line: 50, Col: 33}}
+	runXC(t, inProcessWithoutHandler{}, []xcCase{
+		{name: "no handler", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("", xcTrig("TimeTrigger"))}},
+			want:  []string{`BG106 Tasks/Register.cs:9:23 error | background task "task" is registered in-process | OnBackgroundActivated`}},
+		{name: "with handler", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("", xcTrig("TimeTrigger"))}, BackgroundActivated: handler}},
+		{name: "DeviceUseTrigger in-process, even with a handler", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("", xcTrig("DeviceUseTrigger"))}, BackgroundActivated: handler},
+			want:  []string{`BG106 Tasks/Register.cs:9:23 error | DeviceUseTrigger, which cannot run in-process | <Task Type="deviceUse"/>`}},
+		{name: "DeviceServicingTrigger in-process", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("", xcTrig("DeviceServicingTrigger"))}, BackgroundActivated: handler},
+			want:  []string{`BG106 Tasks/Register.cs:9:23 error | DeviceServicingTrigger | <Task Type="deviceServicing"/>`}},
+		{name: "DeviceUseTrigger out of process", manifest: xcPackage(xcExt("Tasks.SyncTask", "deviceUse")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("DeviceUseTrigger"))}}},
+		{name: "COM and Windows App SDK registrations", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{
+				xcReg("", xcCLSID("4b4f3c5e-5c1d-4b8e-9d3a-2f5b8d1c7a10")), xcReg("", xcWinAppSDK)}}},
+	})
+}
+
+func TestBG107ComClassNotDeclared(t *testing.T) {
+	com := "<com:Extension Category=\"windows.comServer\">\n  <com:ComServer>\n    <com:ExeServer Executable=\"App.exe\" DisplayName=\"Tasks\">\n" +
+		"      <com:Class Id=\"{4B4F3C5E-5C1D-4B8E-9D3A-2F5B8D1C7A10}\" DisplayName=\"SyncTask\" />\n    </com:ExeServer>\n  </com:ComServer>\n</com:Extension>\n"
+	runXC(t, comClassNotDeclared{}, []xcCase{
+		{name: "declared (braces and case differ)", manifest: xcPackage(com),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("", xcCLSID("4b4f3c5e-5c1d-4b8e-9d3a-2f5b8d1c7a10"))}}},
+		{name: "not declared", manifest: xcPackage(com),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("", xcCLSID("{11111111-2222-3333-4444-555555555555}"))}},
+			want:  []string{`BG107 App/Com.cs:7:36 error | SetTaskEntryPointClsid(11111111-2222-3333-4444-555555555555) | <com:Class Id="11111111-2222-3333-4444-555555555555">`}},
+		{name: "Windows App SDK builder, no comServer", manifest: xcPackage(xcExt(xcUniversalBGTask, "general")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("", xcWinAppSDK, xcCLSID("4b4f3c5e-5c1d-4b8e-9d3a-2f5b8d1c7a10"))}},
+			want:  []string{`BG107 App/Com.cs:7:36 error | windows.comServer`}},
+		{name: "unresolved CLSID", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("", xcCLSID("x"), func(r *registration.Registration) { r.CLSID.Resolved = false })}}},
+	})
+}
+
+// A manifest that could not be read fully must not produce comparisons.
+func TestXCManifestProblemsSilence(t *testing.T) {
+	man := manifest.Parse(xcManifestPath, []byte(xcPackage(xcExt("Tasks.SyncTask", "timer"))+"<junk"))
+	if len(man.Problems) == 0 {
+		t.Skip("the reader accepted the broken manifest")
+	}
+	facts := registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.Other", xcTrig("TimeTrigger"))}}
+	for _, r := range []Rule{entryPointNotDeclared{}, triggerTypeNotDeclared{}, entryPointClassMissing{}, declarationUnused{}, taskTypeUnused{}, comClassNotDeclared{}} {
+		if fs := r.Check(&Context{App: xcApp(), Manifest: man, Facts: &facts}); len(fs) != 0 {
+			t.Errorf("%s reported on an unreadable manifest: %+v", r.Meta().ID, fs)
+		}
+	}
+}
+
+func TestXCMeta(t *testing.T) {
+	for _, r := range []Rule{entryPointNotDeclared{}, triggerTypeNotDeclared{}, entryPointClassMissing{}, declarationUnused{}, taskTypeUnused{}, inProcessWithoutHandler{}, comClassNotDeclared{}} {
+		m := r.Meta()
+		if !m.NeedsCode || m.Summary == "" {
+			t.Errorf("%s: NeedsCode %v, summary %q", m.ID, m.NeedsCode, m.Summary)
+		}
+		for _, section := range []string{"# " + m.ID + " " + m.Name, "## What it finds", "## How to fix", "```csharp", "```cpp", "```xml"} {
+			if !strings.Contains(m.Doc, section) {
+				t.Errorf("%s: doc lacks %q", m.ID, section)
+			}
+		}
+		if got, ok := Lookup(m.Name); !ok || got.Meta().ID != m.ID {
+			t.Errorf("%s is not registered under its name", m.ID)
+		}
+	}
+}
+
+func TestXCNearest(t *testing.T) {
+	tests := []struct {
+		x     string
+		cands []string
+		roots []string
+		want  string
+		kind  int
+	}{
+		{"Tasks.synctask", []string{"Tasks.Other", "Tasks.SyncTask"}, nil, "Tasks.SyncTask", xcMissCase},
+		{"Tasks.SyncTask", []string{"MyApp.Tasks.SyncTask"}, []string{"MyApp"}, "MyApp.Tasks.SyncTask", xcMissRootNamespace},
+		{"Tasks.SyncTask", []string{"MyApp.Tasks.SyncTask"}, nil, "MyApp.Tasks.SyncTask", xcMissNamespace},
+		{"SyncTask", []string{"Tasks.SyncTask"}, nil, "Tasks.SyncTask", xcMissNamespace},
+		{"A.SyncTask", []string{"B.SyncTask"}, nil, "B.SyncTask", xcMissNamespace},
+		{"Tasks.SyncTsk", []string{"Tasks.SyncTask", "Tasks.SyncTasks2"}, nil, "Tasks.SyncTask", xcMissSpelling},
+		{"Tasks.SyncTask", []string{"Reports.Builder"}, nil, "", 0},
+		{"Tasks.SyncTask", []string{"Tasks.SyncTask"}, nil, "", 0},
+	}
+	for _, tt := range tests {
+		got, ok := xcNearest(tt.x, tt.cands, tt.roots)
+		if ok != (tt.kind != 0) || got.Name != tt.want || got.Kind != tt.kind {
+			t.Errorf("xcNearest(%q, %v) = %+v, %v; want %q kind %d", tt.x, tt.cands, got, ok, tt.want, tt.kind)
+		}
+	}
+}
