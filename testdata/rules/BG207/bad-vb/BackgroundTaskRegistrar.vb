@@ -1,0 +1,21 @@
+Imports System.Threading.Tasks
+Imports Windows.ApplicationModel.Background
+
+Namespace ContosoSync
+    Public Module BackgroundTaskRegistrar
+        Public Sub RegisterTasks()
+            For Each registered In BackgroundTaskRegistration.AllTasks.Values
+                If registered.Name = "SyncTask" Then
+                    Return
+                End If
+            Next
+
+            Dim builder As New BackgroundTaskBuilder With {
+                .Name = "SyncTask",
+                .TaskEntryPoint = "Tasks.SyncTask"
+            }
+            builder.SetTrigger(New TimeTrigger(15, False))
+            builder.Register()
+        End Sub
+    End Module
+End Namespace

@@ -1,0 +1,53 @@
+using System.Threading.Tasks;
+using Windows.ApplicationModel.Background;
+
+namespace ContosoSync
+{
+    public static class BackgroundTaskRegistrar
+    {
+        // Called from App.OnLaunched.
+        public static async Task RegisterAtLaunchAsync()
+        {
+            var status = await BackgroundExecutionManager.RequestAccessAsync();
+            if (status == BackgroundAccessStatus.DeniedByUser ||
+                status == BackgroundAccessStatus.DeniedBySystemPolicy)
+            {
+                return;
+            }
+
+            RegisterIfAbsent("SyncTask", "Tasks.SyncTask", new TimeTrigger(15, false));
+        }
+
+        // Called when the user turns sync back on in Settings.
+        public static async Task RegisterFromSettingsAsync()
+        {
+            var status = await BackgroundExecutionManager.RequestAccessAsync();
+            if (status == BackgroundAccessStatus.DeniedByUser ||
+                status == BackgroundAccessStatus.DeniedBySystemPolicy)
+            {
+                return;
+            }
+
+            RegisterIfAbsent("SyncTask", "Tasks.SyncTask", new TimeTrigger(15, false));
+        }
+
+        private static void RegisterIfAbsent(string name, string entryPoint, IBackgroundTrigger trigger)
+        {
+            foreach (var registered in BackgroundTaskRegistration.AllTasks.Values)
+            {
+                if (registered.Name == name)
+                {
+                    return;
+                }
+            }
+
+            var builder = new BackgroundTaskBuilder
+            {
+                Name = name,
+                TaskEntryPoint = entryPoint
+            };
+            builder.SetTrigger(trigger);
+            builder.Register();
+        }
+    }
+}
