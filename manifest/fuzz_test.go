@@ -1,0 +1,86 @@
+package manifest
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(sample("\n", "  ", `EntryPoint="A.B"`)))
+	f.Add([]byte(sample("\r\n", "\t", `Ü="€" EntryPoint='Ä.B'`)))
+	f.Add(utf16Bytes(sample("\n", "\t", `EntryPoint="A.B"`), false, true))
+	f.Add(utf16Bytes(sample("\n", "\t", `EntryPoint="A.B"`), true, false))
+	f.Add([]byte("<!DOCTYPE x [<!ENTITY a 'b'>]><x>&a;</x>"))
+	f.Add([]byte("<a b='1' b='2'><p:c/></a><d/>"))
+	f.Add([]byte("\xef\xbb\xbf<a>\xff</a>"))
+	f.Add([]byte{})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m := Parse("fuzz", data)
+		if m == nil {
+			t.Fatal("nil manifest")
+		}
+		inside := func(what string, p Pos) {
+			if !p.IsValid() {
+				return
+			}
+			if p.Offset < 0 || p.Offset > len(m.Text) || p.Line > m.LineCount() || p.Col < 1 {
+				t.Fatalf("%s position %+v outside the text (%d bytes, %d lines)", what, p, len(m.Text), m.LineCount())
+			}
+			if back := m.PosAt(p.Offset); back != p {
+				t.Fatalf("%s position %+v, PosAt gives %+v", what, p, back)
+			}
+		}
+		for _, p := range m.Problems {
+			inside("problem", p.Pos)
+		}
+		for i, bt := range m.BackgroundTasks {
+			inside(fmt.Sprint("extension ", i), bt.Element.Pos)
+			if bt.Element.End > len(m.Text) || bt.Element.End < bt.Element.Pos.Offset {
+				t.Fatalf("extension end %d", bt.Element.End)
+			}
+			if bt.EntryPoint.Present {
+				inside("entry point", bt.EntryPoint.ValuePos)
+				if bt.EntryPoint.End > len(m.Text) {
+					t.Fatalf("attribute end %d", bt.EntryPoint.End)
+				}
+			}
+			for _, task := range bt.Tasks {
+				inside("task", task.Element.Pos)
+				if !strings.HasPrefix(string(m.Text[task.Element.Pos.Offset:]), "<") {
+					t.Fatalf("task position does not point at '<'")
+				}
+			}
+		}
+		_ = m.JSONModel()
+		for n := 0; n <= m.LineCount()+1; n++ {
+			_ = m.Line(n)
+		}
+	})
+}
+
+// BenchmarkParse parses a generated manifest with many applications and
+// extensions; -bench reports MB/s.
+func BenchmarkParse(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString(`<?xml version="1.0" encoding="utf-8"?>` + "\n<Package " + nsDecl + ">\n  <Applications>\n")
+	for a := 0; a < 50; a++ {
+		fmt.Fprintf(&sb, "    <Application Id=\"App%d\" Executable=\"App%d.exe\" EntryPoint=\"Contoso.App%d\">\n      <Extensions>\n", a, a, a)
+		for e := 0; e < 100; e++ {
+			fmt.Fprintf(&sb, "        <Extension Category=\"windows.backgroundTasks\" EntryPoint=\"Contoso.Tasks.Task%d_%d\">\n"+
+				"          <BackgroundTasks>\n            <Task Type=\"timer\" />\n            <Task Type=\"systemEvent\" />\n            <uap:Task Type=\"mediaProcessing\" />\n"+
+				"          </BackgroundTasks>\n        </Extension>\n", a, e)
+		}
+		sb.WriteString("      </Extensions>\n    </Application>\n")
+	}
+	sb.WriteString("  </Applications>\n</Package>\n")
+	data := []byte(sb.String())
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		m := Parse("bench", data)
+		if len(m.Problems) > 0 || len(m.BackgroundTasks) != 5000 {
+			b.Fatalf("problems %v, %d extensions", m.Problems, len(m.BackgroundTasks))
+		}
+	}
+}
