@@ -37,9 +37,9 @@ type projectFile struct {
 
 // msbuildProps are the project properties read to classify a project.
 type msbuildProps struct {
-	outputType, configurationType                               string
+	outputType, configurationType                                   string
 	appContainer, csWinRT, winRTComponent, compileAsWinRT, cppWinRT bool
-	midl                                                        bool
+	midl                                                            bool
 }
 
 // parseProject reads a project file. A file that is not well-formed XML

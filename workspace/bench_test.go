@@ -1,0 +1,47 @@
+package workspace
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// BenchmarkDiscoverMonorepo discovers a generated tree of 50 000 files: 200
+// Apps (manifest + SDK-style project + sources), each with build output
+// that must be pruned, plus plain folders of unrelated files.
+func BenchmarkDiscoverMonorepo(b *testing.B) {
+	root := b.TempDir()
+	files := 0
+	write := func(path, text string) {
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			b.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		files++
+	}
+	for app := 0; files < 50000; app++ {
+		dir := filepath.Join(root, fmt.Sprintf("area%02d", app%20), fmt.Sprintf("App%03d", app))
+		write(filepath.Join(dir, "Package.appxmanifest"), "<Package/>")
+		write(filepath.Join(dir, "App.csproj"), `<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><OutputType>WinExe</OutputType></PropertyGroup></Project>`)
+		write(filepath.Join(dir, "bin", "x64", "Debug", "AppxManifest.xml"), "<Package/>")
+		for i := 0; i < 150; i++ {
+			write(filepath.Join(dir, fmt.Sprintf("Module%d", i%10), fmt.Sprintf("File%d.cs", i)), "class C {}")
+		}
+		for i := 0; i < 100; i++ {
+			write(filepath.Join(dir, "docs", fmt.Sprintf("page%d.md", i)), "text")
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r, err := Discover([]string{root}, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(r.Apps) == 0 {
+			b.Fatal("no Apps found")
+		}
+	}
+}
