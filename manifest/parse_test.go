@@ -174,7 +174,7 @@ func TestProblems(t *testing.T) {
 	}{
 		{"empty", "", 1, 1, "empty"},
 		{"whitespace", "  \n ", 1, 1, "empty"},
-		{"unclosed", "<Package " + nsDecl + ">\n  <Applications>\n</Package>", 3, 11, "closed by </Package>"},
+		{"unclosed", "<Package " + nsDecl + ">\n  <Applications>\n</Package>", 3, 1, "closed by </Package>"},
 		{"eof", "<Package " + nsDecl + ">\n  <Applications>", 2, 17, "<Applications> is never closed"},
 		{"two roots", "<Package " + nsDecl + "/>\n<Package " + nsDecl + "/>", 2, 1, "second root element"},
 		{"text outside", "<Package " + nsDecl + "/>\n  junk", 2, 3, "text outside the root"},

@@ -76,6 +76,7 @@ func scan(text []byte) scanResult {
 	var bindings []nsScope // namespace declarations in scope, innermost last
 	var marks []int        // len(bindings) when each open element started
 	rootSeen := false
+	reported := map[string]bool{} // undeclared prefixes already reported
 	for {
 		off := int(d.InputOffset())
 		tok, err := d.Token()
@@ -83,7 +84,7 @@ func scan(text []byte) scanResult {
 			if errors.Is(err, io.EOF) {
 				break
 			}
-			res.problems = append(res.problems, syntaxProblem(err, int(d.InputOffset()), len(text), open, res.elems))
+			res.problems = append(res.problems, syntaxProblem(err, off, int(d.InputOffset()), len(text), open, res.elems))
 			res.fatal = true
 			return res
 		}
@@ -115,7 +116,7 @@ func scan(text []byte) scanResult {
 			}
 			marks = append(marks, len(bindings))
 			bindings = declareNamespaces(e.attrs, bindings)
-			res.problems = append(res.problems, resolveNames(&e, bindings)...)
+			res.problems = append(res.problems, resolveNames(&e, bindings, reported)...)
 			res.problems = append(res.problems, duplicateAttrs(e.attrs)...)
 			res.elems = append(res.elems, e)
 			open = append(open, len(res.elems)-1)
@@ -156,13 +157,17 @@ func directiveMessage(d xml.Directive) string {
 }
 
 // syntaxProblem turns an encoding/xml error into a message at the offset
-// where the decoder stopped.
-func syntaxProblem(err error, off, size int, open []int, elems []rawElem) problemAt {
+// where the decoder stopped, or for a wrong end tag at the tag itself
+// (tokenStart).
+func syntaxProblem(err error, tokenStart, off, size int, open []int, elems []rawElem) problemAt {
 	off = max(0, min(off, size))
 	msg := err.Error()
 	var se *xml.SyntaxError
 	if errors.As(err, &se) {
 		msg = se.Msg
+		if strings.Contains(msg, " closed by </") || strings.HasPrefix(msg, "unexpected end element") {
+			off = max(0, min(tokenStart, size))
+		}
 		if msg == "unexpected EOF" && len(open) > 0 {
 			e := elems[open[len(open)-1]]
 			msg = fmt.Sprintf("unexpected end of file: element <%s> is never closed", qname(e.prefix, e.local))
@@ -204,11 +209,13 @@ func lookupNamespace(prefix string, bindings []nsScope) (string, bool) {
 }
 
 // resolveNames sets the namespace URIs of an element and its attributes and
-// reports undeclared prefixes.
-func resolveNames(e *rawElem, bindings []nsScope) []problemAt {
+// reports undeclared prefixes, each prefix once (the first use): one missing
+// xmlns declaration is one mistake.
+func resolveNames(e *rawElem, bindings []nsScope, reported map[string]bool) []problemAt {
 	var probs []problemAt
 	uri, ok := lookupNamespace(e.prefix, bindings)
-	if !ok {
+	if !ok && !reported[e.prefix] {
+		reported[e.prefix] = true
 		probs = append(probs, problemAt{e.start + 1, fmt.Sprintf("namespace prefix %q of <%s> is not declared (add xmlns:%s=\"…\")", e.prefix, qname(e.prefix, e.local), e.prefix)})
 	}
 	e.space = uri
@@ -218,7 +225,8 @@ func resolveNames(e *rawElem, bindings []nsScope) []problemAt {
 			continue
 		}
 		uri, ok := lookupNamespace(a.prefix, bindings)
-		if !ok {
+		if !ok && !reported[a.prefix] {
+			reported[a.prefix] = true
 			probs = append(probs, problemAt{a.nameOff, fmt.Sprintf("namespace prefix %q of attribute %s is not declared", a.prefix, qname(a.prefix, a.local))})
 		}
 		a.space = uri
