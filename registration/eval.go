@@ -1,0 +1,699 @@
+package registration
+
+import (
+	"strconv"
+	"strings"
+)
+
+// valKind is what a statically evaluated expression turned out to be.
+type valKind uint8
+
+const (
+	vUnknown valKind = iota
+	vString
+	vInt
+	vBool
+	vType   // a type (typeof(X)); s is its full name
+	vGUID   // s is a normalised GUID
+	vMember // an enum member; s is the member name, q the enum type
+)
+
+type val struct {
+	kind valKind
+	s, q string
+	n    int
+	// origin is set when the expression was a parameter bound to an
+	// argument: the value's position and text are the argument's.
+	origin *Value
+}
+
+func (v val) ok() bool { return v.kind != vUnknown }
+
+// binding is an argument bound to a helper's parameter, evaluated in the
+// caller's context.
+type binding struct {
+	toks []Token
+	ctx  *ectx
+}
+
+// env binds the parameters of one helper invocation.
+type env struct {
+	params map[string]binding // key: parameter name (lower case for VB)
+}
+
+// ectx is where an expression is evaluated.
+type ectx struct {
+	ix    *appIndex
+	f     *fileModel
+	m     *methodDecl // nil for constant initialisers
+	class string      // enclosing class full name
+	ns    string
+	env   *env
+	depth int
+	// usedParam is set when evaluation met a parameter of m that env does
+	// not bind: m is then a helper whose call sites decide the value.
+	usedParam *bool
+}
+
+func (c *ectx) fold() bool { return c.f.lang == VB }
+
+func (c *ectx) key(s string) string {
+	if c.fold() {
+		return strings.ToLower(s)
+	}
+	return s
+}
+
+func (c *ectx) deeper() *ectx {
+	d := *c
+	d.depth++
+	return &d
+}
+
+func ctxFor(ix *appIndex, f *fileModel, m *methodDecl, e *env) *ectx {
+	c := &ectx{ix: ix, f: f, m: m, env: e}
+	if m != nil {
+		c.ns = m.ns
+		if m.class != nil {
+			c.class = m.class.full
+			c.ns = m.class.ns
+		}
+		if f.lang == CPP {
+			c.ns = cppNamespace(c.ns)
+		}
+	}
+	return c
+}
+
+const maxDepth = 24
+
+// trimExpr removes statement terminators and wrapping parentheses.
+func trimExpr(toks []Token) []Token {
+	for len(toks) > 0 && (isPunct(toks[len(toks)-1], ";") || toks[len(toks)-1].Kind == TokNewline) {
+		toks = toks[:len(toks)-1]
+	}
+	for len(toks) > 0 && toks[0].Kind == TokNewline {
+		toks = toks[1:]
+	}
+	for len(toks) >= 2 && isPunct(toks[0], "(") && matchClose(toks, 0) == len(toks)-1 {
+		toks = toks[1 : len(toks)-1]
+	}
+	return toks
+}
+
+// valueOf evaluates an expression to a Value with its provenance.
+func valueOf(c *ectx, toks []Token) Value {
+	toks = trimExpr(toks)
+	v := c.eval(toks)
+	if v.origin != nil {
+		o := *v.origin
+		o.Resolved = v.kind == vString
+		o.Str = ""
+		if o.Resolved {
+			o.Str = v.s
+		}
+		return o
+	}
+	out := Value{Expr: exprText(toks)}
+	if len(toks) > 0 {
+		out.Pos = c.f.pos(toks[0])
+		out.Literal = len(toks) == 1 && toks[0].Kind == TokString && !toks[0].Holes
+	}
+	if v.kind == vString {
+		out.Str, out.Resolved = v.s, true
+	}
+	return out
+}
+
+// eval evaluates toks statically; anything it cannot prove is vUnknown.
+func (c *ectx) eval(toks []Token) val {
+	toks = trimExpr(toks)
+	if len(toks) == 0 || c.depth > maxDepth {
+		return val{}
+	}
+	// concatenation / arithmetic
+	for _, op := range []string{"+", "&"} {
+		if op == "&" && c.f.lang != VB {
+			continue
+		}
+		if parts := splitTop(toks, op); len(parts) > 1 {
+			return c.concat(parts)
+		}
+	}
+	if parts := splitTop(toks, "*"); len(parts) > 1 {
+		prod := 1
+		for _, p := range parts {
+			v := c.deeper().eval(p)
+			if v.kind != vInt {
+				return val{}
+			}
+			prod *= v.n
+		}
+		return val{kind: vInt, n: prod}
+	}
+	// adjacent C/C++ string literals
+	if len(toks) > 1 && allStrings(toks) && (c.f.lang == CPP || c.f.lang == IDL) {
+		var sb strings.Builder
+		for _, t := range toks {
+			sb.WriteString(t.Value)
+		}
+		return val{kind: vString, s: sb.String()}
+	}
+	if len(toks) == 1 {
+		return c.single(toks[0])
+	}
+	if len(toks) == 2 && isPunct(toks[0], "-") && toks[1].Kind == TokNumber {
+		if v := c.single(toks[1]); v.kind == vInt {
+			return val{kind: vInt, n: -v.n}
+		}
+	}
+	return c.compound(toks)
+}
+
+func allStrings(toks []Token) bool {
+	for _, t := range toks {
+		if t.Kind != TokString || t.Holes {
+			return false
+		}
+	}
+	return true
+}
+
+func (c *ectx) concat(parts [][]Token) val {
+	var sb strings.Builder
+	sum, ints, strs := 0, 0, 0
+	for _, p := range parts {
+		v := c.deeper().eval(p)
+		switch v.kind {
+		case vString:
+			strs++
+			sb.WriteString(v.s)
+		case vInt:
+			ints++
+			sum += v.n
+		default:
+			return val{}
+		}
+	}
+	switch {
+	case strs == len(parts):
+		return val{kind: vString, s: sb.String()}
+	case ints == len(parts):
+		return val{kind: vInt, n: sum}
+	}
+	return val{}
+}
+
+func (c *ectx) single(t Token) val {
+	switch t.Kind {
+	case TokString:
+		if t.Holes {
+			return val{}
+		}
+		return val{kind: vString, s: t.Value}
+	case TokNumber:
+		if n, ok := parseIntLit(t.Text); ok {
+			return val{kind: vInt, n: n}
+		}
+		return val{}
+	case TokIdent:
+		switch strings.ToLower(t.Text) {
+		case "true":
+			if c.fold() || t.Text == "true" {
+				return val{kind: vBool, n: 1}
+			}
+		case "false":
+			if c.fold() || t.Text == "false" {
+				return val{kind: vBool}
+			}
+		case "null", "nullptr", "nothing", "undefined":
+			return val{}
+		}
+		return c.name([]string{t.Text}, t)
+	}
+	return val{}
+}
+
+func parseIntLit(s string) (int, bool) {
+	s = strings.ReplaceAll(strings.ReplaceAll(s, "'", ""), "_", "")
+	low := strings.ToLower(s)
+	base := 10
+	switch {
+	case strings.HasPrefix(low, "0x"):
+		base, low = 16, low[2:]
+	case strings.HasPrefix(low, "&h"):
+		base, low = 16, low[2:]
+	}
+	if base == 10 {
+		low = strings.TrimRight(low, "ulsi%&")
+	} else {
+		low = strings.TrimRight(low, "uls")
+	}
+	n, err := strconv.ParseInt(low, base, 64)
+	if err != nil || n > 1<<31 || n < -(1<<31) {
+		return 0, false
+	}
+	return int(n), true
+}
+
+// compound handles calls, member access and the type operators.
+func (c *ectx) compound(toks []Token) val {
+	n := len(toks)
+	first := toks[0]
+	// nameof(X)
+	if first.Kind == TokIdent && (first.Text == "nameof" || strings.EqualFold(first.Text, "NameOf") && c.fold()) && n >= 4 && isPunct(toks[1], "(") && matchClose(toks, 1) == n-1 {
+		parts, _ := qualName(toks, 2)
+		if len(parts) > 0 {
+			return val{kind: vString, s: parts[len(parts)-1]}
+		}
+		return val{}
+	}
+	// typeof(X) / GetType(X)
+	if first.Kind == TokIdent && (first.Text == "typeof" || (c.fold() && strings.EqualFold(first.Text, "GetType"))) && n >= 4 && isPunct(toks[1], "(") && matchClose(toks, 1) == n-1 {
+		parts, end := qualName(toks, 2)
+		if end != n-1 {
+			return val{}
+		}
+		return c.typeValue(parts, toks[2])
+	}
+	// __uuidof(X)
+	if isIdent(first, "__uuidof") && n >= 4 && isPunct(toks[1], "(") && matchClose(toks, 1) == n-1 {
+		parts, _ := qualName(toks, 2)
+		return c.guidOf(parts, toks[2])
+	}
+	// winrt::name_of<X>() / winrt::guid_of<X>()
+	if v, ok := c.templateCall(toks); ok {
+		return v
+	}
+	// X::typeid
+	if n >= 3 && isIdent(toks[n-1], "typeid") && isPunct(toks[n-2], "::") {
+		parts, end := qualName(toks[:n-2], 0)
+		if end == n-2 {
+			return c.typeValue(parts, toks[0])
+		}
+		return val{}
+	}
+	// postfix members on a type value
+	if n >= 3 && isAccess(toks[n-2]) && toks[n-1].Kind == TokIdent {
+		member := toks[n-1].Text
+		switch strings.ToLower(member) {
+		case "fullname", "name", "guid":
+			if base := c.deeper().eval(toks[:n-2]); base.kind == vType {
+				return typeMember(base, member, c)
+			}
+		}
+	}
+	if n >= 5 && isPunct(toks[n-1], ")") && isPunct(toks[n-2], "(") && isIdentFold(toks[n-3], "ToString") && isAccess(toks[n-4]) {
+		base := c.deeper().eval(toks[:n-4])
+		switch base.kind {
+		case vType:
+			return val{kind: vString, s: base.s}
+		case vString:
+			return base
+		}
+		return val{}
+	}
+	// wrappers and GUID constructors: [new|ref new] W(x) / W{x} / W.Parse(x)
+	if v, ok := c.wrapper(toks); ok {
+		return v
+	}
+	// qualified name: constant or enum member
+	parts, end := qualName(toks, 0)
+	if end == n && len(parts) > 0 {
+		return c.name(parts, first)
+	}
+	return val{}
+}
+
+func typeMember(base val, member string, c *ectx) val {
+	switch strings.ToLower(member) {
+	case "fullname":
+		return val{kind: vString, s: base.s}
+	case "name":
+		return val{kind: vString, s: lastPart(base.s)}
+	case "guid":
+		for _, cl := range c.ix.classes[lastPart(base.s)] {
+			if cl.full == base.s && cl.guid != "" {
+				return val{kind: vGUID, s: cl.guid}
+			}
+		}
+	}
+	return val{}
+}
+
+func (c *ectx) templateCall(toks []Token) (val, bool) {
+	n := len(toks)
+	k := -1
+	for i := 0; i+1 < n; i++ {
+		if toks[i].Kind == TokIdent && (toks[i].Text == "name_of" || toks[i].Text == "guid_of") && isPunct(toks[i+1], "<") {
+			k = i
+			break
+		}
+	}
+	if k < 0 {
+		return val{}, false
+	}
+	if k > 0 && !(k == 2 && isIdent(toks[0], "winrt") && isPunct(toks[1], "::")) {
+		return val{}, true
+	}
+	parts, end := qualName(toks, k+2)
+	if end >= n || !isPunct(toks[end], ">") || end+2 != n-1 || !isPunct(toks[end+1], "(") {
+		return val{}, true
+	}
+	if toks[k].Text == "guid_of" {
+		return c.guidOf(parts, toks[k+2]), true
+	}
+	t := c.typeValue(parts, toks[k+2])
+	if t.kind == vType {
+		return val{kind: vString, s: t.s}, true
+	}
+	return val{}, true
+}
+
+func (c *ectx) guidOf(parts []string, at Token) val {
+	t := c.typeValue(parts, at)
+	if t.kind != vType {
+		return val{}
+	}
+	return typeMember(t, "guid", c)
+}
+
+var stringWrappers = map[string]bool{
+	"hstring": true, "wstring": true, "String": true, "StringReference": true, "wstring_view": true,
+	"to_hstring": true, "CStr": true, "String.Copy": true, "param::hstring": true,
+}
+
+// wrapper evaluates W(x) for string wrappers and GUID constructors.
+func (c *ectx) wrapper(toks []Token) (val, bool) {
+	i := 0
+	if i < len(toks) && (isIdent(toks[i], "new") || isIdentFold(toks[i], "New") && c.fold() || isIdent(toks[i], "gcnew")) {
+		i++
+	} else if i+1 < len(toks) && isIdent(toks[i], "ref") && isIdent(toks[i+1], "new") {
+		i += 2
+	}
+	parts, j := qualName(toks, i)
+	if len(parts) == 0 || j >= len(toks) {
+		return val{}, false
+	}
+	name := parts[len(parts)-1]
+	if strings.EqualFold(name, "Parse") && len(parts) >= 2 {
+		name = parts[len(parts)-2]
+	}
+	if !isPunct(toks[j], "(") && !isPunct(toks[j], "{") {
+		return val{}, false
+	}
+	end := matchClose(toks, j)
+	if end != len(toks)-1 {
+		return val{}, false
+	}
+	inner := toks[j+1 : end]
+	switch {
+	case strings.EqualFold(name, "Guid"):
+		v := c.deeper().eval(inner)
+		if v.kind == vString && looksLikeGUID(v.s) {
+			return val{kind: vGUID, s: normGUID(v.s)}, true
+		}
+		return val{}, true
+	case stringWrappers[name]:
+		v := c.deeper().eval(inner)
+		if v.kind == vString {
+			return v, true
+		}
+		return val{}, true
+	}
+	return val{}, false
+}
+
+func looksLikeGUID(s string) bool {
+	g := normGUID(s)
+	if len(g) != 36 {
+		return false
+	}
+	for i := 0; i < len(g); i++ {
+		switch i {
+		case 8, 13, 18, 23:
+			if g[i] != '-' {
+				return false
+			}
+		default:
+			if hexVal(g[i]) < 0 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// name resolves an identifier or qualified name: a bound parameter, a
+// local assigned once, a constant, a macro or an enum member.
+func (c *ectx) name(parts []string, at Token) val {
+	if len(parts) == 0 {
+		return val{}
+	}
+	if len(parts) >= 2 && (parts[0] == "this" || strings.EqualFold(parts[0], "Me") && c.fold()) {
+		parts = parts[1:]
+	}
+	if len(parts) == 1 && c.m != nil {
+		if idx := c.m.paramIndex(parts[0], c.fold()); idx >= 0 {
+			return c.param(c.m.params[idx])
+		}
+		if v, found := c.local(parts[0], at); found {
+			return v
+		}
+	}
+	if v, found := c.constant(parts); found {
+		return v
+	}
+	if len(parts) >= 2 {
+		enum := parts[len(parts)-2]
+		if strings.HasSuffix(enum, "Type") || strings.HasSuffix(enum, "Kind") {
+			return val{kind: vMember, s: parts[len(parts)-1], q: enum}
+		}
+	}
+	return val{}
+}
+
+func (c *ectx) param(p param) val {
+	if c.env != nil {
+		if b, ok := c.env.params[c.key(p.name)]; ok {
+			v := b.ctx.deeper().eval(b.toks)
+			if v.origin == nil {
+				toks := trimExpr(b.toks)
+				if len(toks) > 0 {
+					o := Value{Expr: exprText(toks), Pos: b.ctx.f.pos(toks[0]), Literal: len(toks) == 1 && toks[0].Kind == TokString && !toks[0].Holes}
+					v.origin = &o
+				}
+			}
+			return v
+		}
+	}
+	if c.usedParam != nil {
+		*c.usedParam = true
+	}
+	return val{}
+}
+
+// local resolves a local variable of the current method that is assigned
+// values that all evaluate to the same thing.
+func (c *ectx) local(name string, at Token) (val, bool) {
+	var out val
+	found := false
+	for _, a := range c.ix.localAssigns(c.m, name, c.fold()) {
+		if a[0].Offset <= at.Offset && at.Offset < a[len(a)-1].Offset+len(a[len(a)-1].Text) {
+			continue // the assignment's own right-hand side
+		}
+		v := c.deeper().eval(a)
+		if !found {
+			out, found = v, true
+			continue
+		}
+		if v.kind != out.kind || v.s != out.s || v.n != out.n {
+			return val{}, true
+		}
+	}
+	if found {
+		out.origin = nil
+	}
+	return out, found
+}
+
+// constant looks a (qualified) name up among the App's constants and
+// macros, nearest scope first. Ambiguity resolves to unknown.
+func (c *ectx) constant(parts []string) (val, bool) {
+	name := parts[len(parts)-1]
+	qual := strings.Join(parts[:len(parts)-1], ".")
+	if c.f.aliases != nil && len(parts) > 1 {
+		if a, ok := c.f.aliases[parts[0]]; ok {
+			qual = strings.Join(append([]string{a}, parts[1:len(parts)-1]...), ".")
+		}
+	}
+	if c.f.lang == CPP {
+		qual = strings.TrimPrefix(qual, "winrt.")
+	}
+	cands := c.ix.constsNamed(name, c.fold())
+	if qual != "" {
+		var keep []*constDecl
+		for _, k := range cands {
+			if k.class != "" && (equalName(k.class, qual, c.fold()) || hasSuffixName(k.class, "."+qual, c.fold())) {
+				keep = append(keep, k)
+			} else if k.class == "" && (equalName(k.ns, qual, c.fold()) || hasSuffixName(k.ns, "."+qual, c.fold())) {
+				keep = append(keep, k)
+			}
+		}
+		return c.agree(keep)
+	}
+	if len(cands) > 0 {
+		tiers := [][]*constDecl{nil, nil, nil}
+		for _, k := range cands {
+			switch {
+			case k.class != "" && c.class != "" && (k.class == c.class || strings.HasPrefix(c.class, k.class+".")):
+				tiers[0] = append(tiers[0], k)
+			case k.file == c.f:
+				tiers[1] = append(tiers[1], k)
+			default:
+				tiers[2] = append(tiers[2], k)
+			}
+		}
+		for _, t := range tiers {
+			if len(t) > 0 {
+				return c.agree(t)
+			}
+		}
+	}
+	if c.f.lang == CPP || c.f.lang == IDL {
+		if defs := c.ix.defines[name]; len(defs) > 0 && qual == "" {
+			var out val
+			for i, d := range defs {
+				v := ctxFor(c.ix, d.file, nil, nil)
+				v.depth = c.depth + 1
+				r := v.eval(d.def.Tokens)
+				if i > 0 && (r.kind != out.kind || r.s != out.s || r.n != out.n) {
+					return val{}, true
+				}
+				out = r
+			}
+			return out, true
+		}
+	}
+	return val{}, false
+}
+
+func equalName(a, b string, fold bool) bool {
+	if fold {
+		return strings.EqualFold(a, b)
+	}
+	return a == b
+}
+
+func hasSuffixName(s, suf string, fold bool) bool {
+	if fold {
+		return len(s) >= len(suf) && strings.EqualFold(s[len(s)-len(suf):], suf)
+	}
+	return strings.HasSuffix(s, suf)
+}
+
+// agree evaluates every candidate in its own context; they must all give
+// the same value.
+func (c *ectx) agree(cands []*constDecl) (val, bool) {
+	if len(cands) == 0 {
+		return val{}, false
+	}
+	var out val
+	for i, k := range cands {
+		kc := &ectx{ix: c.ix, f: k.file, class: k.class, ns: k.ns, depth: c.depth + 1}
+		v := kc.eval(k.expr)
+		if !v.ok() {
+			return val{}, true
+		}
+		if i > 0 && (v.kind != out.kind || v.s != out.s || v.n != out.n) {
+			return val{}, true
+		}
+		out = v
+	}
+	out.origin = nil
+	return out, true
+}
+
+// typeValue resolves a type name to its full name using the App's
+// classes, the file's namespace, usings and aliases.
+func (c *ectx) typeValue(parts []string, at Token) val {
+	if len(parts) == 0 {
+		return val{}
+	}
+	explicit := false
+	if c.f.lang == CPP && parts[0] == "winrt" {
+		parts, explicit = parts[1:], true
+	}
+	if c.f.aliases != nil {
+		if a, ok := c.f.aliases[parts[0]]; ok {
+			parts = append(strings.Split(a, "."), parts[1:]...)
+		}
+	}
+	var clean []string
+	for _, p := range parts {
+		if p != "implementation" {
+			clean = append(clean, p)
+		}
+	}
+	parts = clean
+	if len(parts) == 0 {
+		return val{}
+	}
+	name := parts[len(parts)-1]
+	qual := strings.Join(parts, ".")
+	var cands []*classDecl
+	seen := map[string]bool{}
+	for _, cl := range c.ix.classesNamed(name, c.fold()) {
+		if cl.isInterface || seen[cl.full] {
+			continue
+		}
+		if len(parts) > 1 && !equalName(cl.full, qual, c.fold()) && !hasSuffixName(cl.full, "."+qual, c.fold()) {
+			continue
+		}
+		seen[cl.full] = true
+		cands = append(cands, cl)
+	}
+	if len(cands) == 1 {
+		return val{kind: vType, s: cands[0].full}
+	}
+	if len(cands) == 0 {
+		if explicit && len(parts) > 1 {
+			return val{kind: vType, s: qual}
+		}
+		return val{}
+	}
+	// several: prefer the enclosing namespaces, then the usings
+	var near []*classDecl
+	for _, cl := range cands {
+		for ns := c.ns; ; {
+			if equalName(cl.ns, ns, c.fold()) {
+				near = append(near, cl)
+				break
+			}
+			k := strings.LastIndexByte(ns, '.')
+			if ns == "" {
+				break
+			}
+			if k < 0 {
+				ns = ""
+			} else {
+				ns = ns[:k]
+			}
+		}
+	}
+	if len(near) == 1 {
+		return val{kind: vType, s: near[0].full}
+	}
+	var used []*classDecl
+	for _, cl := range cands {
+		for _, u := range c.f.usings {
+			if equalName(cl.ns, strings.TrimPrefix(u, "winrt."), c.fold()) {
+				used = append(used, cl)
+			}
+		}
+	}
+	if len(used) == 1 {
+		return val{kind: vType, s: used[0].full}
+	}
+	return val{}
+}

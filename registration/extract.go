@@ -1,0 +1,545 @@
+package registration
+
+import (
+	"strings"
+)
+
+// builderState is one BackgroundTaskBuilder as configured so far.
+type builderState struct {
+	pos      Pos
+	variable string
+	winApp   bool
+	name, ep Value
+	clsid    Value
+	nameSet  bool
+	epSet    bool
+	clsidSet bool
+	triggers []Trigger
+	conds    []Condition
+	regs     int
+}
+
+func (b *builderState) snapshot(lang Language, reg *Pos) Registration {
+	r := Registration{
+		Pos: b.pos, Name: b.name, EntryPoint: b.ep, EntryPointSet: b.epSet,
+		CLSID: b.clsid, CLSIDSet: b.clsidSet, WinAppSDK: b.winApp,
+		Triggers:   append([]Trigger{}, b.triggers...),
+		Conditions: append([]Condition{}, b.conds...),
+		Language:   lang, RegisterCalls: []Pos{},
+	}
+	if reg != nil {
+		r.RegisterCalls = append(r.RegisterCalls, *reg)
+	}
+	return r
+}
+
+const builderClass = "BackgroundTaskBuilder"
+
+// creation recognises a builder created at toks[i]. It returns the index
+// after the creation expression (and its initialiser), the initialiser's
+// token range, and the qualified class name.
+func creation(lang Language, toks []Token, i int) (end int, init []Token, parts []string, ok bool) {
+	j := i
+	t := toks[i]
+	switch {
+	case isIdent(t, "new") || isIdent(t, "gcnew") || (lang == VB && isIdentFold(t, "New")):
+		j++
+	case isIdent(t, "ref") && i+1 < len(toks) && isIdent(toks[i+1], "new"):
+		j += 2
+	case lang == CPP && t.Kind == TokIdent && (i == 0 || !isAccess(toks[i-1])):
+		// value construction: BackgroundTaskBuilder() / {} or a declaration
+	default:
+		return 0, nil, nil, false
+	}
+	parts, k := qualName(toks, j)
+	if len(parts) == 0 || parts[len(parts)-1] != builderClass && !(lang == VB && strings.EqualFold(parts[len(parts)-1], builderClass)) {
+		return 0, nil, nil, false
+	}
+	if j == i { // C++ without new
+		if k < len(toks) && (isPunct(toks[k], "(") || isPunct(toks[k], "{")) {
+			close := matchClose(toks, k)
+			if close != k+1 {
+				return 0, nil, nil, false
+			}
+			return close + 1, nil, parts, true
+		}
+		// declaration: BackgroundTaskBuilder[^] name; (not "= ...")
+		q := k
+		for q < len(toks) && (isPunct(toks[q], "^") || isPunct(toks[q], "&")) {
+			q++
+		}
+		if q+1 < len(toks) && toks[q].Kind == TokIdent && (isPunct(toks[q+1], ";") || isPunct(toks[q+1], "{")) {
+			if isPunct(toks[q+1], "{") && matchClose(toks, q+1) != q+2 {
+				return 0, nil, nil, false
+			}
+			return q + 1, nil, parts, true
+		}
+		return 0, nil, nil, false
+	}
+	if k < len(toks) && isPunct(toks[k], "(") {
+		k = matchClose(toks, k) + 1
+	}
+	if lang == VB && k < len(toks) && isIdentFold(toks[k], "With") {
+		k++
+	}
+	if k < len(toks) && isPunct(toks[k], "{") && lang != CPP {
+		close := matchClose(toks, k)
+		init = toks[k+1 : min(close, len(toks))]
+		k = close + 1
+	}
+	return min(k, len(toks)), init, parts, true
+}
+
+// builderVar names the variable a creation at toks[i] is assigned to.
+func builderVar(lang Language, toks []Token, i int) string {
+	if i >= 2 && (isPunct(toks[i-1], "=") || isPunct(toks[i-1], "{") || isIdentFold(toks[i-1], "As")) && toks[i-2].Kind == TokIdent {
+		return toks[i-2].Text
+	}
+	// C++ declaration: the identifier after the type
+	if lang == CPP && !isIdent(toks[i], "new") && !isIdent(toks[i], "ref") {
+		_, k := qualName(toks, i)
+		for k < len(toks) && (isPunct(toks[k], "^") || isPunct(toks[k], "&")) {
+			k++
+		}
+		if k < len(toks) && toks[k].Kind == TokIdent {
+			return toks[k].Text
+		}
+	}
+	return ""
+}
+
+func isWinAppSDK(f *fileModel, parts []string) bool {
+	if len(parts) > 0 && f.aliases != nil {
+		if a, ok := f.aliases[parts[0]]; ok {
+			parts = append(strings.Split(a, "."), parts[1:]...)
+		}
+	}
+	if len(parts) > 1 {
+		for _, p := range parts {
+			if p == "Microsoft" {
+				return true
+			}
+		}
+		return false
+	}
+	ms, win := false, false
+	for _, u := range f.usings {
+		u = strings.TrimPrefix(u, "winrt.")
+		switch u {
+		case "Microsoft.Windows.ApplicationModel.Background":
+			ms = true
+		case "Windows.ApplicationModel.Background":
+			win = true
+		}
+	}
+	return ms && !win
+}
+
+// extractMethod walks one method body and returns the registrations made
+// there, evaluating values in ctx.
+func extractMethod(c *ectx) []Registration {
+	m := c.m
+	f := c.f
+	toks := m.body()
+	var out []Registration
+	vars := map[string]*builderState{}
+	var all []*builderState
+	var withStack []string
+	key := c.key
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != TokIdent && !isPunct(t, ".") {
+			continue
+		}
+		// VB With blocks
+		if f.lang == VB && isIdentFold(t, "With") && (i == 0 || toks[i-1].Kind == TokNewline) && i+1 < len(toks) && toks[i+1].Kind == TokIdent {
+			withStack = append(withStack, key(toks[i+1].Text))
+			continue
+		}
+		if f.lang == VB && isIdentFold(t, "End") && i+1 < len(toks) && isIdentFold(toks[i+1], "With") && len(withStack) > 0 {
+			withStack = withStack[:len(withStack)-1]
+			i++
+			continue
+		}
+		if end, init, parts, ok := creation(f.lang, toks, i); ok {
+			b := &builderState{pos: f.pos(t), winApp: isWinAppSDK(f, parts)}
+			b.variable = builderVar(f.lang, toks, i)
+			if b.variable != "" {
+				if old := vars[key(b.variable)]; old != nil && old.regs == 0 && old != b {
+					out = append(out, old.snapshot(f.lang, nil))
+					old.regs = -1
+				}
+				vars[key(b.variable)] = b
+			}
+			all = append(all, b)
+			if init != nil {
+				for _, item := range splitTop(init, ",") {
+					item = trimNewlines(item)
+					if len(item) > 0 && isPunct(item[0], ".") {
+						item = item[1:]
+					}
+					if len(item) >= 3 && item[0].Kind == TokIdent && isPunct(item[1], "=") {
+						applyMember(c, b, item[0], item[2:], nil, &out)
+					}
+				}
+			}
+			if end > i+1 {
+				i = end - 1
+			}
+			continue
+		}
+		// builder.Member
+		var b *builderState
+		var memberAt int
+		switch {
+		case isPunct(t, ".") && f.lang == VB && len(withStack) > 0 && (i == 0 || toks[i-1].Kind == TokNewline):
+			b = vars[withStack[len(withStack)-1]]
+			memberAt = i + 1
+		case t.Kind == TokIdent && i+2 < len(toks) && isAccess(toks[i+1]) && toks[i+2].Kind == TokIdent:
+			if i > 0 && isAccess(toks[i-1]) && !(i >= 2 && (isIdent(toks[i-2], "this") || isIdentFold(toks[i-2], "Me"))) {
+				continue
+			}
+			b = vars[key(t.Text)]
+			memberAt = i + 2
+		}
+		if b == nil || memberAt >= len(toks) || toks[memberAt].Kind != TokIdent {
+			continue
+		}
+		member := toks[memberAt]
+		next := memberAt + 1
+		switch {
+		case next < len(toks) && isPunct(toks[next], "="):
+			end := exprEnd(toks, next+1)
+			applyMember(c, b, member, toks[next+1:end], nil, &out)
+			i = max(i, end-1)
+		case next < len(toks) && isPunct(toks[next], "("):
+			close := matchClose(toks, next)
+			args := toks[next+1 : min(close, len(toks))]
+			applyMember(c, b, member, args, &toks[next], &out)
+			if strings.EqualFold(member.Text, "Register") {
+				p := f.pos(member)
+				out = append(out, b.snapshot(f.lang, &p))
+				b.regs++
+			}
+		}
+	}
+	for _, b := range all {
+		// a builder never registered here still counts when it was
+		// configured (it may be returned and registered elsewhere)
+		if b.regs == 0 && (b.epSet || b.clsidSet || len(b.triggers) > 0) {
+			out = append(out, b.snapshot(f.lang, nil))
+		}
+	}
+	return out
+}
+
+func trimNewlines(toks []Token) []Token {
+	for len(toks) > 0 && toks[0].Kind == TokNewline {
+		toks = toks[1:]
+	}
+	for len(toks) > 0 && toks[len(toks)-1].Kind == TokNewline {
+		toks = toks[:len(toks)-1]
+	}
+	return toks
+}
+
+// applyMember applies builder.Member = value or builder.Member(args).
+func applyMember(c *ectx, b *builderState, member Token, arg []Token, call *Token, out *[]Registration) {
+	switch strings.ToLower(member.Text) {
+	case "taskentrypoint":
+		b.ep, b.epSet = valueOf(c, arg), true
+	case "name":
+		b.name, b.nameSet = valueOf(c, arg), true
+	case "settrigger":
+		if isNullExpr(c, arg) {
+			return
+		}
+		b.triggers = append(b.triggers, triggerOf(c, arg))
+	case "addcondition":
+		if isNullExpr(c, arg) {
+			return
+		}
+		b.conds = append(b.conds, conditionOf(c, arg))
+	case "settaskentrypointclsid":
+		b.clsid, b.clsidSet = guidValue(c, arg), true
+	case "register":
+		// WinAppSDK Register(name) / UWP Register() — a name argument
+		// names the task when Name was not set.
+		if args := splitTop(trimExpr(arg), ","); len(args) == 1 && len(args[0]) > 0 && !b.nameSet {
+			if v := valueOf(c, args[0]); v.Resolved {
+				b.name, b.nameSet = v, true
+			}
+		}
+	}
+}
+
+func guidValue(c *ectx, arg []Token) Value {
+	toks := trimExpr(arg)
+	out := Value{Expr: exprText(toks)}
+	if len(toks) > 0 {
+		out.Pos = c.f.pos(toks[0])
+		out.Literal = len(toks) == 1 && toks[0].Kind == TokString
+	}
+	v := c.eval(toks)
+	switch {
+	case v.kind == vGUID:
+		out.Str, out.Resolved = v.s, true
+	case v.kind == vString && looksLikeGUID(v.s):
+		out.Str, out.Resolved = normGUID(v.s), true
+	}
+	if v.origin != nil {
+		out.Pos, out.Expr, out.Literal = v.origin.Pos, v.origin.Expr, v.origin.Literal
+	}
+	return out
+}
+
+// construct is a resolved "new X(args)" with the context its arguments
+// are evaluated in.
+type construct struct {
+	class string
+	args  [][]Token
+	ctx   *ectx
+	pos   Pos
+	ok    bool
+}
+
+// constructOf resolves an expression to the object it creates.
+func constructOf(c *ectx, toks []Token) construct {
+	toks = trimExpr(toks)
+	if len(toks) == 0 || c.depth > maxDepth {
+		return construct{}
+	}
+	pos := c.f.pos(toks[0])
+	i := 0
+	if isIdent(toks[0], "new") || isIdent(toks[0], "gcnew") || (c.fold() && isIdentFold(toks[0], "New")) {
+		i = 1
+	} else if len(toks) > 1 && isIdent(toks[0], "ref") && isIdent(toks[1], "new") {
+		i = 2
+	} else if len(toks) > 1 && isIdent(toks[0], "winrt") && isPunct(toks[1], "::") {
+		i = 0
+	}
+	parts, k := qualName(toks, i)
+	if len(parts) > 0 && k < len(toks) && (isPunct(toks[k], "(") || isPunct(toks[k], "{")) && (i > 0 || c.f.lang == CPP) {
+		close := matchClose(toks, k)
+		rest := close + 1
+		if rest == len(toks) || (c.fold() && rest < len(toks) && isIdentFold(toks[rest], "With")) || (isPunct(toks[k], "(") && rest < len(toks) && isPunct(toks[rest], "{") && matchClose(toks, rest) == len(toks)-1) {
+			name := parts[len(parts)-1]
+			if i == 0 && !looksLikeClass(name) {
+				return construct{}
+			}
+			var args [][]Token
+			if inner := toks[k+1 : min(close, len(toks))]; len(inner) > 0 {
+				args = splitTop(inner, ",")
+			}
+			return construct{class: name, args: args, ctx: c, pos: pos, ok: true}
+		}
+	}
+	if i > 0 && len(parts) > 0 && k == len(toks) {
+		// new X (VB without parentheses)
+		return construct{class: parts[len(parts)-1], ctx: c, pos: pos, ok: true}
+	}
+	n := len(toks)
+	// watcher.GetBackgroundTrigger(...)
+	for q := 1; q+1 < n; q++ {
+		if isAccess(toks[q-1]) && isIdentFold(toks[q], "GetBackgroundTrigger") && isPunct(toks[q+1], "(") && matchClose(toks, q+1) == n-1 {
+			return construct{class: "DeviceWatcherTrigger", ctx: c, pos: pos, ok: true}
+		}
+	}
+	// completionGroup.Trigger
+	if n >= 3 && isIdentFold(toks[n-1], "Trigger") && isAccess(toks[n-2]) {
+		recv := constructOf(c.deeper(), toks[:n-2])
+		if recv.ok && recv.class == "BackgroundTransferCompletionGroup" {
+			return construct{class: "BackgroundTransferCompletionGroupTrigger", ctx: c, pos: pos, ok: true}
+		}
+		return construct{}
+	}
+	// a variable, field or parameter
+	parts, k = qualName(toks, 0)
+	if k != n || len(parts) == 0 {
+		return construct{}
+	}
+	if len(parts) == 2 && (parts[0] == "this" || c.fold() && strings.EqualFold(parts[0], "Me")) {
+		parts = parts[1:]
+	}
+	if len(parts) != 1 {
+		return construct{}
+	}
+	name := parts[0]
+	if c.m != nil {
+		if idx := c.m.paramIndex(name, c.fold()); idx >= 0 {
+			if c.env != nil {
+				if b, ok := c.env.params[c.key(c.m.params[idx].name)]; ok {
+					return constructOf(b.ctx.deeper(), b.toks)
+				}
+			}
+			if c.usedParam != nil {
+				*c.usedParam = true
+			}
+			return construct{}
+		}
+		var found []construct
+		for _, rhs := range c.ix.localAssigns(c.m, name, c.fold()) {
+			found = append(found, constructOf(c.deeper(), rhs))
+		}
+		if len(found) > 0 {
+			return agreeConstruct(found)
+		}
+	}
+	var found []construct
+	for _, a := range c.ix.constructs[strings.ToLower(name)] {
+		if a.file.lang != c.f.lang && !(a.file.lang == CPP || c.f.lang == CPP) {
+			continue
+		}
+		ac := ctxFor(c.ix, a.file, a.m, nil)
+		ac.depth = c.depth + 1
+		found = append(found, constructOf(ac, a.rhs))
+	}
+	if len(found) > 0 {
+		return agreeConstruct(found)
+	}
+	return construct{}
+}
+
+func looksLikeClass(name string) bool {
+	return strings.HasSuffix(name, "Trigger") || strings.HasSuffix(name, "Condition") || name == "BackgroundTransferCompletionGroup"
+}
+
+// agreeConstruct keeps a construct only when every assignment creates the
+// same class; arguments are kept only when they are textually identical.
+func agreeConstruct(found []construct) construct {
+	first := found[0]
+	if !first.ok {
+		return construct{}
+	}
+	for _, f := range found[1:] {
+		if !f.ok || f.class != first.class {
+			return construct{}
+		}
+		if argsText(f.args) != argsText(first.args) {
+			first.args = nil
+			first.ctx = nil
+		}
+	}
+	return first
+}
+
+func argsText(args [][]Token) string {
+	var parts []string
+	for _, a := range args {
+		parts = append(parts, exprText(a))
+	}
+	return strings.Join(parts, ",")
+}
+
+// namedArg returns the argument bound to name (C# "name: v", VB
+// "name:=v") or the positional argument idx.
+func namedArg(args [][]Token, idx int, names ...string) []Token {
+	for _, a := range args {
+		if len(a) >= 2 && a[0].Kind == TokIdent && (isPunct(a[1], ":") || isPunct(a[1], ":=")) {
+			for _, n := range names {
+				if strings.EqualFold(a[0].Text, n) {
+					return a[2:]
+				}
+			}
+		}
+	}
+	if idx < len(args) {
+		a := args[idx]
+		if len(a) >= 2 && a[0].Kind == TokIdent && (isPunct(a[1], ":") || isPunct(a[1], ":=")) {
+			return nil
+		}
+		return a
+	}
+	return nil
+}
+
+func triggerOf(c *ectx, arg []Token) Trigger {
+	toks := trimExpr(arg)
+	tr := Trigger{FreshnessMinutes: -1, Args: []string{}}
+	if len(toks) > 0 {
+		tr.Pos = c.f.pos(toks[0])
+	}
+	k := constructOf(c, toks)
+	if !k.ok {
+		return tr
+	}
+	tr.Class, tr.Resolved = k.class, true
+	tr.Pos = k.pos
+	for _, a := range k.args {
+		tr.Args = append(tr.Args, exprText(a))
+	}
+	if k.ctx == nil {
+		return tr
+	}
+	switch k.class {
+	case "TimeTrigger", "MaintenanceTrigger":
+		if a := namedArg(k.args, 0, "freshnessTime"); a != nil {
+			if v := k.ctx.eval(a); v.kind == vInt {
+				tr.FreshnessMinutes = v.n
+			}
+		}
+		if a := namedArg(k.args, 1, "oneShot"); a != nil {
+			if v := k.ctx.eval(a); v.kind == vBool {
+				b := v.n == 1
+				tr.OneShot = &b
+			}
+		}
+	case "SystemTrigger":
+		if a := namedArg(k.args, 0, "triggerType"); a != nil {
+			if v := k.ctx.eval(a); v.kind == vMember {
+				tr.SystemTriggerType = v.s
+			}
+		}
+		if a := namedArg(k.args, 1, "oneShot"); a != nil {
+			if v := k.ctx.eval(a); v.kind == vBool {
+				b := v.n == 1
+				tr.OneShot = &b
+			}
+		}
+	}
+	return tr
+}
+
+func conditionOf(c *ectx, arg []Token) Condition {
+	toks := trimExpr(arg)
+	var cond Condition
+	if len(toks) > 0 {
+		cond.Pos = c.f.pos(toks[0])
+	}
+	k := constructOf(c, toks)
+	if !k.ok {
+		return cond
+	}
+	cond.Class, cond.Pos = k.class, k.pos
+	if k.ctx != nil && len(k.args) > 0 {
+		if v := k.ctx.eval(k.args[0]); v.kind == vMember {
+			cond.Type = v.s
+		}
+	}
+	return cond
+}
+
+// isNullExpr reports an argument that is (or is a parameter bound to) a
+// null literal: "if (condition != null) builder.AddCondition(condition)"
+// called with null adds nothing.
+func isNullExpr(c *ectx, toks []Token) bool {
+	toks = trimExpr(toks)
+	if len(toks) != 1 || toks[0].Kind != TokIdent || c.depth > maxDepth {
+		return false
+	}
+	switch toks[0].Text {
+	case "null", "nullptr", "undefined":
+		return true
+	}
+	if c.fold() && strings.EqualFold(toks[0].Text, "Nothing") {
+		return true
+	}
+	if c.m != nil && c.env != nil {
+		if idx := c.m.paramIndex(toks[0].Text, c.fold()); idx >= 0 {
+			if b, ok := c.env.params[c.key(c.m.params[idx].name)]; ok {
+				return isNullExpr(b.ctx.deeper(), b.toks)
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,258 @@
+package registration
+
+import (
+	"strings"
+)
+
+// appIndex holds every file of one App and the look-up tables the
+// resolver needs across files.
+type appIndex struct {
+	files   []*fileModel
+	classes map[string][]*classDecl // simple name (exact)
+	lower   map[string][]*classDecl // simple name, lower case (VB)
+	consts  map[string][]*constDecl // lower-case name
+	defines map[string][]defineRef
+	// constructs are assignments anywhere in the App whose right-hand side
+	// creates a trigger, condition or completion group (key: lower-case
+	// variable name).
+	constructs map[string][]assignRef
+	locals     map[*methodDecl]map[string][][]Token
+}
+
+type defineRef struct {
+	file *fileModel
+	def  Define
+}
+
+type assignRef struct {
+	file *fileModel
+	m    *methodDecl
+	rhs  []Token
+}
+
+func newIndex(files []*fileModel) *appIndex {
+	ix := &appIndex{
+		files:      files,
+		classes:    map[string][]*classDecl{},
+		lower:      map[string][]*classDecl{},
+		consts:     map[string][]*constDecl{},
+		defines:    map[string][]defineRef{},
+		constructs: map[string][]assignRef{},
+		locals:     map[*methodDecl]map[string][][]Token{},
+	}
+	for _, f := range files {
+		for _, c := range f.classes {
+			ix.classes[c.name] = append(ix.classes[c.name], c)
+			ix.lower[strings.ToLower(c.name)] = append(ix.lower[strings.ToLower(c.name)], c)
+		}
+		for _, k := range f.consts {
+			key := strings.ToLower(k.name)
+			ix.consts[key] = append(ix.consts[key], k)
+		}
+		for _, d := range f.defines {
+			ix.defines[d.Name] = append(ix.defines[d.Name], defineRef{file: f, def: d})
+		}
+	}
+	attachOutOfClassMethods(ix)
+	for _, f := range files {
+		ix.collectConstructs(f)
+	}
+	return ix
+}
+
+func (ix *appIndex) classesNamed(name string, fold bool) []*classDecl {
+	if fold {
+		return ix.lower[strings.ToLower(name)]
+	}
+	return ix.classes[name]
+}
+
+func (ix *appIndex) constsNamed(name string, fold bool) []*constDecl {
+	all := ix.consts[strings.ToLower(name)]
+	var out []*constDecl
+	for _, k := range all {
+		if k.name == name || ((fold || k.file.lang == VB) && strings.EqualFold(k.name, name)) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// attachOutOfClassMethods gives C++ "void X::Run(...)" definitions to the
+// class X they belong to.
+func attachOutOfClassMethods(ix *appIndex) {
+	for _, f := range ix.files {
+		if f.lang != CPP {
+			continue
+		}
+		for _, m := range f.methods {
+			if m.class != nil || m.qual == "" {
+				continue
+			}
+			var match *classDecl
+			n := 0
+			for _, c := range ix.classes[m.qual] {
+				if c.file.lang != CPP {
+					continue
+				}
+				if cppNamespace(m.ns) == c.ns || m.ns == "" {
+					if match == nil || match.full != c.full {
+						n++
+					}
+					match = c
+				}
+			}
+			if n == 1 {
+				m.class = match
+				match.methods = append(match.methods, m)
+			}
+		}
+	}
+}
+
+// exprEnd returns the index that ends the expression starting at j: a
+// top-level ';', ',' or line end, or a closing bracket of an enclosing
+// construct.
+func exprEnd(toks []Token, j int) int {
+	depth := 0
+	for k := j; k < len(toks); k++ {
+		t := toks[k]
+		switch t.Kind {
+		case TokNewline:
+			if depth == 0 {
+				return k
+			}
+		case TokPunct:
+			switch t.Text {
+			case "(", "[", "{":
+				depth++
+			case ")", "]", "}":
+				depth--
+				if depth < 0 {
+					return k
+				}
+			case ";", ",":
+				if depth == 0 {
+					return k
+				}
+			}
+		}
+	}
+	return len(toks)
+}
+
+// assignmentsIn lists "name = rhs" (and declarations with initialisers)
+// in toks, calling fn with the name token and the right-hand side.
+func assignmentsIn(lang Language, toks []Token, fn func(name Token, rhs []Token)) {
+	for i := 0; i+1 < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != TokIdent {
+			continue
+		}
+		next := toks[i+1]
+		switch {
+		case isPunct(next, "="):
+			if i > 0 && isAccess(toks[i-1]) && !(i >= 2 && (isIdent(toks[i-2], "this") || isIdentFold(toks[i-2], "Me"))) {
+				continue
+			}
+			if lang == VB && i > 0 && !vbStatementStart(toks, i) {
+				continue
+			}
+			end := exprEnd(toks, i+2)
+			fn(t, toks[i+2:end])
+		case lang == VB && isIdentFold(next, "As") && i+2 < len(toks) && isIdentFold(toks[i+2], "New"):
+			end := exprEnd(toks, i+2)
+			fn(t, toks[i+2:end])
+		case lang == VB && isIdentFold(next, "As"):
+			// Dim x As T = v
+			_, k := qualName(toks, i+2)
+			if k < len(toks) && isPunct(toks[k], "=") {
+				end := exprEnd(toks, k+1)
+				fn(t, toks[k+1:end])
+			}
+		case lang == CPP && (isPunct(next, "{") || isPunct(next, "(")) && i > 0 && (toks[i-1].Kind == TokIdent || isPunct(toks[i-1], "^")):
+			// C++ direct initialisation: T x{ ... }; T x( ... ); auto x{ v };
+			prev := toks[i-1]
+			if prev.Kind == TokIdent && (prev.Text == "return" || prev.Text == "co_await" || prev.Text == "co_return" || prev.Text == "new" || prev.Text == "throw") {
+				continue
+			}
+			end := matchClose(toks, i+1)
+			if end+1 >= len(toks) || !isPunct(toks[end+1], ";") {
+				continue
+			}
+			if isIdent(prev, "auto") {
+				if isPunct(next, "{") {
+					fn(t, toks[i+2:end])
+				}
+				continue
+			}
+			k := i - 1
+			for k > 0 && (isPunct(toks[k], "^") || isPunct(toks[k], "*") || isPunct(toks[k], "&")) {
+				k--
+			}
+			typeEnd := k + 1
+			for k >= 2 && isAccess(toks[k-1]) && toks[k-2].Kind == TokIdent {
+				k -= 2
+			}
+			if toks[k].Kind != TokIdent || (k > 0 && isAccess(toks[k-1])) {
+				continue
+			}
+			ctor := append(append([]Token{}, toks[k:typeEnd]...), toks[i+1:end+1]...)
+			fn(t, ctor)
+		}
+	}
+}
+
+func vbStatementStart(toks []Token, i int) bool {
+	k := i - 1
+	if isIdentFold(toks[k], "Dim") || isIdentFold(toks[k], "Const") || isIdentFold(toks[k], "Static") {
+		return true
+	}
+	for k >= 1 && isAccess(toks[k]) && (isIdentFold(toks[k-1], "Me")) {
+		k -= 2
+	}
+	return k < 0 || toks[k].Kind == TokNewline || isPunct(toks[k], ":")
+}
+
+// localAssigns returns the right-hand sides assigned to name in m.
+func (ix *appIndex) localAssigns(m *methodDecl, name string, fold bool) [][]Token {
+	tab, ok := ix.locals[m]
+	if !ok {
+		tab = map[string][][]Token{}
+		assignmentsIn(m.file.lang, m.body(), func(n Token, rhs []Token) {
+			key := n.Text
+			if m.file.lang == VB {
+				key = strings.ToLower(key)
+			}
+			tab[key] = append(tab[key], rhs)
+		})
+		ix.locals[m] = tab
+	}
+	if fold {
+		name = strings.ToLower(name)
+	}
+	return tab[name]
+}
+
+// collectConstructs records App-wide assignments of trigger, condition
+// and completion-group objects (fields assigned in one method and used in
+// another).
+func (ix *appIndex) collectConstructs(f *fileModel) {
+	record := func(m *methodDecl) {
+		assignmentsIn(f.lang, m.body(), func(n Token, rhs []Token) {
+			for _, t := range rhs {
+				if t.Kind == TokIdent && (strings.HasSuffix(t.Text, "Trigger") || strings.HasSuffix(t.Text, "Condition") || strings.HasSuffix(t.Text, "CompletionGroup")) {
+					key := strings.ToLower(n.Text)
+					ix.constructs[key] = append(ix.constructs[key], assignRef{file: f, m: m, rhs: rhs})
+					return
+				}
+			}
+		})
+	}
+	for _, m := range f.methods {
+		record(m)
+	}
+	if f.top != nil {
+		record(f.top)
+	}
+}

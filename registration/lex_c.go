@@ -1,0 +1,434 @@
+package registration
+
+import (
+	"strings"
+)
+
+// cSpec is the table that turns the shared C-family lexer into the C#,
+// C++, IDL or JavaScript lexer.
+type cSpec struct {
+	lang         Language
+	csharpString bool // @"..", $"..", """..""", @ident
+	cppString    bool // L"..", u8"..", R"(..)", user-defined suffixes
+	preprocessor bool // # directives at line start
+	defines      bool // #define NAME value is recorded
+	charQuote    bool // '..' is a character literal (else a string, JS)
+	templates    bool // `..` template literals
+	regex        bool // /../ regular-expression literals
+}
+
+var (
+	specCSharp = cSpec{lang: CSharp, csharpString: true, preprocessor: true, charQuote: true}
+	specCPP    = cSpec{lang: CPP, cppString: true, preprocessor: true, defines: true, charQuote: true}
+	specIDL    = cSpec{lang: IDL, cppString: true, preprocessor: true, defines: true, charQuote: true}
+	specJS     = cSpec{lang: JavaScript, templates: true, regex: true}
+)
+
+// LexCSharp lexes C# source.
+func LexCSharp(src []byte) *Lexed { return lexC(src, &specCSharp) }
+
+// LexCPP lexes C++ (C++/WinRT, C++/CX) source.
+func LexCPP(src []byte) *Lexed { return lexC(src, &specCPP) }
+
+// LexIDL lexes MIDL 3 source.
+func LexIDL(src []byte) *Lexed { return lexC(src, &specIDL) }
+
+// LexJS lexes JavaScript source.
+func LexJS(src []byte) *Lexed { return lexC(src, &specJS) }
+
+type cLexer struct {
+	cursor
+	spec *cSpec
+	out  *Lexed
+	// cond is the #if stack: each entry says whether its current branch is
+	// live, whether an earlier branch was taken, and whether the condition
+	// was known at all (unknown conditions keep every branch live).
+	cond []condFrame
+}
+
+type condFrame struct {
+	live, taken, known, parentLive bool
+}
+
+func lexC(src []byte, spec *cSpec) *Lexed {
+	l := &cLexer{cursor: cursor{src: src, line: 1, col: 1}, spec: spec, out: &Lexed{}}
+	l.out.Tokens = make([]Token, 0, len(src)/6+4)
+	if spec.lang == JavaScript && l.hasPrefix("#!") {
+		l.skipLine()
+	}
+	l.out.Tokens = l.run(l.out.Tokens, false)
+	return l.out
+}
+
+func (l *cLexer) live() bool {
+	return len(l.cond) == 0 || l.cond[len(l.cond)-1].live
+}
+
+func (l *cLexer) problem(line, col int, msg string) {
+	if len(l.out.Problems) < 20 {
+		l.out.Problems = append(l.out.Problems, Note{Pos: Pos{Line: line, Col: col}, Message: msg})
+	}
+}
+
+// run lexes until EOF, or until an unescaped end of line when eol is set
+// (the body of a #define).
+func (l *cLexer) run(toks []Token, eol bool) []Token {
+	atLineStart := true
+	for !l.eof() {
+		b := l.src[l.i]
+		if b == '\n' {
+			if eol {
+				return toks
+			}
+			l.advance()
+			atLineStart = true
+			continue
+		}
+		if eol && b == '\\' && (l.peek(1) == '\n' || (l.peek(1) == '\r' && l.peek(2) == '\n')) {
+			l.advance()
+			continue
+		}
+		cls := byteClass[b]
+		if cls == clsSpace {
+			l.advance()
+			continue
+		}
+		if b >= 0x80 {
+			if n := spaceRuneLen(l.src, l.i); n > 0 {
+				l.advanceN(n)
+				continue
+			}
+		}
+		if b == '#' && atLineStart && l.spec.preprocessor && !eol {
+			l.directive()
+			continue
+		}
+		atLineStart = false
+		if !l.live() {
+			l.skipLine()
+			continue
+		}
+		if b == '/' && l.peek(1) == '/' {
+			l.skipLine()
+			continue
+		}
+		if b == '/' && l.peek(1) == '*' {
+			line, col := l.line, l.col
+			if !l.skipBlockComment() {
+				l.problem(line, col, "unterminated comment")
+			}
+			continue
+		}
+		toks = l.token(toks)
+	}
+	return toks
+}
+
+// token lexes one token at the cursor and appends it.
+func (l *cLexer) token(toks []Token) []Token {
+	start, line, col := l.i, l.line, l.col
+	b := l.src[l.i]
+	emit := func(kind TokenKind, val string, holes bool) []Token {
+		return append(toks, Token{Kind: kind, Text: string(l.src[start:l.i]), Value: val, Offset: start, Line: line, Col: col, Holes: holes})
+	}
+	str := func(val string, ok bool) []Token {
+		if !ok {
+			l.problem(line, col, "unterminated string literal")
+		}
+		l.stringSuffix()
+		return emit(TokString, val, false)
+	}
+	switch {
+	case l.spec.csharpString && (b == '@' || b == '$'):
+		if t, ok := l.csharpPrefixed(toks, start, line, col); ok {
+			return t
+		}
+		l.advance()
+		return emit(TokPunct, "", false)
+	case l.spec.csharpString && b == '"' && l.peek(1) == '"' && l.peek(2) == '"':
+		return str(l.lexRawCS())
+	case b == '"':
+		return str(l.lexQuoted('"', true, false, false))
+	case b == '\'':
+		if l.spec.charQuote {
+			v, ok := l.lexQuoted('\'', true, false, false)
+			if !ok {
+				l.problem(line, col, "unterminated character literal")
+			}
+			l.stringSuffix()
+			return emit(TokChar, v, false)
+		}
+		return str(l.lexQuoted('\'', true, false, false))
+	case b == '`' && l.spec.templates:
+		v, holes, ok := l.lexTemplate()
+		if !ok {
+			l.problem(line, col, "unterminated template literal")
+		}
+		return emit(TokString, v, holes)
+	case byteClass[b] == clsDigit || (b == '.' && byteClass[l.peek(1)] == clsDigit):
+		l.lexNumber()
+		return emit(TokNumber, "", false)
+	case byteClass[b] == clsIdentStart:
+		l.lexIdent()
+		if l.spec.cppString && !l.eof() && (l.src[l.i] == '"' || l.src[l.i] == '\'') {
+			if raw, isPrefix := cppStringPrefix(string(l.src[start:l.i])); isPrefix {
+				if raw && l.src[l.i] == '"' {
+					return str(l.lexRawCPP())
+				}
+				if !raw {
+					if l.src[l.i] == '\'' {
+						v, _ := l.lexQuoted('\'', true, false, false)
+						return emit(TokChar, v, false)
+					}
+					return str(l.lexQuoted('"', true, false, false))
+				}
+			}
+		}
+		return emit(TokIdent, "", false)
+	case b == '/' && l.spec.regex && regexAllowed(toks):
+		if v, ok := l.lexRegex(); ok {
+			return emit(TokString, v, true)
+		}
+		l.i, l.line, l.col = start, line, col
+		l.advance()
+		return emit(TokPunct, "", false)
+	}
+	p := l.punct()
+	l.advanceN(len(p))
+	return emit(TokPunct, "", false)
+}
+
+// stringSuffix consumes a literal suffix glued to a string (C++ "..."sv,
+// C# "..."u8).
+func (l *cLexer) stringSuffix() {
+	if l.spec.cppString || l.spec.csharpString {
+		for !l.eof() && isIdentByte(l.src[l.i]) {
+			l.advance()
+		}
+	}
+}
+
+func cppStringPrefix(id string) (raw, ok bool) {
+	switch id {
+	case "L", "u", "U", "u8":
+		return false, true
+	case "R", "LR", "uR", "UR", "u8R":
+		return true, true
+	}
+	return false, false
+}
+
+// csharpPrefixed handles @ident, @"verbatim", $"interpolated", $@"..",
+// @$"..", $"""raw""" and $$"""..""".
+func (l *cLexer) csharpPrefixed(toks []Token, start, line, col int) ([]Token, bool) {
+	dollars, verbatim, j := 0, false, l.i
+	for j < len(l.src) && (l.src[j] == '$' || l.src[j] == '@') {
+		if l.src[j] == '$' {
+			dollars++
+		} else {
+			verbatim = true
+		}
+		j++
+	}
+	if j >= len(l.src) {
+		return toks, false
+	}
+	if l.src[j] != '"' {
+		if l.src[l.i] == '@' && j == l.i+1 && byteClass[l.src[j]] == clsIdentStart {
+			l.advance()
+			l.lexIdent()
+			return append(toks, Token{Kind: TokIdent, Text: string(l.src[start+1 : l.i]), Offset: start, Line: line, Col: col}), true
+		}
+		return toks, false
+	}
+	l.advanceN(j - l.i)
+	var (
+		val        string
+		holes, ok  bool
+		isRawQuote = l.peek(1) == '"' && l.peek(2) == '"'
+	)
+	switch {
+	case isRawQuote && !verbatim:
+		val, ok = l.lexRawCS()
+		holes = dollars > 0 && strings.Contains(val, strings.Repeat("{", dollars))
+	case dollars > 0:
+		val, holes, ok = l.lexInterpolated(verbatim, dollars)
+	default:
+		val, ok = l.lexQuoted('"', false, true, true)
+	}
+	if !ok {
+		l.problem(line, col, "unterminated string literal")
+	}
+	l.stringSuffix()
+	return append(toks, Token{Kind: TokString, Text: string(l.src[start:l.i]), Value: val, Offset: start, Line: line, Col: col, Holes: holes}), true
+}
+
+// regexAllowed decides whether a '/' starts a regular expression: it does
+// when the previous token cannot end an operand.
+func regexAllowed(toks []Token) bool {
+	if len(toks) == 0 {
+		return true
+	}
+	t := toks[len(toks)-1]
+	switch t.Kind {
+	case TokNumber, TokString, TokChar:
+		return false
+	case TokIdent:
+		switch t.Text {
+		case "return", "typeof", "case", "do", "else", "in", "of", "new", "delete", "void", "throw", "instanceof", "yield", "await":
+			return true
+		}
+		return false
+	case TokPunct:
+		return t.Text != ")" && t.Text != "]" && t.Text != "}"
+	}
+	return true
+}
+
+// lexRegex reads /body/flags on one line; it fails (and the caller falls
+// back to a '/' operator) at a newline.
+func (l *cLexer) lexRegex() (string, bool) {
+	l.advance()
+	inClass := false
+	for !l.eof() {
+		b := l.src[l.i]
+		switch {
+		case b == '\n':
+			return "", false
+		case b == '\\':
+			l.advance()
+			if !l.eof() && l.src[l.i] != '\n' {
+				l.advance()
+			}
+			continue
+		case b == '[':
+			inClass = true
+		case b == ']':
+			inClass = false
+		case b == '/' && !inClass:
+			l.advance()
+			l.lexIdent()
+			return "", true
+		}
+		l.advance()
+	}
+	return "", false
+}
+
+// directive handles a preprocessor line; the cursor is on '#'.
+func (l *cLexer) directive() {
+	line, col := l.line, l.col
+	l.advance()
+	for !l.eof() && (l.src[l.i] == ' ' || l.src[l.i] == '\t') {
+		l.advance()
+	}
+	ns := l.i
+	l.lexIdent()
+	name := string(l.src[ns:l.i])
+	switch name {
+	case "if", "ifdef", "ifndef":
+		val, known := l.condValue(name)
+		parent := l.live()
+		l.cond = append(l.cond, condFrame{live: parent && (val || !known), taken: val, known: known, parentLive: parent})
+		if len(l.cond) > 256 {
+			l.cond = l.cond[:256]
+		}
+		return
+	case "elif":
+		val, known := l.condValue("if")
+		if n := len(l.cond); n > 0 {
+			f := &l.cond[n-1]
+			if f.known && known {
+				f.live = f.parentLive && !f.taken && val
+				f.taken = f.taken || val
+			} else {
+				f.known = false
+				f.live = f.parentLive
+			}
+		}
+		return
+	case "else":
+		if n := len(l.cond); n > 0 {
+			f := &l.cond[n-1]
+			if f.known {
+				f.live = f.parentLive && !f.taken
+				f.taken = true
+			} else {
+				f.live = f.parentLive
+			}
+		}
+		l.skipDirectiveLine()
+		return
+	case "endif":
+		if n := len(l.cond); n > 0 {
+			l.cond = l.cond[:n-1]
+		}
+		l.skipDirectiveLine()
+		return
+	case "define":
+		if l.spec.defines && l.live() {
+			l.define(line, col)
+			return
+		}
+	}
+	l.skipDirectiveLine()
+}
+
+// condValue evaluates the few conditions whose value is certain: 0, 1,
+// false, true (optionally negated with !). Everything else is unknown.
+func (l *cLexer) condValue(kind string) (val, known bool) {
+	start := l.i
+	l.skipDirectiveLine()
+	if kind != "if" {
+		return false, false
+	}
+	expr := string(l.src[start:l.i])
+	if k := strings.Index(expr, "//"); k >= 0 {
+		expr = expr[:k]
+	}
+	expr = strings.TrimSpace(expr)
+	neg := false
+	for strings.HasPrefix(expr, "!") {
+		neg = !neg
+		expr = strings.TrimSpace(expr[1:])
+	}
+	expr = strings.TrimSpace(strings.TrimSuffix(strings.TrimPrefix(expr, "("), ")"))
+	switch expr {
+	case "0", "false":
+		return neg, true
+	case "1", "true":
+		return !neg, true
+	}
+	return false, false
+}
+
+func (l *cLexer) skipDirectiveLine() {
+	for !l.eof() {
+		b := l.src[l.i]
+		if b == '\n' {
+			return
+		}
+		if b == '\\' && (l.peek(1) == '\n' || (l.peek(1) == '\r' && l.peek(2) == '\n')) {
+			l.advance()
+		}
+		l.advance()
+	}
+}
+
+// define records an object-like macro. Function-like macros are skipped.
+func (l *cLexer) define(line, col int) {
+	for !l.eof() && (l.src[l.i] == ' ' || l.src[l.i] == '\t') {
+		l.advance()
+	}
+	ns := l.i
+	l.lexIdent()
+	name := string(l.src[ns:l.i])
+	if name == "" || (!l.eof() && l.src[l.i] == '(') {
+		l.skipDirectiveLine()
+		return
+	}
+	body := l.run(nil, true)
+	if len(l.out.Defines) < 100000 {
+		l.out.Defines = append(l.out.Defines, Define{Name: name, Line: line, Col: col, Tokens: body})
+	}
+}

@@ -1,0 +1,826 @@
+package registration
+
+import (
+	"strings"
+)
+
+type scopeKind uint8
+
+const (
+	scopeFile scopeKind = iota
+	scopeNamespace
+	scopeClass
+	scopeMethod
+	scopeCode  // a block inside a method
+	scopeOther // property bodies, initialisers, enums, extern "C"
+)
+
+type scope struct {
+	kind   scopeKind
+	ns     string
+	class  *classDecl
+	method *methodDecl
+	start  int // index of the '{'
+}
+
+// parseC builds the structure of a C-family file: namespaces, classes,
+// methods and constants. It never fails: unbalanced input just leaves
+// scopes open until the end of the file.
+func parseC(f *fileModel) {
+	toks := f.toks
+	stack := []scope{{kind: scopeFile}}
+	stmt := 0
+	top := func() *scope { return &stack[len(stack)-1] }
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != TokPunct {
+			continue
+		}
+		switch t.Text {
+		case "{":
+			cur := top()
+			header := toks[stmt:i]
+			stack = append(stack, openScope(f, cur, header, i))
+			stmt = i + 1
+		case "}":
+			if len(stack) > 1 {
+				closeScope(f, &stack, i)
+				if s := top(); s.kind != scopeMethod && s.kind != scopeCode {
+					// brace initialiser of a constant: T X{ v };
+					if i+1 < len(toks) && isPunct(toks[i+1], ";") {
+						braceConst(f, s, toks, i)
+					}
+				}
+			}
+			stmt = i + 1
+		case ";":
+			if s := top(); s.kind != scopeMethod && s.kind != scopeCode {
+				declaration(f, s, toks[stmt:i], i, &stack)
+			}
+			stmt = i + 1
+		}
+	}
+	for len(stack) > 1 {
+		closeScope(f, &stack, len(toks))
+	}
+	f.top = &methodDecl{name: "", file: f, s: 0, e: len(toks)}
+	for _, m := range f.methods {
+		f.top.children = appendRange(f.top.children, m.s, m.e)
+	}
+	if f.lang == JavaScript {
+		jsConstants(f)
+	}
+}
+
+// appendRange adds [s,e) to sorted, non-overlapping ranges (methods are
+// closed inner-first, so an outer range swallows its inner ones).
+func appendRange(rs [][2]int, s, e int) [][2]int {
+	out := rs[:0:0]
+	for _, r := range rs {
+		if s >= r[0] && e <= r[1] {
+			return rs
+		}
+	}
+	for _, r := range rs {
+		if r[0] >= s && r[1] <= e {
+			continue
+		}
+		out = append(out, r)
+	}
+	out = append(out, [2]int{s, e})
+	// keep sorted by start
+	for k := len(out) - 1; k > 0 && out[k][0] < out[k-1][0]; k-- {
+		out[k], out[k-1] = out[k-1], out[k]
+	}
+	return out
+}
+
+func closeScope(f *fileModel, stack *[]scope, end int) {
+	s := (*stack)[len(*stack)-1]
+	*stack = (*stack)[:len(*stack)-1]
+	if s.kind == scopeMethod && s.method != nil {
+		s.method.e = end
+
+		if p := enclosingMethod(*stack); p != nil {
+			p.children = appendRange(p.children, s.method.s, end)
+		}
+
+	}
+}
+
+func enclosingMethod(stack []scope) *methodDecl {
+	for k := len(stack) - 1; k >= 0; k-- {
+		if stack[k].kind == scopeMethod {
+			return stack[k].method
+		}
+	}
+	return nil
+}
+
+// classKeywords start a type declaration.
+var classKeywords = map[string]string{
+	"class": "class", "struct": "struct", "interface": "interface", "record": "class",
+	"runtimeclass": "runtimeclass", "enum": "enum", "apicontract": "enum", "attribute": "enum", "delegate": "enum",
+}
+
+// openScope classifies the header before a '{'.
+func openScope(f *fileModel, cur *scope, header []Token, at int) scope {
+	inCode := cur.kind == scopeMethod || cur.kind == scopeCode
+	if f.lang == JavaScript {
+		if m := jsFunction(f, cur, header, at); m != nil {
+			return scope{kind: scopeMethod, ns: cur.ns, class: cur.class, method: m, start: at}
+		}
+		if inCode {
+			return scope{kind: scopeCode, ns: cur.ns, class: cur.class, method: cur.method, start: at}
+		}
+		return scope{kind: scopeOther, ns: cur.ns, start: at}
+	}
+	if inCode {
+		return scope{kind: scopeCode, ns: cur.ns, class: cur.class, method: cur.method, start: at}
+	}
+	if cur.kind == scopeOther {
+		return scope{kind: scopeOther, ns: cur.ns, class: cur.class, start: at}
+	}
+	// namespace
+	for k, t := range header {
+		if isIdent(t, "namespace") {
+			parts, _ := qualName(header, k+1)
+			return scope{kind: scopeNamespace, ns: joinNS(cur.ns, strings.Join(parts, ".")), start: at}
+		}
+	}
+	if k, kind := findClassKeyword(header); k >= 0 {
+		if kind == "enum" {
+			return scope{kind: scopeOther, ns: cur.ns, class: cur.class, start: at}
+		}
+		c := classHeader(f, cur, header, k, kind)
+		if c == nil {
+			return scope{kind: scopeOther, ns: cur.ns, class: cur.class, start: at}
+		}
+		return scope{kind: scopeClass, ns: cur.ns, class: c, start: at}
+	}
+	if len(header) > 0 && isIdent(header[0], "extern") {
+		return scope{kind: cur.kind, ns: cur.ns, class: cur.class, start: at}
+	}
+	if m := methodHeader(f, cur, header, at+1); m != nil {
+		return scope{kind: scopeMethod, ns: cur.ns, class: cur.class, method: m, start: at}
+	}
+	return scope{kind: scopeOther, ns: cur.ns, class: cur.class, start: at}
+}
+
+// findClassKeyword finds a type keyword outside brackets and template
+// argument lists.
+func findClassKeyword(header []Token) (int, string) {
+	depth := 0
+	for k, t := range header {
+		if t.Kind == TokPunct {
+			switch t.Text {
+			case "(", "[", "<":
+				depth++
+			case ")", "]", ">":
+				depth--
+			case "=":
+				if depth == 0 {
+					return -1, ""
+				}
+			}
+			continue
+		}
+		if depth == 0 && t.Kind == TokIdent {
+			if kind, ok := classKeywords[t.Text]; ok {
+				if k > 0 && isIdent(header[k-1], "enum") {
+					return k - 1, "enum"
+				}
+				return k, kind
+			}
+		}
+	}
+	return -1, ""
+}
+
+func classHeader(f *fileModel, cur *scope, header []Token, k int, kind string) *classDecl {
+	c := &classDecl{kind: kind, file: f}
+	// modifiers and attributes before the keyword
+	for j := 0; j < k; j++ {
+		t := header[j]
+		switch {
+		case isPunct(t, "["):
+			end := matchClose(header, j)
+			attrGUID(header[j:min(end+1, len(header))], c)
+			j = end
+		case isIdent(t, "__declspec"):
+			if j+1 < len(header) && isPunct(header[j+1], "(") {
+				end := matchClose(header, j+1)
+				attrGUID(header[j:min(end+1, len(header))], c)
+				j = end
+			}
+		case t.Kind == TokIdent:
+			switch t.Text {
+			case "public":
+				c.public = true
+			case "sealed", "static":
+				c.sealed = true
+			case "ref", "value":
+				if kind == "class" || kind == "struct" {
+					c.kind = t.Text + " " + kind
+				}
+			case "unsealed":
+				c.kind = "runtimeclass"
+			}
+		}
+	}
+	j := k + 1
+	for j < len(header) {
+		t := header[j]
+		if isIdent(t, "__declspec") && j+1 < len(header) && isPunct(header[j+1], "(") {
+			end := matchClose(header, j+1)
+			attrGUID(header[j:min(end+1, len(header))], c)
+			j = end + 1
+			continue
+		}
+		if isPunct(t, "[") {
+			end := matchClose(header, j)
+			attrGUID(header[j:min(end+1, len(header))], c)
+			j = end + 1
+			continue
+		}
+		break
+	}
+	if j >= len(header) || header[j].Kind != TokIdent {
+		return nil
+	}
+	parts, j := qualName(header, j)
+	if len(parts) == 0 {
+		return nil
+	}
+	c.name = parts[len(parts)-1]
+	c.pos = f.pos(tokAt(header, j-1))
+	// name position: the identifier itself
+	for q := k + 1; q < j; q++ {
+		if isIdent(header[q], c.name) {
+			c.pos = f.pos(header[q])
+		}
+	}
+	for ; j < len(header); j++ {
+		t := header[j]
+		if t.Kind == TokIdent && (t.Text == "sealed" || t.Text == "final") {
+			c.sealed = true
+			continue
+		}
+		if isPunct(t, ":") {
+			c.bases = baseList(header[j+1:])
+			break
+		}
+	}
+	ns := cur.ns
+	if f.lang == CPP {
+		ns = cppNamespace(ns)
+	}
+	c.ns = ns
+	if cur.class != nil {
+		c.full = cur.class.full + "." + c.name
+	} else {
+		c.full = joinNS(ns, c.name)
+	}
+	switch kind {
+	case "runtimeclass":
+		// MIDL 3 runtime classes are public and sealed unless unsealed.
+		c.public = true
+		c.sealed = !hasIdent(header[:k], "unsealed")
+	case "interface":
+		c.isInterface = true
+	}
+	if f.lang == CPP && !strings.HasPrefix(c.kind, "ref ") && f.lang != IDL {
+		// Standard C++ classes have no accessibility of their own; a
+		// C++/WinRT implementation type's visibility comes from the IDL.
+		c.public = true
+	}
+	f.classes = append(f.classes, c)
+	return c
+}
+
+func tokAt(toks []Token, i int) Token {
+	if i >= 0 && i < len(toks) {
+		return toks[i]
+	}
+	return Token{}
+}
+
+func hasIdent(toks []Token, s string) bool {
+	for _, t := range toks {
+		if isIdent(t, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// baseList splits the base list of a class header (C# "A, B<T> where T :
+// X", C++ "public A, private B").
+func baseList(toks []Token) []string {
+	var bases []string
+	for _, part := range splitTopAngles(toks) {
+		var sb strings.Builder
+		for q, t := range part {
+			if q == 0 && t.Kind == TokIdent && (t.Text == "public" || t.Text == "private" || t.Text == "protected" || t.Text == "virtual") {
+				continue
+			}
+			if t.Kind == TokIdent && t.Text == "where" {
+				break
+			}
+			if isPunct(t, "::") {
+				sb.WriteByte('.')
+				continue
+			}
+			sb.WriteString(t.Text)
+			if isPunct(t, ",") {
+				sb.WriteByte(' ')
+			}
+		}
+		if s := strings.TrimPrefix(strings.TrimPrefix(sb.String(), "global."), "winrt."); s != "" {
+			bases = append(bases, s)
+		}
+		if hasIdent(part, "where") {
+			break
+		}
+	}
+	return bases
+}
+
+// splitTopAngles splits at commas outside <> and ().
+func splitTopAngles(toks []Token) [][]Token {
+	var out [][]Token
+	depth, start := 0, 0
+	for i, t := range toks {
+		if t.Kind != TokPunct {
+			continue
+		}
+		switch t.Text {
+		case "<", "(", "[":
+			depth++
+		case ">", ")", "]":
+			depth--
+		case ",":
+			if depth == 0 {
+				out = append(out, toks[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(out, toks[start:])
+}
+
+// attrGUID picks the GUID out of [Guid("...")], [uuid(...)],
+// __declspec(uuid("...")) or <Guid("...")>.
+func attrGUID(toks []Token, c *classDecl) {
+	for q := 0; q+2 < len(toks); q++ {
+		if toks[q].Kind == TokIdent && (strings.EqualFold(toks[q].Text, "Guid") || toks[q].Text == "uuid" || toks[q].Text == "GuidAttribute") && isPunct(toks[q+1], "(") {
+			if g := toks[q+2]; g.Kind == TokString {
+				c.guid = normGUID(g.Value)
+			} else if g.Kind == TokNumber || g.Kind == TokIdent {
+				// MIDL [uuid(xxxxxxxx-xxxx-...)] lexes as several tokens
+				end := matchClose(toks, q+1)
+				var sb strings.Builder
+				for _, t := range toks[q+2 : min(end, len(toks))] {
+					sb.WriteString(t.Text)
+				}
+				c.guid = normGUID(sb.String())
+			}
+			return
+		}
+	}
+}
+
+func normGUID(s string) string {
+	s = strings.ToLower(strings.TrimSpace(s))
+	s = strings.TrimSuffix(strings.TrimPrefix(s, "{"), "}")
+	return s
+}
+
+// methodHeader recognises "mods Type Name(params) [const] [override] ..."
+// and C++ "Type Ns::Class::Name(params)". bodyStart is the token after '{'.
+func methodHeader(f *fileModel, cur *scope, header []Token, bodyStart int) *methodDecl {
+	depth := 0
+	for k, t := range header {
+		if t.Kind != TokPunct {
+			continue
+		}
+		switch t.Text {
+		case "[", "<":
+			depth++
+		case "]", ">":
+			depth--
+		case "=":
+			if depth == 0 {
+				return nil
+			}
+		case "(":
+			if depth != 0 {
+				continue
+			}
+			if k == 0 || header[k-1].Kind != TokIdent {
+				return nil
+			}
+			name := header[k-1]
+			switch name.Text {
+			case "if", "for", "foreach", "while", "switch", "using", "lock", "catch", "fixed", "get", "set", "init", "add", "remove":
+				return nil
+			}
+			end := matchClose(header, k)
+			m := &methodDecl{name: name.Text, file: f, ns: cur.ns, class: cur.class, s: bodyStart, e: bodyStart, pos: f.pos(name)}
+			if k >= 3 && isPunct(header[k-2], "::") && header[k-3].Kind == TokIdent {
+				m.qual = header[k-3].Text
+			}
+			for _, mt := range header[:k-1] {
+				if mt.Kind == TokIdent {
+					m.mods = append(m.mods, mt.Text)
+				}
+			}
+			if end > k {
+				m.params = parseParams(f.lang, header[k+1:min(end, len(header))])
+			}
+			f.methods = append(f.methods, m)
+			if cur.class != nil {
+				cur.class.methods = append(cur.class.methods, m)
+			}
+			return m
+		}
+	}
+	return nil
+}
+
+// parseParams reads a C-family parameter list.
+func parseParams(lang Language, toks []Token) []param {
+	var ps []param
+	for _, p := range splitTopAngles(toks) {
+		if len(p) == 0 {
+			continue
+		}
+		var def []Token
+		for q, t := range p {
+			if isPunct(t, "=") {
+				def = p[q+1:]
+				p = p[:q]
+				break
+			}
+		}
+		// the name is the last identifier (C++ may omit it; then the
+		// last identifier is the type, which is harmless).
+		name, typ := "", ""
+		for q := len(p) - 1; q >= 0; q-- {
+			if p[q].Kind == TokIdent {
+				name = p[q].Text
+				typ = exprText(p[:q])
+				break
+			}
+		}
+		if lang == CSharp && len(p) > 0 && isPunct(p[0], "[") {
+			// attributes on a parameter
+			if end := matchClose(p, 0); end < len(p) {
+				typ = exprText(p[end+1 : max(end+1, len(p)-1)])
+			}
+		}
+		if name != "" {
+			ps = append(ps, param{name: name, typ: typ, def: def})
+		}
+	}
+	return ps
+}
+
+// declaration handles a statement that ends with ';' outside methods:
+// using directives, file-scoped namespaces, constants, expression-bodied
+// methods.
+func declaration(f *fileModel, s *scope, toks []Token, semi int, stack *[]scope) {
+	if len(toks) == 0 {
+		return
+	}
+	first := toks[0]
+	switch {
+	case isIdent(first, "using") && (f.lang == CSharp || f.lang == CPP):
+		usingDirective(f, toks[1:])
+		return
+	case isIdent(first, "namespace") && f.lang == CSharp && s.kind == scopeFile:
+		parts, _ := qualName(toks, 1)
+		*stack = append(*stack, scope{kind: scopeNamespace, ns: strings.Join(parts, "."), start: semi})
+		return
+	case isIdent(first, "import") || isIdent(first, "#include"):
+		return
+	}
+	if s.kind == scopeOther {
+		return
+	}
+	if f.lang == CSharp {
+		if expressionBodied(f, s, toks, semi) {
+			return
+		}
+	}
+	constDeclaration(f, s, toks)
+}
+
+func usingDirective(f *fileModel, toks []Token) {
+	i := 0
+	if i < len(toks) && (isIdent(toks[i], "static") || isIdent(toks[i], "global")) {
+		i++
+	}
+	if i < len(toks) && isIdent(toks[i], "namespace") {
+		i++
+	}
+	if i+1 < len(toks) && toks[i].Kind == TokIdent && isPunct(toks[i+1], "=") {
+		parts, _ := qualName(toks, i+2)
+		if f.aliases == nil {
+			f.aliases = map[string]string{}
+		}
+		f.aliases[toks[i].Text] = strings.Join(parts, ".")
+		return
+	}
+	parts, _ := qualName(toks, i)
+	if len(parts) > 0 {
+		f.usings = append(f.usings, strings.Join(parts, "."))
+	}
+}
+
+// expressionBodied records "T Name(params) => expr;" as a method.
+func expressionBodied(f *fileModel, s *scope, toks []Token, semi int) bool {
+	arrow := -1
+	for k, t := range toks {
+		if isPunct(t, "=>") {
+			arrow = k
+			break
+		}
+		if isPunct(t, "=") {
+			return false
+		}
+	}
+	if arrow < 0 {
+		return false
+	}
+	header := toks[:arrow]
+	start := toks[arrow+1:]
+	if len(start) == 0 {
+		return false
+	}
+	// property: static string X => "..."
+	if last := header[len(header)-1]; last.Kind == TokIdent && hasIdent(header, "static") {
+		addConst(f, s, last, start)
+		return true
+	}
+	base := indexOfToken(f.toks, toks[arrow])
+	m := methodHeader(f, s, header, base+1)
+	if m != nil {
+		m.e = semi
+		return true
+	}
+	return false
+}
+
+func indexOfToken(toks []Token, t Token) int {
+	lo, hi := 0, len(toks)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if toks[mid].Offset < t.Offset {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// constDeclaration records named values whose initialiser is fixed:
+// C# const / static readonly; C++ const, constexpr, static or qualified
+// static-member definitions; IDL none.
+func constDeclaration(f *fileModel, s *scope, toks []Token) {
+	switch f.lang {
+	case CSharp:
+		if !hasIdent(toks, "const") && !(hasIdent(toks, "static") && hasIdent(toks, "readonly")) {
+			return
+		}
+	case CPP:
+		if !hasIdent(toks, "const") && !hasIdent(toks, "constexpr") && !hasIdent(toks, "static") && !hasPunctTop(toks, "::") {
+			return
+		}
+	default:
+		return
+	}
+	for _, decl := range splitTop(toks, ",") {
+		eq := -1
+		for k, t := range decl {
+			if isPunct(t, "=") {
+				eq = k
+				break
+			}
+			if isPunct(t, "(") {
+				break
+			}
+		}
+		if eq < 1 {
+			continue
+		}
+		k := eq - 1
+		for k > 0 && (isPunct(decl[k], "]") || isPunct(decl[k], "[")) {
+			k--
+		}
+		if decl[k].Kind != TokIdent {
+			continue
+		}
+		qual := ""
+		if k >= 2 && isPunct(decl[k-1], "::") && decl[k-2].Kind == TokIdent {
+			qual = decl[k-2].Text
+		}
+		addConstQual(f, s, decl[k], decl[eq+1:], qual)
+	}
+}
+
+func hasPunctTop(toks []Token, p string) bool {
+	for _, t := range toks {
+		if isPunct(t, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func addConst(f *fileModel, s *scope, name Token, expr []Token) {
+	addConstQual(f, s, name, expr, "")
+}
+
+func addConstQual(f *fileModel, s *scope, name Token, expr []Token, qual string) {
+	c := &constDecl{name: name.Text, ns: s.ns, file: f, expr: expr, pos: f.pos(name)}
+	if f.lang == CPP {
+		c.ns = cppNamespace(s.ns)
+	}
+	switch {
+	case s.class != nil:
+		c.class = s.class.full
+	case qual != "":
+		c.class = joinNS(c.ns, qual)
+	}
+	f.consts = append(f.consts, c)
+}
+
+// braceConst records "constexpr std::wstring_view X{ L"..." };".
+func braceConst(f *fileModel, s *scope, toks []Token, closeIdx int) {
+	if f.lang != CPP {
+		return
+	}
+	// find the matching '{'
+	depth := 0
+	open := -1
+	for k := closeIdx; k >= 0; k-- {
+		if isPunct(toks[k], "}") {
+			depth++
+		} else if isPunct(toks[k], "{") {
+			depth--
+			if depth == 0 {
+				open = k
+				break
+			}
+		}
+	}
+	if open < 1 || toks[open-1].Kind != TokIdent {
+		return
+	}
+	// the statement before the brace must be a const-like declaration
+	k := open - 1
+	start := k
+	for start > 0 && !isPunct(toks[start-1], ";") && !isPunct(toks[start-1], "{") && !isPunct(toks[start-1], "}") {
+		start--
+	}
+	decl := toks[start:open]
+	if !hasIdent(decl, "const") && !hasIdent(decl, "constexpr") && !hasIdent(decl, "static") {
+		return
+	}
+	if _, kind := findClassKeyword(decl); kind != "" || hasPunctTop(decl, "(") {
+		return
+	}
+	addConst(f, s, toks[k], toks[open+1:closeIdx])
+}
+
+// jsFunction recognises function headers in JavaScript: function name(..),
+// name: function(..), name = function(..), name = (..) =>, x =>, and
+// method shorthand "name(..) {" in object literals and classes.
+func jsFunction(f *fileModel, cur *scope, header []Token, at int) *methodDecl {
+	n := len(header)
+	if n == 0 {
+		return nil
+	}
+	arrow := isPunct(header[n-1], "=>")
+	var open, close int
+	switch {
+	case arrow && n >= 2 && isPunct(header[n-2], ")"):
+		close = n - 2
+		open = matchOpen(header, close)
+	case arrow && n >= 2 && header[n-2].Kind == TokIdent:
+		open, close = n-2, n-2
+	case !arrow && isPunct(header[n-1], ")"):
+		close = n - 1
+		open = matchOpen(header, close)
+	default:
+		return nil
+	}
+	if open < 0 {
+		return nil
+	}
+	var nameTok Token
+	named := false
+	k := open - 1
+	if arrow || (k >= 0 && isIdent(header[k], "function")) {
+		// anonymous: the name is what it is assigned to
+		q := k
+		if !arrow {
+			q--
+		}
+		if open == close {
+			q = open - 1
+		}
+		if q >= 0 && isIdent(header[q], "async") {
+			q--
+		}
+		if q >= 1 && (isPunct(header[q], "=") || isPunct(header[q], ":")) && (header[q-1].Kind == TokIdent || header[q-1].Kind == TokString) {
+			nameTok, named = header[q-1], true
+		}
+	} else if k >= 0 && header[k].Kind == TokIdent {
+		switch header[k].Text {
+		case "if", "for", "while", "switch", "catch", "with", "return":
+			return nil
+		}
+		if k >= 1 && !isIdent(header[k-1], "function") && !isIdent(header[k-1], "async") && !isIdent(header[k-1], "static") &&
+			!isIdent(header[k-1], "get") && !isIdent(header[k-1], "set") && !isPunct(header[k-1], ",") && !isPunct(header[k-1], "{") {
+			return nil
+		}
+		nameTok, named = header[k], true
+	} else {
+		return nil
+	}
+	name := ""
+	if named {
+		name = nameTok.Text
+		if nameTok.Kind == TokString {
+			name = nameTok.Value
+		}
+	} else {
+		nameTok = header[open]
+	}
+	m := &methodDecl{name: name, file: f, ns: cur.ns, s: at + 1, e: at + 1, pos: f.pos(nameTok)}
+	if open == close {
+		m.params = parseParams(JavaScript, header[open:open+1])
+	} else {
+		m.params = parseParams(JavaScript, header[open+1:close])
+	}
+	if hasIdent(header, "async") {
+		m.mods = append(m.mods, "async")
+	}
+	f.methods = append(f.methods, m)
+	return m
+}
+
+func matchOpen(toks []Token, close int) int {
+	depth := 0
+	for k := close; k >= 0; k-- {
+		if isPunct(toks[k], ")") {
+			depth++
+		} else if isPunct(toks[k], "(") {
+			depth--
+			if depth == 0 {
+				return k
+			}
+		}
+	}
+	return -1
+}
+
+// jsConstants records script-level names bound once to a literal:
+// var/let/const X = "..." and object-literal properties X: "...".
+func jsConstants(f *fileModel) {
+	toks := f.toks
+	for i := 0; i+2 < len(toks); i++ {
+		t := toks[i]
+		if t.Kind != TokIdent && t.Kind != TokString {
+			continue
+		}
+		if !isPunct(toks[i+1], "=") && !isPunct(toks[i+1], ":") {
+			continue
+		}
+		if isPunct(toks[i+1], "=") && (i == 0 || !(isIdent(toks[i-1], "var") || isIdent(toks[i-1], "let") || isIdent(toks[i-1], "const"))) {
+			continue
+		}
+		if isPunct(toks[i+1], ":") && i > 0 && !isPunct(toks[i-1], "{") && !isPunct(toks[i-1], ",") {
+			continue
+		}
+		v := toks[i+2]
+		if v.Kind != TokString && v.Kind != TokNumber {
+			continue
+		}
+		end := i + 3
+		for end < len(toks) && (isPunct(toks[end], "+") && end+1 < len(toks) && (toks[end+1].Kind == TokString || toks[end+1].Kind == TokIdent)) {
+			end += 2
+		}
+		if end < len(toks) && !isPunct(toks[end], ";") && !isPunct(toks[end], ",") && !isPunct(toks[end], "}") {
+			continue
+		}
+		name := t.Text
+		if t.Kind == TokString {
+			name = t.Value
+		}
+		f.consts = append(f.consts, &constDecl{name: name, file: f, expr: toks[i+2 : end], pos: f.pos(t)})
+	}
+}

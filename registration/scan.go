@@ -1,0 +1,479 @@
+package registration
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"runtime"
+	"runtime/debug"
+	"sort"
+	"strings"
+	"sync"
+)
+
+// MaxFileSize is the largest source file Scan reads; larger files are
+// skipped with a Note (generated code, bundles).
+const MaxFileSize = 8 << 20
+
+// Options tune Scan.
+type Options struct {
+	// Jobs is the number of files read and lexed in parallel; <= 0 means
+	// runtime.NumCPU().
+	Jobs int
+}
+
+// LanguageOf maps a file name to the language the scanner reads it as.
+func LanguageOf(path string) (Language, bool) {
+	base := strings.ToLower(filepath.Base(path))
+	switch filepath.Ext(base) {
+	case ".cs":
+		return CSharp, true
+	case ".vb":
+		return VB, true
+	case ".cpp", ".cc", ".cxx", ".h", ".hpp", ".hxx", ".inl", ".ipp":
+		return CPP, true
+	case ".idl":
+		return IDL, true
+	case ".js", ".mjs":
+		return JavaScript, true
+	}
+	return "", false
+}
+
+// Scan reads, lexes and parses every file (in parallel) and resolves the
+// registrations across all of them. It never panics: a file that cannot
+// be read or that trips the scanner becomes a Note.
+func Scan(files []SourceFile, opts Options) *Facts {
+	return ScanWithOverlay(files, nil, opts)
+}
+
+// ScanWithOverlay is Scan with the content of some files supplied by the
+// caller (unsaved editor buffers), keyed by SourceFile.Path.
+func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options) *Facts {
+	facts := &Facts{Registrations: []Registration{}, TaskClasses: []TaskClass{}, AccessRequests: []Pos{}, ExistingChecks: []Pos{}, BackgroundActivated: []Pos{}}
+	models := make([]*fileModel, len(files))
+	notes := make([][]Note, len(files))
+	jobs := opts.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				models[i], notes[i] = loadFile(files[i], overlay)
+			}
+		}()
+	}
+	for i := range files {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	var live []*fileModel
+	for i, m := range models {
+		facts.Notes = append(facts.Notes, notes[i]...)
+		if m != nil {
+			live = append(live, m)
+			facts.FilesScanned++
+		}
+	}
+	func() {
+		defer func() {
+			if r := recover(); r != nil {
+				facts.Notes = append(facts.Notes, Note{Message: fmt.Sprintf("internal error while resolving registrations: %v", r)})
+			}
+		}()
+		resolve(live, facts)
+	}()
+	sortFacts(facts)
+	return facts
+}
+
+// loadFile reads and parses one file, turning every failure into a Note.
+func loadFile(sf SourceFile, overlay map[string][]byte) (fm *fileModel, notes []Note) {
+	at := Pos{File: sf.Path}
+	defer func() {
+		if r := recover(); r != nil {
+			fm = nil
+			notes = append(notes, Note{Pos: at, Message: fmt.Sprintf("internal error scanning %s: %v", sf.Path, r)})
+			_ = debug.Stack
+		}
+	}()
+	if sf.Language == "" {
+		lang, ok := LanguageOf(sf.Path)
+		if !ok {
+			return nil, []Note{{Pos: at, Message: "not a source file the scanner reads: " + sf.Path}}
+		}
+		sf.Language = lang
+	}
+	src, ok := overlay[sf.Path]
+	if !ok {
+		st, err := os.Stat(sf.Path)
+		if err != nil {
+			return nil, []Note{{Pos: at, Message: fmt.Sprintf("cannot read source file: %v", err)}}
+		}
+		if st.Size() > MaxFileSize {
+			return nil, []Note{{Pos: at, Message: fmt.Sprintf("skipped %s: %d bytes is over the %d-byte limit for source files", sf.Path, st.Size(), MaxFileSize)}}
+		}
+		src, err = os.ReadFile(sf.Path)
+		if err != nil {
+			return nil, []Note{{Pos: at, Message: fmt.Sprintf("cannot read source file: %v", err)}}
+		}
+	}
+	if len(src) > MaxFileSize {
+		return nil, []Note{{Pos: at, Message: fmt.Sprintf("skipped %s: %d bytes is over the %d-byte limit for source files", sf.Path, len(src), MaxFileSize)}}
+	}
+	fm, problems := parseSource(sf, src)
+	for _, p := range problems {
+		p.Pos.File = sf.Path
+		notes = append(notes, p)
+	}
+	return fm, notes
+}
+
+// prefilterWords mark files that may register tasks, request access, look
+// up registrations or declare task classes (compared lower case).
+var prefilterWords = [][]byte{
+	[]byte("backgroundtask"), []byte("taskentrypoint"), []byte("alltask"), []byte("gettaskgroup"),
+	[]byte("requestaccess"), []byte("trigger"), []byte("runtimeclass"), []byte("backgroundactivated"),
+}
+
+func interesting(src []byte) bool {
+	low := bytes.ToLower(src)
+	for _, w := range prefilterWords {
+		if bytes.Contains(low, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// parseSource lexes and parses one file's bytes.
+func parseSource(sf SourceFile, src []byte) (*fileModel, []Note) {
+	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
+		src = src[3:]
+	}
+	f := &fileModel{sf: sf, lang: sf.Language, interesting: interesting(src)}
+	var lx *Lexed
+	switch sf.Language {
+	case CSharp:
+		lx = LexCSharp(src)
+	case CPP:
+		lx = LexCPP(src)
+	case IDL:
+		lx = LexIDL(src)
+	case JavaScript:
+		lx = LexJS(src)
+	case VB:
+		lx = LexVB(src)
+	default:
+		return nil, []Note{{Message: "unknown language " + string(sf.Language)}}
+	}
+	f.toks, f.defines = lx.Tokens, lx.Defines
+	if sf.Language == VB {
+		parseVB(f)
+	} else {
+		parseC(f)
+	}
+	return f, lx.Problems
+}
+
+// resolve turns parsed files into facts.
+func resolve(files []*fileModel, facts *Facts) {
+	ix := newIndex(files)
+	regs := registrations(ix)
+	facts.Registrations = append(facts.Registrations, regs...)
+	for _, f := range files {
+		if f.interesting {
+			tokenFacts(f, facts)
+		}
+	}
+	facts.TaskClasses = taskClasses(ix, regs)
+}
+
+// registrations extracts every registration: straight-line builders
+// once, helper functions once per call chain.
+func registrations(ix *appIndex) []Registration {
+	var out []Registration
+	helpers := map[*methodDecl]bool{}
+	for _, f := range ix.files {
+		if !f.interesting {
+			continue
+		}
+		for _, m := range append(append([]*methodDecl{}, f.methods...), f.top) {
+			if m == nil {
+				continue
+			}
+			used := false
+			c := ctxFor(ix, f, m, nil)
+			c.usedParam = &used
+			regs := extractMethod(c)
+			if len(regs) == 0 {
+				continue
+			}
+			if used && m.name != "" {
+				helpers[m] = true
+				continue
+			}
+			out = append(out, regs...)
+		}
+	}
+	if len(helpers) == 0 {
+		return out
+	}
+	calls := callSites(ix)
+	for h := range helpers {
+		chains := chainsOf(ix, calls, h, 0, map[*methodDecl]bool{h: true})
+		if len(chains) == 0 {
+			out = append(out, extractMethod(ctxFor(ix, h.file, h, nil))...)
+			continue
+		}
+		for _, ch := range chains {
+			regs := extractMethod(ctxFor(ix, h.file, h, ch.env))
+			for i := range regs {
+				regs[i].Pos = ch.via[0]
+				regs[i].Via = append([]Pos{}, ch.via...)
+			}
+			out = append(out, regs...)
+		}
+	}
+	return out
+}
+
+// callSite is one call of a named function.
+type callSite struct {
+	m    *methodDecl // the calling method (or a file's top-level code)
+	at   Token
+	args [][]Token
+}
+
+// callSites indexes every call "Name(args)" by lower-case name.
+func callSites(ix *appIndex) map[string][]callSite {
+	out := map[string][]callSite{}
+	for _, f := range ix.files {
+		// a method's own name in its header is not a call
+		defs := map[int]bool{}
+		for _, m := range f.methods {
+			defs[m.pos.Line<<20|m.pos.Col] = true
+		}
+		for _, m := range append(append([]*methodDecl{}, f.methods...), f.top) {
+			if m == nil {
+				continue
+			}
+			toks := m.body()
+			for i := 0; i+1 < len(toks); i++ {
+				t := toks[i]
+				if t.Kind != TokIdent || !isPunct(toks[i+1], "(") {
+					continue
+				}
+				if defs[t.Line<<20|t.Col] {
+					continue
+				}
+				if i > 0 && (isIdent(toks[i-1], "function") || isIdentFold(toks[i-1], "Sub") || isIdentFold(toks[i-1], "Function") || isIdent(toks[i-1], "new") || isIdentFold(toks[i-1], "New")) {
+					continue
+				}
+				end := matchClose(toks, i+1)
+				var args [][]Token
+				if inner := toks[i+2 : min(end, len(toks))]; len(inner) > 0 {
+					args = splitTop(inner, ",")
+				}
+				key := strings.ToLower(t.Text)
+				out[key] = append(out[key], callSite{m: m, at: t, args: args})
+			}
+		}
+	}
+	return out
+}
+
+type chain struct {
+	via []Pos
+	env *env
+}
+
+const maxChains = 64
+
+// chainsOf lists the ways helper h is reached: each call site, bound to
+// its arguments; when the caller forwards its own parameters, the
+// caller's call sites are followed too (outermost first in via).
+func chainsOf(ix *appIndex, calls map[string][]callSite, h *methodDecl, depth int, visiting map[*methodDecl]bool) []chain {
+	var out []chain
+	for _, cs := range calls[strings.ToLower(h.name)] {
+		if cs.m == h || !arityFits(h, cs.args) {
+			continue
+		}
+		if cs.m.file.lang != h.file.lang && !(cs.m.file.lang == CPP && h.file.lang == CPP) {
+			continue
+		}
+		if h.file.lang != VB && cs.at.Text != h.name {
+			continue
+		}
+		here := cs.m.file.pos(cs.at)
+		var outer []chain
+		if forwardsParams(cs) && depth < 4 && !visiting[cs.m] && cs.m.name != "" {
+			visiting[cs.m] = true
+			outer = chainsOf(ix, calls, cs.m, depth+1, visiting)
+			delete(visiting, cs.m)
+		}
+		if len(outer) == 0 {
+			outer = []chain{{}}
+		}
+		for _, oc := range outer {
+			callerCtx := ctxFor(ix, cs.m.file, cs.m, oc.env)
+			out = append(out, chain{via: append(append([]Pos{}, oc.via...), here), env: bindArgs(h, cs.args, callerCtx)})
+			if len(out) >= maxChains {
+				return out
+			}
+		}
+	}
+	return out
+}
+
+func arityFits(h *methodDecl, args [][]Token) bool {
+	if h.file.lang == JavaScript {
+		return true
+	}
+	required := 0
+	for _, p := range h.params {
+		if p.def == nil {
+			required++
+		}
+	}
+	return len(args) <= len(h.params) && len(args) >= required
+}
+
+// forwardsParams reports whether a call's arguments mention parameters
+// of the calling method.
+func forwardsParams(cs callSite) bool {
+	fold := cs.m.file.lang == VB
+	for _, a := range cs.args {
+		for k, t := range a {
+			if t.Kind == TokIdent && (k == 0 || !isAccess(a[k-1])) && cs.m.paramIndex(t.Text, fold) >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// bindArgs binds a call's positional and named arguments to h's
+// parameters; parameters left out take their default value.
+func bindArgs(h *methodDecl, args [][]Token, caller *ectx) *env {
+	e := &env{params: map[string]binding{}}
+	fold := h.file.lang == VB
+	key := func(s string) string {
+		if fold {
+			return strings.ToLower(s)
+		}
+		return s
+	}
+	pos := 0
+	for _, a := range args {
+		if len(a) >= 2 && a[0].Kind == TokIdent && (isPunct(a[1], ":") || isPunct(a[1], ":=")) {
+			if idx := h.paramIndex(a[0].Text, fold); idx >= 0 {
+				e.params[key(h.params[idx].name)] = binding{toks: a[2:], ctx: caller}
+			}
+			continue
+		}
+		if pos < len(h.params) {
+			e.params[key(h.params[pos].name)] = binding{toks: a, ctx: caller}
+		}
+		pos++
+	}
+	for _, p := range h.params {
+		if _, ok := e.params[key(p.name)]; !ok && p.def != nil {
+			e.params[key(p.name)] = binding{toks: p.def, ctx: ctxFor(caller.ix, h.file, h, nil)}
+		}
+	}
+	return e
+}
+
+// tokenFacts finds access requests, existing-registration look-ups and
+// in-process activation handlers.
+func tokenFacts(f *fileModel, facts *Facts) {
+	toks := f.toks
+	for i, t := range toks {
+		if t.Kind != TokIdent {
+			continue
+		}
+		low := strings.ToLower(t.Text)
+		switch low {
+		case "requestaccessasync", "requestaccesskindasync":
+			if i >= 2 && isAccess(toks[i-1]) && isIdentFold(toks[i-2], "BackgroundExecutionManager") {
+				facts.AccessRequests = append(facts.AccessRequests, f.pos(t))
+			}
+		case "alltasks", "alltaskgroups", "gettaskgroup":
+			if i >= 1 && isAccess(toks[i-1]) {
+				facts.ExistingChecks = append(facts.ExistingChecks, f.pos(t))
+			}
+		case "onbackgroundactivated":
+			if f.lang == JavaScript && i+1 < len(toks) && isPunct(toks[i+1], "=") {
+				facts.BackgroundActivated = append(facts.BackgroundActivated, f.pos(t))
+			}
+		}
+		if f.lang == JavaScript && isIdent(t, "addEventListener") && i+2 < len(toks) && isPunct(toks[i+1], "(") && toks[i+2].Kind == TokString && toks[i+2].Value == "backgroundactivated" {
+			facts.BackgroundActivated = append(facts.BackgroundActivated, f.pos(toks[i+2]))
+		}
+	}
+	for _, m := range f.methods {
+		if strings.EqualFold(m.name, "OnBackgroundActivated") && f.lang != JavaScript {
+			facts.BackgroundActivated = append(facts.BackgroundActivated, m.pos)
+		}
+	}
+}
+
+func posLess(a, b Pos) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	return a.Col < b.Col
+}
+
+func sortPos(ps []Pos) []Pos {
+	sort.SliceStable(ps, func(i, j int) bool { return posLess(ps[i], ps[j]) })
+	out := ps[:0]
+	for i, p := range ps {
+		if i > 0 && p == ps[i-1] {
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+func sortFacts(f *Facts) {
+	sort.SliceStable(f.Registrations, func(i, j int) bool {
+		a, b := f.Registrations[i], f.Registrations[j]
+		if a.Pos != b.Pos {
+			return posLess(a.Pos, b.Pos)
+		}
+		ra, rb := Pos{}, Pos{}
+		if len(a.RegisterCalls) > 0 {
+			ra = a.RegisterCalls[0]
+		}
+		if len(b.RegisterCalls) > 0 {
+			rb = b.RegisterCalls[0]
+		}
+		if ra != rb {
+			return posLess(ra, rb)
+		}
+		return posLess(a.EntryPoint.Pos, b.EntryPoint.Pos)
+	})
+	sort.SliceStable(f.TaskClasses, func(i, j int) bool {
+		if f.TaskClasses[i].Pos != f.TaskClasses[j].Pos {
+			return posLess(f.TaskClasses[i].Pos, f.TaskClasses[j].Pos)
+		}
+		return f.TaskClasses[i].Name < f.TaskClasses[j].Name
+	})
+	f.AccessRequests = sortPos(f.AccessRequests)
+	f.ExistingChecks = sortPos(f.ExistingChecks)
+	f.BackgroundActivated = sortPos(f.BackgroundActivated)
+	sort.SliceStable(f.Notes, func(i, j int) bool { return posLess(f.Notes[i].Pos, f.Notes[j].Pos) })
+}

@@ -1,0 +1,265 @@
+package registration
+
+import (
+	"sort"
+	"strings"
+)
+
+// implementsTask reports whether a base list names IBackgroundTask (any
+// qualification, also inside winrt::implements<X, IBackgroundTask>).
+func implementsTask(bases []string) bool {
+	for _, b := range bases {
+		if mentionsWord(b, "IBackgroundTask") {
+			return true
+		}
+	}
+	return false
+}
+
+// isWinRTImpl reports a C++/WinRT implementation type: struct X : XT<X>.
+func isWinRTImpl(c *classDecl) bool {
+	for _, b := range c.bases {
+		if strings.HasPrefix(lastPart(strings.SplitN(b, "<", 2)[0]), c.name+"T") && strings.Contains(b, "<") {
+			return true
+		}
+	}
+	return false
+}
+
+// taskClasses lists classes implementing IBackgroundTask, every other
+// class of the projects (or files) that hold one, and any class named by
+// a resolved entry point.
+func taskClasses(ix *appIndex, regs []Registration) []TaskClass {
+	groups := map[string][]*classDecl{}
+	var order []string
+	for _, f := range ix.files {
+		for _, c := range f.classes {
+			if c.isInterface || c.kind == "enum" || c.name == "" {
+				continue
+			}
+			if _, ok := groups[c.full]; !ok {
+				order = append(order, c.full)
+			}
+			groups[c.full] = append(groups[c.full], c)
+		}
+	}
+	implements := map[string]bool{}
+	holders := map[string]bool{} // projects (or files) holding a task class
+	for _, full := range order {
+		if groupImplements(groups[full]) {
+			implements[full] = true
+			for _, c := range groups[full] {
+				holders[holderOf(c)] = true
+			}
+		}
+	}
+	wanted := map[string]bool{}
+	for _, r := range regs {
+		if r.EntryPoint.Resolved {
+			wanted[r.EntryPoint.Str] = true
+		}
+	}
+	var out []TaskClass
+	for _, full := range order {
+		g := groups[full]
+		keep := implements[full] || wanted[full]
+		for _, c := range g {
+			if holders[holderOf(c)] {
+				keep = true
+			}
+		}
+		if !keep {
+			continue
+		}
+		out = append(out, mergeClass(ix, g, implements[full]))
+	}
+	return out
+}
+
+func holderOf(c *classDecl) string {
+	if c.file.sf.Project != "" {
+		return "p:" + c.file.sf.Project
+	}
+	return "f:" + c.file.sf.Path
+}
+
+func groupImplements(g []*classDecl) bool {
+	for _, c := range g {
+		if implementsTask(c.bases) {
+			return true
+		}
+	}
+	// a C++/WinRT implementation struct without its IDL in the App: its
+	// Run(IBackgroundTaskInstance) is the evidence.
+	hasIDL := false
+	for _, c := range g {
+		if c.kind == "runtimeclass" {
+			hasIDL = true
+		}
+	}
+	if hasIDL {
+		return false
+	}
+	for _, c := range g {
+		if isWinRTImpl(c) {
+			for _, m := range c.methods {
+				if m.name == "Run" && len(m.params) == 1 && strings.Contains(m.params[0].typ, "IBackgroundTaskInstance") {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// mergeClass folds partial classes, IDL runtime classes and their C++
+// implementation types into one TaskClass.
+func mergeClass(ix *appIndex, g []*classDecl, impl bool) TaskClass {
+	sort.SliceStable(g, func(i, j int) bool {
+		// the IDL declaration is the class's identity when present
+		if (g[i].kind == "runtimeclass") != (g[j].kind == "runtimeclass") {
+			return g[i].kind == "runtimeclass"
+		}
+		return posLess(g[i].pos, g[j].pos)
+	})
+	first := g[0]
+	tc := TaskClass{
+		Name: first.full, Pos: first.pos, Language: first.file.lang, Kind: first.kind,
+		Project: first.file.sf.Project, Implements: impl, Bases: []string{},
+		DeferralGet: []Pos{}, DeferralComplete: []Pos{},
+	}
+	var methods []*methodDecl
+	seenBase := map[string]bool{}
+	for _, c := range g {
+		if first.kind == "runtimeclass" && c.kind != "runtimeclass" {
+			// implementation struct: contributes code, not shape
+		} else {
+			tc.Public = tc.Public || c.public
+			tc.Sealed = tc.Sealed || c.sealed
+			for _, b := range c.bases {
+				if !seenBase[b] {
+					seenBase[b] = true
+					tc.Bases = append(tc.Bases, b)
+				}
+			}
+		}
+		if tc.GUID == "" {
+			tc.GUID = c.guid
+		}
+		methods = append(methods, c.methods...)
+	}
+	analyseRun(&tc, methods)
+	return tc
+}
+
+// analyseRun fills the Run method facts: async-ness, first await,
+// deferral taken and completed.
+func analyseRun(tc *TaskClass, methods []*methodDecl) {
+	var run *methodDecl
+	for _, m := range methods {
+		if !strings.EqualFold(m.name, "Run") || (m.file.lang != VB && m.name != "Run") {
+			continue
+		}
+		if run == nil || (len(m.params) == 1 && strings.Contains(m.params[0].typ, "IBackgroundTaskInstance")) {
+			run = m
+		}
+	}
+	if run == nil {
+		return
+	}
+	tc.RunPos = run.pos
+	for _, mod := range run.mods {
+		switch strings.ToLower(mod) {
+		case "async", "iasyncaction", "fire_and_forget":
+			tc.RunIsAsync = true
+		}
+	}
+	body := run.body()
+	for i, t := range body {
+		if t.Kind != TokIdent {
+			continue
+		}
+		asyncStart := false
+		switch t.Text {
+		case "await", "co_await", "Await", "AWAIT":
+			asyncStart = t.Text == "await" || t.Text == "co_await" || run.file.lang == VB
+		case "create_task":
+			asyncStart = run.file.lang == CPP
+		case "then":
+			asyncStart = run.file.lang == CPP && i > 0 && isAccess(body[i-1]) && i+1 < len(body) && isPunct(body[i+1], "(")
+		}
+		if asyncStart {
+			tc.RunIsAsync = true
+			tc.AsyncPos = run.file.pos(t)
+			break
+		}
+	}
+	if tc.RunIsAsync && !tc.AsyncPos.IsValid() {
+		tc.AsyncPos = run.pos
+	}
+	// GetDeferral in Run and in the class's methods Run calls
+	byName := map[string][]*methodDecl{}
+	for _, m := range methods {
+		byName[strings.ToLower(m.name)] = append(byName[strings.ToLower(m.name)], m)
+	}
+	visited := map[*methodDecl]bool{}
+	deferralNames := map[string]bool{}
+	var walk func(m *methodDecl, depth int)
+	walk = func(m *methodDecl, depth int) {
+		if visited[m] || depth > 6 {
+			return
+		}
+		visited[m] = true
+		b := m.body()
+		for i, t := range b {
+			if t.Kind != TokIdent || i+1 >= len(b) || !isPunct(b[i+1], "(") {
+				continue
+			}
+			if strings.EqualFold(t.Text, "GetDeferral") {
+				tc.DeferralGet = append(tc.DeferralGet, m.file.pos(t))
+				if v := assignedName(b, i); v != "" {
+					deferralNames[strings.ToLower(v)] = true
+				}
+				continue
+			}
+			if i == 0 || !isAccess(b[i-1]) || (i >= 2 && (isIdent(b[i-2], "this") || isIdentFold(b[i-2], "Me"))) {
+				for _, callee := range byName[strings.ToLower(t.Text)] {
+					walk(callee, depth+1)
+				}
+			}
+		}
+	}
+	walk(run, 0)
+	// Complete() on the deferral anywhere in the class
+	for _, m := range methods {
+		b := m.body()
+		for i, t := range b {
+			if !isIdentFold(t, "Complete") || i < 2 || !isAccess(b[i-1]) || i+1 >= len(b) || !isPunct(b[i+1], "(") {
+				continue
+			}
+			recv := b[i-2]
+			if recv.Kind != TokIdent {
+				continue
+			}
+			low := strings.ToLower(recv.Text)
+			if deferralNames[low] || strings.Contains(low, "deferral") {
+				tc.DeferralComplete = append(tc.DeferralComplete, m.file.pos(t))
+			}
+		}
+	}
+	tc.DeferralGet = sortPos(tc.DeferralGet)
+	tc.DeferralComplete = sortPos(tc.DeferralComplete)
+}
+
+// assignedName finds the variable a call at b[i] is assigned to:
+// "x = a.GetDeferral()", "auto x{ a.GetDeferral() }", "Dim x = ...".
+func assignedName(b []Token, i int) string {
+	k := i - 1
+	for k >= 1 && (isAccess(b[k]) && b[k-1].Kind == TokIdent) {
+		k -= 2
+	}
+	if k >= 1 && (isPunct(b[k], "=") || isPunct(b[k], "{") || isPunct(b[k], "(")) && b[k-1].Kind == TokIdent {
+		return b[k-1].Text
+	}
+	return ""
+}
