@@ -1,0 +1,175 @@
+// Package suppress reads inline suppression comments and applies them to
+// findings:
+//
+//	// bgmanifest:ignore BG101 registered by the companion app
+//	<!-- bgmanifest:ignore declaration-unused,BG105 reason -->
+//	' bgmanifest:ignore-file BG205
+//
+// A bgmanifest:ignore comment on a line of its own suppresses the named
+// rules on the next line that holds code (stacked suppression comments and
+// blank lines in between are passed over); at the end of a line of code it
+// suppresses them on that line. bgmanifest:ignore-file anywhere in a file
+// suppresses the rules in the whole file. Rules are named by ID (any case)
+// or by name. Only real comments count: text inside string literals,
+// CDATA sections and the like is never a suppression.
+//
+// A suppression that hid nothing, or that names an unknown rule, becomes a
+// BG900 unused-suppression finding. BG900 is reported only for the files
+// the Set has read: those with findings and those the caller adds with
+// AddFile (the files of the Apps that were linted) — so linting one App
+// never reports the comments of another.
+package suppress
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Directive markers.
+const (
+	markerLine = "bgmanifest:ignore"
+	markerFile = "bgmanifest:ignore-file"
+)
+
+// Suppression is one bgmanifest:ignore comment.
+type Suppression struct {
+	File string
+	// Line and Col locate the directive ("bgmanifest:ignore…") in the file;
+	// BG900 is reported there.
+	Line, Col int
+	// Rules as written (IDs or names).
+	Rules []string
+	// Target is the line whose findings are suppressed; 0 for FileWide.
+	Target   int
+	FileWide bool
+	Reason   string
+	// Malformed is set when the directive names no rule.
+	Malformed bool
+}
+
+// Scan returns the suppressions of one file, in file order. The comment
+// syntax comes from the file's extension; files in other languages have
+// none.
+func Scan(path string, src []byte) []Suppression {
+	style := StyleOf(path)
+	if style == StyleNone {
+		return nil
+	}
+	text := string(src)
+	if !strings.Contains(text, markerLine) {
+		return nil // most files: skip the lexer entirely
+	}
+	l := lex(style, path, text)
+	var out []Suppression
+	for _, c := range l.comments {
+		s, ok := parseDirective(c)
+		if !ok {
+			continue
+		}
+		s.File = path
+		if !s.FileWide {
+			s.Target = targetLine(c, l.codeLines, l.line)
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+// targetLine is the line a comment's suppression applies to: its own line
+// when code precedes it there, else the next line holding code (or the
+// line after the comment when none follows).
+func targetLine(c comment, codeLines map[int]bool, lastLine int) int {
+	if c.trailing {
+		return c.line
+	}
+	for line := c.endLine + 1; line <= lastLine; line++ {
+		if codeLines[line] {
+			return line
+		}
+	}
+	return c.endLine + 1
+}
+
+// parseDirective reads a directive at the start of a comment's text
+// (after spaces and the extra slashes, stars, apostrophes or '!' of doc comments). A
+// directive in the middle of prose ("see bgmanifest:ignore in the docs")
+// does not count.
+func parseDirective(c comment) (Suppression, bool) {
+	text := c.text
+	lead := 0
+	for lead < len(text) && strings.IndexByte(" \t/*'!-\r\n", text[lead]) >= 0 {
+		lead++
+	}
+	rest := text[lead:]
+	if !strings.HasPrefix(rest, markerLine) {
+		return Suppression{}, false
+	}
+	line, col := advance(c.textLine, c.textCol, text[:lead])
+	s := Suppression{Line: line, Col: col}
+	rest = rest[len(markerLine):]
+	if strings.HasPrefix(rest, "-file") {
+		s.FileWide = true
+		rest = rest[len("-file"):]
+	}
+	if rest != "" && !isSpace(rest[0]) {
+		return Suppression{}, false // "bgmanifest:ignored", "bgmanifest:ignore-next": not ours
+	}
+	s.Rules, s.Reason = splitRules(rest)
+	s.Reason = strings.TrimSpace(strings.TrimSuffix(strings.TrimSpace(s.Reason), "--"))
+	s.Malformed = len(s.Rules) == 0
+	return s, true
+}
+
+// splitRules reads "BG101, BG102 reason text": a comma-separated list of
+// rule tokens (letters, digits, '-', '_'), then the free-text reason.
+func splitRules(s string) (rules []string, reason string) {
+	i := 0
+	for {
+		for i < len(s) && isSpace(s[i]) {
+			i++
+		}
+		start := i
+		for i < len(s) && isRuleChar(s[i]) {
+			i++
+		}
+		if i == start {
+			return rules, s[start:]
+		}
+		rules = append(rules, s[start:i])
+		j := i
+		for j < len(s) && isSpace(s[j]) && s[j] != '\n' {
+			j++
+		}
+		if j < len(s) && s[j] == ',' {
+			i = j + 1
+			continue
+		}
+		return rules, s[i:]
+	}
+}
+
+func isRuleChar(b byte) bool {
+	return b == '-' || b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
+}
+
+func isSpace(b byte) bool { return b == ' ' || b == '\t' || b == '\n' || b == '\r' }
+
+// advance moves a line/column position over text (columns in runes).
+func advance(line, col int, text string) (int, int) {
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
+		switch r {
+		case '\n':
+			line, col = line+1, 1
+		case '\r':
+			if i < len(text) && text[i] == '\n' {
+				i++
+			}
+			line, col = line+1, 1
+		default:
+			col++
+		}
+	}
+	return line, col
+}
