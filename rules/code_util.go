@@ -178,10 +178,10 @@ func anyPublic(parts []*registration.TaskClass) bool {
 }
 
 // anySealed: one `sealed` / `NotInheritable` part seals the whole class; a VB
-// Module is sealed by definition.
+// Module and a .NET struct are sealed by definition.
 func anySealed(parts []*registration.TaskClass) bool {
 	for _, p := range parts {
-		if p.Sealed || p.Kind == "module" {
+		if p.Sealed || p.Kind == "module" || p.Kind == "struct" {
 			return true
 		}
 	}
