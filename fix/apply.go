@@ -94,17 +94,17 @@ func ApplyWithSnapshots(findings []rules.Finding, seen map[string]Snapshot) (app
 		}
 	}
 
-	written := map[string]bool{}
-	for _, name := range sortedKeys(plan) {
-		p := plan[name]
+	written := map[string]bool{} // by resolved path
+	for _, path := range sortedKeys(plan) {
+		p := plan[path]
 		if err := writeFile(p.file, p.data); err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		written[name] = true
+		written[path] = true
 	}
 	for _, f := range fixes {
-		if f.accepted && allWritten(f, written) {
+		if f.accepted && allWritten(f, files, written) {
 			applied++
 		}
 	}
@@ -139,9 +139,9 @@ func collectFixes(findings []rules.Finding) []*pendingFix {
 	return out
 }
 
-func allWritten(f *pendingFix, written map[string]bool) bool {
+func allWritten(f *pendingFix, files map[string]*loadedFile, written map[string]bool) bool {
 	for _, name := range f.files {
-		if !written[name] {
+		if !written[files[name].path] {
 			return false
 		}
 	}
@@ -164,6 +164,7 @@ type loadedFile struct {
 
 func loadFiles(fixes []*pendingFix, seen map[string]Snapshot) (map[string]*loadedFile, []error) {
 	files := map[string]*loadedFile{}
+	byPath := map[string]*loadedFile{} // two spellings of one file share its state
 	var errs []error
 	for _, f := range fixes {
 		for _, name := range f.files {
@@ -171,6 +172,12 @@ func loadFiles(fixes []*pendingFix, seen map[string]Snapshot) (map[string]*loade
 				continue
 			}
 			lf := loadFile(name, seen)
+			if lf.err == nil {
+				if first, ok := byPath[lf.path]; ok {
+					lf = first
+				}
+				byPath[lf.path] = lf
+			}
 			files[name] = lf
 			if lf.err != nil {
 				errs = append(errs, lf.err)
@@ -190,6 +197,9 @@ func loadFile(name string, seen map[string]Snapshot) *loadedFile {
 		return fail(errors.New("fix edit names no file"))
 	}
 	path, err := filepath.EvalSymlinks(filepath.FromSlash(name))
+	if err == nil {
+		path, err = filepath.Abs(path)
+	}
 	if err != nil {
 		return fail(fmt.Errorf("resolve path: %w", err))
 	}
@@ -256,7 +266,7 @@ type planned struct {
 // (see culprits) and only the errors that say so; the caller plans again.
 func makePlan(fixes []*pendingFix, files map[string]*loadedFile, rejected map[int]bool) (map[string]*planned, []int, []error) {
 	var errs []error
-	spans := map[string][]span{}
+	spans := map[string][]span{} // by resolved path, like byFix and the plan
 	byFix := map[int]map[string][]span{}
 	for i, f := range fixes {
 		f.accepted = false
@@ -281,15 +291,19 @@ func makePlan(fixes []*pendingFix, files map[string]*loadedFile, rejected map[in
 	plan := map[string]*planned{}
 	var reject []int
 	var rejectErrs []error
-	for _, name := range sortedKeys(spans) {
-		lf := files[name]
-		data, problem := render(lf, spans[name])
+	byPath := map[string]*loadedFile{}
+	for _, lf := range files {
+		byPath[lf.path] = lf
+	}
+	for _, path := range sortedKeys(spans) {
+		lf := byPath[path]
+		data, problem := render(lf, spans[path])
 		if problem != nil {
-			rejectErrs = append(rejectErrs, fmt.Errorf("%s: %w after the fix, not writing it: %v", name, ErrNotWellFormed, problem))
+			rejectErrs = append(rejectErrs, fmt.Errorf("%s: %w after the fix, not writing it: %v", lf.name, ErrNotWellFormed, problem))
 			reject = append(reject, culprits(lf, byFix)...)
 			continue
 		}
-		plan[name] = &planned{file: lf, data: data}
+		plan[path] = &planned{file: lf, data: data}
 	}
 	if len(reject) > 0 {
 		// Errors other than the rejections would be reported again by the
@@ -316,7 +330,7 @@ func render(lf *loadedFile, ss []span) ([]byte, error) {
 func culprits(lf *loadedFile, byFix map[int]map[string][]span) []int {
 	var alone, all []int
 	for _, i := range sortedInts(byFix) {
-		ss, ok := byFix[i][lf.name]
+		ss, ok := byFix[i][lf.path]
 		if !ok {
 			continue
 		}
@@ -359,12 +373,12 @@ func resolveFix(f *pendingFix, files map[string]*loadedFile) (map[string][]span,
 		if err != nil {
 			return nil, fmt.Errorf("%s:%d:%d: fix for %s not applied: %w", e.File, e.Line, e.Column, f.finding.Rule, err)
 		}
-		for _, o := range out[e.File] {
+		for _, o := range out[lf.path] {
 			if conflicts(o, s) {
 				return nil, fmt.Errorf("%s:%d:%d: fix for %s not applied: %w", e.File, e.Line, e.Column, f.finding.Rule, ErrOverlap)
 			}
 		}
-		out[e.File] = append(out[e.File], s)
+		out[lf.path] = append(out[lf.path], s)
 	}
 	return out, nil
 }

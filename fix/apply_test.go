@@ -351,3 +351,17 @@ func TestSnapshotOf(t *testing.T) {
 		t.Error("zero hash")
 	}
 }
+
+func TestApplyTwoSpellingsOfOneFile(t *testing.T) {
+	p := writeTemp(t, "Register.cs", "a = \"x.one\";\nb = \"x.two\";\n")
+	other := filepath.ToSlash(filepath.Dir(p)) + "/./" + filepath.Base(p)
+	first := finding("BG101", editIn(p, 1, 6, 1, 7, "X"))
+	second := finding("BG101", rules.Edit{File: other, Line: 2, Column: 6, EndLine: 2, EndColumn: 7, NewText: "X"})
+	n, errs := Apply([]rules.Finding{first, second})
+	if n != 2 || len(errs) != 0 {
+		t.Fatalf("Apply = %d, %v; want 2, none", n, errs)
+	}
+	if got := readString(t, p); got != "a = \"X.one\";\nb = \"X.two\";\n" {
+		t.Errorf("got %q", got)
+	}
+}
