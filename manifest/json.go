@@ -10,11 +10,17 @@ import (
 // present, with their values as written; every object carries the line and
 // column of its element. PosOf maps a JSON pointer into this value back to
 // the XML position.
-func (m *Manifest) JSONModel() map[string]any {
+func (m *Manifest) JSONModel() map[string]any { return m.buildJSON().out }
+
+type builtJSON struct {
+	out map[string]any
+	pos map[string]Pos
+}
+
+func (m *Manifest) buildJSON() builtJSON {
 	j := &jsonBuilder{m: m, pos: map[string]Pos{}}
 	out := j.model()
-	m.pointers = j.pos
-	return out
+	return builtJSON{out, j.pos}
 }
 
 // PosOf returns the position of the node at a JSON pointer into JSONModel
@@ -22,11 +28,12 @@ func (m *Manifest) JSONModel() map[string]any {
 // else the element. A pointer below a recorded node falls back to the
 // nearest recorded ancestor. False when nothing on the path is recorded.
 func (m *Manifest) PosOf(pointer string) (Pos, bool) {
-	if m.pointers == nil {
-		m.JSONModel()
+	pointers := m.pointers
+	if pointers == nil { // a Manifest not made by Parse
+		pointers = m.buildJSON().pos
 	}
 	for p := pointer; ; {
-		if pos, ok := m.pointers[p]; ok {
+		if pos, ok := pointers[p]; ok {
 			return pos, true
 		}
 		i := strings.LastIndexByte(p, '/')

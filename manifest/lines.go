@@ -52,29 +52,25 @@ func dominantNewline(text []byte) string {
 // text are clamped to it; an offset inside a multi-byte character counts
 // that character as started.
 func (m *Manifest) PosAt(off int) Pos {
-	if m.lines == nil {
-		m.lines = lineStarts(m.Text)
-	}
+	lines := m.lineTable()
 	off = max(0, min(off, len(m.Text)))
-	line := sort.Search(len(m.lines), func(i int) bool { return m.lines[i] > off }) - 1
-	col := utf8.RuneCount(m.Text[m.lines[line]:off]) + 1
+	line := sort.Search(len(lines), func(i int) bool { return lines[i] > off }) - 1
+	col := utf8.RuneCount(m.Text[lines[line]:off]) + 1
 	return Pos{Line: line + 1, Col: col, Offset: off}
 }
 
 // OffsetAt converts a 1-based line and character column back to a byte
 // offset (clamped to the line's end), the inverse of PosAt.
 func (m *Manifest) OffsetAt(line, col int) int {
-	if m.lines == nil {
-		m.lines = lineStarts(m.Text)
-	}
+	lines := m.lineTable()
 	if line < 1 {
 		return 0
 	}
-	if line > len(m.lines) {
+	if line > len(lines) {
 		return len(m.Text)
 	}
-	off := m.lines[line-1]
-	end := m.lineEnd(line - 1)
+	off := lines[line-1]
+	end := lineEnd(m.Text, lines, line-1)
 	for c := 1; c < col && off < end; c++ {
 		_, size := utf8.DecodeRune(m.Text[off:end])
 		off += size
@@ -82,36 +78,39 @@ func (m *Manifest) OffsetAt(line, col int) int {
 	return off
 }
 
-// lineEnd is the offset of the line ending of line i (0-based).
-func (m *Manifest) lineEnd(i int) int {
-	end := len(m.Text)
-	if i+1 < len(m.lines) {
-		end = m.lines[i+1]
+// lineTable returns the line starts: the table Parse built, or for a
+// Manifest made some other way a fresh one (never cached, so that readers
+// on several goroutines do not write to the Manifest).
+func (m *Manifest) lineTable() []int {
+	if m.lines != nil {
+		return m.lines
 	}
-	for end > m.lines[i] && (m.Text[end-1] == '\n' || m.Text[end-1] == '\r') {
+	return lineStarts(m.Text)
+}
+
+// lineEnd is the offset of the line ending of line i (0-based).
+func lineEnd(text []byte, lines []int, i int) int {
+	end := len(text)
+	if i+1 < len(lines) {
+		end = lines[i+1]
+	}
+	for end > lines[i] && (text[end-1] == '\n' || text[end-1] == '\r') {
 		end--
 	}
 	return end
 }
 
 // LineCount is the number of lines of Text.
-func (m *Manifest) LineCount() int {
-	if m.lines == nil {
-		m.lines = lineStarts(m.Text)
-	}
-	return len(m.lines)
-}
+func (m *Manifest) LineCount() int { return len(m.lineTable()) }
 
 // Line returns the text of line n (1-based) without its line ending, "" when
 // n is out of range. Reports use it to draw a caret under a column.
 func (m *Manifest) Line(n int) string {
-	if m.lines == nil {
-		m.lines = lineStarts(m.Text)
-	}
-	if n < 1 || n > len(m.lines) {
+	lines := m.lineTable()
+	if n < 1 || n > len(lines) {
 		return ""
 	}
-	return string(m.Text[m.lines[n-1]:m.lineEnd(n-1)])
+	return string(m.Text[lines[n-1]:lineEnd(m.Text, lines, n-1)])
 }
 
 // Encode returns Text converted back to the file's original encoding,

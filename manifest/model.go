@@ -82,7 +82,8 @@ type Manifest struct {
 	// Reported as BG001.
 	Problems []Problem `json:"problems,omitempty"`
 
-	// Text is the UTF-8 text of the file (what Offsets index into).
+	// Text is the UTF-8 text of the file (what Offsets index into). Treat it
+	// as read-only: a fixer edits a copy and parses the result again.
 	Text []byte `json:"-"`
 	// HasBOM is true when the file started with a byte-order mark (Encode
 	// writes it back).

@@ -34,6 +34,7 @@ func ParseFile(path string) (*Manifest, error) {
 			Pos:     Pos{Line: 1, Col: 1},
 			Message: fmt.Sprintf("manifest is %d MB, larger than the 16 MiB bgmanifest reads", (st.Size()+(1<<20)-1)>>20),
 		}}
+		m.pointers = m.buildJSON().pos
 		return m, nil
 	}
 	data := make([]byte, 0, st.Size()+1)
@@ -53,6 +54,7 @@ func ParseFile(path string) (*Manifest, error) {
 	if len(data) > MaxFileSize {
 		m := emptyManifest(path)
 		m.Problems = []Problem{{Pos: Pos{Line: 1, Col: 1}, Message: "manifest grew past the 16 MiB bgmanifest reads while it was read"}}
+		m.pointers = m.buildJSON().pos
 		return m, nil
 	}
 	return Parse(path, data), nil
@@ -63,7 +65,7 @@ func emptyManifest(path string) *Manifest {
 		Path: path, Encoding: EncUTF8, Newline: "\n",
 		Applications: []Application{}, PackageExtensions: []Extension{}, Capabilities: []Capability{},
 		BackgroundTasks: []*BackgroundTaskExtension{}, ComServerClasses: []ComClass{}, ActivatableClasses: []ActivatableClass{},
-		Text: []byte{},
+		Text: []byte{}, lines: []int{0},
 	}
 }
 
@@ -75,6 +77,11 @@ func Parse(path string, data []byte) *Manifest {
 	dec := decodeBytes(data)
 	m.Text, m.Encoding, m.HasBOM = dec.text, dec.encoding, dec.bom
 	m.Newline = dominantNewline(m.Text)
+	m.lines = lineStarts(m.Text)
+	// Build the pointer table now: after Parse the Manifest is only read,
+	// so rules, reports and the language server may share it across
+	// goroutines.
+	defer func() { m.pointers = m.buildJSON().pos }()
 	if dec.problem != "" {
 		m.addProblem(dec.problemOff, dec.problem)
 		return m
