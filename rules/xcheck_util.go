@@ -282,7 +282,7 @@ func (n xcNearMiss) hint() string {
 
 // xcNearest finds the candidate closest to x: a case-only difference, a VB
 // RootNamespace prefix (roots), a missing or extra namespace, or a
-// misspelling within 3 edits (or a third of the name). ok is false when
+// misspelling within 3 edits (or a third of the class name). ok is false when
 // nothing is close.
 func xcNearest(x string, candidates, roots []string) (xcNearMiss, bool) {
 	best := xcNearMiss{}
@@ -318,8 +318,10 @@ func xcClassify(x, c string, roots []string) (xcNearMiss, int, bool) {
 		(xcSimple(c) == xcSimple(x) && strings.Contains(x, ".") && strings.Contains(c, ".")) {
 		return xcNearMiss{Name: c, Kind: xcMissNamespace}, xcLevenshtein(x, c), true
 	}
+	// A misspelling: within 3 edits, or a third of the class's own name (the
+	// shared namespace would make any two classes of one namespace "close").
 	d := xcLevenshtein(x, c)
-	if d <= 3 || d*3 <= utf8.RuneCountInString(x) {
+	if d <= 3 || d*3 <= utf8.RuneCountInString(xcSimple(x)) {
 		return xcNearMiss{Name: c, Kind: xcMissSpelling}, d, true
 	}
 	return xcNearMiss{}, 0, false

@@ -1,0 +1,32 @@
+using System;
+using System.Threading.Tasks;
+using Windows.ApplicationModel.Background;
+using Fabrikam.Tasks;
+
+namespace Fabrikam.Notes
+{
+    internal static class BackgroundTaskConfig
+    {
+        public static async Task RegisterAsync()
+        {
+            var status = await BackgroundExecutionManager.RequestAccessAsync();
+            if (status == BackgroundAccessStatus.DeniedByUser || status == BackgroundAccessStatus.DeniedBySystemPolicy)
+            {
+                return;
+            }
+
+            foreach (var registered in BackgroundTaskRegistration.AllTasks.Values)
+            {
+                registered.Unregister(true);
+            }
+
+            var builder = new BackgroundTaskBuilder
+            {
+                Name = "NotesSync",
+                TaskEntryPoint = typeof(SyncTask).FullName,
+            };
+            builder.SetTrigger(new TimeTrigger(30, false));
+            builder.Register();
+        }
+    }
+}

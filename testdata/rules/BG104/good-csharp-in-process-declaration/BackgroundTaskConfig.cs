@@ -1,0 +1,38 @@
+using System;
+using System.Threading.Tasks;
+using Windows.ApplicationModel.Background;
+
+namespace Fabrikam.Notes
+{
+    internal static class BackgroundTaskConfig
+    {
+        public static async Task RegisterAsync()
+        {
+            var status = await BackgroundExecutionManager.RequestAccessAsync();
+            if (status == BackgroundAccessStatus.DeniedByUser || status == BackgroundAccessStatus.DeniedBySystemPolicy)
+            {
+                return;
+            }
+
+            foreach (var registered in BackgroundTaskRegistration.AllTasks.Values)
+            {
+                registered.Unregister(true);
+            }
+
+            var builder = new BackgroundTaskBuilder
+            {
+                Name = "NotesSync",
+                TaskEntryPoint = "Fabrikam.Tasks.SyncTask",
+            };
+            builder.SetTrigger(new TimeTrigger(30, false));
+            builder.Register();
+
+            var refresh = new BackgroundTaskBuilder
+            {
+                Name = "NotesRefresh",
+            };
+            refresh.SetTrigger(new SystemTrigger(SystemTriggerType.InternetAvailable, false));
+            refresh.Register();
+        }
+    }
+}

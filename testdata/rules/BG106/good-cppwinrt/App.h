@@ -1,0 +1,12 @@
+#pragma once
+#include "App.xaml.g.h"
+
+namespace winrt::Fabrikam::Notes::implementation
+{
+    struct App : AppT<App>
+    {
+        App();
+        void OnLaunched(Windows::ApplicationModel::Activation::LaunchActivatedEventArgs const&);
+        void OnBackgroundActivated(Windows::ApplicationModel::Activation::BackgroundActivatedEventArgs const& args);
+    };
+}
