@@ -55,6 +55,7 @@ func TestPreCommitHook(t *testing.T) {
 
 	env := preCommitEnv(t)
 	out, code := runPreCommit(t, project, env)
+	t.Logf("pre-commit on the broken App (exit %d):\n%s", code, out)
 	if code == 0 {
 		t.Fatalf("the hook passed on the broken App; output:\n%s", out)
 	}
@@ -77,6 +78,7 @@ func TestPreCommitHook(t *testing.T) {
 	gitOut(t, project, "commit", "-q", "-am", "declare the systemEvent task")
 
 	out, code = runPreCommit(t, project, env)
+	t.Logf("pre-commit on the fixed App (exit %d):\n%s", code, out)
 	if code != 0 {
 		t.Fatalf("the hook failed on the fixed App (exit %d); output:\n%s", code, out)
 	}
