@@ -1,6 +1,9 @@
 package rules
 
 import (
+	"path"
+	"path/filepath"
+
 	"github.com/bgmanifest/bgmanifest/registration"
 	"github.com/bgmanifest/bgmanifest/workspace"
 )
@@ -107,7 +110,7 @@ func (taskClassWrongProject) Check(c *Context) []Finding {
 		}
 		f := AtCode(metaBG204, at.Pos,
 			"background task class %s is defined in %s (%s); move it to a Windows Runtime Component the app references",
-			g.Name, why, proj.Path)
+			g.Name, why, path.Base(filepath.ToSlash(proj.Path)))
 		f.Related = append(f.Related, Related{File: proj.Path, Line: 1, Column: 1, Message: "project that holds the class"})
 		f.Related = append(f.Related, ref.related(c.Manifest)...)
 		out = append(out, f)
