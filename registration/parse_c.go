@@ -289,10 +289,11 @@ func classHeader(f *fileModel, cur *scope, header []Token, k int, kind string) *
 	case "interface":
 		c.isInterface = true
 	}
-	if f.lang == CPP && !strings.HasPrefix(c.kind, "ref ") && f.lang != IDL {
-		// Standard C++ classes have no accessibility of their own; a
-		// C++/WinRT implementation type's visibility comes from the IDL.
-		c.public = true
+	if f.lang == CPP && !strings.HasPrefix(c.kind, "ref ") {
+		// Standard C++ types are not Windows Runtime types: only a C++/CX
+		// "public ref class" or an IDL runtimeclass is visible in the
+		// component's metadata.
+		c.public, c.sealed = false, c.sealed && c.public
 	}
 	f.classes = append(f.classes, c)
 	return c

@@ -274,6 +274,9 @@ func callSites(ix *appIndex) map[string][]callSite {
 				if defs[t.Line<<20|t.Col] {
 					continue
 				}
+				if m == f.top && i > 0 && declarationBefore(toks[i-1]) {
+					continue // "Type Name(" outside a body declares, it does not call
+				}
 				if i > 0 && (isIdent(toks[i-1], "function") || isIdentFold(toks[i-1], "Sub") || isIdentFold(toks[i-1], "Function") || isIdent(toks[i-1], "new") || isIdentFold(toks[i-1], "New")) {
 					continue
 				}
@@ -476,4 +479,23 @@ func sortFacts(f *Facts) {
 	f.ExistingChecks = sortPos(f.ExistingChecks)
 	f.BackgroundActivated = sortPos(f.BackgroundActivated)
 	sort.SliceStable(f.Notes, func(i, j int) bool { return posLess(f.Notes[i].Pos, f.Notes[j].Pos) })
+}
+
+// declarationBefore reports a token that, before "Name(", makes it a
+// declaration: a type name or a declarator punctuation.
+func declarationBefore(t Token) bool {
+	switch t.Kind {
+	case TokIdent:
+		switch strings.ToLower(t.Text) {
+		case "await", "return", "co_await", "co_return", "yield", "call", "throw", "else", "in", "of", "typeof", "delete":
+			return false
+		}
+		return true
+	case TokPunct:
+		switch t.Text {
+		case "^", "*", "&", ">", "]", "~":
+			return true
+		}
+	}
+	return false
 }

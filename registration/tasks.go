@@ -34,7 +34,7 @@ func taskClasses(ix *appIndex, regs []Registration) []TaskClass {
 	var order []string
 	for _, f := range ix.files {
 		for _, c := range f.classes {
-			if c.isInterface || c.kind == "enum" || c.name == "" {
+			if c.isInterface || c.kind == "enum" || c.name == "" || strings.Contains(c.ns, "factory_implementation") {
 				continue
 			}
 			if _, ok := groups[c.full]; !ok {
@@ -147,6 +147,11 @@ func mergeClass(ix *appIndex, g []*classDecl, impl bool) TaskClass {
 			tc.GUID = c.guid
 		}
 		methods = append(methods, c.methods...)
+	}
+	if first.kind != "runtimeclass" && first.file.lang == CPP && !strings.HasPrefix(first.kind, "ref ") && impl {
+		// a C++/WinRT implementation type or a COM class whose IDL is not
+		// among the sources: its shape is unknown, so claim nothing.
+		tc.Public, tc.Sealed = true, true
 	}
 	analyseRun(&tc, methods)
 	return tc

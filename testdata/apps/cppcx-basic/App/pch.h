@@ -1,0 +1,4 @@
+#pragma once
+#include <collection.h>
+#include <ppltasks.h>
+#include "App.xaml.h"

@@ -1,0 +1,10 @@
+#pragma once
+
+namespace Tasks
+{
+    public ref class NetworkTask sealed : public Windows::ApplicationModel::Background::IBackgroundTask
+    {
+    public:
+        virtual void Run(Windows::ApplicationModel::Background::IBackgroundTaskInstance^ taskInstance);
+    };
+}

@@ -1,0 +1,3 @@
+#pragma once
+#include <collection.h>
+#include <ppltasks.h>
