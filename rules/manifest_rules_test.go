@@ -242,3 +242,42 @@ func TestEditDistance(t *testing.T) {
 		}
 	}
 }
+
+// FuzzManifestRules runs BG001–BG006 on arbitrary bytes: no rule may panic,
+// and every finding and fix edit must point inside the file.
+func FuzzManifestRules(f *testing.F) {
+	for _, seed := range []string{
+		`<Package xmlns="http://schemas.microsoft.com/appx/manifest/foundation/windows10"><Applications><Application Id="A"><Extensions><Extension Category="windows.backgroundTasks" EntryPoint="A.B"><BackgroundTasks><Task Type="timer"/><Task Type="timer"/><Task Type="Timer"/></BackgroundTasks></Extension></Extensions></Application></Applications></Package>`,
+		`<Package xmlns="http://schemas.microsoft.com/appx/manifest/foundation/windows10" xmlns:uap="http://schemas.microsoft.com/appx/manifest/uap/windows10"><Extensions><uap:Extension Category="windows.backgroundTasks" EntryPoint="x y"><BackgroundTasks ServerName="1"><uap:Task/><Bad/></BackgroundTasks></uap:Extension></Extensions></Package>`,
+		"<Package>\x00",
+	} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m := manifest.Parse("fuzz.appxmanifest", data)
+		fs, errs := Run(&Context{Manifest: m})
+		for _, err := range errs {
+			if strings.Contains(err.Error(), "BG00") {
+				t.Fatal(err)
+			}
+		}
+		lines := m.LineCount()
+		for _, f := range fs {
+			if !strings.HasPrefix(f.Rule, "BG00") {
+				continue
+			}
+			if f.Line < 1 || f.Line > lines || f.Column < 1 {
+				t.Fatalf("%s finding at %d:%d outside %d lines", f.Rule, f.Line, f.Column, lines)
+			}
+			if f.Fix == nil {
+				continue
+			}
+			for _, e := range f.Fix.Edits {
+				start, end := m.OffsetAt(e.Line, e.Column), m.OffsetAt(e.EndLine, e.EndColumn)
+				if e.Line < 1 || e.EndLine > lines+1 || start > end {
+					t.Fatalf("%s edit %+v outside the file", f.Rule, e)
+				}
+			}
+		}
+	})
+}
