@@ -42,6 +42,14 @@ func (s *server) runCheck(key string, gen uint64) {
 		return // superseded: the newer check publishes
 	}
 	files := s.convert(res, snap)
+	// Open files of the App are published even when clean, so the editor
+	// always learns which buffer version the diagnostics belong to.
+	for _, f := range appFilePaths(in.app) {
+		if _, open := snap.overlay[f]; open && files[f] == nil {
+			v := snap.versions[f]
+			files[f] = &fileDiagnostics{uri: snap.uri(f), version: &v}
+		}
+	}
 	s.diags.replace(key, files, s.publish)
 }
 

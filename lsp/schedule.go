@@ -15,7 +15,7 @@ type scheduler struct {
 
 	mu      sync.Mutex
 	stopped bool
-	gens    map[string]uint64
+	gens    map[string]uint64 // also the number of requests per App, which tests read
 	timers  map[string]*time.Timer
 	locks   map[string]*sync.Mutex
 	running sync.WaitGroup // scheduled or running checks
@@ -90,4 +90,11 @@ func (sc *scheduler) stop() {
 	}
 	sc.mu.Unlock()
 	sc.running.Wait()
+}
+
+// requests returns how many checks of key were ever requested.
+func (sc *scheduler) requests(key string) uint64 {
+	sc.mu.Lock()
+	defer sc.mu.Unlock()
+	return sc.gens[key]
 }

@@ -68,6 +68,8 @@ type server struct {
 	sched *scheduler
 	diags *diagStore
 
+	handlers map[string]func(json.RawMessage) (any, error)
+
 	watchDynamic bool // the client can register file watchers
 	nextReqID    int
 }
@@ -85,6 +87,7 @@ func newServer(stdout, stderr io.Writer, o Options) *server {
 	}
 	s.ws = newWorkspaceState(s.log)
 	s.sched = newScheduler(s.runCheck)
+	s.handlers = s.requestHandlers()
 	return s
 }
 
@@ -191,26 +194,40 @@ func (s *server) handleRequest(m *message) {
 	s.reply(m.ID, result)
 }
 
+// requestHandlers maps each request method to its handler. shutdown and
+// initialize are special-cased by handleRequest's lifecycle checks.
+func (s *server) requestHandlers() map[string]func(json.RawMessage) (any, error) {
+	return map[string]func(json.RawMessage) (any, error){
+		"initialize": s.initialize,
+		"shutdown": func(json.RawMessage) (any, error) {
+			s.shuttingDown = true
+			s.sched.stop()
+			return nil, nil
+		},
+		"textDocument/codeAction": func(raw json.RawMessage) (any, error) {
+			var p CodeActionParams
+			if err := decodeParams(raw, &p); err != nil {
+				return nil, err
+			}
+			return s.codeActions(p), nil
+		},
+		"textDocument/hover": func(raw json.RawMessage) (any, error) {
+			var p TextDocumentPositionParams
+			if err := decodeParams(raw, &p); err != nil {
+				return nil, err
+			}
+			h, err := s.hover(p)
+			if h == nil || err != nil {
+				return nil, err // JSON null: nothing to show
+			}
+			return h, nil
+		},
+	}
+}
+
 func (s *server) dispatchRequest(method string, params json.RawMessage) (any, error) {
-	switch method {
-	case "initialize":
-		return s.initialize(params)
-	case "shutdown":
-		s.shuttingDown = true
-		s.sched.stop()
-		return nil, nil
-	case "textDocument/codeAction":
-		var p CodeActionParams
-		if err := decodeParams(params, &p); err != nil {
-			return nil, err
-		}
-		return s.codeActions(p), nil
-	case "textDocument/hover":
-		var p TextDocumentPositionParams
-		if err := decodeParams(params, &p); err != nil {
-			return nil, err
-		}
-		return s.hover(p)
+	if h, ok := s.handlers[method]; ok {
+		return h(params)
 	}
 	return nil, &responseError{Code: codeMethodNotFound, Message: "method not found: " + method}
 }
