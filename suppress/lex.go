@@ -21,7 +21,7 @@ func StyleOf(path string) Style {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".appxmanifest", ".xml":
 		return StyleXML
-	case ".cs", ".cpp", ".cc", ".cxx", ".c", ".h", ".hpp", ".hxx", ".inl", ".idl", ".js":
+	case ".cs", ".cpp", ".cc", ".cxx", ".c", ".h", ".hpp", ".hxx", ".inl", ".ipp", ".idl", ".js", ".mjs":
 		return StyleC
 	case ".vb":
 		return StyleVB
@@ -360,7 +360,8 @@ func lex(style Style, path, src string) *lexer {
 	case StyleXML:
 		return lexXML(src)
 	case StyleC:
-		return lexC(src, strings.EqualFold(filepath.Ext(path), ".js"))
+		ext := strings.ToLower(filepath.Ext(path))
+		return lexC(src, ext == ".js" || ext == ".mjs")
 	case StyleVB:
 		return lexVB(src)
 	}

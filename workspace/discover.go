@@ -112,14 +112,56 @@ func (d *discoverer) add(path string) error {
 		}
 		return fmt.Errorf("%s: %w", path, unwrapPathError(err))
 	}
-	if d.ix.excluded(disp, info.IsDir()) {
+	if info.IsDir() {
+		if d.ix.excluded(disp, true) {
+			return nil
+		}
+		if len(d.appsUnder(disp, true)) == 0 {
+			d.addOwnersOfDir(disp)
+		}
 		return nil
 	}
-	if info.IsDir() {
-		d.appsUnder(disp, true)
+	if d.ix.excluded(disp, false) {
+		d.skipped = append(d.skipped, disp)
 		return nil
 	}
 	return d.addFile(disp)
+}
+
+// addOwnersOfDir handles a directory that holds no manifest (src/Tasks, a
+// component's folder): the Apps that own any file below it are linted.
+func (d *discoverer) addOwnersOfDir(disp string) {
+	abs := d.ix.absPath(disp)
+	prefix := pathKey(abs) + string(filepath.Separator)
+	inside := func(path string) bool { return strings.HasPrefix(d.ix.key(path), prefix) }
+	for _, app := range d.appsAbove(disp, abs) {
+		owned := false
+		for _, p := range app.Projects {
+			owned = owned || inside(p.Path)
+		}
+		for _, s := range app.Sources {
+			owned = owned || inside(s.Path)
+		}
+		if owned {
+			d.apps[d.ix.key(app.Manifest)] = app
+		}
+	}
+}
+
+// appsAbove discovers the Apps of the tree that holds the path at abs (see
+// searchRoot), with display paths in the form the user gave disp.
+func (d *discoverer) appsAbove(disp, abs string) []*App {
+	root := d.searchRoot(abs)
+	if root == "" {
+		return nil
+	}
+	rootDisp := root
+	if !filepath.IsAbs(disp) {
+		if rel, err := filepath.Rel(d.ix.cwd, root); err == nil {
+			rootDisp = rel
+		}
+	}
+	return d.appsUnder(rootDisp, false)
 }
 
 // addFile finds the Apps that own a file: the tree from the repository root
@@ -128,19 +170,14 @@ func (d *discoverer) add(path string) error {
 // sources include the file is linted.
 func (d *discoverer) addFile(disp string) error {
 	abs := d.ix.absPath(disp)
-	root := d.searchRoot(filepath.Dir(abs))
+	match := func(app *App) bool { return d.owns(app, pathKey(abs)) }
+	if isSolutionName(disp) {
+		match = d.solutionMatcher(disp)
+	}
 	var owners []*App
-	if root != "" {
-		rootDisp := root
-		if !filepath.IsAbs(disp) {
-			if rel, err := filepath.Rel(d.ix.cwd, root); err == nil {
-				rootDisp = rel
-			}
-		}
-		for _, app := range d.appsUnder(rootDisp, false) {
-			if d.owns(app, abs) {
-				owners = append(owners, app)
-			}
+	for _, app := range d.appsAbove(disp, filepath.Dir(abs)) {
+		if match(app) {
+			owners = append(owners, app)
 		}
 	}
 	if len(owners) == 0 && isManifestName(filepath.Base(disp)) {
@@ -153,22 +190,44 @@ func (d *discoverer) addFile(disp string) error {
 		return nil
 	}
 	for _, a := range owners {
-		d.apps[d.ix.absPath(a.Manifest)] = a
+		d.apps[d.ix.key(a.Manifest)] = a
 	}
 	return nil
 }
 
-func (d *discoverer) owns(app *App, abs string) bool {
-	if d.ix.absPath(app.Manifest) == abs {
+// solutionMatcher matches the Apps that hold a project the solution lists.
+func (d *discoverer) solutionMatcher(sln string) func(*App) bool {
+	listed := map[string]bool{}
+	if data, err := os.ReadFile(sln); err == nil {
+		for _, e := range parseSolution(data) {
+			path := filepath.Join(filepath.Dir(sln), filepath.FromSlash(strings.ReplaceAll(e.path, `\`, "/")))
+			if fixed, ok := existingPath(path); ok {
+				path = fixed
+			}
+			listed[d.ix.key(path)] = true
+		}
+	}
+	return func(app *App) bool {
+		for _, p := range app.Projects {
+			if listed[d.ix.key(p.Path)] {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+func (d *discoverer) owns(app *App, key string) bool {
+	if d.ix.key(app.Manifest) == key {
 		return true
 	}
 	for _, p := range app.Projects {
-		if d.ix.absPath(p.Path) == abs {
+		if d.ix.key(p.Path) == key {
 			return true
 		}
 	}
 	for _, s := range app.Sources {
-		if d.ix.absPath(s.Path) == abs {
+		if d.ix.key(s.Path) == key {
 			return true
 		}
 	}
@@ -202,7 +261,7 @@ func (d *discoverer) searchRoot(dir string) string {
 // appsUnder discovers every App whose manifest lies below root. When keep is
 // true they join the result.
 func (d *discoverer) appsUnder(rootDisp string, keep bool) []*App {
-	key := d.ix.absPath(rootDisp)
+	key := d.ix.key(rootDisp)
 	apps, done := d.rootApps[key]
 	if !done {
 		tree := d.ix.tree(rootDisp)
@@ -218,7 +277,7 @@ func (d *discoverer) appsUnder(rootDisp string, keep bool) []*App {
 	}
 	if keep {
 		for _, a := range apps {
-			d.apps[d.ix.absPath(a.Manifest)] = a
+			d.apps[d.ix.key(a.Manifest)] = a
 		}
 	}
 	return apps
@@ -251,11 +310,21 @@ func (d *discoverer) readSolutions(tree *dirNode) {
 // project parses (once) the project at disp; from/line say who pointed at
 // it, for the Note when it is missing.
 func (d *discoverer) project(disp string, line int, from string) *projectFile {
-	abs := d.ix.absPath(disp)
-	if p, ok := d.projects[abs]; ok {
+	key := d.ix.key(disp)
+	if p, ok := d.projects[key]; ok {
 		return p
 	}
 	p, err := readProjectFile(disp)
+	if errors.Is(err, fs.ErrNotExist) {
+		if fixed, ok := existingPath(disp); ok {
+			if p, ok := d.projects[d.ix.key(fixed)]; ok {
+				d.projects[key] = p
+				return p
+			}
+			disp = fixed
+			p, err = readProjectFile(disp)
+		}
+	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) && from != "" {
 			d.ix.note(from, line, "referenced project %s does not exist", disp)
@@ -264,10 +333,11 @@ func (d *discoverer) project(disp string, line int, from string) *projectFile {
 		} else {
 			d.ix.note(disp, 0, "cannot read project file: %v", err)
 		}
-		d.projects[abs] = nil
+		d.projects[key] = nil
 		return nil
 	}
-	d.projects[abs] = p
+	d.projects[key] = p
+	d.projects[d.ix.key(disp)] = p
 	p.loadImports(d.ix)
 	return p
 }
@@ -275,7 +345,7 @@ func (d *discoverer) project(disp string, line int, from string) *projectFile {
 // appFor groups one manifest with its project(s) and sources. walkRoot is
 // the tree the manifest was found in (nil for a manifest named on its own).
 func (d *discoverer) appFor(manifest string, walkRoot *dirNode) *App {
-	key := d.ix.absPath(manifest)
+	key := d.ix.key(manifest)
 	if a, ok := d.formed[key]; ok {
 		return a
 	}
@@ -318,7 +388,7 @@ func (d *discoverer) owningProject(manifest, dir string) *projectFile {
 		}
 	}
 	if len(candidates) == 0 {
-		return nil
+		return d.ancestorDeclaring(manifest, dir)
 	}
 	for _, p := range candidates {
 		if p.declaresManifest(d.ix, manifest) {
@@ -335,6 +405,29 @@ func (d *discoverer) owningProject(manifest, dir string) *projectFile {
 	return candidates[0]
 }
 
+// ancestorDeclaring finds a project up to three directories above a
+// manifest that names it in <AppxManifest Include> (App/App.csproj with
+// App/Package/Package.appxmanifest).
+func (d *discoverer) ancestorDeclaring(manifest, dir string) *projectFile {
+	for i := 0; i < 3; i++ {
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return nil
+		}
+		dir = parent
+		n := d.ix.lookup(dir)
+		if n == nil {
+			return nil
+		}
+		for _, path := range n.projects {
+			if p := d.project(path, 0, ""); p != nil && p.declaresManifest(d.ix, manifest) {
+				return p
+			}
+		}
+	}
+	return nil
+}
+
 // groupProjects adds the owner and every project it references,
 // transitively (breadth first, each once), with their sources.
 func (d *discoverer) groupProjects(app *App, owner *projectFile) {
@@ -342,7 +435,7 @@ func (d *discoverer) groupProjects(app *App, owner *projectFile) {
 	seenProject := map[string]bool{}
 	seenSource := map[string]bool{}
 	queue := []*projectFile{owner}
-	seenProject[d.ix.absPath(owner.Path)] = true
+	seenProject[d.ix.key(owner.Path)] = true
 	for len(queue) > 0 {
 		p := queue[0]
 		queue = queue[1:]
@@ -350,7 +443,7 @@ func (d *discoverer) groupProjects(app *App, owner *projectFile) {
 		p.References = refs
 		app.Projects = append(app.Projects, p.Project)
 		for _, path := range p.sourcePaths(d.ix) {
-			abs := d.ix.absPath(path)
+			abs := d.ix.key(path)
 			if seenSource[abs] {
 				continue
 			}
@@ -361,7 +454,7 @@ func (d *discoverer) groupProjects(app *App, owner *projectFile) {
 			})
 		}
 		for _, ref := range refs {
-			abs := d.ix.absPath(ref)
+			abs := d.ix.key(ref)
 			if seenProject[abs] {
 				continue
 			}

@@ -99,7 +99,7 @@ func checkGolden(t *testing.T, name string, r *Result) {
 }
 
 func TestDiscoverGolden(t *testing.T) {
-	for _, name := range []string{"solution", "sdk", "cppwinrt", "vb", "js", "wap", "noproject", "rootmanifest", "malformed"} {
+	for _, name := range []string{"solution", "sdk", "cppwinrt", "vb", "js", "wap", "noproject", "rootmanifest", "malformed", "quirks"} {
 		t.Run(name, func(t *testing.T) {
 			r, err := Discover([]string{filepath.Join("testdata", name)}, Options{})
 			if err != nil {
@@ -275,6 +275,8 @@ func TestDiscoverFromFiles(t *testing.T) {
 		// Two manifests side by side share the sibling Tasks/: both own it.
 		{"noproject/Tasks/TimerTask.cs", "noproject/App/Package.appxmanifest", "noproject/Other/Package.appxmanifest"},
 		{"noproject/Other/OtherTask.cs", "noproject/Other/Package.appxmanifest", ""},
+		{"solution/Sample.sln", "solution/App/Package.appxmanifest", ""},
+		{"solution/Tasks", "solution/App/Package.appxmanifest", ""}, // a directory without a manifest
 		{"solution/App/Scratch.cs", "", ""},
 		{"solution/Lib/Obsolete/Old.cs", "", ""},
 	}

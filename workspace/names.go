@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/bgmanifest/bgmanifest/manifest"
 	"github.com/bgmanifest/bgmanifest/registration"
 )
 
@@ -27,13 +28,9 @@ func isSkippedDir(name string) bool {
 	return skippedDirs[strings.ToLower(name)] || (len(name) > 1 && name[0] == '.')
 }
 
-// isManifestName reports whether a file name is an app package manifest:
-// Package.appxmanifest (the source manifest), AppxManifest.xml (the
-// generated or hand-written one), or any *.appxmanifest, all in any case.
-func isManifestName(name string) bool {
-	lower := strings.ToLower(name)
-	return lower == "appxmanifest.xml" || strings.HasSuffix(lower, ".appxmanifest")
-}
+// isManifestName reports whether a file name is an app package manifest
+// (Package.appxmanifest, AppxManifest.xml, *.appxmanifest, any case).
+func isManifestName(name string) bool { return manifest.IsManifestName(name) }
 
 // projectExts are the project files that can own a manifest or sources.
 var projectExts = map[string]registration.Language{
@@ -54,19 +51,6 @@ func isSolutionName(name string) bool {
 }
 
 // languageOf maps a source file's extension to its language; ok is false
-// for files no scanner reads.
-func languageOf(path string) (registration.Language, bool) {
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".cs":
-		return registration.CSharp, true
-	case ".vb":
-		return registration.VB, true
-	case ".cpp", ".cc", ".cxx", ".h", ".hpp", ".hxx", ".inl":
-		return registration.CPP, true
-	case ".idl":
-		return registration.IDL, true
-	case ".js":
-		return registration.JavaScript, true
-	}
-	return "", false
-}
+// for files no scanner reads. The scanner's own table decides, so that
+// discovery lists exactly the files it can read.
+func languageOf(path string) (registration.Language, bool) { return registration.LanguageOf(path) }

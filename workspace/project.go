@@ -45,6 +45,7 @@ type msbuildProps struct {
 // parseProject reads a project file. A file that is not well-formed XML
 // gives an error carrying its line; the caller turns it into a Note.
 func parseProject(disp string, data []byte) (*projectFile, error) {
+	data = decodeText(data)
 	lines, err := elementLines(data)
 	if err != nil {
 		return nil, err
@@ -231,7 +232,6 @@ func (e *lineError) Error() string { return e.err.Error() }
 // etree records no positions, so a second pass with encoding/xml supplies
 // them (the i-th start element here is etree's i-th element).
 func elementLines(data []byte) ([]int, error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	dec := xml.NewDecoder(bytes.NewReader(data))
 	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	var lines []int

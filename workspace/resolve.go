@@ -134,19 +134,21 @@ func (p *projectFile) loadImports(ix *index) {
 			continue
 		}
 		for _, path := range p.values(ix, it) {
-			data, err := os.ReadFile(path)
+			fixed, _ := existingPath(path)
+			data, err := os.ReadFile(fixed)
 			if err != nil {
 				ix.note(it.file, it.line, "cannot read imported %s: %v", path, unwrapPathError(err))
 				continue
 			}
-			if err := p.readImport(path, data); err != nil {
-				ix.note(path, lineOf(err), "malformed project file: %v", err)
+			if err := p.readImport(fixed, data); err != nil {
+				ix.note(fixed, lineOf(err), "malformed project file: %v", err)
 			}
 		}
 	}
 }
 
 func (p *projectFile) readImport(path string, data []byte) error {
+	data = decodeText(data)
 	lines, err := elementLines(data)
 	if err != nil {
 		return err
@@ -181,8 +183,14 @@ func lineOf(err error) int {
 func (p *projectFile) references(ix *index) []string {
 	var out []string
 	for _, it := range p.items {
-		if it.kind == "reference" {
-			out = append(out, p.values(ix, it)...)
+		if it.kind != "reference" {
+			continue
+		}
+		for _, v := range p.values(ix, it) {
+			if fixed, ok := existingPath(v); ok {
+				v = fixed
+			}
+			out = append(out, v)
 		}
 	}
 	return out
@@ -270,11 +278,12 @@ func (p *projectFile) sourcePaths(ix *index) []string {
 func (p *projectFile) expandWildcard(ix *index, path string, it item) []string {
 	slash := filepath.ToSlash(path)
 	if !strings.ContainsAny(slash, "*?[{") {
-		if info, err := os.Stat(path); err != nil || info.IsDir() {
+		fixed, ok := existingPath(path)
+		if info, err := os.Stat(fixed); !ok || err != nil || info.IsDir() {
 			ix.note(it.file, it.line, "source file %s listed in the project does not exist", path)
 			return nil
 		}
-		return []string{path}
+		return []string{fixed}
 	}
 	base, _ := doublestar.SplitPattern(slash)
 	root := ix.tree(filepath.FromSlash(base))

@@ -21,15 +21,12 @@ type slnEntry struct {
 // caller, which keeps only project-file paths.
 func parseSolution(data []byte) []slnEntry {
 	var out []slnEntry
-	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc := bufio.NewScanner(bytes.NewReader(decodeText(data)))
 	sc.Buffer(make([]byte, 0, 64*1024), 4*1024*1024)
 	line := 0
 	for sc.Scan() {
 		line++
 		text := strings.TrimSpace(sc.Text())
-		if line == 1 {
-			text = strings.TrimPrefix(text, "\ufeff")
-		}
 		if !strings.HasPrefix(text, "Project(") {
 			continue
 		}

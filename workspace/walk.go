@@ -56,6 +56,9 @@ func (ix *index) absPath(disp string) string {
 	return filepath.Join(ix.cwd, disp)
 }
 
+// key is the identity of a display path (see pathKey).
+func (ix *index) key(disp string) string { return pathKey(ix.absPath(disp)) }
+
 // excluded reports whether a path matches one of the --exclude / config
 // globs. Relative patterns are relative to the working directory.
 func (ix *index) excluded(disp string, isDir bool) bool {

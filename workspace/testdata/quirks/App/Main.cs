@@ -1,0 +1,1 @@
+namespace Quirks { public sealed class MainPage { } }

@@ -1,0 +1,1 @@
+namespace Quirks.Tasks { public sealed class TimerTask { } }
