@@ -78,7 +78,7 @@ func ApplyWithSnapshots(findings []rules.Finding, seen map[string]Snapshot) (app
 	// Planning may reject a file (its result does not parse); the fixes that
 	// touched it are then dropped everywhere and the plan is made again, so a
 	// fix that spans files is never half applied. Each round rejects at least
-	// one more file, so this ends.
+	// one more fix, so this ends.
 	rejected := map[int]bool{}
 	var plan map[string]*planned
 	for {
