@@ -24,8 +24,9 @@ when only the implementation struct was read, the rule stays silent.
 it for ` + "`IBackgroundTask`" + ` to call ` + "`Run`" + `. A class without the interface is
 activated and then rejected: the task never runs, nothing reaches your
 code, and the only trace is an activation error for the entry point in
-Event Viewer (Microsoft-Windows-BackgroundTaskInfrastructure, for example
-0x80004002 "No such interface supported"). A common cause is pointing the
+Event Viewer (Applications and Services Logs > Microsoft > Windows >
+BackgroundTaskInfrastructure), typically a "no such interface" failure
+(E_NOINTERFACE, 0x80004002). A common cause is pointing the
 entry point at the wrong class — the app class, a helper, or a class of the
 same name in another namespace.
 

@@ -19,11 +19,12 @@ partial class and the C++/WinRT implementation count; ` + "`Complete()`" + ` in 
 
 **Why it fails.** A deferral keeps the task alive until it is completed.
 Never completing it means the host cannot tell that the work is done: the
-task runs until the system's time budget is used up and is then cancelled
-and terminated. The app is charged for the whole budget, later triggers may
-be throttled, and on the next trigger the task may be reported as still
-running or as cancelled with ` + "`BackgroundTaskCancellationReason.Abort`" + ` /
-` + "`ExecutionTimeExceeded`" + `.
+task keeps its process alive until the system's time budget runs out and
+the system cancels it (the ` + "`Canceled`" + ` event fires with a reason such as
+` + "`ExecutionTimeExceeded`" + `) and then ends the process. The app is charged for
+the whole budget, which makes later triggers more likely to be throttled,
+and work that was meant to run after the task (its ` + "`Completed`" + ` handler in
+the app) sees a cancelled task instead of a finished one.
 
 **Bad (C#)**
 

@@ -19,15 +19,16 @@ of its sources calls ` + "`BackgroundExecutionManager.RequestAccessAsync`" + ` (
 ` + "`RequestAccessKindAsync`" + `). Reported once per App, at the first
 ` + "`Register()`" + ` call. Registrations made with the Windows App SDK's
 ` + "`Microsoft.Windows.ApplicationModel.Background.BackgroundTaskBuilder`" + ` are
-not counted: that builder handles access itself.
+left out: its documentation does not say whether the call is needed there,
+and the rule reports only what is documented.
 
 **Why it fails.** Windows documents ` + "`RequestAccessAsync`" + ` as mandatory before
 registering any background task (it no longer shows a prompt on Windows
-10, but it still grants the app background access). Without it,
-` + "`Register()`" + ` can throw "Access is denied" (0x80070005), or the task is
-registered and then never triggered because the app has no background
-access; which one depends on the device and its policies, so the bug tends
-to show only on some users' machines.
+10, but it still grants the app background access). Without it the app
+relies on access it never asked for: depending on the Windows version, the
+device and its background policies, ` + "`Register()`" + ` fails with an exception
+or the task is registered and never triggered — a bug that tends to show
+only on some users' machines.
 
 **Bad (C#)**
 
