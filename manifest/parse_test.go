@@ -190,6 +190,8 @@ func TestProblems(t *testing.T) {
 		{"not a package", "<Project/>", 1, 1, "root element is <Project>"},
 		{"lone surrogate", string(utf16Bytes("<Package>ab", false, true)) + "\x00\xd8" + string(utf16Bytes("</Package>", false, false)), 1, 12, "lone surrogate"},
 		{"odd utf16", string(utf16Bytes("<Package/>", false, true)) + "x", 1, 11, "odd number of bytes"},
+		{"late xml declaration", "\n<?xml version='1.0'?>\n<Package " + nsDecl + "/>", 2, 1, "must be the very first thing"},
+		{"empty prefix binding", "<Package " + nsDecl + " xmlns:a=''/>", 1, 10 + len(nsDecl) + 1, "xmlns:a is empty"},
 		{"attr without value", "<Package " + nsDecl + ">\n  <Identity Name/>\n</Package>", 2, 18, "not well-formed"},
 	}
 	for _, c := range cases {

@@ -132,6 +132,10 @@ func scan(text []byte) scanResult {
 			if len(open) == 0 && len(bytes.TrimSpace(t)) > 0 {
 				res.problems = append(res.problems, problemAt{off + leadingSpace(t), "text outside the root element"})
 			}
+		case xml.ProcInst:
+			if strings.EqualFold(t.Target, "xml") && off != 0 {
+				res.problems = append(res.problems, problemAt{off, "the XML declaration <?xml …?> must be the very first thing in the file; not even a blank line or a comment may come before it"})
+			}
 		case xml.Directive:
 			res.problems = append(res.problems, problemAt{off, directiveMessage(t)})
 		}
@@ -189,7 +193,7 @@ func declareNamespaces(attrs []rawAttr, bindings []nsScope) []nsScope {
 		switch {
 		case a.prefix == "" && a.local == "xmlns":
 			bindings = append(bindings, nsScope{"", a.value})
-		case a.prefix == "xmlns":
+		case a.prefix == "xmlns" && a.value != "":
 			bindings = append(bindings, nsScope{a.local, a.value})
 		}
 	}
@@ -221,6 +225,9 @@ func resolveNames(e *rawElem, bindings []nsScope, reported map[string]bool) []pr
 	e.space = uri
 	for i := range e.attrs {
 		a := &e.attrs[i]
+		if a.prefix == "xmlns" && a.value == "" {
+			probs = append(probs, problemAt{a.nameOff, fmt.Sprintf("xmlns:%s is empty; a namespace prefix must be bound to a URI", a.local)})
+		}
 		if a.prefix == "" || a.prefix == "xmlns" {
 			continue
 		}
