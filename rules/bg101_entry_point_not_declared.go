@@ -95,10 +95,10 @@ func bg101Finding(c *Context, r *registration.Registration) Finding {
 
 	var msg string
 	if script {
-		msg = fmt.Sprintf("taskEntryPoint %q%s is not declared in %s: no <Extension Category=\"windows.backgroundTasks\" StartPage=%q> "+
+		msg = fmt.Sprintf("taskEntryPoint \"%s\"%s is not declared in %s: no <Extension Category=\"windows.backgroundTasks\" StartPage=\"%s\"> "+
 			"in <Application>/<Extensions>, so Register() throws and the task never runs", x, xcRegName(r), file, x)
 	} else {
-		msg = fmt.Sprintf("TaskEntryPoint %q%s is not declared in %s: no <Extension Category=\"windows.backgroundTasks\" EntryPoint=%q> "+
+		msg = fmt.Sprintf("TaskEntryPoint \"%s\"%s is not declared in %s: no <Extension Category=\"windows.backgroundTasks\" EntryPoint=\"%s\"> "+
 			"in <Application>/<Extensions>, so Register() throws \"Class not registered\" (0x80040154)", x, xcRegName(r), file, x)
 	}
 	if pkg := bg101PackageLevel(man, r); pkg != nil {
@@ -112,7 +112,7 @@ func bg101Finding(c *Context, r *registration.Registration) Finding {
 	if near {
 		if bt := byName[miss.Name]; bt != nil {
 			f.Related = append(f.Related, RelatedManifest(man, bg101DeclPos(bt, script),
-				fmt.Sprintf("declared here as %q", miss.Name)))
+				fmt.Sprintf("declared here as \"%s\"", miss.Name)))
 		}
 	} else if app := bg101App(man); app != nil {
 		p := app.Element.Pos
@@ -258,7 +258,7 @@ func bg101FixAttribute(man *manifest.Manifest, bt *manifest.BackgroundTaskExtens
 		return nil
 	}
 	return &Fix{
-		Description: fmt.Sprintf("set EntryPoint to %q in %s", value, xcManifestName(man)),
+		Description: fmt.Sprintf("set EntryPoint to \"%s\" in %s", value, xcManifestName(man)),
 		Edits: []Edit{{File: man.Path, Line: a.ValuePos.Line, Column: a.ValuePos.Col,
 			EndLine: a.ValuePos.Line, EndColumn: a.ValuePos.Col + len([]rune(a.Value)), NewText: value}},
 	}
@@ -274,7 +274,7 @@ func bg101FixLiteral(r *registration.Registration, want string) *Fix {
 	}
 	newExpr := strings.Replace(ep.Expr, ep.Str, want, 1)
 	return &Fix{
-		Description: fmt.Sprintf("change the TaskEntryPoint literal to %q", want),
+		Description: fmt.Sprintf("change the TaskEntryPoint literal to \"%s\"", want),
 		Edits: []Edit{{File: ep.Pos.File, Line: ep.Pos.Line, Column: ep.Pos.Col,
 			EndLine: ep.Pos.Line, EndColumn: ep.Pos.Col + len([]rune(ep.Expr)), NewText: newExpr}},
 	}
@@ -325,7 +325,7 @@ func bg101FixAddExtension(c *Context, x string) *Fix {
 		return nil
 	}
 	return &Fix{
-		Description: fmt.Sprintf("declare %q as a background task in %s", x, xcManifestName(man)),
+		Description: fmt.Sprintf("declare \"%s\" as a background task in %s", x, xcManifestName(man)),
 		Edits:       []Edit{edit},
 	}
 }

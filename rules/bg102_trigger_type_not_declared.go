@@ -121,10 +121,10 @@ func bg102Finding(man *manifest.Manifest, r *registration.Registration, t *regis
 	}
 	var msg string
 	if info.Certain {
-		msg = fmt.Sprintf("%s needs %s, but the windows.backgroundTasks extension for %s %q in %s does not declare it; "+
+		msg = fmt.Sprintf("%s needs %s, but the windows.backgroundTasks extension for %s \"%s\" in %s does not declare it; "+
 			"Register() throws and the task never runs", class, xcTaskTypeFor(info), what, r.EntryPoint.Str, xcManifestName(man))
 	} else {
-		msg = fmt.Sprintf("%s is declared by Microsoft's samples with %s, and the windows.backgroundTasks extension for %s %q in %s "+
+		msg = fmt.Sprintf("%s is declared by Microsoft's samples with %s, and the windows.backgroundTasks extension for %s \"%s\" in %s "+
 			"declares none of them; Register() may throw", class, xcTaskTypeFor(info), what, r.EntryPoint.Str, xcManifestName(man))
 	}
 	f := AtCode(metaBG102, xcTriggerPos(r, t), "%s", msg)
@@ -160,7 +160,7 @@ func bg102Fix(man *manifest.Manifest, bt *manifest.BackgroundTaskExtension, info
 		return nil
 	}
 	return &Fix{
-		Description: fmt.Sprintf("declare task type %q for %q in %s", info.Accepted[0], bt.EffectiveEntryPoint(), xcManifestName(man)),
+		Description: fmt.Sprintf("declare task type \"%s\" for \"%s\" in %s", info.Accepted[0], bt.EffectiveEntryPoint(), xcManifestName(man)),
 		Edits:       []Edit{edit},
 	}
 }

@@ -85,15 +85,15 @@ func (entryPointClassMissing) Check(c *Context) []Finding {
 			continue
 		}
 		reported[x] = true
-		msg := fmt.Sprintf("EntryPoint %q in %s names a class that no source of this App defines, so the task "+
+		msg := fmt.Sprintf("EntryPoint \"%s\" in %s names a class that no source of this App defines, so the task "+
 			"cannot be activated (\"Class not registered\", 0x80040154, or manifest validation error 80080204)", x, xcManifestName(c.Manifest))
 		if len(others) > 0 {
-			msg += fmt.Sprintf("; did you mean %q?", others[0])
+			msg += fmt.Sprintf("; did you mean \"%s\"?", others[0])
 		}
 		f := AtManifest(metaBG103, c.Manifest, xcAttrPos(bt.EntryPoint, bt.Element), "%s", msg)
 		if len(others) > 0 {
 			if tc := bg103Class(c.Facts, others[0]); tc != nil && tc.Pos.IsValid() {
-				f.Related = append(f.Related, RelatedCode(tc.Pos, fmt.Sprintf("class %q is defined here", others[0])))
+				f.Related = append(f.Related, RelatedCode(tc.Pos, fmt.Sprintf("class \"%s\" is defined here", others[0])))
 			}
 		}
 		out = append(out, f)

@@ -60,12 +60,12 @@ func (declarationUnused) Check(c *Context) []Finding {
 		if !bt.EntryPoint.Present {
 			what, name, attr = "StartPage", bt.StartPage.Value, bt.StartPage
 		}
-		msg := fmt.Sprintf("%s declares the background task %s %q, but no code registers it "+
-			"(no BackgroundTaskBuilder sets TaskEntryPoint to %q), so it never runs", xcManifestName(c.Manifest), what, name, name)
+		msg := fmt.Sprintf("%s declares the background task %s \"%s\", but no code registers it "+
+			"(no BackgroundTaskBuilder sets TaskEntryPoint to \"%s\"), so it never runs", xcManifestName(c.Manifest), what, name, name)
 		if near := bg104NearRegistration(c.Manifest, c.Facts, name); near != nil {
-			msg += fmt.Sprintf("; the code registers %q instead", near.EntryPoint.Str)
+			msg += fmt.Sprintf("; the code registers \"%s\" instead", near.EntryPoint.Str)
 			f := AtManifest(metaBG104, c.Manifest, xcAttrPos(attr, bt.Element), "%s", msg)
-			f.Related = append(f.Related, RelatedCode(xcEntryPos(near), fmt.Sprintf("registered as %q here", near.EntryPoint.Str)))
+			f.Related = append(f.Related, RelatedCode(xcEntryPos(near), fmt.Sprintf("registered as \"%s\" here", near.EntryPoint.Str)))
 			out = append(out, f)
 			continue
 		}

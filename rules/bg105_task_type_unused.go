@@ -70,7 +70,7 @@ func (taskTypeUnused) Check(c *Context) []Finding {
 				continue
 			}
 			f := AtManifest(metaBG105, c.Manifest, xcAttrPos(t.Type, t.Element),
-				"task type %q of %q in %s is not needed by any trigger the code registers for it (%s)",
+				"task type \"%s\" of \"%s\" in %s is not needed by any trigger the code registers for it (%s)",
 				t.Type.Value, name, xcManifestName(c.Manifest), bg105TriggerList(regs))
 			out = append(out, f)
 		}

@@ -63,7 +63,7 @@ func (inProcessWithoutHandler) Check(c *Context) []Finding {
 		if t := bg106OutOfProcessOnly(r); t != nil {
 			class := platform.SimpleTriggerName(t.Class)
 			f := AtCode(metaBG106, r.Pos, "%s is registered in-process (no TaskEntryPoint) with %s, which cannot run in-process; "+
-				"Register() fails. Set TaskEntryPoint to an out-of-process task class and declare it with <Task Type=%q/> in the manifest",
+				"Register() fails. Set TaskEntryPoint to an out-of-process task class and declare it with <Task Type=\"%s\"/> in the manifest",
 				xcTaskLabel(r), class, bg106TypeOf(class))
 			if t.Pos.IsValid() && len(r.Via) == 0 {
 				f.Related = append(f.Related, RelatedCode(t.Pos, class+" is set here"))

@@ -64,7 +64,7 @@ func (comClassNotDeclared) Check(c *Context) []Finding {
 			pos = r.Pos
 		}
 		f := AtCode(metaBG107, pos, "%s is registered with SetTaskEntryPointClsid(%s), but %s declares no "+
-			"<com:Class Id=%q> in a windows.comServer extension, so COM cannot start the task (\"Class not registered\", 0x80040154)",
+			"<com:Class Id=\"%s\"> in a windows.comServer extension, so COM cannot start the task (\"Class not registered\", 0x80040154)",
 			xcTaskLabel(r), g, xcManifestName(c.Manifest), g)
 		if app := bg101App(c.Manifest); app != nil {
 			p := app.Element.Pos

@@ -254,7 +254,7 @@ func TestBG101EntryPointNotDeclared(t *testing.T) {
   </BackgroundTasks>
 </Extension>`),
 			facts: registration.Facts{Registrations: []registration.Registration{xcReg(`js\tasks.js`, xcLang(registration.JavaScript))}},
-			want:  []string{`BG101 Tasks/Register.cs:10:30 error | taskEntryPoint "js\\tasks.js" | StartPage= | did you mean "js\\task.js"?`}},
+			want:  []string{`BG101 Tasks/Register.cs:10:30 error | taskEntryPoint "js\tasks.js" | StartPage="js\tasks.js" | did you mean "js\task.js"?`}},
 		{name: "declared at package level only", manifest: xcPackageNS(`xmlns:uap="http://schemas.microsoft.com/appx/manifest/uap/windows10"`,
 			`<Extension Category="windows.updateTask" />`,
 			"    <Extension Category=\"windows.backgroundTasks\" EntryPoint=\"Tasks.SyncTask\">\n      <BackgroundTasks>\n        <Task Type=\"timer\" />\n      </BackgroundTasks>\n    </Extension>\n"),
@@ -409,7 +409,7 @@ func TestBG102TriggerTypeNotDeclared(t *testing.T) {
   </BackgroundTasks>
 </Extension>`),
 			facts: registration.Facts{Registrations: []registration.Registration{xcReg(`js\task.js`, xcLang(registration.JavaScript), xcTrig("BluetoothLEAdvertisementWatcherTrigger"))}},
-			want:  []string{`BG102 Tasks/Register.cs:11:24 error | <Task Type="bluetooth"/> | script "js\\task.js"`}},
+			want:  []string{`BG102 Tasks/Register.cs:11:24 error | <Task Type="bluetooth"/> | script "js\task.js"`}},
 		{name: "uap not bound: reported, no fix", manifest: xcPackageNS(noUap, xcExt("Tasks.Media", "general"), ""),
 			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.Media", xcTrig("MediaProcessingTrigger"))}},
 			want:  []string{`BG102 Tasks/Register.cs:11:24 error | mediaProcessing`}},

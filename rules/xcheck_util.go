@@ -269,13 +269,13 @@ type xcNearMiss struct {
 func (n xcNearMiss) hint() string {
 	switch n.Kind {
 	case xcMissCase:
-		return fmt.Sprintf("; did you mean %q? Entry points are compared case-sensitively", n.Name)
+		return fmt.Sprintf("; did you mean \"%s\"? Entry points are compared case-sensitively", n.Name)
 	case xcMissRootNamespace:
-		return fmt.Sprintf("; did you mean %q? Visual Basic puts the project's RootNamespace %q in front of every namespace it compiles", n.Name, n.Root)
+		return fmt.Sprintf("; did you mean \"%s\"? Visual Basic puts the project's RootNamespace \"%s\" in front of every namespace it compiles", n.Name, n.Root)
 	case xcMissNamespace:
-		return fmt.Sprintf("; did you mean %q? The entry point must be the full Namespace.Class name", n.Name)
+		return fmt.Sprintf("; did you mean \"%s\"? The entry point must be the full Namespace.Class name", n.Name)
 	case xcMissSpelling:
-		return fmt.Sprintf("; did you mean %q?", n.Name)
+		return fmt.Sprintf("; did you mean \"%s\"?", n.Name)
 	}
 	return ""
 }
@@ -474,7 +474,7 @@ func xcTaskTypeFor(info platform.TriggerInfo) string {
 // xcTaskLabel names a registration's task for the start of a message.
 func xcTaskLabel(r *registration.Registration) string {
 	if r.Name.Resolved && r.Name.Str != "" {
-		return fmt.Sprintf("background task %q", r.Name.Str)
+		return fmt.Sprintf("background task \"%s\"", r.Name.Str)
 	}
 	return "a background task"
 }
@@ -482,7 +482,7 @@ func xcTaskLabel(r *registration.Registration) string {
 // xcRegName is the registration's task name for messages ("" when unknown).
 func xcRegName(r *registration.Registration) string {
 	if r.Name.Resolved && r.Name.Str != "" {
-		return fmt.Sprintf(" (task %q)", r.Name.Str)
+		return fmt.Sprintf(" (task \"%s\")", r.Name.Str)
 	}
 	return ""
 }
