@@ -82,7 +82,7 @@ func (unknownTaskType) Check(c *Context) []Finding {
 		if !ok || field != "type" || i >= len(bt.Tasks) {
 			continue
 		}
-		out = append(out, mfTaskTypeFinding(man, bt.Tasks[i]))
+		out = append(out, mfTaskTypeFinding(man, bt, bt.Tasks[i]))
 	}
 	return out
 }
@@ -104,7 +104,7 @@ func mfTaskElement(ns string) string {
 	return "<Task>"
 }
 
-func mfTaskTypeFinding(man *manifest.Manifest, t manifest.Task) Finding {
+func mfTaskTypeFinding(man *manifest.Manifest, bt *manifest.BackgroundTaskExtension, t manifest.Task) Finding {
 	v := t.Type.Value
 	here := mfQName(t.Element)
 	if strings.TrimSpace(v) == "" {
@@ -125,6 +125,13 @@ func mfTaskTypeFinding(man *manifest.Manifest, t manifest.Task) Finding {
 			f := AtManifest(metaBG003, man, t.Type.ValuePos, "unknown task type %q; did you mean %q? (task types are case-sensitive)", v, k)
 			if ns != t.Namespace {
 				f.Message += fmt.Sprintf(" It needs %s.", mfTaskElement(ns))
+				return f
+			}
+			if bt.HasTaskType(k) {
+				// Correcting the case would declare k twice: the element
+				// is redundant, and removing it is the fix.
+				f.Message += fmt.Sprintf(" %q is already declared in this extension.", k)
+				f.Fix = mfRemoveElementFix(man, t.Element, fmt.Sprintf("remove <%s Type=%q/>, which repeats %q", here, v, k))
 				return f
 			}
 			f.Fix = mfReplaceValueFix(man, t.Type, k, fmt.Sprintf("change task type %q to %q", v, k))
