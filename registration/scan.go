@@ -193,7 +193,9 @@ func resolve(files []*fileModel, facts *Facts) {
 			tokenFacts(f, facts)
 		}
 	}
-	facts.TaskClasses = taskClasses(ix, regs)
+	if tc := taskClasses(ix, regs); tc != nil {
+		facts.TaskClasses = tc
+	}
 }
 
 // registrations extracts every registration: straight-line builders
