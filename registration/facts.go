@@ -128,7 +128,11 @@ type TaskClass struct {
 	RunPos     Pos  `json:"runPos"`
 	RunIsAsync bool `json:"runIsAsync"`
 	// AsyncPos is the first await / co_await / async start inside Run.
-	AsyncPos         Pos   `json:"asyncPos"`
+	AsyncPos Pos `json:"asyncPos"`
+	// RunEnd is the last character of Run's body (its closing brace or
+	// End Sub); invalid when unknown. Rules use it to tell a GetDeferral()
+	// inside Run from one in a method that Run calls.
+	RunEnd           Pos   `json:"-"`
 	DeferralGet      []Pos `json:"deferralGet"`
 	DeferralComplete []Pos `json:"deferralComplete"`
 	// GUID from [Guid("...")] / __declspec(uuid("...")), lower case, no braces.
