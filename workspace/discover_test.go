@@ -99,7 +99,7 @@ func checkGolden(t *testing.T, name string, r *Result) {
 }
 
 func TestDiscoverGolden(t *testing.T) {
-	for _, name := range []string{"solution", "sdk", "cppwinrt", "vb", "js", "wap", "noproject", "rootmanifest", "malformed", "quirks"} {
+	for _, name := range []string{"solution", "sdk", "cppwinrt", "vb", "js", "wap", "noproject", "rootmanifest", "malformed", "quirks", "props"} {
 		t.Run(name, func(t *testing.T) {
 			r, err := Discover([]string{filepath.Join("testdata", name)}, Options{})
 			if err != nil {
@@ -395,5 +395,34 @@ func writeFile(t *testing.T, path, text string) {
 	}
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestDiscoverImportsAndQuirks(t *testing.T) {
+	r, err := Discover([]string{"testdata/props", "testdata/quirks"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	props := appByManifest(t, r, "props/src/App/Package.appxmanifest")
+	src := sourcePaths(props)
+	if !contains(src, "testdata/props/Shared/TaskNames.cs") {
+		t.Errorf("item from an imported .targets using a Directory.Build.props property missing: %v", src)
+	}
+	if !contains(src, "testdata/props/src/Tasks/TimerTask.cs") {
+		t.Errorf("ProjectReference through $(RepoRoot) not followed: %v", src)
+	}
+	quirks := appByManifest(t, r, "quirks/App/Package/Package.appxmanifest")
+	if filepath.ToSlash(quirks.Project) != "testdata/quirks/App/App.csproj" {
+		t.Errorf("manifest in a subfolder: owner %q, want the project that declares it", quirks.Project)
+	}
+	src = sourcePaths(quirks)
+	// Tasks.csproj is UTF-16 and referenced as ..\tasks\tasks.csproj; Main.cs is included as main.CS.
+	for _, want := range []string{"testdata/quirks/App/Main.cs", "testdata/quirks/Tasks/TimerTask.cs"} {
+		if !contains(src, want) {
+			t.Errorf("quirks App lacks %s: %v", want, src)
+		}
+	}
+	if len(r.Notes) != 0 {
+		t.Errorf("no notes expected, got %v", r.Notes)
 	}
 }

@@ -28,11 +28,17 @@ type projectFile struct {
 	dir        string // display directory
 	sdk        bool
 	defaultSrc bool // SDK-style default Compile globs are on
-	props      map[string]string
+	props      map[string]propDef // by lower-case name
 	items      []item
 	// solutionDir is the directory of a .sln that lists the project, with a
 	// trailing separator ("" when none is known); $(SolutionDir) needs it.
 	solutionDir string
+}
+
+// propDef is a property's raw value and the file that defines it (its
+// $(MSBuildThisFileDirectory)).
+type propDef struct {
+	value, file string
 }
 
 // msbuildProps are the project properties read to classify a project.
@@ -65,7 +71,7 @@ func parseProject(disp string, data []byte) (*projectFile, error) {
 	p := &projectFile{
 		Project: &Project{Path: disp, Language: projectExts[ext]},
 		dir:     filepath.Dir(disp),
-		props:   map[string]string{},
+		props:   map[string]propDef{},
 	}
 	p.sdk = root.SelectAttr("Sdk") != nil
 	order := documentOrder(root)
@@ -78,13 +84,13 @@ func parseProject(disp string, data []byte) (*projectFile, error) {
 	var mp msbuildProps
 	p.readElements(root, disp, lineOf, &mp)
 	p.Kind = classify(ext, p, mp)
-	p.RootNamespace = p.props["rootnamespace"]
+	p.RootNamespace = p.props["rootnamespace"].value
 	if p.RootNamespace == "" && ext == ".vbproj" {
 		base := filepath.Base(disp)
 		p.RootNamespace = strings.TrimSuffix(base, filepath.Ext(base))
 	}
-	p.defaultSrc = p.sdk && !strings.EqualFold(p.props["enabledefaultcompileitems"], "false") &&
-		!strings.EqualFold(p.props["enabledefaultitems"], "false")
+	p.defaultSrc = p.sdk && !strings.EqualFold(p.props["enabledefaultcompileitems"].value, "false") &&
+		!strings.EqualFold(p.props["enabledefaultitems"].value, "false")
 	return p, nil
 }
 
@@ -98,10 +104,10 @@ func (p *projectFile) readElements(root *etree.Element, file string, lineOf func
 		switch {
 		case tag == "Sdk" || (tag == "Import" && e.SelectAttr("Sdk") != nil):
 			p.sdk = true
-		case tag == "Import" && strings.HasSuffix(strings.ToLower(e.SelectAttrValue("Project", "")), ".projitems"):
+		case tag == "Import":
 			p.items = append(p.items, item{kind: "import", value: e.SelectAttrValue("Project", ""), file: file, line: lineOf(e)})
 		case parent == "PropertyGroup":
-			p.setProp(tag, strings.TrimSpace(e.Text()), mp)
+			p.setProp(tag, strings.TrimSpace(e.Text()), file, mp)
 			return
 		case parent == "ItemGroup":
 			p.addItem(e, file, lineOf(e), mp)
@@ -118,10 +124,12 @@ func (p *projectFile) readElements(root *etree.Element, file string, lineOf func
 	visit(root, "")
 }
 
-func (p *projectFile) setProp(name, value string, mp *msbuildProps) {
+func (p *projectFile) setProp(name, value, file string, mp *msbuildProps) {
 	key := strings.ToLower(name)
 	if _, ok := p.props[key]; !ok {
-		p.props[key] = value // the first definition wins; later ones are usually per-configuration
+		// The first definition wins: later ones are usually per-configuration
+		// variants, and the project's own come before its imports'.
+		p.props[key] = propDef{value: value, file: file}
 	}
 	isTrue := strings.EqualFold(value, "true")
 	switch key {

@@ -67,7 +67,7 @@ func (p *projectFile) property(ix *index, name, file string, depth int) (string,
 		return strings.TrimSuffix(base, filepath.Ext(base)), nil
 	default:
 		if v, ok := p.props[strings.ToLower(strings.TrimSpace(name))]; ok {
-			return p.expand(ix, v, file, depth+1)
+			return p.expand(ix, v.value, v.file, depth+1)
 		}
 	}
 	return "", &expandError{expr: "$(" + name + ")"}
@@ -125,25 +125,68 @@ func generatedOutput(value string) bool {
 	return false
 }
 
-// loadImports reads the shared-project item files (.projitems) the project
-// imports; their items join the project's own.
+// loadImports reads the files the project imports that belong to the
+// repository: shared-project item files (.projitems), .props and .targets
+// with items or properties, and the Directory.Build.props MSBuild imports
+// implicitly. Imports of the build tools ($(VCTargetsPath)…, SDK targets)
+// cannot be resolved and are passed over silently; a shared project that
+// cannot be read is a Note, since its sources are missing from the App.
 func (p *projectFile) loadImports(ix *index) {
+	seen := map[string]bool{ix.key(p.Path): true}
+	if dbp := directoryBuildProps(ix.absPath(p.dir)); dbp != "" {
+		// First, as MSBuild imports it before the project body: the
+		// project's other imports may use its properties.
+		p.items = append([]item{{kind: "import", value: dbp, file: p.Path}}, p.items...)
+	}
 	for i := 0; i < len(p.items); i++ {
 		it := p.items[i]
 		if it.kind != "import" {
 			continue
 		}
-		for _, path := range p.values(ix, it) {
-			fixed, _ := existingPath(path)
-			data, err := os.ReadFile(fixed)
-			if err != nil {
-				ix.note(it.file, it.line, "cannot read imported %s: %v", path, unwrapPathError(err))
-				continue
+		shared := strings.HasSuffix(strings.ToLower(it.value), ".projitems")
+		exp, err := p.expand(ix, it.value, it.file, 0)
+		if err != nil || strings.ContainsAny(exp, "*?") {
+			if shared {
+				ix.note(it.file, it.line, "%v in %q; shared project skipped", err, it.value)
 			}
-			if err := p.readImport(fixed, data); err != nil {
-				ix.note(fixed, lineOf(err), "malformed project file: %v", err)
-			}
+			continue
 		}
+		path := p.itemPath(ix, exp)
+		fixed, ok := existingPath(path)
+		if !ok {
+			if shared {
+				ix.note(it.file, it.line, "imported shared project %s does not exist", path)
+			}
+			continue
+		}
+		if seen[ix.key(fixed)] {
+			continue
+		}
+		seen[ix.key(fixed)] = true
+		data, err := os.ReadFile(fixed)
+		if err != nil {
+			ix.note(it.file, it.line, "cannot read imported %s: %v", path, unwrapPathError(err))
+			continue
+		}
+		if err := p.readImport(fixed, data); err != nil {
+			ix.note(fixed, lineOf(err), "malformed project file: %v", err)
+		}
+	}
+}
+
+// directoryBuildProps finds the Directory.Build.props MSBuild imports into
+// every project below it: the nearest one at or above dir (absolute).
+func directoryBuildProps(dir string) string {
+	for {
+		candidate := filepath.Join(dir, "Directory.Build.props")
+		if info, err := os.Stat(candidate); err == nil && !info.IsDir() {
+			return candidate
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
 	}
 }
 

@@ -1,0 +1,1 @@
+namespace Props { static class TaskNames { public const string Timer = "Props.Tasks.TimerTask"; } }

@@ -1,0 +1,1 @@
+namespace Props { public sealed partial class MainPage { } }

@@ -1,0 +1,1 @@
+namespace Props.Tasks { public sealed class TimerTask { } }
