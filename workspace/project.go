@@ -27,7 +27,7 @@ type projectFile struct {
 	*Project
 	dir        string // display directory
 	sdk        bool
-	defaultSrc bool // SDK-style default Compile globs are on
+	defaultSrc bool               // SDK-style default Compile globs are on
 	props      map[string]propDef // by lower-case name
 	items      []item
 	// solutionDir is the directory of a .sln that lists the project, with a
