@@ -372,7 +372,7 @@ func (b *builder) backgroundTasks(x *etree.Element, appIndex int) *BackgroundTas
 
 func (b *builder) fillTasks(bt *BackgroundTaskExtension, tasks *etree.Element) {
 	bt.ServerName = b.attr(tasks, "ServerName")
-	smi := platform.NSUap + "/4"
+	smi := platform.NSUap4
 	bt.SupportsMultipleInstances = b.attrNS(tasks, smi, "SupportsMultipleInstances")
 	bt.UnknownAttrs = append(bt.UnknownAttrs, b.unknownAttrs(tasks, backgroundTasksAttrs, map[string]string{smi: "SupportsMultipleInstances"})...)
 	for _, t := range children(tasks) {
@@ -425,23 +425,19 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func isComNamespace(ns string) bool {
-	return ns == platform.NSCom || strings.HasPrefix(ns, platform.NSCom+"/")
-}
-
 // comServer reads com:ComServer/com:ExeServer/com:Class (any com namespace version).
 func (b *builder) comServer(x *etree.Element) {
 	for _, server := range children(x) {
-		if server.Tag != "ComServer" || !isComNamespace(b.ns(server)) {
+		if server.Tag != "ComServer" || !platform.IsComNamespace(b.ns(server)) {
 			continue
 		}
 		for _, exe := range children(server) {
-			if exe.Tag != "ExeServer" || !isComNamespace(b.ns(exe)) {
+			if exe.Tag != "ExeServer" || !platform.IsComNamespace(b.ns(exe)) {
 				continue
 			}
 			executable := b.attr(exe, "Executable").Value
 			for _, cls := range children(exe) {
-				if cls.Tag == "Class" && isComNamespace(b.ns(cls)) {
+				if cls.Tag == "Class" && platform.IsComNamespace(b.ns(cls)) {
 					b.m.ComServerClasses = append(b.m.ComServerClasses, ComClass{ID: b.attr(cls, "Id"), Executable: executable, Element: b.element(cls)})
 				}
 			}

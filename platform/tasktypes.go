@@ -74,3 +74,37 @@ func AllTaskTypes() []string {
 func IsUapNamespace(ns string) bool {
 	return ns == NSUap || strings.HasPrefix(ns, NSUap+"/")
 }
+
+// NSUap4 declares uap4:SupportsMultipleInstances on BackgroundTasks.
+const NSUap4 = NSUap + "/4"
+
+// IsComNamespace reports whether ns is the com namespace or one of its
+// numbered successors (com2 ... com4).
+func IsComNamespace(ns string) bool {
+	return ns == NSCom || strings.HasPrefix(ns, NSCom+"/")
+}
+
+// IsLegacyTaskNamespace reports whether ns is one of the Windows 8.x
+// manifest namespaces (2010, 2013, 2014).
+func IsLegacyTaskNamespace(ns string) bool {
+	return ns == NS2010 || ns == NS2013 || ns == NS2014
+}
+
+// SiblingTaskNamespaces lists the Task namespaces a manifest of ns's era
+// can use: the Windows 10 three (foundation, uap, iot) or the Windows 8.x
+// three. "Did you mean" and "needs uap:Task" look only there.
+func SiblingTaskNamespaces(ns string) []string {
+	if IsLegacyTaskNamespace(ns) {
+		return []string{NS2010, NS2013, NS2014}
+	}
+	return []string{NSFoundation, NSUap, NSIot}
+}
+
+// TaskElementName is how the Task element of namespace ns is usually
+// written: "Task", "uap:Task", "iot:Task", "m2:Task".
+func TaskElementName(ns string) string {
+	if p := NamespacePrefix[ns]; p != "" {
+		return p + ":Task"
+	}
+	return "Task"
+}

@@ -87,23 +87,6 @@ func (unknownTaskType) Check(c *Context) []Finding {
 	return out
 }
 
-// mfGeneration lists the task namespaces a manifest of the task's era can use.
-func mfGeneration(ns string) []string {
-	switch ns {
-	case platform.NS2010, platform.NS2013, platform.NS2014:
-		return []string{platform.NS2010, platform.NS2013, platform.NS2014}
-	}
-	return []string{platform.NSFoundation, platform.NSUap, platform.NSIot}
-}
-
-// mfTaskElement is how the Task element of a namespace is written.
-func mfTaskElement(ns string) string {
-	if p := platform.NamespacePrefix[ns]; p != "" {
-		return "<" + p + ":Task>"
-	}
-	return "<Task>"
-}
-
 func mfTaskTypeFinding(man *manifest.Manifest, bt *manifest.BackgroundTaskExtension, t manifest.Task) Finding {
 	v := t.Type.Value
 	here := mfQName(t.Element)
@@ -111,20 +94,20 @@ func mfTaskTypeFinding(man *manifest.Manifest, bt *manifest.BackgroundTaskExtens
 		return AtManifest(metaBG003, man, t.Type.ValuePos, "<%s> has an empty Type; valid types are %s", here, strings.Join(platform.TaskTypes[t.Namespace], ", "))
 	}
 	// The exact value, allowed on another Task element.
-	for _, ns := range mfGeneration(t.Namespace) {
+	for _, ns := range platform.SiblingTaskNamespaces(t.Namespace) {
 		if ns != t.Namespace && mfHas(platform.TaskTypes[ns], v) {
-			return AtManifest(metaBG003, man, t.Type.ValuePos, "task type %q is not allowed on <%s>: it needs %s (<%s Type=%q/>)", v, here, mfTaskElement(ns), strings.Trim(mfTaskElement(ns), "<>"), v)
+			return AtManifest(metaBG003, man, t.Type.ValuePos, "task type %q is not allowed on <%s>: it needs %s (<%s Type=%q/>)", v, here, "<"+platform.TaskElementName(ns)+">", platform.TaskElementName(ns), v)
 		}
 	}
 	// The same word in another case.
-	for _, ns := range mfGeneration(t.Namespace) {
+	for _, ns := range platform.SiblingTaskNamespaces(t.Namespace) {
 		for _, k := range platform.TaskTypes[ns] {
 			if !strings.EqualFold(k, v) {
 				continue
 			}
 			f := AtManifest(metaBG003, man, t.Type.ValuePos, "unknown task type %q; did you mean %q? (task types are case-sensitive)", v, k)
 			if ns != t.Namespace {
-				f.Message += fmt.Sprintf(" It needs %s.", mfTaskElement(ns))
+				f.Message += fmt.Sprintf(" It needs %s.", "<"+platform.TaskElementName(ns)+">")
 				return f
 			}
 			if bt.HasTaskType(k) {
@@ -140,7 +123,7 @@ func mfTaskTypeFinding(man *manifest.Manifest, bt *manifest.BackgroundTaskExtens
 	}
 	// A close spelling.
 	best, bestNS, bestD := "", "", 1<<30
-	for _, ns := range mfGeneration(t.Namespace) {
+	for _, ns := range platform.SiblingTaskNamespaces(t.Namespace) {
 		for _, k := range platform.TaskTypes[ns] {
 			if d := mfEditDistance(strings.ToLower(v), strings.ToLower(k)); d < bestD {
 				best, bestNS, bestD = k, ns, d
@@ -150,7 +133,7 @@ func mfTaskTypeFinding(man *manifest.Manifest, bt *manifest.BackgroundTaskExtens
 	if bestD <= max(2, len(best)/4) {
 		msg := fmt.Sprintf("unknown task type %q; did you mean %q?", v, best)
 		if bestNS != t.Namespace {
-			msg += fmt.Sprintf(" It needs %s.", mfTaskElement(bestNS))
+			msg += fmt.Sprintf(" It needs %s.", "<"+platform.TaskElementName(bestNS)+">")
 		}
 		return AtManifest(metaBG003, man, t.Type.ValuePos, "%s", msg)
 	}
