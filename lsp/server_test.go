@@ -382,3 +382,109 @@ func TestNewManifestOutsideTheRootIsDiscovered(t *testing.T) {
 	uri := c.open(fx.weatherCS)
 	c.diagnostics(uri, "with BG102", hasCode("BG102"))
 }
+
+func TestConfigSetsSeverity(t *testing.T) {
+	fx := newFixture(t)
+	if err := os.WriteFile(filepath.Join(fx.root, ".bgmanifest.yaml"), []byte("rules:\n  BG102: warning\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := startClient(t, Options{})
+	c.initialize(fx.root)
+	uri := c.open(fx.weatherCS)
+	pub := c.diagnostics(uri, "with BG102", hasCode("BG102"))
+	for _, d := range pub.Diagnostics {
+		if d.Code == "BG102" && d.Severity != SeverityWarning {
+			t.Errorf("BG102 severity %d, want warning (%d) from the config", d.Severity, SeverityWarning)
+		}
+	}
+}
+
+func TestBadConfigIsShownAndIgnored(t *testing.T) {
+	fx := newFixture(t)
+	if err := os.WriteFile(filepath.Join(fx.root, ".bgmanifest.yaml"), []byte("rules:\n  BG999: error\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := startClient(t, Options{})
+	c.initialize(fx.root)
+	msg := c.waitFor("showMessage", func(m message) bool { return m.Method == "window/showMessage" })
+	var p logMessageParams
+	if err := json.Unmarshal(msg.Params, &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Type != messageWarning || !strings.Contains(p.Message, "BG999") || !strings.Contains(p.Message, ".bgmanifest.yaml") {
+		t.Errorf("showMessage %+v, want a warning naming the file and the unknown rule", p)
+	}
+	// The defaults apply.
+	uri := c.open(fx.weatherCS)
+	c.diagnostics(uri, "with BG102 as an error", func(ds []Diagnostic) bool {
+		for _, d := range ds {
+			if d.Code == "BG102" && d.Severity == SeverityError {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+func TestSavedProjectFileRediscoversTheApp(t *testing.T) {
+	fx := newFixture(t)
+	c := startClient(t, Options{})
+	c.initialize(fx.root)
+	uri := c.open(fx.weatherCS)
+	c.diagnostics(uri, "with BG102", hasCode("BG102"))
+
+	// The registration code leaves the project: the App no longer owns the
+	// file, so its diagnostic is cleared.
+	proj := filepath.Join(fx.root, "WeatherApp", "WeatherApp.csproj")
+	text := readFile(t, proj)
+	edited := strings.Replace(text, `<Compile Include="BackgroundTaskSetup.cs" />`, "", 1)
+	if edited == text {
+		t.Fatal("fixture project has no Compile item for BackgroundTaskSetup.cs")
+	}
+	if err := os.WriteFile(proj, []byte(edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("textDocument/didSave", DidSaveTextDocumentParams{TextDocument: TextDocumentIdentifier{URI: pathToURI(proj)}})
+	c.diagnostics(uri, "cleared", empty)
+	if owners := c.srv.ws.ownersOf(fx.weatherCS); len(owners) != 0 {
+		t.Errorf("after the project change, %s is still owned by %v", fx.weatherCS, owners)
+	}
+}
+
+func TestDeletedManifestClearsItsApp(t *testing.T) {
+	fx := newFixture(t)
+	c := startClient(t, Options{})
+	c.initialize(fx.root)
+	uri := c.open(fx.weatherCS)
+	c.diagnostics(uri, "with BG102", hasCode("BG102"))
+	if err := os.Remove(fx.weatherManifest); err != nil {
+		t.Fatal(err)
+	}
+	c.notify("workspace/didChangeWatchedFiles", DidChangeWatchedFilesParams{Changes: []FileEvent{{URI: pathToURI(fx.weatherManifest), Type: FileDeleted}}})
+	c.diagnostics(uri, "cleared", empty)
+}
+
+func TestWatchersAreRegisteredWhenTheClientCan(t *testing.T) {
+	c := startClient(t, Options{})
+	c.result(c.call("initialize", map[string]any{
+		"rootUri": pathToURI(t.TempDir()),
+		"capabilities": map[string]any{"workspace": map[string]any{
+			"didChangeWatchedFiles": map[string]any{"dynamicRegistration": true},
+		}},
+	}), &InitializeResult{})
+	c.notify("initialized", map[string]any{})
+	req := c.waitFor("client/registerCapability", func(m message) bool { return m.Method == "client/registerCapability" })
+	if len(req.ID) == 0 {
+		t.Fatal("registerCapability was sent as a notification; it is a request")
+	}
+	for _, glob := range []string{"**/*.appxmanifest", ".bgmanifest.yaml", "csproj"} {
+		if !strings.Contains(string(req.Params), glob) {
+			t.Errorf("watchers %s do not cover %s", req.Params, glob)
+		}
+	}
+	// The client's answer is accepted silently.
+	c.send(map[string]any{"jsonrpc": "2.0", "id": json.RawMessage(req.ID), "result": nil})
+	if resp := c.call("shutdown", nil); resp.Error != nil {
+		t.Errorf("shutdown: %v", resp.Error)
+	}
+}

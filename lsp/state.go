@@ -5,7 +5,6 @@ import (
 	"log"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 
@@ -28,7 +27,6 @@ type workspaceState struct {
 	pending []func()
 
 	cfg        *workspace.Config
-	cfgPath    string
 	cfgLoaded  bool
 	sev        map[string]rules.Severity
 	configNote string // the last config problem, shown to the user once
@@ -99,9 +97,8 @@ func (w *workspaceState) waitIdle() { w.busy.Wait() }
 // are remembered for the user and the defaults are used.
 func (w *workspaceState) loadConfig(dir string) {
 	var cfg *workspace.Config
-	var note, path string
+	var note string
 	if found, ok := workspace.FindConfig(dir); ok {
-		path = found
 		c, err := workspace.LoadConfig(found)
 		if err != nil {
 			note = fmt.Sprintf("bgmanifest: config ignored: %v", err)
@@ -120,7 +117,7 @@ func (w *workspaceState) loadConfig(dir string) {
 	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	w.cfg, w.cfgPath, w.sev, w.cfgLoaded = cfg, path, sev, true
+	w.cfg, w.sev, w.cfgLoaded = cfg, sev, true
 	w.configNote = note
 }
 
@@ -143,25 +140,16 @@ func (w *workspaceState) takeConfigNote() string {
 	return n
 }
 
-// excludes are the config's exclude globs made absolute against the
-// config's directory: Discover resolves relative globs against the current
-// directory, which for a language server is wherever the editor started.
+// excludes are the config's exclude globs, rebased on the config's
+// directory (Discover would resolve relative ones against the current
+// directory, which for a language server is wherever the editor started).
 func (w *workspaceState) excludes() []string {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.cfg == nil {
 		return nil
 	}
-	base := filepath.Dir(w.cfgPath)
-	var out []string
-	for _, p := range w.cfg.Exclude {
-		if filepath.IsAbs(p) || strings.HasPrefix(p, "/") {
-			out = append(out, p)
-			continue
-		}
-		out = append(out, filepath.ToSlash(filepath.Join(base, p)))
-	}
-	return out
+	return w.cfg.ExcludePatterns()
 }
 
 // discover runs workspace.Discover on paths and installs the Apps it finds.
@@ -320,34 +308,6 @@ func (w *workspaceState) input(key string) (checkInput, bool) {
 		sev, _ = lint.Severities(lint.Options{})
 	}
 	return checkInput{app: app, cfg: w.cfg, sev: sev}, true
-}
-
-// appKeys lists every known App.
-func (w *workspaceState) appKeys() []string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	keys := make([]string, 0, len(w.apps))
-	for k := range w.apps {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
-}
-
-// rootsContaining lists the roots that hold path ("" roots: none).
-func (w *workspaceState) hasRoots() bool {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return len(w.roots) > 0
-}
-
-func (w *workspaceState) firstRoot() string {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	if len(w.roots) == 0 {
-		return ""
-	}
-	return w.roots[0]
 }
 
 func appendUnique(s []string, v string) []string {
