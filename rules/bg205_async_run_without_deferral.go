@@ -107,12 +107,18 @@ func (asyncRunWithoutDeferral) Check(c *Context) []Finding {
 }
 
 // deferralTakenInTime reports whether some GetDeferral() call may run before
-// the first await. Positions are compared within one file; a call in another
-// file (another part of a partial class, a helper) gets the benefit of the
-// doubt, and so does any call when the first await is not known.
+// the first await. Only a call inside Run after the first await is late;
+// every other call gets the benefit of the doubt: one in another file
+// (another part of a partial class), one past the end of Run (a method Run
+// calls, which may run before the await), and any call when the first await
+// is not known (the scanner reports Run's own position then).
 func deferralTakenInTime(ri runInfo) bool {
+	awaitKnown := ri.AsyncPos.IsValid() && ri.AsyncPos != ri.RunPos
 	for _, g := range ri.Gets {
-		if !ri.AsyncPos.IsValid() || g.File != ri.AsyncPos.File || posBefore(g, ri.AsyncPos) {
+		switch {
+		case !awaitKnown, g.File != ri.AsyncPos.File, posBefore(g, ri.AsyncPos):
+			return true
+		case ri.RunEnd.IsValid() && ri.RunEnd.File == g.File && posBefore(ri.RunEnd, g):
 			return true
 		}
 	}

@@ -444,6 +444,26 @@ func TestBG205AsyncRunWithoutDeferral(t *testing.T) {
 		{"synchronous Run", "BG205",
 			ctContext(ctManifest("Tasks.SyncTask"), registration.Facts{TaskClasses: []registration.TaskClass{ctCS("Tasks.SyncTask", ctTaskFile, 7)}}),
 			nil},
+		{"GetDeferral in a helper after Run that Run calls", "BG205",
+			ctContext(ctManifest("Tasks.SyncTask"), registration.Facts{TaskClasses: []registration.TaskClass{
+				ctWith(async(ctCS("Tasks.SyncTask", ctTaskFile, 7), awaitAt, ctPos(ctTaskFile, 30, 40)), func(c *registration.TaskClass) {
+					c.RunEnd = ctPos(ctTaskFile, 20, 9)
+				})}}),
+			nil},
+		{"late GetDeferral inside Run, end of Run known", "BG205",
+			ctContext(ctManifest("Tasks.SyncTask"), registration.Facts{TaskClasses: []registration.TaskClass{
+				ctWith(async(ctCS("Tasks.SyncTask", ctTaskFile, 7), awaitAt, ctPos(ctTaskFile, 15, 30)), func(c *registration.TaskClass) {
+					c.RunEnd = ctPos(ctTaskFile, 20, 9)
+				})}}),
+			[]string{"Tasks/SyncTask.cs:9:21"}},
+		{"async Run without await but with a deferral (await position is Run's own)", "BG205",
+			ctContext(ctManifest("Tasks.SyncTask"), registration.Facts{TaskClasses: []registration.TaskClass{
+				async(ctCS("Tasks.SyncTask", ctTaskFile, 7), ctPos(ctTaskFile, 9, 21), ctPos(ctTaskFile, 11, 42))}}),
+			nil},
+		{"async Run without await and without a deferral", "BG205",
+			ctContext(ctManifest("Tasks.SyncTask"), registration.Facts{TaskClasses: []registration.TaskClass{
+				async(ctCS("Tasks.SyncTask", ctTaskFile, 7), ctPos(ctTaskFile, 9, 21))}}),
+			[]string{"Tasks/SyncTask.cs:9:21"}},
 		{"async work started without a known await position", "BG205",
 			ctContext(ctManifest("Tasks.SyncTask"), registration.Facts{TaskClasses: []registration.TaskClass{
 				async(ctCS("Tasks.SyncTask", ctTaskFile, 7), registration.Pos{})}}),

@@ -263,6 +263,7 @@ func (g *classGroup) isTaskClass(groups map[string]*classGroup, entries map[stri
 // runInfo merges Run and deferral facts over the parts.
 type runInfo struct {
 	RunPos   registration.Pos
+	RunEnd   registration.Pos
 	IsAsync  bool
 	AsyncPos registration.Pos
 	Gets     []registration.Pos
@@ -273,13 +274,13 @@ func (g *classGroup) run() runInfo {
 	var ri runInfo
 	for _, p := range g.Parts {
 		if !ri.RunPos.IsValid() && p.RunPos.IsValid() {
-			ri.RunPos = p.RunPos
+			ri.RunPos, ri.RunEnd = p.RunPos, p.RunEnd
 		}
 		if p.RunIsAsync && !ri.IsAsync {
 			ri.IsAsync = true
 			ri.AsyncPos = p.AsyncPos
 			if p.RunPos.IsValid() {
-				ri.RunPos = p.RunPos
+				ri.RunPos, ri.RunEnd = p.RunPos, p.RunEnd
 			}
 		}
 		ri.Gets = append(ri.Gets, p.DeferralGet...)
