@@ -192,6 +192,8 @@ func TestProblems(t *testing.T) {
 		{"odd utf16", string(utf16Bytes("<Package/>", false, true)) + "x", 1, 11, "odd number of bytes"},
 		{"late xml declaration", "\n<?xml version='1.0'?>\n<Package " + nsDecl + "/>", 2, 1, "must be the very first thing"},
 		{"empty prefix binding", "<Package " + nsDecl + " xmlns:a=''/>", 1, 10 + len(nsDecl) + 1, "xmlns:a is empty"},
+		{"bare ampersand", "<Package " + nsDecl + ">\n <Properties><DisplayName>A & B</DisplayName></Properties></Package>", 2, 29, `"&" must be written "&amp;"`},
+		{"unclosed comment", "<Package " + nsDecl + ">\n <!-- note\n <Identity/>\n</Package>", 2, 2, "comment that starts here is never closed"},
 		{"attr without value", "<Package " + nsDecl + ">\n  <Identity Name/>\n</Package>", 2, 18, "not well-formed"},
 	}
 	for _, c := range cases {

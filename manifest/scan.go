@@ -84,7 +84,7 @@ func scan(text []byte) scanResult {
 			if errors.Is(err, io.EOF) {
 				break
 			}
-			res.problems = append(res.problems, syntaxProblem(err, off, int(d.InputOffset()), len(text), open, res.elems))
+			res.problems = append(res.problems, syntaxProblem(text, err, off, int(d.InputOffset()), open, res.elems))
 			res.fatal = true
 			return res
 		}
@@ -161,21 +161,41 @@ func directiveMessage(d xml.Directive) string {
 }
 
 // syntaxProblem turns an encoding/xml error into a message at the offset
-// where the decoder stopped, or for a wrong end tag at the tag itself
-// (tokenStart).
-func syntaxProblem(err error, tokenStart, off, size int, open []int, elems []rawElem) problemAt {
+// where the decoder stopped, or where the construct at fault starts when
+// that is more useful: the wrong end tag, the bare '&', the comment that is
+// never closed. tokenStart is the offset of the token being read.
+func syntaxProblem(text []byte, err error, tokenStart, off int, open []int, elems []rawElem) problemAt {
+	size := len(text)
 	off = max(0, min(off, size))
+	tokenStart = max(0, min(tokenStart, size))
 	msg := err.Error()
 	var se *xml.SyntaxError
-	if errors.As(err, &se) {
-		msg = se.Msg
-		if strings.Contains(msg, " closed by </") || strings.HasPrefix(msg, "unexpected end element") {
-			off = max(0, min(tokenStart, size))
+	if !errors.As(err, &se) {
+		return problemAt{off, "not well-formed XML: " + msg}
+	}
+	msg = se.Msg
+	rest := text[tokenStart:]
+	switch {
+	case strings.Contains(msg, " closed by </") || strings.HasPrefix(msg, "unexpected end element"):
+		off = tokenStart
+	case strings.HasPrefix(msg, "invalid character entity"):
+		if amp := bytes.LastIndexByte(text[tokenStart:off], '&'); amp >= 0 {
+			off = tokenStart + amp
 		}
-		if msg == "unexpected EOF" && len(open) > 0 {
-			e := elems[open[len(open)-1]]
-			msg = fmt.Sprintf("unexpected end of file: element <%s> is never closed", qname(e.prefix, e.local))
+		if strings.Contains(msg, "no semicolon") {
+			msg = `a bare "&" must be written "&amp;"`
+		} else {
+			msg = strings.TrimPrefix(msg, "invalid character entity ") + " is not a defined entity; only &amp; &lt; &gt; &quot; &apos; and character references (&#38;) exist here"
 		}
+	case msg == "unexpected EOF" && bytes.HasPrefix(rest, []byte("<!--")):
+		off, msg = tokenStart, "the comment that starts here is never closed with -->"
+	case msg == "unexpected EOF" && bytes.HasPrefix(rest, []byte("<![CDATA[")):
+		off, msg = tokenStart, "the CDATA section that starts here is never closed with ]]>"
+	case msg == "unexpected EOF" && bytes.HasPrefix(rest, []byte("<?")):
+		off, msg = tokenStart, "the processing instruction that starts here is never closed with ?>"
+	case msg == "unexpected EOF" && len(open) > 0:
+		e := elems[open[len(open)-1]]
+		msg = fmt.Sprintf("unexpected end of file: element <%s> is never closed", qname(e.prefix, e.local))
 	}
 	return problemAt{off, "not well-formed XML: " + msg}
 }
