@@ -1,0 +1,10 @@
+namespace Tasks
+{
+    partial class SplitDeferral
+    {
+        public void Finish()
+        {
+            _held.Complete();
+        }
+    }
+}
