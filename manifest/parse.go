@@ -2,6 +2,7 @@ package manifest
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"strings"
 
@@ -37,19 +38,10 @@ func ParseFile(path string) (*Manifest, error) {
 		m.pointers = m.buildJSON().pos
 		return m, nil
 	}
-	data := make([]byte, 0, st.Size()+1)
-	for {
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err != nil {
-			break
-		}
-		if len(data) == cap(data) {
-			if len(data) > MaxFileSize {
-				break
-			}
-			data = append(data, 0)[:len(data)]
-		}
+	// The size can change between Stat and Read: never read more than the limit.
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("read manifest %s: %w", path, err)
 	}
 	if len(data) > MaxFileSize {
 		m := emptyManifest(path)
