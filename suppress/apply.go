@@ -142,7 +142,7 @@ func (s *Set) suppress(f rules.Finding) bool {
 	fs := s.file(f.File)
 	hit := false
 	for i, sup := range fs.sups {
-		if !sup.FileWide && sup.Target != f.Line {
+		if !sup.FileWide && (f.Line < sup.Target || f.Line > sup.TargetEnd) {
 			continue
 		}
 		for j, id := range fs.ids[i] {
@@ -196,6 +196,9 @@ func (s *Set) unused() []rules.Finding {
 func where(sup Suppression) string {
 	if sup.FileWide {
 		return " in this file"
+	}
+	if sup.TargetEnd > sup.Target {
+		return fmt.Sprintf(" on lines %d-%d", sup.Target, sup.TargetEnd)
 	}
 	return fmt.Sprintf(" on line %d", sup.Target)
 }

@@ -53,6 +53,11 @@ func TestApply(t *testing.T) {
 			"// bgmanifest:ignore BG1O1\n" + // line 4: unknown rule
 			"x();\n",
 		"Tasks/Task.cs": "// bgmanifest:ignore-file async-run-without-deferral\nclass T {}\n",
+		"Tasks/Register.cs": "" +
+			"// bgmanifest:ignore BG101\n" +
+			"Register(\n" +
+			"    \"A.B\");\n" + // line 3: inside the statement the comment covers
+			"x();\n",
 		"Package.appxmanifest": "<Package>\n" +
 			"  <!-- bgmanifest:ignore BG104,BG101 one used, one not -->\n" +
 			"  <Extension/>\n" +
@@ -68,6 +73,8 @@ func TestApply(t *testing.T) {
 		finding("BG101", "App/Register.cs", 2),      // suppressed by line 1
 		finding("BG104", "App/Register.cs", 2),      // other rule: kept
 		finding("BG205", "Tasks/Task.cs", 40),       // file-wide
+		finding("BG101", "Tasks/Register.cs", 3),    // continuation line of the covered statement
+		finding("BG101", "Tasks/Register.cs", 4),    // next statement: kept
 		finding("BG104", "Package.appxmanifest", 3), // suppressed
 		finding("BG104", "Package.appxmanifest", 4), // wrong line: kept
 		finding("BG101", "Missing.cs", 1),           // unreadable file: kept
@@ -82,6 +89,7 @@ func TestApply(t *testing.T) {
 		"BG101 Missing.cs:1:1",
 		`BG900 Package.appxmanifest:2:8: bgmanifest:ignore BG101 suppresses nothing on line 3; remove it`,
 		"BG104 Package.appxmanifest:4:1",
+		"BG101 Tasks/Register.cs:4:1",
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Apply:\n got %s\nwant %s", strings.Join(got, "\n     "), strings.Join(want, "\n     "))

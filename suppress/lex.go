@@ -46,13 +46,18 @@ type lexer struct {
 	pos       int
 	line, col int
 	codeLines map[int]bool
-	comments  []comment
-	js        bool
-	lastSig   rune // last significant (non-space) code character, for JS regex detection
+	// lastOnLine is the last code character of each line (a quote for a
+	// line ending in a string); it tells where a statement continues.
+	lastOnLine map[int]rune
+	// tagEnd maps the line of an XML tag's '<' to the line of its '>'.
+	tagEnd   map[int]int
+	comments []comment
+	js       bool
+	lastSig  rune // last significant (non-space) code character, for JS regex detection
 }
 
 func newLexer(src string, js bool) *lexer {
-	return &lexer{src: src, line: 1, col: 1, codeLines: map[int]bool{}, js: js}
+	return &lexer{src: src, line: 1, col: 1, codeLines: map[int]bool{}, lastOnLine: map[int]rune{}, tagEnd: map[int]int{}, js: js}
 }
 
 func (l *lexer) eof() bool { return l.pos >= len(l.src) }
@@ -95,13 +100,17 @@ func (l *lexer) code() rune {
 	r := l.next()
 	if r != ' ' && r != '\t' && r != '\n' && r != '\r' && r != '\f' && r != '\v' && r != '\ufeff' {
 		l.codeLines[l.line] = true
+		l.lastOnLine[l.line] = r
 		l.lastSig = r
 	}
 	return r
 }
 
 // markCode records that the current line holds code (a string literal).
-func (l *lexer) markCode() { l.codeLines[l.line] = true }
+func (l *lexer) markCode() {
+	l.codeLines[l.line] = true
+	l.lastOnLine[l.line] = '"'
+}
 
 // collect consumes a comment opened by open and closed by close ("" for a
 // line comment) and records its text.
@@ -173,11 +182,36 @@ func lexXML(src string) *lexer {
 			l.skipCode("]]>")
 		case l.at("<?"):
 			l.skipCode("?>")
+		case l.peek() == '<':
+			l.tag()
 		default:
 			l.code()
 		}
 	}
 	return l
+}
+
+// tag consumes an XML tag, attribute values included, and records the line
+// it ends on: a suppression before a tag covers all its attributes.
+func (l *lexer) tag() {
+	start := l.line
+	l.code()
+	var quote rune
+	for !l.eof() {
+		r := l.code()
+		switch {
+		case quote != 0:
+			if r == quote {
+				quote = 0
+			}
+		case r == '"' || r == '\'':
+			quote = r
+		case r == '>':
+			l.tagEnd[start] = l.line
+			return
+		}
+	}
+	l.tagEnd[start] = l.line
 }
 
 // skipCode consumes code up to and including end.

@@ -146,3 +146,37 @@ func FuzzScan(f *testing.F) {
 		}
 	})
 }
+
+// A suppression covers the whole statement or tag that starts on its
+// target line: findings may point at a trigger argument or an attribute
+// on a continuation line.
+func TestScanTargetSpan(t *testing.T) {
+	tests := []struct {
+		name, path, src string
+		target, end     int
+	}{
+		{"xml tag over three lines", "Package.appxmanifest",
+			"<!-- bgmanifest:ignore BG006 -->\n<Extension Category=\"windows.backgroundTasks\"\n  EntryPoint=\"Bad Name\"\n  Executable=\"a>b.exe\">\n<Other/>\n", 2, 4},
+		{"xml one-line tag", "Package.appxmanifest", "<!-- bgmanifest:ignore BG004 -->\n<Task Type=\"timer\"/>\n<Task/>\n", 2, 2},
+		{"cs statement over three lines", "a.cs",
+			"// bgmanifest:ignore BG102\nbuilder.SetTrigger(\n    new TimeTrigger(15, false));\nnext();\n", 2, 3},
+		{"cs class header and brace", "a.cs", "// bgmanifest:ignore BG201\npublic class T : IBackgroundTask\n{\n}\n", 2, 3},
+		{"cs one line", "a.cs", "// bgmanifest:ignore BG101\nx();\ny();\n", 2, 2},
+		{"cs trailing on a statement's first line", "a.cs", "Register(name, // bgmanifest:ignore BG101\n    \"A.B\");\n", 1, 2},
+		{"vb line continuation", "a.vb",
+			"' bgmanifest:ignore BG102\nbuilder.SetTrigger( _\n    New TimeTrigger(15, False))\nx()\n", 2, 3},
+		{"vb implicit continuation", "a.vb", "' bgmanifest:ignore BG101\nRegister(\"A.B\",\n         \"name\")\nx()\n", 2, 3},
+		{"vb one line", "a.vb", "' bgmanifest:ignore BG101\nx()\ny()\n", 2, 2},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ss := Scan(tt.path, []byte(tt.src))
+			if len(ss) != 1 {
+				t.Fatalf("want one suppression, got %+v", ss)
+			}
+			if ss[0].Target != tt.target || ss[0].TargetEnd != tt.end {
+				t.Errorf("covers lines %d-%d, want %d-%d", ss[0].Target, ss[0].TargetEnd, tt.target, tt.end)
+			}
+		})
+	}
+}

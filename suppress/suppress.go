@@ -39,10 +39,12 @@ type Suppression struct {
 	Line, Col int
 	// Rules as written (IDs or names).
 	Rules []string
-	// Target is the line whose findings are suppressed; 0 for FileWide.
-	Target   int
-	FileWide bool
-	Reason   string
+	// Target..TargetEnd are the lines whose findings are suppressed: the
+	// statement (or XML tag) that starts on Target, which may span lines.
+	// Both are 0 for FileWide.
+	Target, TargetEnd int
+	FileWide          bool
+	Reason            string
 	// Malformed is set when the directive names no rule.
 	Malformed bool
 }
@@ -69,6 +71,7 @@ func Scan(path string, src []byte) []Suppression {
 		s.File = path
 		if !s.FileWide {
 			s.Target = targetLine(c, l.codeLines, l.line)
+			s.TargetEnd = statementEnd(style, l, s.Target)
 		}
 		out = append(out, s)
 	}
@@ -88,6 +91,43 @@ func targetLine(c comment, codeLines map[int]bool, lastLine int) int {
 		}
 	}
 	return c.endLine + 1
+}
+
+// maxStatementLines bounds how far a suppression reaches into a statement
+// that spans lines, so a missing terminator cannot cover half a file.
+const maxStatementLines = 20
+
+// statementEnd is the last line of the statement or tag that starts on
+// line: for XML the line of the tag's '>'; for C-family languages the first
+// line ending a statement or opening/closing a block (';', '{', '}'); for
+// VB the line after which no continuation ('_', an open parenthesis, a
+// trailing comma or operator) follows.
+func statementEnd(style Style, l *lexer, line int) int {
+	switch style {
+	case StyleXML:
+		if end, ok := l.tagEnd[line]; ok {
+			return end
+		}
+	case StyleC:
+		for n := line; n <= l.line && n < line+maxStatementLines; n++ {
+			if l.codeLines[n] && strings.ContainsRune(";{}", l.lastOnLine[n]) {
+				return n
+			}
+		}
+	case StyleVB:
+		end := line
+		for n := line; n <= l.line && n < line+maxStatementLines; n++ {
+			if !l.codeLines[n] {
+				continue
+			}
+			end = n
+			if !strings.ContainsRune("_(,&+=", l.lastOnLine[n]) {
+				return end
+			}
+		}
+		return end
+	}
+	return line
 }
 
 // parseDirective reads a directive at the start of a comment's text
