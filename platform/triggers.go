@@ -5,11 +5,12 @@ import "strings"
 // TriggerInfo says which manifest task types satisfy a trigger class.
 type TriggerInfo struct {
 	// Accepted are the task types (the Type attribute values) that satisfy
-	// the trigger, the preferred one first (a fix inserts that one).
+	// the trigger, the documented one first (messages name it, a fix inserts
+	// it); later ones are alternatives Microsoft's own samples use.
 	Accepted []string
-	// Certain is true when exactly one task type is documented and the
-	// platform refuses the registration without it. False for triggers that
-	// Microsoft's own samples declare in more than one way.
+	// Certain is true when the task type is documented and the platform
+	// refuses the registration without one of Accepted. False for triggers
+	// that Microsoft's own docs and samples declare in unrelated ways.
 	Certain bool
 	// Namespace is the manifest namespace of the accepted types: NSUap for
 	// the uap:Task types, NSFoundation otherwise.
@@ -56,9 +57,12 @@ var triggerTable = map[string]TriggerInfo{
 	// rfcommConnection types into "bluetooth" (schema).
 	"GattCharacteristicNotificationTrigger": certain("bluetooth", "schema: bluetooth replaced the 8.1 Bluetooth types"),
 	"GattServiceProviderTrigger":            certain("bluetooth", "schema: the only Bluetooth task type in Windows 10"),
-	"SystemTrigger":                         certain("systemEvent", "DOC-DECL; SAMPLE:BackgroundTask; SAMPLE:EnterpriseDataProtection"),
-	"ControlChannelTrigger":                 certain("controlChannel", "winrt-api backgroundaccessstatus.md; schema"),
-	"ChatMessageNotificationTrigger":        certainUap("chatMessageNotification", "archived SAMPLE:CommunicationBlockAndFilter"),
+	// archived SAMPLE:CommunicationBlockAndFilter registers a SystemTrigger
+	// (SessionConnected) against an extension that declares only general.
+	"SystemTrigger": {Accepted: []string{"systemEvent", "general"}, Certain: true, Namespace: NSFoundation, InProcessAllowed: true,
+		Source: "DOC-DECL; SAMPLE:BackgroundTask; SAMPLE:EnterpriseDataProtection; general: archived SAMPLE:CommunicationBlockAndFilter"},
+	"ControlChannelTrigger":          certain("controlChannel", "winrt-api backgroundaccessstatus.md; schema"),
+	"ChatMessageNotificationTrigger": certainUap("chatMessageNotification", "archived SAMPLE:CommunicationBlockAndFilter"),
 	"ChatMessageReceivedNotificationTrigger": certainUap("chatMessageNotification",
 		"archived SAMPLE:CommunicationBlockAndFilter (MessageReceivedTask)"),
 	"PhoneTrigger": certainUap("phoneCall", "archived SAMPLE:CommunicationBlockAndFilter (CallBlockedTask)"),

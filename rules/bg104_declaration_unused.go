@@ -22,7 +22,9 @@ var metaBG104 = Meta{
 		"time, a helper whose arguments could not be followed, a source file the scanner could not read, or no " +
 		"registration found at all (registration done by a library). It never reports extensions without their own " +
 		"`EntryPoint` (the in-process model), IoT `startup` tasks (started by the system) and the Windows App SDK's " +
-		"`UniversalBGTask.Task`.\n\n" +
+		"`UniversalBGTask.Task`, and it stays silent when a source file still spells the entry point (a string " +
+		"constant, a macro, `typeof(Class)`, `nameof(Class)`, `winrt::name_of<Class>()`): the registration is then " +
+		"somewhere the scanner could not follow.\n\n" +
 		"## Why it matters\n\n" +
 		"Nothing fails at run time: the task simply never runs. The usual cause is a rename — the code registers " +
 		"`Tasks.SyncTask2` (reported by BG101) while the manifest still declares `Tasks.SyncTask` — or a task that was " +
@@ -59,6 +61,9 @@ func (declarationUnused) Check(c *Context) []Finding {
 		what, name, attr := "EntryPoint", bt.EntryPoint.Value, bt.EntryPoint
 		if !bt.EntryPoint.Present {
 			what, name, attr = "StartPage", bt.StartPage.Value, bt.StartPage
+		}
+		if xcMentioned(c, name) {
+			continue // named in code the scanner could not follow
 		}
 		msg := fmt.Sprintf("%s declares the background task %s \"%s\", but no code registers it "+
 			"(no BackgroundTaskBuilder sets TaskEntryPoint to \"%s\"), so it never runs", xcManifestName(c.Manifest), what, name, name)

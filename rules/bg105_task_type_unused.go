@@ -22,7 +22,8 @@ var metaBG105 = Meta{
 		"`TimeTrigger`. Triggers that accept several types (`ApplicationTrigger`: `general`, `systemEvent` or `timer`; " +
 		"`MaintenanceTrigger`: `general`, `timer` or `systemEvent`; …) count as using each of them.\n\n" +
 		"The rule is silent for an entry point when one of its registrations has a trigger that could not be " +
-		"resolved or whose task type is not documented, and for the whole App under the same conditions as BG104 " +
+		"resolved or whose task type is not documented, or is made by a helper function (one call site the scanner " +
+		"could not bind would make a used type look unused), and for the whole App under the same conditions as BG104 " +
 		"(some registration cannot be followed).\n\n" +
 		"## Why it matters\n\n" +
 		"Nothing fails. A type left over from an earlier trigger widens what the app asks the platform for, and can " +
@@ -79,14 +80,21 @@ func (taskTypeUnused) Check(c *Context) []Finding {
 }
 
 // bg105UsedTypes collects every task type the registrations' triggers
-// accept; ok is false when there is no registration (BG104's matter) or a
-// trigger is unresolved or has no documented type.
+// accept; ok is false when there is no registration (BG104's matter), a
+// registration goes through a helper, or a trigger is unresolved or has no
+// documented type.
 func bg105UsedTypes(regs []*registration.Registration) (map[string]bool, bool) {
 	if len(regs) == 0 {
 		return nil, false
 	}
 	used := map[string]bool{}
 	for _, r := range regs {
+		// Through a helper, every call site must have been bound for the
+		// set of triggers to be complete; one missed call site would make a
+		// used type look unused.
+		if len(r.Via) > 0 {
+			return nil, false
+		}
 		if len(r.Triggers) == 0 {
 			return nil, false // the trigger was not seen; cannot judge
 		}

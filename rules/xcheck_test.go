@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -394,6 +396,11 @@ func TestBG102TriggerTypeNotDeclared(t *testing.T) {
 			want:  []string{`BG102 Tasks/Register.cs:11:24 warning | ApplicationTrigger | <Task Type="general"/> or <Task Type="systemEvent"/> or <Task Type="timer"/>`}},
 		{name: "undocumented trigger", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
 			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("ContentPrefetchTrigger", "StorageLibraryContentChangedTrigger"))}}},
+		{name: "SystemTrigger declared as general (archived CommunicationBlockAndFilter sample)", manifest: xcPackage(xcExt("Tasks.SyncTask", "general")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("SystemTrigger"))}}},
+		{name: "SystemTrigger missing names the documented type", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("SystemTrigger"))}},
+			want:  []string{`BG102 Tasks/Register.cs:11:24 error | SystemTrigger needs <Task Type="systemEvent"/>, but`}},
 		{name: "unresolved trigger", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
 			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcUnresolvedTrigger)}}},
 		{name: "entry point not declared is BG101's", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
@@ -567,6 +574,8 @@ func TestBG105TaskTypeUnused(t *testing.T) {
 			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger"), xcUnresolvedTrigger)}}},
 		{name: "unresolved App", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer", "general")),
 			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger")), xcReg("X", xcUnresolvedEntry)}}},
+		{name: "through a helper", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer", "pushNotification")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger"), xcViaHelper)}}},
 		{name: "not registered is BG104's", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer", "general")),
 			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.Other", xcTrig("TimeTrigger"))}}},
 		{name: "uap type unused", manifest: xcPackage(xcExt("Tasks.Media", "general", "uap:mediaProcessing")),
@@ -666,6 +675,55 @@ func TestXCNearest(t *testing.T) {
 		got, ok := xcNearest(tt.x, tt.cands, tt.roots)
 		if ok != (tt.kind != 0) || got.Name != tt.want || got.Kind != tt.kind {
 			t.Errorf("xcNearest(%q, %v) = %+v, %v; want %q kind %d", tt.x, tt.cands, got, ok, tt.want, tt.kind)
+		}
+	}
+}
+
+func TestBG104MentionedInSources(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) registration.SourceFile {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return registration.SourceFile{Path: p, Language: registration.CSharp}
+	}
+	two := xcPackage(xcExt("Tasks.SyncTask", "timer") + xcExt("Tasks.CleanupTask", "timer"))
+	facts := registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger"))}}
+	tests := []struct {
+		name, source string
+		reported     bool
+	}{
+		{"not mentioned", "class Other { }", true},
+		{"macro", "#define CleanupEntryPoint \"Tasks.CleanupTask\"\n", false},
+		{"typeof", "Register(typeof(Tasks.CleanupTask).FullName, trigger);", false},
+		{"nameof with spaces", "var n = \"Tasks.\" + nameof( CleanupTask );", false},
+		{"name_of", "Register(winrt::name_of<winrt::Tasks::CleanupTask>());", false},
+		{"class declaration only", "public sealed class CleanupTask : IBackgroundTask { }", true},
+		{"longer identifier", "Register(typeof(Tasks.CleanupTaskV2).FullName);", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := xcApp()
+			app.Sources = []registration.SourceFile{write(strings.ReplaceAll(tt.name, " ", "_")+".cs", tt.source)}
+			f := facts
+			got := declarationUnused{}.Check(&Context{App: app, Manifest: xcParse(t, two), Facts: &f})
+			if (len(got) == 1) != tt.reported || len(got) > 1 {
+				t.Errorf("findings = %+v, want reported %v", got, tt.reported)
+			}
+		})
+	}
+}
+
+func TestXCJavaScriptRegistersComponentClass(t *testing.T) {
+	// A JavaScript app may register a C# component's class by name: it is
+	// compared with EntryPoint, not StartPage.
+	man := xcParse(t, xcPackage(xcExt("Tasks.SyncTask", "timer")))
+	facts := registration.Facts{Registrations: []registration.Registration{
+		xcReg("Tasks.SyncTask", xcLang(registration.JavaScript), xcTrig("TimeTrigger"))}}
+	for _, r := range []Rule{entryPointNotDeclared{}, triggerTypeNotDeclared{}, declarationUnused{}, taskTypeUnused{}} {
+		if fs := r.Check(&Context{App: xcApp(), Manifest: man, Facts: &facts}); len(fs) != 0 {
+			t.Errorf("%s: %+v", r.Meta().ID, fs)
 		}
 	}
 }

@@ -3,6 +3,7 @@ package rules
 import (
 	"bytes"
 	"fmt"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -50,13 +51,12 @@ func xcAppExtensions(man *manifest.Manifest) []*manifest.BackgroundTaskExtension
 }
 
 // xcIsScript reports whether a registration names a JavaScript file (the
-// JS model, where the manifest's StartPage is the entry point).
+// JS model, where the manifest's StartPage is the entry point). A JavaScript
+// app may also register a class of a Windows Runtime Component by name, so
+// the value decides, not the language.
 func xcIsScript(r *registration.Registration) bool {
-	if r.Language == registration.JavaScript {
-		return true
-	}
 	s := strings.ToLower(strings.TrimSpace(r.EntryPoint.Str))
-	return strings.HasSuffix(s, ".js")
+	return strings.HasSuffix(s, ".js") || strings.ContainsAny(s, `/\`)
 }
 
 // xcNormPath makes two spellings of one package-relative file comparable:
@@ -457,9 +457,13 @@ func xcSelfCloseStyle(man *manifest.Manifest, el manifest.Element) string {
 }
 
 // xcTaskTypeFor names the task type(s) a trigger needs, for messages:
-// `<Task Type="timer"/>` or `<uap:Task Type="mediaProcessing"/>`, joined
-// with "or" for ambiguous triggers.
+// `<Task Type="timer"/>` or `<uap:Task Type="mediaProcessing"/>`; the
+// documented one for a certain trigger, every accepted one joined with "or"
+// for an ambiguous trigger.
 func xcTaskTypeFor(info platform.TriggerInfo) string {
+	if info.Certain && len(info.Accepted) > 1 {
+		info.Accepted = info.Accepted[:1]
+	}
 	prefix := ""
 	if info.Namespace == platform.NSUap {
 		prefix = "uap:"
@@ -485,4 +489,79 @@ func xcRegName(r *registration.Registration) string {
 		return fmt.Sprintf(" (task \"%s\")", r.Name.Str)
 	}
 	return ""
+}
+
+// xcMaxSourceBytes bounds the files xcMentioned reads (generated code and
+// bundles beyond it are not where an entry point is spelt).
+const xcMaxSourceBytes = 4 << 20
+
+// xcMentioned reports whether some source file of the App names an entry
+// point although no registration of it was found: as a string literal (a
+// constant, a macro, a helper's argument) or, for a class, as a type
+// reference (typeof, nameof, GetType, name_of, __uuidof). The scanner can
+// miss a registration it could not follow; a declaration the code still
+// names is then not reported as unused.
+func xcMentioned(c *Context, name string) bool {
+	if c.App == nil || name == "" {
+		return false
+	}
+	literals := []string{`"` + name + `"`, `'` + name + `'`}
+	if strings.Contains(name, `\`) {
+		esc := strings.ReplaceAll(name, `\`, `\\`)
+		literals = append(literals, `"`+esc+`"`, `'`+esc+`'`, `"`+strings.ReplaceAll(name, `\`, "/")+`"`)
+	}
+	simple := ""
+	if !strings.ContainsAny(name, `\/`) && !strings.HasSuffix(strings.ToLower(name), ".js") {
+		simple = xcSimple(name)
+	}
+	for _, src := range c.App.Sources {
+		data, err := os.ReadFile(src.Path)
+		if err != nil || len(data) > xcMaxSourceBytes {
+			continue
+		}
+		text := string(data)
+		for _, lit := range literals {
+			if strings.Contains(text, lit) {
+				return true
+			}
+		}
+		if simple != "" && xcTypeReference(text, simple) {
+			return true
+		}
+	}
+	return false
+}
+
+// xcTypeOpeners precede a class name in the expressions that turn a type
+// into its name or GUID.
+var xcTypeOpeners = []string{"typeof(", "nameof(", "GetType(", "name_of<", "__uuidof(", "guid_of<"}
+
+// xcTypeReference reports whether text contains the class name as the last
+// part of a type reference such as typeof(Ns.Class) or name_of<Ns::Class>.
+func xcTypeReference(text, simple string) bool {
+	for from := 0; ; {
+		i := strings.Index(text[from:], simple)
+		if i < 0 {
+			return false
+		}
+		i += from
+		from = i + len(simple)
+		if from < len(text) && xcIdentByte(text[from]) {
+			continue
+		}
+		j := i
+		for j > 0 && (xcIdentByte(text[j-1]) || strings.IndexByte(".: \t", text[j-1]) >= 0) {
+			j--
+		}
+		before := text[:j]
+		for _, o := range xcTypeOpeners {
+			if strings.HasSuffix(before, o) {
+				return true
+			}
+		}
+	}
+}
+
+func xcIdentByte(b byte) bool {
+	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
