@@ -329,7 +329,9 @@ func constructOf(c *ectx, toks []Token) construct {
 			}
 			var args [][]Token
 			if inner := toks[k+1 : min(close, len(toks))]; len(inner) > 0 {
-				args = splitTop(inner, ",")
+				for _, a := range splitTop(inner, ",") {
+					args = append(args, trimNewlines(a))
+				}
 			}
 			return construct{class: name, args: args, ctx: c, pos: pos, ok: true}
 		}

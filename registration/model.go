@@ -54,6 +54,10 @@ type methodDecl struct {
 	children [][2]int // nested method ranges to skip
 	pos      Pos
 	file     *fileModel
+	// member is true for a JavaScript function stored in an object
+	// property or class (called as obj.name(...)); plain function
+	// declarations are called by bare name.
+	member bool
 }
 
 type param struct {

@@ -722,7 +722,7 @@ func jsFunction(f *fileModel, cur *scope, header []Token, at int) *methodDecl {
 		return nil
 	}
 	var nameTok Token
-	named := false
+	named, member := false, false
 	k := open - 1
 	if arrow || (k >= 0 && isIdent(header[k], "function")) {
 		// anonymous: the name is what it is assigned to
@@ -738,6 +738,7 @@ func jsFunction(f *fileModel, cur *scope, header []Token, at int) *methodDecl {
 		}
 		if q >= 1 && (isPunct(header[q], "=") || isPunct(header[q], ":")) && (header[q-1].Kind == TokIdent || header[q-1].Kind == TokString) {
 			nameTok, named = header[q-1], true
+			member = isPunct(header[q], ":") || (q >= 2 && isAccess(header[q-2]))
 		}
 	} else if k >= 0 && header[k].Kind == TokIdent {
 		switch header[k].Text {
@@ -749,6 +750,7 @@ func jsFunction(f *fileModel, cur *scope, header []Token, at int) *methodDecl {
 			return nil
 		}
 		nameTok, named = header[k], true
+		member = !(k >= 1 && isIdent(header[k-1], "function"))
 	} else {
 		return nil
 	}
@@ -761,7 +763,7 @@ func jsFunction(f *fileModel, cur *scope, header []Token, at int) *methodDecl {
 	} else {
 		nameTok = header[open]
 	}
-	m := &methodDecl{name: name, file: f, ns: cur.ns, s: at + 1, e: at + 1, pos: f.pos(nameTok)}
+	m := &methodDecl{name: name, file: f, ns: cur.ns, s: at + 1, e: at + 1, pos: f.pos(nameTok), member: member}
 	if open == close {
 		m.params = parseParams(JavaScript, header[open:open+1])
 	} else {

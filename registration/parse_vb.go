@@ -6,8 +6,22 @@ import "strings"
 // separated), returning [start, end) index pairs.
 func vbStatements(toks []Token) [][2]int {
 	var out [][2]int
-	start := 0
+	start, depth := 0, 0
 	for i, t := range toks {
+		if t.Kind == TokPunct {
+			switch t.Text {
+			case "(", "{":
+				depth++
+			case ")", "}":
+				if depth > 0 {
+					depth--
+				}
+			}
+		}
+		// implicit line continuation inside brackets
+		if t.Kind == TokNewline && depth > 0 {
+			continue
+		}
 		if t.Kind == TokNewline || isPunct(t, ":") {
 			if i > start {
 				out = append(out, [2]int{start, i})

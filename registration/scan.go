@@ -252,6 +252,8 @@ type callSite struct {
 	m    *methodDecl // the calling method (or a file's top-level code)
 	at   Token
 	args [][]Token
+	// viaMember is true for obj.Name(...) (but not this.Name(...)).
+	viaMember bool
 }
 
 // callSites indexes every call "Name(args)" by lower-case name.
@@ -285,10 +287,13 @@ func callSites(ix *appIndex) map[string][]callSite {
 				end := matchClose(toks, i+1)
 				var args [][]Token
 				if inner := toks[i+2 : min(end, len(toks))]; len(inner) > 0 {
-					args = splitTop(inner, ",")
+					for _, a := range splitTop(inner, ",") {
+						args = append(args, trimNewlines(a))
+					}
 				}
+				member := i >= 2 && isAccess(toks[i-1]) && !isIdent(toks[i-2], "this") && !isIdentFold(toks[i-2], "Me")
 				key := strings.ToLower(t.Text)
-				out[key] = append(out[key], callSite{m: m, at: t, args: args})
+				out[key] = append(out[key], callSite{m: m, at: t, args: args, viaMember: member})
 			}
 		}
 	}
@@ -316,6 +321,9 @@ func chainsOf(ix *appIndex, calls map[string][]callSite, h *methodDecl, depth in
 		}
 		if h.file.lang != VB && cs.at.Text != h.name {
 			continue
+		}
+		if h.file.lang == JavaScript && cs.viaMember && !h.member {
+			continue // obj.name(...) is not a call of "function name"
 		}
 		here := cs.m.file.pos(cs.at)
 		var outer []chain
