@@ -105,6 +105,9 @@ func (taskClassNotSealed) Check(c *Context) []Finding {
 		}
 		reported[g.Name] = true
 		at := reportPart(parts)
+		if !at.Pos.IsValid() {
+			continue
+		}
 		f := AtCode(metaBG201, at.Pos, "background task class %s is not sealed; %s", g.Name, sealHint(at))
 		f.Related = ref.related(c.Manifest)
 		out = append(out, f)
@@ -155,6 +158,9 @@ func unsealedComponentClasses(c *Context, groups map[string]*classGroup, reporte
 		}
 		reported[g.Name] = true
 		at := reportPart(inComponent)
+		if !at.Pos.IsValid() {
+			continue
+		}
 		out = append(out, AtCode(metaBG201, at.Pos,
 			"public class %s is not sealed; every public class of the Windows Runtime Component that holds background task %s must be sealed; %s",
 			g.Name, task, sealHint(at)))

@@ -93,6 +93,9 @@ func (taskClassNotPublic) Check(c *Context) []Finding {
 			continue
 		}
 		at := parts[0]
+		if !at.Pos.IsValid() {
+			continue
+		}
 		f := AtCode(metaBG202, at.Pos, "background task class %s is not public; %s", g.Name, publicHint(at))
 		f.Related = ref.related(c.Manifest)
 		out = append(out, f)

@@ -101,6 +101,9 @@ func (taskClassNotBackgroundTask) Check(c *Context) []Finding {
 		if parts := g.declParts(); len(parts) > 0 {
 			at = reportPart(parts)
 		}
+		if !at.Pos.IsValid() {
+			continue
+		}
 		f := AtCode(metaBG203, at.Pos, "background task class %s does not implement IBackgroundTask", g.Name)
 		f.Related = ref.related(c.Manifest)
 		out = append(out, f)

@@ -96,7 +96,7 @@ func (taskClassWrongProject) Check(c *Context) []Finding {
 			continue
 		}
 		at, proj := placedPart(c, g)
-		if at == nil {
+		if at == nil || !at.Pos.IsValid() {
 			continue
 		}
 		var why string

@@ -75,7 +75,7 @@ func (duplicateTaskName) Check(c *Context) []Finding {
 	byName := map[string][]*registration.Registration{}
 	var names []string
 	for _, r := range sortedRegistrations(c.Facts) {
-		if !r.Name.Resolved || r.Name.Str == "" || !r.Resolved() {
+		if !r.Name.Resolved || r.Name.Str == "" || !r.Resolved() || !r.Pos.IsValid() {
 			continue
 		}
 		if _, ok := byName[r.Name.Str]; !ok {

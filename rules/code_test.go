@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"sort"
 	"strings"
 	"testing"
@@ -695,6 +696,107 @@ func TestCodeRulesEmptyInputs(t *testing.T) {
 			r, _ := Lookup(id)
 			if fs := r.Check(c); len(fs) != 0 {
 				t.Errorf("%s on %s: unexpected findings %+v", id, name, fs)
+			}
+		}
+	}
+}
+
+// TestCodeRulesRelatedLocations: class findings point back at the manifest
+// EntryPoint value, or at the registration when only code names the class.
+func TestCodeRulesRelatedLocations(t *testing.T) {
+	unsealed := ctWith(ctCS("Tasks.SyncTask", ctTaskFile, 7), func(c *registration.TaskClass) { c.Sealed, c.Public = false, false })
+	fromManifest := ctContext(ctManifest("Tasks.SyncTask"), registration.Facts{TaskClasses: []registration.TaskClass{unsealed}})
+	fromCode := ctContext(nil, registration.Facts{
+		Registrations: []registration.Registration{ctReg("Sync", "Tasks.SyncTask", 30)},
+		TaskClasses:   []registration.TaskClass{unsealed}})
+	for _, id := range []string{"BG201", "BG202"} {
+		r, _ := Lookup(id)
+		fs := r.Check(fromManifest)
+		if len(fs) != 1 || len(fs[0].Related) != 1 {
+			t.Fatalf("%s: want one finding with one related location, got %+v", id, fs)
+		}
+		if rel := fs[0].Related[0]; rel.File != ctManifestPath || rel.Line != 20 || rel.Column != 61 {
+			t.Errorf("%s: related = %+v, want the EntryPoint value at %s:20:61", id, rel, ctManifestPath)
+		}
+		fs = r.Check(fromCode)
+		if len(fs) != 1 || len(fs[0].Related) != 1 {
+			t.Fatalf("%s: want one finding with one related location, got %+v", id, fs)
+		}
+		if rel := fs[0].Related[0]; rel.File != "App/MainPage.xaml.cs" || rel.Line != 32 || rel.Column != 26 {
+			t.Errorf("%s: related = %+v, want the TaskEntryPoint value at App/MainPage.xaml.cs:32:26", id, rel)
+		}
+	}
+}
+
+// TestCodeRulesRandomFacts feeds the rules deterministic random facts: no
+// rule may panic, and every finding must carry a file and a 1-based position
+// taken from the facts.
+func TestCodeRulesRandomFacts(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	names := []string{"Tasks.SyncTask", "Tasks.UploadTask", "App.App", "Other.SyncTask", winAppSDKEntryPoint, ""}
+	kinds := []string{"class", "struct", "ref class", "runtimeclass", "module", ""}
+	langs := []registration.Language{registration.CSharp, registration.VB, registration.CPP, registration.IDL, registration.JavaScript}
+	projects := []string{"", "App/App.csproj", "Tasks/Tasks.csproj", "Lib/Lib.csproj", "Odd/Odd.csproj", "Tasks/Tasks.vcxproj"}
+	pick := func(n int) int { return rng.IntN(n) }
+	pos := func() registration.Pos {
+		if pick(5) == 0 {
+			return registration.Pos{}
+		}
+		return ctPos([]string{"a.cs", "b.cs", "c.h"}[pick(3)], 1+pick(40), 1+pick(30))
+	}
+	positions := func() []registration.Pos {
+		var ps []registration.Pos
+		for range pick(3) {
+			ps = append(ps, pos())
+		}
+		return ps
+	}
+	for iter := range 500 {
+		var facts registration.Facts
+		for range pick(5) {
+			facts.TaskClasses = append(facts.TaskClasses, registration.TaskClass{
+				Name: names[pick(len(names))], Pos: ctPos("t.cs", 1+pick(50), 1+pick(20)),
+				Language: langs[pick(len(langs))], Kind: kinds[pick(len(kinds))], Project: projects[pick(len(projects))],
+				Public: pick(2) == 0, Sealed: pick(2) == 0, Implements: pick(2) == 0,
+				Bases:  []string{"IBackgroundTask", "TaskBase", "SyncTask", "Foo<Bar>", "public Windows::X::IY^", ""}[:pick(6)],
+				RunPos: pos(), RunEnd: pos(), RunIsAsync: pick(2) == 0, AsyncPos: pos(),
+				DeferralGet: positions(), DeferralComplete: positions(),
+			})
+		}
+		for range pick(5) {
+			var triggers []registration.Trigger
+			for range pick(3) {
+				oneShot := pick(2) == 0
+				triggers = append(triggers, registration.Trigger{
+					Class:            []string{"TimeTrigger", "MaintenanceTrigger", "SystemTrigger", ""}[pick(4)],
+					FreshnessMinutes: pick(40) - 2, OneShot: &oneShot, Pos: pos(), Resolved: pick(4) != 0,
+					SystemTriggerType: []string{"", "InternetAvailable"}[pick(2)],
+				})
+			}
+			r := ctReg(names[pick(len(names))], names[pick(len(names))], 1+pick(80), triggers...)
+			r.Pos, r.RegisterCalls, r.Via = pos(), positions(), positions()
+			r.Name.Resolved, r.EntryPoint.Resolved, r.EntryPointSet = pick(4) != 0, pick(4) != 0, pick(3) != 0
+			r.WinAppSDK, r.CLSIDSet = pick(5) == 0, pick(5) == 0
+			facts.Registrations = append(facts.Registrations, r)
+		}
+		if pick(2) == 0 {
+			facts.AccessRequests = positions()
+			facts.ExistingChecks = positions()
+		}
+		var man *manifest.Manifest
+		if pick(3) != 0 {
+			man = ctManifest(names[pick(len(names))], names[pick(len(names))])
+		}
+		c := ctContext(man, facts)
+		if pick(4) == 0 {
+			c.App = nil
+		}
+		for _, id := range []string{"BG201", "BG202", "BG203", "BG204", "BG205", "BG206", "BG207", "BG208", "BG209", "BG210"} {
+			r, _ := Lookup(id)
+			for _, f := range r.Check(c) {
+				if f.File == "" || f.Line < 1 || f.Column < 1 {
+					t.Fatalf("iteration %d: %s finding without a position: %+v", iter, id, f)
+				}
 			}
 		}
 	}

@@ -286,9 +286,22 @@ func (g *classGroup) run() runInfo {
 		ri.Gets = append(ri.Gets, p.DeferralGet...)
 		ri.Complete = append(ri.Complete, p.DeferralComplete...)
 	}
+	ri.Gets = validPositions(ri.Gets)
+	ri.Complete = validPositions(ri.Complete)
 	sortPos(ri.Gets)
 	sortPos(ri.Complete)
 	return ri
+}
+
+// validPositions drops positions the scanner did not record.
+func validPositions(ps []registration.Pos) []registration.Pos {
+	out := ps[:0:0]
+	for _, p := range ps {
+		if p.IsValid() {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // entryNameSet returns the names of entryPoints(c) as a set.
@@ -341,6 +354,9 @@ func registerCalls(f *registration.Facts, include func(*registration.Registratio
 			continue
 		}
 		for _, p := range r.RegisterCalls {
+			if !p.IsValid() {
+				continue
+			}
 			if j, ok := index[p]; ok {
 				out[j].Regs = append(out[j].Regs, r)
 				continue
