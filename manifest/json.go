@@ -3,7 +3,16 @@ package manifest
 import (
 	"strconv"
 	"strings"
+	"sync"
 )
+
+// pointerTable maps JSON pointers into JSONModel to positions. Parse
+// allocates it empty and the first PosOf fills it, once, so that a parsed
+// Manifest can be read from several goroutines.
+type pointerTable struct {
+	once sync.Once
+	pos  map[string]Pos
+}
 
 // JSONModel is the manifest in the JSON form that `bgmanifest dump` prints
 // and schema/manifest.schema.json describes. Attributes appear only when
@@ -28,8 +37,11 @@ func (m *Manifest) buildJSON() builtJSON {
 // else the element. A pointer below a recorded node falls back to the
 // nearest recorded ancestor. False when nothing on the path is recorded.
 func (m *Manifest) PosOf(pointer string) (Pos, bool) {
-	pointers := m.pointers
-	if pointers == nil { // a Manifest not made by Parse
+	var pointers map[string]Pos
+	if t := m.pointers; t != nil {
+		t.once.Do(func() { t.pos = m.buildJSON().pos })
+		pointers = t.pos
+	} else { // a Manifest not made by Parse
 		pointers = m.buildJSON().pos
 	}
 	for p := pointer; ; {

@@ -89,8 +89,8 @@ type Manifest struct {
 	// writes it back).
 	HasBOM bool `json:"-"`
 
-	lines    []int          // byte offset of each line start, built lazily
-	pointers map[string]Pos // JSON pointer -> position, built by JSONModel
+	lines    []int         // byte offset of each line start, built by Parse
+	pointers *pointerTable // JSON pointer -> position, built on first use
 }
 
 // Problem is a reading problem with its position.

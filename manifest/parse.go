@@ -35,7 +35,6 @@ func ParseFile(path string) (*Manifest, error) {
 			Pos:     Pos{Line: 1, Col: 1},
 			Message: fmt.Sprintf("manifest is %d MB, larger than the 16 MiB bgmanifest reads", (st.Size()+(1<<20)-1)>>20),
 		}}
-		m.pointers = m.buildJSON().pos
 		return m, nil
 	}
 	// The size can change between Stat and Read: never read more than the limit.
@@ -46,7 +45,6 @@ func ParseFile(path string) (*Manifest, error) {
 	if len(data) > MaxFileSize {
 		m := emptyManifest(path)
 		m.Problems = []Problem{{Pos: Pos{Line: 1, Col: 1}, Message: "manifest grew past the 16 MiB bgmanifest reads while it was read"}}
-		m.pointers = m.buildJSON().pos
 		return m, nil
 	}
 	return Parse(path, data), nil
@@ -57,7 +55,7 @@ func emptyManifest(path string) *Manifest {
 		Path: path, Encoding: EncUTF8, Newline: "\n",
 		Applications: []Application{}, PackageExtensions: []Extension{}, Capabilities: []Capability{},
 		BackgroundTasks: []*BackgroundTaskExtension{}, ComServerClasses: []ComClass{}, ActivatableClasses: []ActivatableClass{},
-		Text: []byte{}, lines: []int{0},
+		Text: []byte{}, lines: []int{0}, pointers: &pointerTable{},
 	}
 }
 
@@ -70,10 +68,6 @@ func Parse(path string, data []byte) *Manifest {
 	m.Text, m.Encoding, m.HasBOM = dec.text, dec.encoding, dec.bom
 	m.Newline = dominantNewline(m.Text)
 	m.lines = lineStarts(m.Text)
-	// Build the pointer table now: after Parse the Manifest is only read,
-	// so rules, reports and the language server may share it across
-	// goroutines.
-	defer func() { m.pointers = m.buildJSON().pos }()
 	if dec.problem != "" {
 		m.addProblem(dec.problemOff, dec.problem)
 		return m
