@@ -488,3 +488,63 @@ func TestWatchersAreRegisteredWhenTheClientCan(t *testing.T) {
 		t.Errorf("shutdown: %v", resp.Error)
 	}
 }
+
+func TestUnownedFilesAreLookedUpOnlyWhenNew(t *testing.T) {
+	fx := newFixture(t)
+	// A file no project compiles, present before the server starts: the
+	// first discovery saw it, so opening it walks nothing again.
+	stray := filepath.Join(fx.root, "WeatherApp", "Scratch.cs")
+	if err := os.WriteFile(stray, []byte("class Scratch {}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := startClient(t, Options{})
+	c.initialize(fx.root)
+	csURI := c.open(fx.weatherCS)
+	c.diagnostics(csURI, "with BG102", hasCode("BG102"))
+	if n := c.srv.ws.discoveryCount(); n != 1 {
+		t.Fatalf("%d discoveries after start, want 1", n)
+	}
+	strayURI := c.open(stray)
+	c.change(strayURI, 2, "class Scratch { }\n")
+	c.call("textDocument/hover", TextDocumentPositionParams{TextDocument: TextDocumentIdentifier{URI: strayURI}})
+	if n := c.srv.ws.discoveryCount(); n != 1 {
+		t.Errorf("opening and editing an old unowned file ran %d more discoveries", n-1)
+	}
+
+	// A manifest created after the start is looked up (once) and checked.
+	newApp := filepath.Join(fx.root, "SportsApp")
+	copyDir(t, filepath.Join(fx.root, "NewsApp"), newApp)
+	manURI := c.open(filepath.Join(newApp, "Package.appxmanifest"))
+	c.waitCheck(filepath.Join(newApp, "Package.appxmanifest"), 1)
+	if n := c.srv.ws.discoveryCount(); n != 2 {
+		t.Errorf("%d discoveries after a new manifest was opened, want 2", n)
+	}
+	c.change(manURI, 2, readFile(t, filepath.Join(newApp, "Package.appxmanifest"))+"\n")
+	c.waitCheck(filepath.Join(newApp, "Package.appxmanifest"), 2)
+	if n := c.srv.ws.discoveryCount(); n != 2 {
+		t.Errorf("editing the new manifest ran %d more discoveries", n-2)
+	}
+}
+
+func copyDir(t *testing.T, src, dst string) {
+	t.Helper()
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

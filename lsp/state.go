@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/bgmanifest/bgmanifest/lint"
 	"github.com/bgmanifest/bgmanifest/rules"
@@ -35,6 +36,10 @@ type workspaceState struct {
 	owners map[string][]string       // file path -> manifests of the Apps that own it
 	alias  map[string]string         // symlink-free path -> path as discovered
 	probed map[string]bool           // unowned files already looked up
+	// discoveredAt is when the first discovery started: a file under a root
+	// that is older and unowned then is unowned for good.
+	discoveredAt time.Time
+	discoveries  int // Discover calls made (tests read it)
 
 	busy sync.WaitGroup // discovery goroutines
 }
@@ -62,6 +67,9 @@ func (w *workspaceState) start(roots []string, after func()) {
 	go func() {
 		defer w.busy.Done()
 		if len(roots) > 0 {
+			w.mu.Lock()
+			w.discoveredAt = time.Now()
+			w.mu.Unlock()
 			w.discover(roots, nil)
 		}
 		w.mu.Lock()
@@ -162,6 +170,9 @@ func (w *workspaceState) discover(paths []string, replace []string) []string {
 			abs = append(abs, a)
 		}
 	}
+	w.mu.Lock()
+	w.discoveries++
+	w.mu.Unlock()
 	res, err := workspace.Discover(abs, workspace.Options{Exclude: w.excludes()})
 	if err != nil {
 		w.log.Printf("discovering Apps in %s: %v", strings.Join(abs, ", "), err)
@@ -181,8 +192,10 @@ func (w *workspaceState) discover(paths []string, replace []string) []string {
 		w.addLocked(app)
 		keys = append(keys, app.Manifest)
 	}
-	// A file that was unowned may belong to a new App now.
-	w.probed = map[string]bool{}
+	if len(replace) > 0 {
+		// The shape changed: a file that was unowned may belong to an App now.
+		w.probed = map[string]bool{}
+	}
 	return keys
 }
 
@@ -278,11 +291,29 @@ func (w *workspaceState) ownersOf(path string) []string {
 	return append([]string(nil), w.owners[w.canonicalLocked(path)]...)
 }
 
-// markProbed reports whether path still needs a look-up and records it.
-func (w *workspaceState) markProbed(path string) bool {
+// needsProbe reports whether an unowned file should be looked up with a
+// fresh Discover, and records that it was. The first discovery saw every
+// file under the roots that existed then, so only files outside the roots,
+// manifests (an App of their own), and files created or changed since are
+// worth a walk.
+func (w *workspaceState) needsProbe(path string) bool {
+	info, err := os.Stat(path)
+	if err != nil || info.IsDir() {
+		return false
+	}
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	if w.probed[path] {
+		return false
+	}
+	inRoot := false
+	for _, r := range w.roots {
+		if rel, err := filepath.Rel(r, path); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			inRoot = true
+			break
+		}
+	}
+	if inRoot && !isManifestFile(path) && !info.ModTime().After(w.discoveredAt) {
 		return false
 	}
 	w.probed[path] = true
@@ -333,4 +364,10 @@ func removeString(s []string, v string) []string {
 func fileExists(path string) bool {
 	info, err := os.Stat(path)
 	return err == nil && !info.IsDir()
+}
+
+func (w *workspaceState) discoveryCount() int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.discoveries
 }

@@ -109,7 +109,7 @@ func (s *server) touch(path string, delay time.Duration) {
 			}
 			return
 		}
-		if !fileExists(path) || !s.ws.markProbed(path) {
+		if !s.ws.needsProbe(path) {
 			return
 		}
 		s.ws.ensureConfig(filepath.Dir(path))
