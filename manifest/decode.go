@@ -27,9 +27,10 @@ type decoded struct {
 }
 
 // decodeBytes turns the file's bytes into UTF-8. It recognises a UTF-8 BOM,
-// UTF-16 with a BOM, and UTF-16 without one when the file starts with "<?"
-// (the XML declaration) in either byte order, which is how some tools write
-// AppxManifest.xml. Everything else is taken as UTF-8 and validated.
+// UTF-16 with a BOM, and UTF-16 without one when the file starts with '<'
+// and an ASCII character in either byte order ("<?xml", "<Package"), which
+// is how some tools write AppxManifest.xml. Everything else is taken as
+// UTF-8 and validated.
 func decodeBytes(data []byte) decoded {
 	switch {
 	case bytes.HasPrefix(data, []byte{0xEF, 0xBB, 0xBF}):
@@ -38,9 +39,9 @@ func decodeBytes(data []byte) decoded {
 		return decodeUTF16(data[2:], false, true)
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}):
 		return decodeUTF16(data[2:], true, true)
-	case bytes.HasPrefix(data, []byte{'<', 0, '?', 0}):
+	case len(data) >= 4 && data[0] == '<' && data[1] == 0 && data[2] != 0 && data[3] == 0:
 		return decodeUTF16(data, false, false)
-	case bytes.HasPrefix(data, []byte{0, '<', 0, '?'}):
+	case len(data) >= 4 && data[0] == 0 && data[1] == '<' && data[2] == 0 && data[3] != 0:
 		return decodeUTF16(data, true, false)
 	}
 	return checkUTF8(data, EncUTF8, false)

@@ -87,6 +87,7 @@ func TestPositions(t *testing.T) {
 		{"utf16be", utf16Bytes(sample("\n", "\t", `EntryPoint="Ä.Task"`), true, true), EncUTF16BE, "\n", want{6, 5, 7, 6, 18, 8, 23, 43}},
 		{"utf16le-no-bom", utf16Bytes(sample("\n", "\t", `EntryPoint="Ä.Task"`), false, false), EncUTF16LE, "\n", want{6, 5, 7, 6, 18, 8, 23, 43}},
 		{"utf16be-no-bom", utf16Bytes(sample("\n", "\t", `EntryPoint="Ä.Task"`), true, false), EncUTF16BE, "\n", want{6, 5, 7, 6, 18, 8, 23, 43}},
+		{"utf16le-no-bom-no-decl", utf16Bytes("\n"+strings.SplitN(sample("\n", "\t", `EntryPoint="Ä.Task"`), "\n", 2)[1], false, false)[2:], EncUTF16LE, "\n", want{5, 5, 6, 6, 18, 7, 23, 43}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
