@@ -202,6 +202,9 @@ func children(e *etree.Element) []*etree.Element { return e.ChildElements() }
 
 func (b *builder) build(doc *etree.Document) {
 	roots := doc.ChildElements()
+	if len(roots) == 0 {
+		return
+	}
 	root := roots[0]
 	el := b.element(root)
 	b.m.Root = &el
@@ -310,7 +313,7 @@ func (b *builder) collect(e *etree.Element, appIndex int) {
 }
 
 func (b *builder) applicationIndex(e *etree.Element) int {
-	start := b.m.PosAt(b.rawOf(e).start).Offset
+	start := b.rawOf(e).start
 	for i, a := range b.m.Applications {
 		if a.Element.Pos.Offset == start {
 			return i
