@@ -64,9 +64,13 @@ func TestNeovimClient(t *testing.T) {
 		t.Fatal(err)
 	}
 	out := filepath.Join(t.TempDir(), "result.json")
+	stateDir := t.TempDir() // Neovim 0.7 keeps lsp.log in the cache dir, 0.8+ in the state dir
 	ctx, cancel := context.WithTimeout(context.Background(), nvimTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, nvim, "--headless", "--clean", "-u", initLua, code)
+	// The server is Neovim's child; should it outlive a killed Neovim while
+	// holding the output pipe, stop waiting for it after a while.
+	cmd.WaitDelay = 5 * time.Second
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(),
 		"BGMANIFEST_BIN="+bin,
@@ -75,8 +79,18 @@ func TestNeovimClient(t *testing.T) {
 		"BGMANIFEST_FROM="+trigger,
 		"BGMANIFEST_TO=new SystemTrigger(SystemTriggerType.TimeZoneChange, false)",
 		// Keep Neovim's state and logs out of the user's home.
-		"XDG_STATE_HOME="+t.TempDir(), "XDG_CACHE_HOME="+t.TempDir(), "XDG_DATA_HOME="+t.TempDir(),
+		"XDG_STATE_HOME="+stateDir, "XDG_CACHE_HOME="+stateDir, "XDG_DATA_HOME="+t.TempDir(),
 	)
+	// On failure, show Neovim's LSP log: it holds the server's stderr.
+	t.Cleanup(func() {
+		if !t.Failed() {
+			return
+		}
+		log := filepath.Join(stateDir, "nvim", "lsp.log")
+		if b, err := os.ReadFile(log); err == nil {
+			t.Logf("%s:\n%s", log, b)
+		}
+	})
 	cmd.Stdin = nil
 	var stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stderr, &stderr
