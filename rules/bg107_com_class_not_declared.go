@@ -56,7 +56,7 @@ func (comClassNotDeclared) Check(c *Context) []Finding {
 			continue
 		}
 		g := xcNormGUID(r.CLSID.Str)
-		if g == "" || declared[g] {
+		if !xcIsGUID(g) || declared[g] {
 			continue
 		}
 		pos := r.CLSID.Pos

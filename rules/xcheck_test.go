@@ -618,6 +618,8 @@ func TestBG107ComClassNotDeclared(t *testing.T) {
 		{name: "Windows App SDK builder, no comServer", manifest: xcPackage(xcExt(xcUniversalBGTask, "general")),
 			facts: registration.Facts{Registrations: []registration.Registration{xcReg("", xcWinAppSDK, xcCLSID("4b4f3c5e-5c1d-4b8e-9d3a-2f5b8d1c7a10"))}},
 			want:  []string{`BG107 App/Com.cs:7:36 error | windows.comServer`}},
+		{name: "CLSID that is not a GUID (an unexpanded macro)", manifest: xcPackage(com),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("", xcCLSID("clsid_backgroundtask"))}}},
 		{name: "unresolved CLSID", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
 			facts: registration.Facts{Registrations: []registration.Registration{xcReg("", xcCLSID("x"), func(r *registration.Registration) { r.CLSID.Resolved = false })}}},
 	})

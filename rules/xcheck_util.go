@@ -192,6 +192,29 @@ func xcNormGUID(s string) string {
 	return strings.ToLower(strings.TrimSpace(s))
 }
 
+// xcIsGUID reports whether s (normalised by xcNormGUID) has the 8-4-4-4-12
+// hexadecimal shape of a GUID. A CLSID the scanner could not really resolve
+// (a macro name, say) does not, and is then treated as unresolved.
+func xcIsGUID(s string) bool {
+	if len(s) != 36 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch i {
+		case 8, 13, 18, 23:
+			if c != '-' {
+				return false
+			}
+		default:
+			if !(c >= '0' && c <= '9' || c >= 'a' && c <= 'f') {
+				return false
+			}
+		}
+	}
+	return true
+}
+
 // xcNormClass writes a class name the way the manifest does: C++ "::"
 // separators as dots, no "global::" or "Global." qualifier.
 func xcNormClass(s string) string {
