@@ -548,3 +548,24 @@ func copyDir(t *testing.T, src, dst string) {
 		}
 	}
 }
+
+func TestPositionsAreUTF16(t *testing.T) {
+	fx := newFixture(t)
+	c := startClient(t, Options{})
+	c.initialize(fx.root)
+	// Characters outside the Basic Multilingual Plane before the finding on
+	// its line: two UTF-16 units each, one rune, four bytes.
+	text := strings.Replace(readFile(t, fx.weatherManifest),
+		`<Task Type="systemEvent" />`, `<!-- 𝄞𝄞 --><Task Type="systemEvent" />`, 1)
+	uri := pathToURI(fx.weatherManifest)
+	c.notify("textDocument/didOpen", map[string]any{"textDocument": map[string]any{
+		"uri": uri, "languageId": "xml", "version": 1, "text": text,
+	}})
+	pub := c.diagnostics(uri, "with BG105", hasCode("BG105"))
+	want := lspPositionOf(t, text, `systemEvent"`)
+	for _, d := range pub.Diagnostics {
+		if d.Code == "BG105" && d.Range.Start != want {
+			t.Errorf("BG105 at %+v, want %+v (UTF-16 units)", d.Range.Start, want)
+		}
+	}
+}
