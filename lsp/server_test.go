@@ -569,3 +569,17 @@ func TestPositionsAreUTF16(t *testing.T) {
 		}
 	}
 }
+
+func TestCloseWithoutSavingRestoresTheDiskState(t *testing.T) {
+	fx := newFixture(t)
+	c := startClient(t, Options{Debounce: 10 * time.Millisecond})
+	c.initialize(fx.root)
+	uri := c.open(fx.weatherCS)
+	c.diagnostics(uri, "with BG102", hasCode("BG102"))
+	fixed := strings.Replace(readFile(t, fx.weatherCS), "new TimeTrigger(30, false)", "new SystemTrigger(SystemTriggerType.TimeZoneChange, false)", 1)
+	c.change(uri, 2, fixed)
+	c.diagnosticsAt(uri, 2)
+	// The buffer is discarded: the file on disk still has the problem.
+	c.notify("textDocument/didClose", DidCloseTextDocumentParams{TextDocument: TextDocumentIdentifier{URI: uri}})
+	c.diagnostics(uri, "with BG102 again", hasCode("BG102"))
+}
