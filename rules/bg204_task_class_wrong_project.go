@@ -22,7 +22,7 @@ var metaBG204 = Meta{
 
 **What it finds.** The class named as an out-of-process background task
 entry point is defined in the app's own project (a UWP app, an
-AppContainer exe) or in a plain class library, instead of in a Windows
+AppContainer exe) or in a plain .NET class library, instead of in a Windows
 Runtime Component (C# ` + "`winmdobj`" + ` or C#/WinRT ` + "`CsWinRTComponent`" + `, a C++
 ` + "`WindowsRuntimeComponent`" + `) that the app references. The rule speaks only
 when the project kinds are known from the project files; it stays silent
@@ -104,6 +104,12 @@ func (taskClassWrongProject) Check(c *Context) []Finding {
 		case workspace.KindApp:
 			why = "the app project"
 		case workspace.KindClassLibrary:
+			if at.Language == registration.CPP || at.Language == registration.IDL {
+				// A C++ DLL that holds a ref class or a MIDL runtimeclass
+				// builds Windows Runtime metadata: it is a component, whatever
+				// its project file says explicitly.
+				continue
+			}
 			why = "a class library"
 		default:
 			continue

@@ -20,7 +20,9 @@ of its sources calls ` + "`BackgroundExecutionManager.RequestAccessAsync`" + ` (
 ` + "`Register()`" + ` call. Registrations made with the Windows App SDK's
 ` + "`Microsoft.Windows.ApplicationModel.Background.BackgroundTaskBuilder`" + ` are
 left out: its documentation does not say whether the call is needed there,
-and the rule reports only what is documented.
+and the rule reports only what is documented. So are the tasks of a
+` + "`BackgroundTransferCompletionGroup`" + `, which the system creates and removes
+with the transfer group.
 
 **Why it fails.** Windows documents ` + "`RequestAccessAsync`" + ` as mandatory before
 registering any background task (it no longer shows a prompt on Windows
@@ -75,7 +77,7 @@ func (registerWithoutAccessRequest) Check(c *Context) []Finding {
 	if c.Facts == nil || len(c.Facts.AccessRequests) > 0 {
 		return nil
 	}
-	calls := registerCalls(c.Facts, func(r *registration.Registration) bool { return !r.WinAppSDK })
+	calls := registerCalls(c.Facts, func(r *registration.Registration) bool { return !r.WinAppSDK && !systemManaged(r) })
 	if len(calls) == 0 {
 		return nil
 	}

@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/bgmanifest/bgmanifest/registration"
+
 func init() { Register(registerWithoutExistingCheck{}) }
 
 type registerWithoutExistingCheck struct{}
@@ -17,7 +19,9 @@ sources never look at the tasks already registered:
 ` + "`BackgroundTaskRegistration.AllTasks`" + ` (or ` + "`AllTaskGroups`" + ` / a
 ` + "`BackgroundTaskRegistrationGroup`" + `'s ` + "`AllTasks`" + `). One finding per
 ` + "`Register()`" + ` call site; a helper that registers for several callers is
-reported once, at its ` + "`Register()`" + `.
+reported once, at its ` + "`Register()`" + `. Tasks triggered by a
+` + "`BackgroundTransferCompletionGroup`" + ` are left out: each belongs to one
+transfer group and the system removes it when it fires.
 
 **Why it fails.** Registrations persist across app launches, and
 ` + "`Register()`" + ` does not replace a task of the same name: it adds another one.
@@ -71,7 +75,7 @@ func (registerWithoutExistingCheck) Check(c *Context) []Finding {
 		return nil
 	}
 	var out []Finding
-	for _, call := range registerCalls(c.Facts, nil) {
+	for _, call := range registerCalls(c.Facts, func(r *registration.Registration) bool { return !systemManaged(r) }) {
 		out = append(out, AtCode(metaBG208, call.Pos,
 			"%s is registered without checking BackgroundTaskRegistration.AllTasks first; every run adds another registration and the task fires once per copy", call.taskName()))
 	}

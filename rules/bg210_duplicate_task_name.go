@@ -25,7 +25,10 @@ var metaBG210 = Meta{
 out-of-process) or a different set of triggers. The same name registered
 with the same entry point and the same triggers in two code paths is the
 usual "register if absent" pattern and is not reported. Registrations whose
-name, entry point or triggers cannot be resolved statically are left out.
+name, entry point or triggers cannot be resolved statically are left out,
+and so are registrations in different source files: apps use one name as a
+slot that each screen unregisters and fills with its own task (Microsoft's
+Notifications sample does this), which the rule cannot tell from a clash.
 
 **Why it fails.** Apps find their tasks by name: the
 ` + "`BackgroundTaskRegistration.AllTasks`" + ` check before registering, the code
@@ -72,20 +75,23 @@ func (duplicateTaskName) Check(c *Context) []Finding {
 	if c.Facts == nil {
 		return nil
 	}
-	byName := map[string][]*registration.Registration{}
-	var names []string
+	// Registrations are compared within one source file (see the doc).
+	type key struct{ name, file string }
+	groups := map[key][]*registration.Registration{}
+	var keys []key
 	for _, r := range sortedRegistrations(c.Facts) {
 		if !r.Name.Resolved || r.Name.Str == "" || !r.Resolved() || !r.Pos.IsValid() {
 			continue
 		}
-		if _, ok := byName[r.Name.Str]; !ok {
-			names = append(names, r.Name.Str)
+		k := key{r.Name.Str, r.Pos.File}
+		if _, ok := groups[k]; !ok {
+			keys = append(keys, k)
 		}
-		byName[r.Name.Str] = append(byName[r.Name.Str], r)
+		groups[k] = append(groups[k], r)
 	}
 	var out []Finding
-	for _, name := range names {
-		regs := byName[name]
+	for _, k := range keys {
+		regs, name := groups[k], k.name
 		first := regs[0]
 		for _, r := range regs[1:] {
 			if r.Pos == first.Pos {

@@ -87,6 +87,15 @@ func ctReg(name, entryPoint string, line int, triggers ...registration.Trigger) 
 	return r
 }
 
+// ctCompletionGroupReg registers a task for a BackgroundTransferCompletionGroup.
+func ctCompletionGroupReg() registration.Registration {
+	r := ctReg("", "Tasks.CompletionGroupTask", 30, registration.Trigger{
+		Class: "BackgroundTransferCompletionGroupTrigger", FreshnessMinutes: -1, Resolved: true,
+		Pos: ctPos("App/MainPage.xaml.cs", 33, 32)})
+	r.Name = registration.Value{}
+	return r
+}
+
 func ctTimeTrigger(minutes, line int) registration.Trigger {
 	return registration.Trigger{Class: "TimeTrigger", FreshnessMinutes: minutes, Resolved: true,
 		Pos: ctPos("App/MainPage.xaml.cs", line, 32)}
@@ -384,6 +393,14 @@ func TestBG204TaskClassWrongProject(t *testing.T) {
 				TaskClasses: []registration.TaskClass{
 					ctWith(ctCS("App.App", "App/App.xaml.cs", 9), func(c *registration.TaskClass) { c.Implements, c.Project = false, "App/App.csproj" })}}),
 			nil},
+		{"C++ class in a DLL the project file does not mark as a component", "BG204",
+			ctContext(ctManifest("Tasks.SyncTask"), registration.Facts{TaskClasses: []registration.TaskClass{
+				ctWith(in("Lib/Lib.csproj"), func(c *registration.TaskClass) { c.Language, c.Kind = registration.CPP, "ref class" })}}),
+			nil},
+		{"C++/CX class in the app project", "BG204",
+			ctContext(ctManifest("Tasks.SyncTask"), registration.Facts{TaskClasses: []registration.TaskClass{
+				ctWith(in("App/App.csproj"), func(c *registration.TaskClass) { c.Language, c.Kind = registration.CPP, "ref class" })}}),
+			[]string{"Tasks/SyncTask.cs:7:25"}},
 		{"C++/WinRT: IDL decides the project", "BG204",
 			ctContext(ctManifest("App.SyncTask"), registration.Facts{TaskClasses: []registration.TaskClass{
 				ctWith(ctImpl("App.SyncTask", "App/SyncTask.h", 5), func(c *registration.TaskClass) { c.Project = "App/App.vcxproj" }),
@@ -520,6 +537,8 @@ func TestBG207RegisterWithoutAccessRequest(t *testing.T) {
 				r.RegisterCalls = nil
 				return r
 			}()}}), nil},
+		{"transfer completion group task only", "BG207",
+			ctContext(nil, registration.Facts{Registrations: []registration.Registration{ctCompletionGroupReg()}}), nil},
 		{"Windows App SDK builder only", "BG207",
 			ctContext(nil, registration.Facts{Registrations: []registration.Registration{winSDK}}), nil},
 		{"no registrations", "BG207", ctContext(nil, registration.Facts{}), nil},
@@ -540,6 +559,9 @@ func TestBG208RegisterWithoutExistingCheck(t *testing.T) {
 		{"a helper's Register() is reported once", "BG208",
 			ctContext(nil, registration.Facts{Registrations: []registration.Registration{viaHelper("A", 30), viaHelper("B", 31)}}),
 			[]string{"App/TaskHelper.cs:25:30"}},
+		{"transfer completion group task", "BG208",
+			ctContext(nil, registration.Facts{Registrations: []registration.Registration{ctCompletionGroupReg(), ctReg("A", "Tasks.A", 50)}}),
+			[]string{"App/MainPage.xaml.cs:54:21"}},
 		{"AllTasks looked up somewhere in the App", "BG208",
 			ctContext(nil, registration.Facts{Registrations: []registration.Registration{ctReg("A", "Tasks.A", 30)},
 				ExistingChecks: []registration.Pos{ctPos("App/MainPage.xaml.cs", 25, 40)}}),
@@ -624,6 +646,15 @@ func TestBG210DuplicateTaskName(t *testing.T) {
 			nil},
 		{"second entry point unresolved", "BG210",
 			ctContext(nil, registration.Facts{Registrations: []registration.Registration{ctReg("Sync", "Tasks.SyncTask", 30, ctTimeTrigger(15, 33)), unresolved}}),
+			nil},
+		{"same name with other tasks in another file (unregister-and-replace slot)", "BG210",
+			ctContext(nil, registration.Facts{Registrations: []registration.Registration{
+				ctReg("Sync", "Tasks.SyncTask", 30, ctTimeTrigger(15, 33)),
+				func() registration.Registration {
+					r := ctReg("Sync", "Tasks.UploadTask", 60, ctTimeTrigger(15, 63))
+					r.Pos.File = "App/SettingsPage.xaml.cs"
+					return r
+				}()}}),
 			nil},
 		{"second name unresolved", "BG210",
 			ctContext(nil, registration.Facts{Registrations: []registration.Registration{ctReg("Sync", "Tasks.SyncTask", 30, ctTimeTrigger(15, 33)), unresolvedName}}),

@@ -433,3 +433,20 @@ func normalizeTypeName(name string) string {
 	n = strings.ReplaceAll(n, "::", ".")
 	return strings.Trim(n, ". ")
 }
+
+// systemManaged reports whether every trigger of the registration is a
+// BackgroundTransferCompletionGroup trigger: such a task belongs to one
+// transfer group, is created with the group and removed by the system once
+// it fires, so neither an AllTasks look-up nor (as Microsoft's
+// BackgroundTransfer sample shows) an access request goes with it.
+func systemManaged(r *registration.Registration) bool {
+	if len(r.Triggers) == 0 {
+		return false
+	}
+	for _, t := range r.Triggers {
+		if !strings.Contains(t.Class, "CompletionGroup") {
+			return false
+		}
+	}
+	return true
+}
