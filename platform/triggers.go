@@ -28,8 +28,8 @@ type TriggerInfo struct {
 //	SUP-DOC   windows-dev-docs support-your-app-with-background-tasks.md
 //	SAMPLE:X  microsoft/Windows-universal-samples, Samples/X manifest + trigger code
 //	SCHEMA    the XSD enumeration value only
-func certain(taskType, source string) TriggerInfo {
-	return TriggerInfo{Accepted: []string{taskType}, Certain: true, Namespace: NSFoundation, InProcessAllowed: true, Source: source}
+func certain(taskType, source string, legacy ...string) TriggerInfo {
+	return TriggerInfo{Accepted: append([]string{taskType}, legacy...), Certain: true, Namespace: NSFoundation, InProcessAllowed: true, Source: source}
 }
 
 func certainUap(taskType, source string) TriggerInfo {
@@ -52,11 +52,14 @@ var triggerTable = map[string]TriggerInfo{
 	"GeovisitTrigger":                          certain("location", "SAMPLE:Geolocation (VisitBackgroundTask)"),
 	"BluetoothLEAdvertisementWatcherTrigger":   certain("bluetooth", "SAMPLE:BluetoothAdvertisement (cs, vb, js)"),
 	"BluetoothLEAdvertisementPublisherTrigger": certain("bluetooth", "SAMPLE:BluetoothAdvertisement"),
-	"RfcommConnectionTrigger":                  certain("bluetooth", "SAMPLE:BluetoothRfcommChat"),
+	// The Windows Phone 8.1 (2014 namespace) names stay accepted so that old
+	// manifests are not reported.
+	"RfcommConnectionTrigger": certain("bluetooth", "SAMPLE:BluetoothRfcommChat; 8.1: rfcommConnection", "rfcommConnection"),
 	// Windows 10 folded the 8.1 gattCharacteristicNotification /
 	// rfcommConnection types into "bluetooth" (schema).
-	"GattCharacteristicNotificationTrigger": certain("bluetooth", "schema: bluetooth replaced the 8.1 Bluetooth types"),
-	"GattServiceProviderTrigger":            certain("bluetooth", "schema: the only Bluetooth task type in Windows 10"),
+	"GattCharacteristicNotificationTrigger": certain("bluetooth", "schema: bluetooth replaced the 8.1 Bluetooth types",
+		"gattCharacteristicNotification"),
+	"GattServiceProviderTrigger": certain("bluetooth", "schema: the only Bluetooth task type in Windows 10"),
 	// archived SAMPLE:CommunicationBlockAndFilter registers a SystemTrigger
 	// (SessionConnected) against an extension that declares only general.
 	"SystemTrigger": {Accepted: []string{"systemEvent", "general"}, Certain: true, Namespace: NSFoundation, InProcessAllowed: true,
@@ -70,6 +73,9 @@ var triggerTable = map[string]TriggerInfo{
 		"windows-dev-docs process-media-files-in-the-background.md (Media processing declaration)"),
 	"DeviceUseTrigger": {Accepted: []string{"deviceUse"}, Certain: true, Namespace: NSFoundation,
 		Source: "SAMPLE:BackgroundSensors; SAMPLE:CustomUsbDeviceAccess; SUP-DOC: not usable in-process"},
+
+	// Windows Phone 8.1 only; Windows 10 folded its type into bluetooth.
+	"BluetoothSignalStrengthTrigger": certain("bluetooth", "2014 schema: bluetoothSignalStrength", "bluetoothSignalStrength"),
 
 	// Declared more than one way by Microsoft's own docs and samples: any
 	// accepted type satisfies the trigger, a missing one is a warning.
