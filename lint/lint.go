@@ -194,8 +194,7 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 		f.Severity = s
 		kept = append(kept, f)
 	}
-	files := appFiles(app)
-	out.Findings = suppress.Apply(kept, files, func(path string) ([]byte, error) {
+	set := suppress.NewSet(func(path string) ([]byte, error) {
 		if path == man.Path {
 			return man.Text, nil
 		}
@@ -204,6 +203,16 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 		}
 		return os.ReadFile(path)
 	})
+	// Suppressions of a rule that is off are not "unused": they wait for the
+	// rule to be switched back on.
+	set.Enabled = func(id string) bool {
+		s, ok := sev[id]
+		return !ok || s != rules.Off
+	}
+	for _, f := range appFiles(app) {
+		set.AddFile(f, nil)
+	}
+	out.Findings = set.Apply(kept)
 	// BG900 findings follow the configured severity of BG900 too.
 	final := out.Findings[:0]
 	for _, f := range out.Findings {
