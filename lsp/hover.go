@@ -95,7 +95,7 @@ func taskTypeDoc(taskType, elementNS string) string {
 					others = append(others, a)
 				}
 			}
-			fmt.Fprintf(&b, "- `%s` (or %s)\n", t.Trigger, codeList(others))
+			fmt.Fprintf(&b, "- `%s` (also satisfied by %s)\n", t.Trigger, codeList(others))
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")

@@ -255,8 +255,10 @@ func TestHoverOnTaskType(t *testing.T) {
 			t.Errorf("hover does not mention %s:\n%s", want, h.Contents.Value)
 		}
 	}
-	if strings.Contains(h.Contents.Value, "TimeTrigger`") && !strings.Contains(h.Contents.Value, "`MaintenanceTrigger`") {
-		t.Errorf("hover lists a trigger that does not accept systemEvent:\n%s", h.Contents.Value)
+	for _, wrong := range []string{"`TimeTrigger`", "`PushNotificationTrigger`"} {
+		if strings.Contains(h.Contents.Value, wrong) {
+			t.Errorf("hover lists %s, which does not accept systemEvent:\n%s", wrong, h.Contents.Value)
+		}
 	}
 	start := lspPositionOf(t, man, `systemEvent"`)
 	if h.Range == nil || h.Range.Start != start || h.Range.End.Character != start.Character+len("systemEvent") {
