@@ -44,7 +44,13 @@ var metaBG102 = Meta{
 		"```cpp\nBackgroundTaskBuilder builder;\nbuilder.TaskEntryPoint(L\"Tasks.SyncTask\");\n" +
 		"builder.SetTrigger(TimeTrigger(30, false)); // needs <Task Type=\"timer\"/>\nbuilder.Register();\n```\n\n" +
 		"## Good\n\n" +
-		"```xml\n<BackgroundTasks>\n  <Task Type=\"systemEvent\"/>\n  <Task Type=\"timer\"/>\n</BackgroundTasks>\n```\n\n" +
+		"Declare every type the registrations use:\n\n" +
+		"```xml\n<Extension Category=\"windows.backgroundTasks\" EntryPoint=\"Tasks.SyncTask\">\n" +
+		"  <BackgroundTasks>\n    <Task Type=\"systemEvent\"/>\n    <Task Type=\"timer\"/>\n  </BackgroundTasks>\n</Extension>\n```\n\n" +
+		"```csharp\nvar builder = new BackgroundTaskBuilder { Name = \"sync\", TaskEntryPoint = \"Tasks.SyncTask\" };\n" +
+		"builder.SetTrigger(new TimeTrigger(30, false)); // timer is declared\nbuilder.Register();\n```\n\n" +
+		"```cpp\nBackgroundTaskBuilder builder;\nbuilder.TaskEntryPoint(L\"Tasks.SyncTask\");\n" +
+		"builder.SetTrigger(SystemTrigger(SystemTriggerType::TimeZoneChange, false)); // systemEvent is declared\nbuilder.Register();\n```\n\n" +
 		"## How to fix\n\n" +
 		"Add the missing `<Task Type=\"…\"/>` to the extension that declares the entry point (the `uap:` types need the " +
 		"`uap` namespace prefix the manifest binds on `<Package>`). `--fix` inserts it after the last `Task`.\n",

@@ -36,8 +36,10 @@ var metaBG104 = Meta{
 		"```csharp\nnew BackgroundTaskBuilder { Name = \"sync\", TaskEntryPoint = \"Tasks.SyncTask\" } // OldCleanupTask: never registered\n```\n\n" +
 		"```cpp\nbuilder.TaskEntryPoint(L\"Tasks.SyncTask\"); // Tasks.OldCleanupTask is never registered\n```\n\n" +
 		"## Good\n\n" +
-		"Every declared entry point is registered somewhere:\n\n" +
-		"```csharp\nRegister(\"Tasks.SyncTask\", new TimeTrigger(30, false));\nRegister(\"Tasks.OldCleanupTask\", new MaintenanceTrigger(60, false));\n```\n\n" +
+		"Every declared entry point is registered somewhere (or its extension is removed):\n\n" +
+		"```csharp\nnew BackgroundTaskBuilder { Name = \"sync\", TaskEntryPoint = \"Tasks.SyncTask\" }      // + SetTrigger, Register\n" +
+		"new BackgroundTaskBuilder { Name = \"cleanup\", TaskEntryPoint = \"Tasks.OldCleanupTask\" } // + SetTrigger, Register\n```\n\n" +
+		"```cpp\nsync.TaskEntryPoint(L\"Tasks.SyncTask\");\ncleanup.TaskEntryPoint(L\"Tasks.OldCleanupTask\");\n```\n\n" +
 		"## How to fix\n\n" +
 		"Remove the extension, or register the task (check the spelling against BG101's findings). If the task is " +
 		"registered by code bgmanifest cannot see, suppress the finding with `<!-- bgmanifest:ignore BG104 reason -->`.\n",

@@ -29,14 +29,20 @@ var metaBG105 = Meta{
 		"Nothing fails. A type left over from an earlier trigger widens what the app asks the platform for, and can " +
 		"trigger extra Store review questions (`pushNotification`, `controlChannel`, `deviceUse`); it also misleads " +
 		"the next reader about what starts the task.\n\n" +
-		"## Example\n\n" +
+		"## Bad\n\n" +
 		"```xml\n<Extension Category=\"windows.backgroundTasks\" EntryPoint=\"Tasks.SyncTask\">\n" +
 		"  <BackgroundTasks>\n    <Task Type=\"timer\"/>\n    <Task Type=\"pushNotification\"/> <!-- unused -->\n" +
 		"  </BackgroundTasks>\n</Extension>\n```\n\n" +
 		"```csharp\nvar builder = new BackgroundTaskBuilder { Name = \"sync\", TaskEntryPoint = \"Tasks.SyncTask\" };\n" +
 		"builder.SetTrigger(new TimeTrigger(30, false));\n```\n\n" +
 		"```cpp\nbuilder.TaskEntryPoint(L\"Tasks.SyncTask\");\nbuilder.SetTrigger(TimeTrigger(30, false));\n```\n\n" +
-		"Good: declare only `<Task Type=\"timer\"/>`, or register the task with a `PushNotificationTrigger` as well.\n\n" +
+		"## Good\n\n" +
+		"```xml\n<Extension Category=\"windows.backgroundTasks\" EntryPoint=\"Tasks.SyncTask\">\n" +
+		"  <BackgroundTasks>\n    <Task Type=\"timer\"/>\n  </BackgroundTasks>\n</Extension>\n```\n\n" +
+		"…or keep `pushNotification` and register the task for it too:\n\n" +
+		"```csharp\nvar push = new BackgroundTaskBuilder { Name = \"sync-push\", TaskEntryPoint = \"Tasks.SyncTask\" };\n" +
+		"push.SetTrigger(new PushNotificationTrigger());\npush.Register();\n```\n\n" +
+		"```cpp\nBackgroundTaskBuilder push;\npush.TaskEntryPoint(L\"Tasks.SyncTask\");\npush.SetTrigger(PushNotificationTrigger());\npush.Register();\n```\n\n" +
 		"## How to fix\n\n" +
 		"Remove the unused `Task` element, or, if the task is registered with that trigger by code bgmanifest cannot " +
 		"see, suppress the finding with `<!-- bgmanifest:ignore BG105 reason -->`.\n",

@@ -29,6 +29,8 @@ var metaBG107 = Meta{
 		"    <com:ExeServer Executable=\"MyApp.exe\" Arguments=\"-RegisterForBGTaskServer\" DisplayName=\"SyncTask\">\n" +
 		"      <com:Class Id=\"4b4f3c5e-5c1d-4b8e-9d3a-2f5b8d1c7a10\" DisplayName=\"SyncTask\"/>\n" +
 		"    </com:ExeServer>\n  </com:ComServer>\n</com:Extension>\n```\n\n" +
+		"with the same code as above: `typeof(SyncTask).GUID` (C#) and `__uuidof(SyncTask)` (C++) are the GUID " +
+		"of the class's `[Guid]` / `__declspec(uuid)`, which the `com:Class Id` repeats.\n\n" +
 		"## How to fix\n\n" +
 		"Add a `windows.comServer` extension to the `Application` with a `com:ExeServer` for the executable that calls " +
 		"`CoRegisterClassObject` (or `RegisterTypeForComClients`) and a `com:Class` whose `Id` is the GUID passed to " +

@@ -645,10 +645,19 @@ func TestXCMeta(t *testing.T) {
 		if !m.NeedsCode || m.Summary == "" {
 			t.Errorf("%s: NeedsCode %v, summary %q", m.ID, m.NeedsCode, m.Summary)
 		}
-		for _, section := range []string{"# " + m.ID + " " + m.Name, "## What it finds", "## How to fix", "```csharp", "```cpp", "```xml"} {
+		for _, section := range []string{"# " + m.ID + " " + m.Name, "## What it finds", "## Bad", "## Good", "## How to fix", "```xml"} {
 			if !strings.Contains(m.Doc, section) {
 				t.Errorf("%s: doc lacks %q", m.ID, section)
 			}
+		}
+		// Both examples in both languages, except BG107 whose good code is
+		// the bad code with the manifest fixed.
+		bad, good, _ := strings.Cut(m.Doc, "## Good")
+		if m.ID != "BG107" && (!strings.Contains(good, "```csharp") || !strings.Contains(good, "```cpp")) {
+			t.Errorf("%s: the good example lacks C# or C++", m.ID)
+		}
+		if !strings.Contains(bad, "```csharp") || !strings.Contains(bad, "```cpp") {
+			t.Errorf("%s: the bad example lacks C# or C++", m.ID)
 		}
 		if got, ok := Lookup(m.Name); !ok || got.Meta().ID != m.ID {
 			t.Errorf("%s is not registered under its name", m.ID)
