@@ -139,7 +139,7 @@ func FuzzScan(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		for _, path := range []string{"a.cs", "a.js", "a.vb", "a.cpp", "Package.appxmanifest"} {
 			for _, s := range Scan(path, []byte(src)) {
-				if s.Line < 1 || s.Col < 1 || (!s.FileWide && s.Target < 1) {
+				if s.Line < 1 || s.Col < 1 || (!s.FileWide && (s.Target < 1 || s.TargetEnd < s.Target)) {
 					t.Fatalf("%s: bad position %+v", path, s)
 				}
 			}

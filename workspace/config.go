@@ -179,26 +179,35 @@ func ParseConfig(path string, data []byte) (*Config, error) {
 
 // fill copies a validated document into the Config.
 func (c *Config) fill(root *yaml.Node) {
+	root = deref(root)
 	for i := 0; i+1 < len(root.Content); i += 2 {
-		k, v := root.Content[i], root.Content[i+1]
+		k, v := root.Content[i], deref(root.Content[i+1])
 		switch k.Value {
 		case "rules":
 			for j := 0; j+1 < len(v.Content); j += 2 {
-				rk, rv := v.Content[j], v.Content[j+1]
+				rk, rv := v.Content[j], deref(v.Content[j+1])
 				c.Rules[rk.Value] = rv.Value
 				c.RuleLines[rk.Value] = rk.Line
 				c.ruleCols[rk.Value] = rk.Column
 			}
 		case "exclude":
 			for _, e := range v.Content {
-				c.Exclude = append(c.Exclude, e.Value)
+				c.Exclude = append(c.Exclude, deref(e).Value)
 			}
 		case "languages":
 			for _, e := range v.Content {
-				c.Languages = append(c.Languages, registration.Language(e.Value))
+				c.Languages = append(c.Languages, registration.Language(deref(e).Value))
 			}
 		}
 	}
+}
+
+// deref follows aliases (validation has ruled out cycles).
+func deref(n *yaml.Node) *yaml.Node {
+	for i := 0; n.Kind == yaml.AliasNode && n.Alias != nil && i < 100; i++ {
+		n = n.Alias
+	}
+	return n
 }
 
 // yamlSyntaxError turns a yaml error ("yaml: line 3: did not find expected
@@ -229,15 +238,38 @@ type posOf struct {
 // converter turns the YAML node tree into plain JSON-like values for the
 // schema, remembering the node behind each JSON pointer.
 type converter struct {
-	path  string
-	nodes map[string]posOf
-	errs  ConfigErrors
+	path   string
+	nodes  map[string]posOf
+	errs   ConfigErrors
+	count  int
+	active map[*yaml.Node]bool // nodes being converted: an alias to one of them is a cycle
 }
 
+// maxConfigValues bounds the values a config may expand to.
+const maxConfigValues = 10000
+
 func (c *converter) value(n *yaml.Node, pointer, key string) any {
+	// Aliases are followed, but a config is small: an alias that contains
+	// itself or expands into thousands of values is an error, not a hang.
+	c.count++
+	if c.count > maxConfigValues {
+		if c.count == maxConfigValues+1 {
+			c.errs = append(c.errs, ConfigError{Path: c.path, Line: n.Line, Col: n.Column, Key: key, Message: "too many values (aliases expanding without bound?)"})
+		}
+		return nil
+	}
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
+		if c.active[n.Alias] {
+			c.errs = append(c.errs, ConfigError{Path: c.path, Line: n.Line, Col: n.Column, Key: key, Message: "alias refers to itself"})
+			return nil
+		}
 		n = n.Alias
 	}
+	if c.active == nil {
+		c.active = map[*yaml.Node]bool{}
+	}
+	c.active[n] = true
+	defer delete(c.active, n)
 	p := posOf{key: key, line: n.Line, col: n.Column}
 	defer func() { c.nodes[pointer] = p }()
 	switch n.Kind {

@@ -115,3 +115,24 @@ func TestFindConfig(t *testing.T) {
 		t.Fatalf("FindConfig(.) = %q, %v; want ../%s", p, ok, ConfigName)
 	}
 }
+
+func TestParseConfigAliases(t *testing.T) {
+	tests := []struct{ src, want string }{
+		{"&a [*a]\n", `c.yaml:1:5: alias refers to itself (key "[0]")`},
+		{"sev: &s off\n", `c.yaml:1:1: unknown key (key "sev")`},
+	}
+	for _, tt := range tests {
+		_, err := ParseConfig("c.yaml", []byte(tt.src))
+		if err == nil || err.Error() != tt.want {
+			t.Errorf("%q: got %v, want %s", tt.src, err, tt.want)
+		}
+	}
+	// An alias used as intended works.
+	c, err := ParseConfig("c.yaml", []byte("rules:\n  BG104: &quiet off\n  BG105: *quiet\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Rules["BG105"] != "off" {
+		t.Errorf("alias not followed: %v", c.Rules)
+	}
+}
