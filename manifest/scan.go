@@ -340,8 +340,10 @@ func scanStartTag(tag []byte, base int) (prefix, local string, attrs []rawAttr) 
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
 
+// splitQName splits prefix:local the way encoding/xml does: a name with
+// an empty prefix or local part (":", "a:", ":a") is all local name.
 func splitQName(s string) (prefix, local string) {
-	if p, l, ok := strings.Cut(s, ":"); ok {
+	if p, l, ok := strings.Cut(s, ":"); ok && p != "" && l != "" {
 		return p, l
 	}
 	return "", s
