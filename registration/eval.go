@@ -499,7 +499,7 @@ func (c *ectx) local(name string, at Token) (val, bool) {
 	var out val
 	found := false
 	for _, a := range c.ix.localAssigns(c.m, name, c.fold()) {
-		if a[0].Offset <= at.Offset && at.Offset < a[len(a)-1].Offset+len(a[len(a)-1].Text) {
+		if a[0].Offset <= at.Offset && int(at.Offset) < int(a[len(a)-1].Offset)+len(a[len(a)-1].Text) {
 			continue // the assignment's own right-hand side
 		}
 		v := c.deeper().eval(a)

@@ -39,13 +39,16 @@ func (k TokenKind) String() string {
 // Value is the decoded content and Holes is true for an interpolated string
 // with at least one hole (its value is then unknown statically).
 type Token struct {
-	Kind   TokenKind
+	Kind  TokenKind
+	Holes bool
+	// Offset is the byte offset of the token; Line and Col are 1-based,
+	// Col in characters. They are int32 to keep the token small: a large
+	// file has millions of them.
+	Offset int32
+	Line   int32
+	Col    int32
 	Text   string
 	Value  string
-	Offset int
-	Line   int
-	Col    int
-	Holes  bool
 }
 
 // Define is a C/C++ object-like macro: #define Name body.
@@ -67,7 +70,9 @@ type Lexed struct {
 
 // cursor walks the source keeping the 1-based line and the rune column.
 type cursor struct {
-	src  []byte
+	src []byte
+	// text is src as a string, so token texts are substrings, not copies
+	text string
 	i    int
 	line int
 	col  int

@@ -51,8 +51,8 @@ type condFrame struct {
 }
 
 func lexC(src []byte, spec *cSpec) *Lexed {
-	l := &cLexer{cursor: cursor{src: src, line: 1, col: 1}, spec: spec, out: &Lexed{}}
-	l.out.Tokens = make([]Token, 0, len(src)/6+4)
+	l := &cLexer{cursor: cursor{src: src, text: string(src), line: 1, col: 1}, spec: spec, out: &Lexed{}}
+	l.out.Tokens = make([]Token, 0, len(src)/16+4)
 	if spec.lang == JavaScript && l.hasPrefix("#!") {
 		l.skipLine()
 	}
@@ -85,6 +85,10 @@ func (l *cLexer) run(toks []Token, eol bool) []Token {
 			continue
 		}
 		if eol && b == '\\' && (l.peek(1) == '\n' || (l.peek(1) == '\r' && l.peek(2) == '\n')) {
+			// line continuation inside a #define
+			for !l.eof() && l.src[l.i] != '\n' {
+				l.advance()
+			}
 			l.advance()
 			continue
 		}
@@ -129,7 +133,7 @@ func (l *cLexer) token(toks []Token) []Token {
 	start, line, col := l.i, l.line, l.col
 	b := l.src[l.i]
 	emit := func(kind TokenKind, val string, holes bool) []Token {
-		return append(toks, Token{Kind: kind, Text: string(l.src[start:l.i]), Value: val, Offset: start, Line: line, Col: col, Holes: holes})
+		return append(toks, Token{Kind: kind, Text: l.text[start:l.i], Value: val, Offset: int32(start), Line: int32(line), Col: int32(col), Holes: holes})
 	}
 	str := func(val string, ok bool) []Token {
 		if !ok {
@@ -171,7 +175,7 @@ func (l *cLexer) token(toks []Token) []Token {
 	case byteClass[b] == clsIdentStart:
 		l.lexIdent()
 		if l.spec.cppString && !l.eof() && (l.src[l.i] == '"' || l.src[l.i] == '\'') {
-			if raw, isPrefix := cppStringPrefix(string(l.src[start:l.i])); isPrefix {
+			if raw, isPrefix := cppStringPrefix(l.text[start:l.i]); isPrefix {
 				if raw && l.src[l.i] == '"' {
 					return str(l.lexRawCPP())
 				}
@@ -237,7 +241,7 @@ func (l *cLexer) csharpPrefixed(toks []Token, start, line, col int) ([]Token, bo
 		if l.src[l.i] == '@' && j == l.i+1 && byteClass[l.src[j]] == clsIdentStart {
 			l.advance()
 			l.lexIdent()
-			return append(toks, Token{Kind: TokIdent, Text: string(l.src[start+1 : l.i]), Offset: start, Line: line, Col: col}), true
+			return append(toks, Token{Kind: TokIdent, Text: l.text[start+1 : l.i], Offset: int32(start), Line: int32(line), Col: int32(col)}), true
 		}
 		return toks, false
 	}
@@ -260,7 +264,7 @@ func (l *cLexer) csharpPrefixed(toks []Token, start, line, col int) ([]Token, bo
 		l.problem(line, col, "unterminated string literal")
 	}
 	l.stringSuffix()
-	return append(toks, Token{Kind: TokString, Text: string(l.src[start:l.i]), Value: val, Offset: start, Line: line, Col: col, Holes: holes}), true
+	return append(toks, Token{Kind: TokString, Text: l.text[start:l.i], Value: val, Offset: int32(start), Line: int32(line), Col: int32(col), Holes: holes}), true
 }
 
 // regexAllowed decides whether a '/' starts a regular expression: it does

@@ -6,8 +6,8 @@ import "strings"
 // explicit line continuations (" _") join lines. Keywords are returned as
 // identifiers: VB is case-insensitive, so callers compare with EqualFold.
 func LexVB(src []byte) *Lexed {
-	l := &vbLexer{cursor: cursor{src: src, line: 1, col: 1}, out: &Lexed{}}
-	l.out.Tokens = make([]Token, 0, len(src)/6+4)
+	l := &vbLexer{cursor: cursor{src: src, text: string(src), line: 1, col: 1}, out: &Lexed{}}
+	l.out.Tokens = make([]Token, 0, len(src)/16+4)
 	l.run()
 	return l.out
 }
@@ -23,7 +23,7 @@ func (l *vbLexer) live() bool { return len(l.cond) == 0 || l.cond[len(l.cond)-1]
 func (l *vbLexer) newline() {
 	toks := l.out.Tokens
 	if n := len(toks); n > 0 && toks[n-1].Kind != TokNewline {
-		l.out.Tokens = append(toks, Token{Kind: TokNewline, Text: "\n", Offset: l.i, Line: l.line, Col: l.col})
+		l.out.Tokens = append(toks, Token{Kind: TokNewline, Text: "\n", Offset: int32(l.i), Line: int32(l.line), Col: int32(l.col)})
 	}
 }
 
@@ -93,9 +93,9 @@ func (l *vbLexer) token() {
 	start, line, col := l.i, l.line, l.col
 	b := l.src[l.i]
 	emit := func(kind TokenKind, text, val string, holes bool) {
-		l.out.Tokens = append(l.out.Tokens, Token{Kind: kind, Text: text, Value: val, Offset: start, Line: line, Col: col, Holes: holes})
+		l.out.Tokens = append(l.out.Tokens, Token{Kind: kind, Text: text, Value: val, Offset: int32(start), Line: int32(line), Col: int32(col), Holes: holes})
 	}
-	raw := func() string { return string(l.src[start:l.i]) }
+	raw := func() string { return l.text[start:l.i] }
 	switch {
 	case b == '"' || (b == '$' && l.peek(1) == '"'):
 		interp := b == '$'
@@ -117,7 +117,7 @@ func (l *vbLexer) token() {
 		l.advance()
 		s := l.i
 		l.lexIdent()
-		name := string(l.src[s:l.i])
+		name := l.text[s:l.i]
 		if !l.eof() && l.src[l.i] == ']' {
 			l.advance()
 			emit(TokIdent, name, "", false)

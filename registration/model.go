@@ -78,7 +78,7 @@ type constDecl struct {
 }
 
 func (f *fileModel) pos(t Token) Pos {
-	return Pos{File: f.sf.Path, Line: t.Line, Col: t.Col}
+	return Pos{File: f.sf.Path, Line: int(t.Line), Col: int(t.Col)}
 }
 
 // body returns the method's tokens with nested methods removed.
@@ -233,7 +233,7 @@ func exprText(src []Token) string {
 		}
 		if i > 0 {
 			prev := src[i-1]
-			if prev.Offset+len(prev.Text) < t.Offset && prev.Kind != TokNewline {
+			if int(prev.Offset)+len(prev.Text) < int(t.Offset) && prev.Kind != TokNewline {
 				sb.WriteByte(' ')
 			}
 		}

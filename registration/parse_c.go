@@ -1,6 +1,7 @@
 package registration
 
 import (
+	"sort"
 	"strings"
 )
 
@@ -64,33 +65,31 @@ func parseC(f *fileModel) {
 		closeScope(f, &stack, len(toks))
 	}
 	f.top = &methodDecl{name: "", file: f, s: 0, e: len(toks)}
-	for _, m := range f.methods {
-		f.top.children = appendRange(f.top.children, m.s, m.e)
-	}
+	f.top.children = outermost(f.methods)
 	if f.lang == JavaScript {
 		jsConstants(f)
 	}
 }
 
-// appendRange adds [s,e) to sorted, non-overlapping ranges (methods are
-// closed inner-first, so an outer range swallows its inner ones).
-func appendRange(rs [][2]int, s, e int) [][2]int {
-	out := rs[:0:0]
-	for _, r := range rs {
-		if s >= r[0] && e <= r[1] {
-			return rs
-		}
+// outermost returns the ranges of the methods not nested in another
+// method, in source order.
+func outermost(ms []*methodDecl) [][2]int {
+	rs := make([][2]int, 0, len(ms))
+	for _, m := range ms {
+		rs = append(rs, [2]int{m.s, m.e})
 	}
+	sort.Slice(rs, func(i, j int) bool {
+		if rs[i][0] != rs[j][0] {
+			return rs[i][0] < rs[j][0]
+		}
+		return rs[i][1] > rs[j][1]
+	})
+	out := rs[:0]
 	for _, r := range rs {
-		if r[0] >= s && r[1] <= e {
+		if n := len(out); n > 0 && r[0] >= out[n-1][0] && r[1] <= out[n-1][1] {
 			continue
 		}
 		out = append(out, r)
-	}
-	out = append(out, [2]int{s, e})
-	// keep sorted by start
-	for k := len(out) - 1; k > 0 && out[k][0] < out[k-1][0]; k-- {
-		out[k], out[k-1] = out[k-1], out[k]
 	}
 	return out
 }
@@ -102,7 +101,9 @@ func closeScope(f *fileModel, stack *[]scope, end int) {
 		s.method.e = end
 
 		if p := enclosingMethod(*stack); p != nil {
-			p.children = appendRange(p.children, s.method.s, end)
+			// methods close in source order, inner ones first: the new
+			// range follows every range already recorded for p
+			p.children = append(p.children, [2]int{s.method.s, end})
 		}
 
 	}

@@ -184,9 +184,7 @@ func parseVB(f *fileModel) {
 		stack = stack[:len(stack)-1]
 	}
 	f.top = &methodDecl{file: f, s: 0, e: len(toks)}
-	for _, m := range f.methods {
-		f.top.children = appendRange(f.top.children, m.s, m.e)
-	}
+	f.top.children = outermost(f.methods)
 }
 
 func has(list []string, s string) bool {

@@ -275,7 +275,7 @@ func callSites(ix *appIndex) map[string][]callSite {
 				if t.Kind != TokIdent || !isPunct(toks[i+1], "(") {
 					continue
 				}
-				if defs[t.Line<<20|t.Col] {
+				if defs[int(t.Line)<<20|int(t.Col)] {
 					continue
 				}
 				if m == f.top && i > 0 && declarationBefore(toks[i-1]) {
