@@ -16,6 +16,8 @@ var metaBG206 = Meta{
 calls ` + "`Complete()`" + ` on a deferral anywhere in the class (all parts of a
 partial class and the C++/WinRT implementation count; ` + "`Complete()`" + ` in a
 ` + "`finally`" + ` block, a ` + "`Canceled`" + ` handler or another method is fine).
+IoT startup tasks (` + "`<iot:Task Type=\"startup\"/>`" + `) are left out: a headless
+IoT app's startup task is meant to run for as long as the device does.
 
 **Why it fails.** A deferral keeps the task alive until it is completed.
 Never completing it means the host cannot tell that the work is done: the
@@ -74,7 +76,7 @@ func (deferralNotCompleted) Check(c *Context) []Finding {
 	var out []Finding
 	for _, g := range sortedGroups(classGroups(c.Facts)) {
 		ri := g.run()
-		if len(ri.Gets) == 0 || len(ri.Complete) > 0 {
+		if len(ri.Gets) == 0 || len(ri.Complete) > 0 || iotStartupOnly(c.Manifest, g.Name) {
 			continue
 		}
 		out = append(out, AtCode(metaBG206, ri.Gets[0],

@@ -516,6 +516,13 @@ func TestBG206DeferralNotCompleted(t *testing.T) {
 			ctContext(ctManifest("Tasks.SyncTask"), registration.Facts{TaskClasses: []registration.TaskClass{
 				deferral(ctCS("Tasks.SyncTask", ctTaskFile, 7), []registration.Pos{ctPos(ctTaskFile, 30, 10), ctPos(ctTaskFile, 11, 42)}, nil)}}),
 			[]string{"Tasks/SyncTask.cs:11:42"}},
+		{"IoT startup task holds its deferral for good", "BG206",
+			ctContext(func() *manifest.Manifest {
+				m := ctManifest("Tasks.SyncTask")
+				m.BackgroundTasks[0].Tasks = []manifest.Task{{Type: manifest.Attr{Value: "startup", Present: true}}}
+				return m
+			}(), registration.Facts{TaskClasses: []registration.TaskClass{deferral(ctCS("Tasks.SyncTask", ctTaskFile, 7), get, nil)}}),
+			nil},
 		{"no deferral at all", "BG206",
 			ctContext(ctManifest("Tasks.SyncTask"), registration.Facts{TaskClasses: []registration.TaskClass{ctCS("Tasks.SyncTask", ctTaskFile, 7)}}),
 			nil},

@@ -450,3 +450,29 @@ func systemManaged(r *registration.Registration) bool {
 	}
 	return true
 }
+
+// iotStartupOnly reports whether the manifest declares the class only as an
+// IoT startup task (<iot:Task Type="startup"/>): a headless IoT app's
+// startup task runs for the life of the device and holds its deferral on
+// purpose.
+func iotStartupOnly(man *manifest.Manifest, class string) bool {
+	if man == nil {
+		return false
+	}
+	found := false
+	for _, bt := range man.BackgroundTasks {
+		if bt == nil || bt.EffectiveEntryPoint() != class {
+			continue
+		}
+		if len(bt.Tasks) == 0 {
+			return false
+		}
+		for _, t := range bt.Tasks {
+			if t.Type.Value != "startup" {
+				return false
+			}
+		}
+		found = true
+	}
+	return found
+}
