@@ -22,8 +22,8 @@ that manifest until it is fixed.
 
 **Why it fails.** MSBuild's manifest processing and MakeAppx parse the
 manifest before anything else. A malformed file stops the build with an
-"App manifest validation error" (error APPX0501, or 0x80080204 during
-deployment) naming a line and column, and the package is never produced.
+"App manifest validation error" naming a line and column (0x80080204 when
+it happens at deployment), and the package is never produced.
 A DOCTYPE is refused outright: app manifests may not define entities.
 
 **Bad**

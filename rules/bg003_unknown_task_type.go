@@ -36,7 +36,7 @@ value exists but on the other Task (` + "`<Task Type=\"mediaProcessing\"/>`" + `
 ` + "`<uap:Task>`" + `).
 
 **Why it fails.** The value is an XSD enumeration: the build's manifest
-validation stops with "The 'Type' attribute is invalid" at that line. If the
+validation stops with a schema error on the Type attribute at that line. If the
 manifest is edited after the build, the platform does not know the task type
 and ` + "`BackgroundTaskBuilder.Register()`" + ` throws for every trigger that needs it.
 

@@ -18,12 +18,13 @@ var metaBG005 = Meta{
 trigger is added to a task as a new declaration instead of a new ` + "`<Task>`" + `
 in the existing one.
 
-**Why it fails.** The platform looks a task up by its entry point: only one
-of the two declarations is used when the task is registered, so the task
-types of the other are missing and ` + "`BackgroundTaskBuilder.Register()`" + ` throws
-for the triggers that need them — which one depends on the platform's
-choice, not on the manifest's order. Store certification also flags the
-duplicate declaration.
+**Why it fails.** ` + "`BackgroundTaskBuilder.Register()`" + ` checks the trigger
+against the declaration of the task's entry point. One class with two
+declarations splits its task types in two, and the registration can be
+judged against the one that lacks the trigger's type: ` + "`Register()`" + ` then
+throws although the type is declared a few lines further down. The two
+declarations can also disagree on ` + "`Executable`" + `, ` + "`ResourceGroup`" + ` or
+` + "`ServerName`" + `, and then the task's host process depends on which one wins.
 
 **Bad**
 
