@@ -89,6 +89,9 @@ func (entryPointClassMissing) Check(c *Context) []Finding {
 			"cannot be activated (\"Class not registered\", 0x80040154, or manifest validation error 80080204)", x, xcManifestName(c.Manifest))
 		if len(others) > 0 {
 			msg += fmt.Sprintf("; did you mean \"%s\"?", others[0])
+			if root := bg103VBRoot(c, others[0], x); root != "" {
+				msg += fmt.Sprintf(" Visual Basic puts the project's RootNamespace \"%s\" in front of the class's namespace", root)
+			}
 		}
 		f := AtManifest(metaBG103, c.Manifest, xcAttrPos(bt.EntryPoint, bt.Element), "%s", msg)
 		if len(others) > 0 {
@@ -150,4 +153,18 @@ func bg103Class(f *registration.Facts, name string) *registration.TaskClass {
 		}
 	}
 	return nil
+}
+
+// bg103VBRoot returns the RootNamespace that explains why the VB class
+// found is named found and not declared ("" when that is not the reason).
+func bg103VBRoot(c *Context, found, declared string) string {
+	tc := bg103Class(c.Facts, found)
+	if tc == nil || tc.Language != registration.VB {
+		return ""
+	}
+	p := c.App.ProjectOf(tc.Project)
+	if p == nil || p.RootNamespace == "" || found != p.RootNamespace+"."+declared {
+		return ""
+	}
+	return p.RootNamespace
 }

@@ -484,6 +484,14 @@ func TestBG103EntryPointClassMissing(t *testing.T) {
 		{name: "same class in another namespace", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
 			facts: registration.Facts{TaskClasses: []registration.TaskClass{xcClass("BackgroundTasks.SyncTask")}},
 			want:  []string{`BG103 App/Package.appxmanifest:8:67 error | EntryPoint "Tasks.SyncTask" | did you mean "BackgroundTasks.SyncTask"?`}},
+		{name: "VB RootNamespace", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+			app: xcApp(&workspace.Project{Path: "Tasks/Tasks.vbproj", Language: registration.VB, RootNamespace: "MyApp"}),
+			facts: registration.Facts{TaskClasses: []registration.TaskClass{func() registration.TaskClass {
+				tc := xcClass("MyApp.Tasks.SyncTask")
+				tc.Language, tc.Project = registration.VB, "Tasks/Tasks.vbproj"
+				return tc
+			}()}},
+			want: []string{`BG103 App/Package.appxmanifest:8:67 error | did you mean "MyApp.Tasks.SyncTask"? Visual Basic puts the project's RootNamespace "MyApp"`}},
 		{name: "sibling in the declared namespace", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
 			facts: registration.Facts{TaskClasses: []registration.TaskClass{xcClass("Tasks.CleanupTask")}},
 			want:  []string{`BG103 App/Package.appxmanifest:8:67 error | EntryPoint "Tasks.SyncTask" in Package.appxmanifest names a class that no source of this App defines`}},
