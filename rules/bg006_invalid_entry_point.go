@@ -26,13 +26,13 @@ name or path (` + "`Tasks.dll`" + `, ` + "`js\\task.js`" + `). Project-template 
 
 **Why it fails.** The entry point is an activatable class ID: the platform
 activates exactly that class when the trigger fires, and
-` + "`BackgroundTaskBuilder.TaskEntryPoint`" + ` must name it the same way. A value
-that is not a class name fails the build's manifest validation, or — when
-it slips through — ` + "`Register()`" + ` throws "Class not registered" (0x80040154) or
-the task is registered and never runs (Event Viewer,
-Microsoft-Windows-BackgroundTaskInfrastructure, logs the activation
-failure). JavaScript apps name their task script in ` + "`StartPage`" + `, not in
-` + "`EntryPoint`" + `.
+` + "`BackgroundTaskBuilder.TaskEntryPoint`" + ` must name it the same way. The
+manifest schema only limits its length, so the build usually accepts the
+value and the failure comes at run time: ` + "`Register()`" + ` throws "Class not
+registered" (0x80040154), or the task is registered and never runs and
+Event Viewer (Microsoft-Windows-BackgroundTaskInfrastructure) logs the
+activation failure. JavaScript apps name their task script in
+` + "`StartPage`" + `, not in ` + "`EntryPoint`" + `.
 
 **Bad**
 
