@@ -99,7 +99,7 @@ func checkGolden(t *testing.T, name string, r *Result) {
 }
 
 func TestDiscoverGolden(t *testing.T) {
-	for _, name := range []string{"solution", "sdk", "cppwinrt", "vb", "js", "wap", "noproject", "rootmanifest", "malformed", "quirks", "props"} {
+	for _, name := range []string{"solution", "sdk", "cppwinrt", "vb", "js", "wap", "noproject", "rootmanifest", "malformed", "quirks", "props", "samples"} {
 		t.Run(name, func(t *testing.T) {
 			r, err := Discover([]string{filepath.Join("testdata", name)}, Options{})
 			if err != nil {
@@ -424,5 +424,26 @@ func TestDiscoverImportsAndQuirks(t *testing.T) {
 	}
 	if len(r.Notes) != 0 {
 		t.Errorf("no notes expected, got %v", r.Notes)
+	}
+}
+
+// The Windows samples' layout: shared code found through a property
+// function, a C++/CX component recognised without CompileAsWinRT.
+func TestDiscoverSamplesLayout(t *testing.T) {
+	r, err := Discover([]string{"testdata/samples"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs := appByManifest(t, r, "cs/BackgroundTask/Package.appxmanifest")
+	if !contains(sourcePaths(cs), "testdata/samples/SharedContent/cs/App.xaml.cs") {
+		t.Errorf("$(SharedContentDir) not resolved: %v", sourcePaths(cs))
+	}
+	cpp := appByManifest(t, r, "cpp/BackgroundTask/Package.appxmanifest")
+	p := cpp.ProjectOf(filepath.FromSlash("testdata/samples/Samples/BackgroundTask/cpp/Tasks/Tasks.vcxproj"))
+	if p == nil || p.Kind != KindWinRTComponent {
+		t.Errorf("C++/CX Tasks.vcxproj should be a winrt-component: %+v", p)
+	}
+	if len(r.Notes) != 0 {
+		t.Errorf("no notes expected: %v", r.Notes)
 	}
 }

@@ -43,9 +43,15 @@ type propDef struct {
 
 // msbuildProps are the project properties read to classify a project.
 type msbuildProps struct {
-	outputType, configurationType                                   string
-	appContainer, csWinRT, winRTComponent, compileAsWinRT, cppWinRT bool
-	midl                                                            bool
+	outputType, configurationType                   string
+	appContainer, csWinRT, winRTComponent, cppWinRT bool
+	midl                                            bool
+	// compileAsWinRT is C++/CX's /ZW: "" when the project leaves it to
+	// the toolset (on for app-container projects), else "true"/"false".
+	compileAsWinRT string
+	// winmd: the project produces Windows metadata (_WINRT_DLL defined,
+	// GenerateWindowsMetadata true).
+	winmd bool
 }
 
 // parseProject reads a project file. A file that is not well-formed XML
@@ -113,9 +119,18 @@ func (p *projectFile) readElements(root *etree.Element, file string, lineOf func
 			p.addItem(e, file, lineOf(e), mp)
 			return
 		case tag == "CompileAsWinRT":
-			mp.compileAsWinRT = mp.compileAsWinRT || strings.EqualFold(strings.TrimSpace(e.Text()), "true")
+			if v := strings.ToLower(strings.TrimSpace(e.Text())); v == "true" || mp.compileAsWinRT == "" {
+				mp.compileAsWinRT = v
+			}
 		case strings.HasPrefix(tag, "CppWinRT"):
 			mp.cppWinRT = true
+		case tag == "PreprocessorDefinitions" && strings.Contains(e.Text(), "_WINRT_DLL"):
+			mp.winmd = true
+		case tag == "GenerateWindowsMetadata" && strings.EqualFold(strings.TrimSpace(e.Text()), "true"):
+			mp.winmd = true
+		}
+		if tag == "Import" && strings.Contains(strings.ToLower(e.SelectAttrValue("Project", "")), "cppwinrt") {
+			mp.cppWinRT = true // the C++/WinRT NuGet package's props
 		}
 		for _, c := range e.ChildElements() {
 			visit(c, tag)
@@ -196,7 +211,7 @@ func classify(ext string, p *projectFile, mp msbuildProps) ProjectKind {
 		case "application":
 			return KindApp
 		case "dynamiclibrary":
-			if mp.winRTComponent || (mp.appContainer && (mp.compileAsWinRT || mp.cppWinRT || mp.midl)) {
+			if isWinRTDLL(mp) {
 				return KindWinRTComponent
 			}
 			return KindClassLibrary
@@ -226,6 +241,24 @@ func classify(ext string, p *projectFile, mp msbuildProps) ProjectKind {
 		return KindClassLibrary // SDK-style projects default to Library
 	}
 	return KindUnknown
+}
+
+// isWinRTDLL decides whether a vcxproj DLL is a Windows Runtime Component:
+// marked as one, producing metadata (IDL files, _WINRT_DLL, a winmd), or an
+// app-container C++/CX DLL (CompileAsWinRT on, explicitly or by default
+// when the project is not C++/WinRT).
+func isWinRTDLL(mp msbuildProps) bool {
+	switch {
+	case mp.winRTComponent, mp.midl, mp.winmd:
+		return true
+	case !mp.appContainer:
+		return false
+	case mp.compileAsWinRT == "true":
+		return true
+	case mp.compileAsWinRT == "" && !mp.cppWinRT:
+		return true
+	}
+	return false
 }
 
 // lineError is a project-file problem at a line (0 when unknown).

@@ -34,18 +34,157 @@ func (p *projectFile) expand(ix *index, value, file string, depth int) (string, 
 			b.WriteString(value)
 			return b.String(), nil
 		}
-		j := strings.IndexByte(value[i:], ')')
+		j := closingParen(value, i+1)
 		if j < 0 {
 			return "", &expandError{expr: value[i:]}
 		}
 		b.WriteString(value[:i])
-		name := value[i+2 : i+j]
-		v, err := p.property(ix, name, file, depth)
+		inner := strings.TrimSpace(value[i+2 : j])
+		var v string
+		var err error
+		if strings.HasPrefix(inner, "[") {
+			v, err = p.propertyFunction(ix, inner, file, depth)
+		} else {
+			v, err = p.property(ix, inner, file, depth)
+		}
 		if err != nil {
 			return "", err
 		}
 		b.WriteString(v)
-		value = value[i+j+1:]
+		value = value[j+1:]
+	}
+}
+
+// closingParen returns the index of the ')' matching the '(' at open,
+// skipping '…'-quoted arguments; -1 when there is none.
+func closingParen(s string, open int) int {
+	depth := 0
+	quoted := false
+	for i := open; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\'':
+			quoted = !quoted
+		case quoted:
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// propertyFunction evaluates the static property functions projects use to
+// locate shared folders, e.g. the Windows samples'
+// $([MSBuild]::GetDirectoryNameOfFileAbove($(MSBuildThisFileDirectory), LICENSE)).
+// Anything else (string methods, registry look-ups, chained calls) cannot
+// be resolved.
+func (p *projectFile) propertyFunction(ix *index, inner, file string, depth int) (string, error) {
+	unresolved := &expandError{expr: "$(" + inner + ")"}
+	end := strings.IndexByte(inner, ']')
+	if end < 0 || !strings.HasPrefix(inner[end+1:], "::") {
+		return "", unresolved
+	}
+	typ := strings.ToLower(strings.TrimSpace(inner[1:end]))
+	rest := inner[end+3:]
+	open := strings.IndexByte(rest, '(')
+	if open < 0 {
+		return "", unresolved
+	}
+	method := strings.ToLower(strings.TrimSpace(rest[:open]))
+	closeAt := closingParen(rest, open)
+	if closeAt < 0 || strings.TrimSpace(rest[closeAt+1:]) != "" {
+		return "", unresolved
+	}
+	var args []string
+	for _, raw := range splitArgs(rest[open+1 : closeAt]) {
+		v, err := p.expand(ix, raw, file, depth+1)
+		if err != nil {
+			return "", err
+		}
+		args = append(args, filepath.FromSlash(strings.ReplaceAll(v, `\`, "/")))
+	}
+	sep := string(filepath.Separator)
+	join := func(parts []string) string {
+		if len(parts) == 0 {
+			return ""
+		}
+		return filepath.Join(parts...)
+	}
+	switch typ + "::" + method {
+	case "msbuild::getdirectorynameoffileabove":
+		if len(args) == 2 {
+			return fileAbove(ix.absPath(args[0]), args[1], false), nil
+		}
+	case "msbuild::getpathoffileabove":
+		start := ix.absPath(filepath.Dir(file))
+		if len(args) == 2 {
+			start = ix.absPath(args[1])
+		}
+		if len(args) == 1 || len(args) == 2 {
+			return fileAbove(start, args[0], true), nil
+		}
+	case "msbuild::normalizedirectory", "msbuild::ensuretrailingslash":
+		return strings.TrimSuffix(join(args), sep) + sep, nil
+	case "msbuild::normalizepath", "system.io.path::combine":
+		return join(args), nil
+	}
+	return "", unresolved
+}
+
+// splitArgs splits a property function's argument list at top-level commas
+// and removes the quotes around each argument.
+func splitArgs(s string) []string {
+	var out []string
+	depth, start := 0, 0
+	quoted := false
+	flush := func(end int) {
+		a := strings.TrimSpace(s[start:end])
+		if len(a) >= 2 && a[0] == '\'' && a[len(a)-1] == '\'' {
+			a = a[1 : len(a)-1]
+		}
+		out = append(out, a)
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\'':
+			quoted = !quoted
+		case quoted:
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case c == ',' && depth == 0:
+			flush(i)
+			start = i + 1
+		}
+	}
+	if strings.TrimSpace(s) != "" {
+		flush(len(s))
+	}
+	return out
+}
+
+// fileAbove looks for name in dir and its parents, as MSBuild's
+// GetDirectoryNameOfFileAbove / GetPathOfFileAbove do: the directory (or the
+// file's path) when found, "" when not.
+func fileAbove(dir, name string, wantPath bool) string {
+	for {
+		candidate := filepath.Join(dir, name)
+		if _, err := os.Stat(candidate); err == nil {
+			if wantPath {
+				return candidate
+			}
+			return dir
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
 	}
 }
 

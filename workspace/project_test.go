@@ -1,0 +1,117 @@
+package workspace
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestClassify(t *testing.T) {
+	const ns = `xmlns="http://schemas.microsoft.com/developer/msbuild/2003"`
+	tests := []struct {
+		name, file, src string
+		want            ProjectKind
+	}{
+		{"uwp app", "a.csproj", `<Project ` + ns + `><PropertyGroup><OutputType>AppContainerExe</OutputType></PropertyGroup></Project>`, KindApp},
+		{"winmdobj", "a.csproj", `<Project ` + ns + `><PropertyGroup><OutputType>winmdobj</OutputType></PropertyGroup></Project>`, KindWinRTComponent},
+		{"old-style library", "a.csproj", `<Project ` + ns + `><PropertyGroup><OutputType>Library</OutputType></PropertyGroup></Project>`, KindClassLibrary},
+		{"sdk default library", "a.csproj", `<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><TargetFramework>net8.0</TargetFramework></PropertyGroup></Project>`, KindClassLibrary},
+		{"sdk via Sdk element", "a.csproj", `<Project><Sdk Name="Microsoft.NET.Sdk"/></Project>`, KindClassLibrary},
+		{"cswinrt component", "a.csproj", `<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><CsWinRTComponent>true</CsWinRTComponent></PropertyGroup></Project>`, KindWinRTComponent},
+		{"winui winexe", "a.csproj", `<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><OutputType>WinExe</OutputType></PropertyGroup></Project>`, KindApp},
+		{"vb winmdobj", "a.vbproj", `<Project ` + ns + `><PropertyGroup><OutputType>WinMDObj</OutputType></PropertyGroup></Project>`, KindWinRTComponent},
+		{"old-style without output type", "a.csproj", `<Project ` + ns + `/>`, KindUnknown},
+		{"vcx app", "a.vcxproj", `<Project ` + ns + `><PropertyGroup Label="Configuration"><ConfigurationType>Application</ConfigurationType></PropertyGroup></Project>`, KindApp},
+		{"vcx C++/CX component by default /ZW", "a.vcxproj", `<Project ` + ns + `><PropertyGroup><AppContainerApplication>true</AppContainerApplication></PropertyGroup><PropertyGroup><ConfigurationType>DynamicLibrary</ConfigurationType></PropertyGroup></Project>`, KindWinRTComponent},
+		{"vcx _WINRT_DLL", "a.vcxproj", `<Project ` + ns + `><PropertyGroup><ConfigurationType>DynamicLibrary</ConfigurationType></PropertyGroup><ItemDefinitionGroup><ClCompile><PreprocessorDefinitions>_WINRT_DLL;%(PreprocessorDefinitions)</PreprocessorDefinitions></ClCompile></ItemDefinitionGroup></Project>`, KindWinRTComponent},
+		{"vcx C++/WinRT component with IDL", "a.vcxproj", `<Project ` + ns + `><PropertyGroup><CppWinRTOptimized>true</CppWinRTOptimized><AppContainerApplication>true</AppContainerApplication><ConfigurationType>DynamicLibrary</ConfigurationType></PropertyGroup><ItemDefinitionGroup><ClCompile><CompileAsWinRT>false</CompileAsWinRT></ClCompile></ItemDefinitionGroup><ItemGroup><Midl Include="T.idl"/></ItemGroup></Project>`, KindWinRTComponent},
+		{"vcx uwp plain dll", "a.vcxproj", `<Project ` + ns + `><PropertyGroup><AppContainerApplication>true</AppContainerApplication><ConfigurationType>DynamicLibrary</ConfigurationType></PropertyGroup><ItemDefinitionGroup><ClCompile><CompileAsWinRT>false</CompileAsWinRT></ClCompile></ItemDefinitionGroup></Project>`, KindClassLibrary},
+		{"vcx desktop dll", "a.vcxproj", `<Project ` + ns + `><PropertyGroup><ConfigurationType>DynamicLibrary</ConfigurationType></PropertyGroup></Project>`, KindClassLibrary},
+		{"vcx static lib", "a.vcxproj", `<Project ` + ns + `><PropertyGroup><ConfigurationType>StaticLibrary</ConfigurationType></PropertyGroup></Project>`, KindClassLibrary},
+		{"vcx marked component", "a.vcxproj", `<Project ` + ns + `><PropertyGroup><WindowsRuntimeComponent>true</WindowsRuntimeComponent></PropertyGroup></Project>`, KindWinRTComponent},
+		{"jsproj", "a.jsproj", `<Project ` + ns + `/>`, KindApp},
+		{"wapproj", "a.wapproj", `<Project ` + ns + `/>`, KindPackaging},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, err := parseProject(tt.file, []byte(tt.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Kind != tt.want {
+				t.Errorf("kind %s, want %s", p.Kind, tt.want)
+			}
+		})
+	}
+}
+
+func TestParseProjectErrors(t *testing.T) {
+	tests := []struct {
+		name, src string
+		line      int
+		msg       string
+	}{
+		{"mismatched end tag", "<Project>\n  <ItemGroup>\n  </ItemGrup>\n</Project>\n", 3, "closed by"},
+		{"unclosed", "<Project>\n  <ItemGroup>\n", 3, "unexpected EOF"},
+		{"wrong root", "<Package/>\n", 1, "want <Project>"},
+		{"empty", "", 1, "no root element"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := parseProject("a.csproj", []byte(tt.src))
+			le, ok := err.(*lineError)
+			if !ok {
+				t.Fatalf("want a lineError, got %T %v", err, err)
+			}
+			if le.line != tt.line || !strings.Contains(le.Error(), tt.msg) {
+				t.Errorf("line %d %q, want line %d containing %q", le.line, le.Error(), tt.line, tt.msg)
+			}
+		})
+	}
+}
+
+func TestElementLines(t *testing.T) {
+	src := "<?xml version=\"1.0\"?>\r\n<Project>\r\n  <A x=\"a>b\"\r\n     y=\"c\"/>\r\n  <!-- <NotAnElement/> -->\r\n  <B><C/></B>\n</Project>"
+	lines, err := elementLines([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []int{2, 3, 6, 6}
+	if len(lines) != len(want) {
+		t.Fatalf("lines %v, want %v", lines, want)
+	}
+	for i := range want {
+		if lines[i] != want[i] {
+			t.Fatalf("lines %v, want %v", lines, want)
+		}
+	}
+}
+
+func TestExpandPropertyFunctions(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, root+"/LICENSE", "")
+	writeFile(t, root+"/Samples/X/cs/App/App.csproj", "<Project/>")
+	p := &projectFile{Project: &Project{Path: root + "/Samples/X/cs/App/App.csproj"}, dir: root + "/Samples/X/cs/App", props: map[string]propDef{}}
+	ix := newIndex(root, nil)
+	tests := []struct{ in, want string }{
+		{`$([MSBuild]::GetDirectoryNameOfFileAbove($(MSBuildThisFileDirectory), LICENSE))\SharedContent`, root + `\SharedContent`},
+		{`$([MSBuild]::GetPathOfFileAbove('LICENSE', '$(MSBuildProjectDirectory)'))`, root + "/LICENSE"},
+		{`$([MSBuild]::GetDirectoryNameOfFileAbove($(MSBuildThisFileDirectory), NOT-THERE))`, ""},
+		{`$([System.IO.Path]::Combine($(MSBuildProjectDirectory), 'a', 'b.cs'))`, root + "/Samples/X/cs/App/a/b.cs"},
+		{`$([MSBuild]::NormalizeDirectory($(MSBuildProjectDirectory), '..'))`, root + "/Samples/X/cs/"},
+	}
+	for _, tt := range tests {
+		got, err := p.expand(ix, tt.in, p.Path, 0)
+		if err != nil {
+			t.Errorf("%s: %v", tt.in, err)
+			continue
+		}
+		if got != tt.want {
+			t.Errorf("%s = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for _, bad := range []string{`$(Undefined)x.cs`, `$([System.String]::Copy('a').ToUpper())`, `%(Filename).cs`, `@(Compile)`, `$(Unclosed`} {
+		if got, err := p.expand(ix, bad, p.Path, 0); err == nil {
+			t.Errorf("%s resolved to %q; want an error", bad, got)
+		}
+	}
+}

@@ -1,0 +1,1 @@
+namespace SDKTemplate { static class Config { } }

@@ -1,0 +1,1 @@
+namespace Tasks { public sealed class SampleBackgroundTask { } }

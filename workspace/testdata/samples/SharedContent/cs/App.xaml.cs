@@ -1,0 +1,1 @@
+namespace SDKTemplate { sealed partial class App { } }

@@ -1,0 +1,1 @@
+namespace SDKTemplate { public sealed partial class MainPage { } }
