@@ -37,14 +37,18 @@ func (e entryRef) related(man *manifest.Manifest) []Related {
 		if !p.IsValid() {
 			p = e.Decl.Element.Pos
 		}
-		return []Related{RelatedManifest(man, p, "declared as the background task entry point here")}
+		if p.IsValid() {
+			return []Related{RelatedManifest(man, p, "declared as the background task entry point here")}
+		}
 	}
 	if e.Reg != nil {
 		p := e.Reg.EntryPoint.Pos
 		if !p.IsValid() {
 			p = e.Reg.Pos
 		}
-		return []Related{RelatedCode(p, "registered as the task entry point here")}
+		if p.IsValid() {
+			return []Related{RelatedCode(p, "registered as the task entry point here")}
+		}
 	}
 	return nil
 }
