@@ -122,6 +122,29 @@ func TestScan(t *testing.T) {
 	}
 }
 
+func TestScanEncodings(t *testing.T) {
+	text := "<A>\n  <!-- bgmanifest:ignore BG104 -->\n  <B/>\n</A>\n"
+	utf16le := []byte{0xFF, 0xFE}
+	for _, r := range text {
+		utf16le = append(utf16le, byte(r), 0)
+	}
+	for name, src := range map[string][]byte{
+		"utf-8 BOM": append([]byte{0xEF, 0xBB, 0xBF}, text...),
+		"utf-16le":  utf16le,
+	} {
+		got := summarize(Scan("Package.appxmanifest", src))
+		want := []sup{{2, 8, "BG104", 3, ""}}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: got %+v, want %+v", name, got, want)
+		}
+	}
+	// A BOM does not shift line 1's columns.
+	got := summarize(Scan("a.cs", append([]byte{0xEF, 0xBB, 0xBF}, "x(); // bgmanifest:ignore BG101\n"...)))
+	if len(got) != 1 || got[0].Col != 9 {
+		t.Errorf("BOM shifted the column: %+v", got)
+	}
+}
+
 func TestScanMalformed(t *testing.T) {
 	ss := Scan("a.cs", []byte("// bgmanifest:ignore\nx();\n"))
 	if len(ss) != 1 || !ss[0].Malformed {

@@ -22,6 +22,7 @@ package suppress
 
 import (
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 )
 
@@ -57,7 +58,7 @@ func Scan(path string, src []byte) []Suppression {
 	if style == StyleNone {
 		return nil
 	}
-	text := string(src)
+	text := decode(src)
 	if !strings.Contains(text, markerLine) {
 		return nil // most files: skip the lexer entirely
 	}
@@ -76,6 +77,29 @@ func Scan(path string, src []byte) []Suppression {
 		out = append(out, s)
 	}
 	return out
+}
+
+// decode returns the file's text as UTF-8 without a byte order mark, the
+// form the manifest reader and the scanners count positions in: a UTF-8
+// BOM would shift the columns of line 1, and UTF-16 files (some manifests
+// are saved so) would hide the ASCII marker.
+func decode(src []byte) string {
+	switch {
+	case len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF:
+		return string(src[3:])
+	case len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF):
+		le := src[0] == 0xFF
+		units := make([]uint16, 0, len(src)/2)
+		for i := 2; i+1 < len(src); i += 2 {
+			if le {
+				units = append(units, uint16(src[i])|uint16(src[i+1])<<8)
+			} else {
+				units = append(units, uint16(src[i])<<8|uint16(src[i+1]))
+			}
+		}
+		return string(utf16.Decode(units))
+	}
+	return string(src)
 }
 
 // targetLine is the line a comment's suppression applies to: its own line

@@ -101,6 +101,7 @@ type discoverer struct {
 	formed   map[string]*App         // every App grouped so far, by absolute manifest path
 	rootApps map[string][]*App       // Apps of each walked root, by absolute root
 	skipped  []string
+	appFiles map[*App]map[string]bool // see owns
 }
 
 func (d *discoverer) add(path string) error {
@@ -217,21 +218,25 @@ func (d *discoverer) solutionMatcher(sln string) func(*App) bool {
 	}
 }
 
+// owns reports whether the file with the given key is the App's manifest,
+// one of its projects or one of its sources. The set of keys is built once
+// per App: a pre-commit hook may pass hundreds of files.
 func (d *discoverer) owns(app *App, key string) bool {
-	if d.ix.key(app.Manifest) == key {
-		return true
-	}
-	for _, p := range app.Projects {
-		if d.ix.key(p.Path) == key {
-			return true
+	set, ok := d.appFiles[app]
+	if !ok {
+		set = map[string]bool{d.ix.key(app.Manifest): true}
+		for _, p := range app.Projects {
+			set[d.ix.key(p.Path)] = true
 		}
-	}
-	for _, s := range app.Sources {
-		if d.ix.key(s.Path) == key {
-			return true
+		for _, s := range app.Sources {
+			set[d.ix.key(s.Path)] = true
 		}
+		if d.appFiles == nil {
+			d.appFiles = map[*App]map[string]bool{}
+		}
+		d.appFiles[app] = set
 	}
-	return false
+	return set[key]
 }
 
 // searchRoot walks up from dir: the first directory holding .git is the
