@@ -768,7 +768,7 @@ func TestCodeRulesRelatedLocations(t *testing.T) {
 
 // TestCodeRulesRandomFacts feeds the rules deterministic random facts: no
 // rule may panic, and every finding must carry a file and a 1-based position
-// taken from the facts.
+// taken from the facts, and so must every related location.
 func TestCodeRulesRandomFacts(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	names := []string{"Tasks.SyncTask", "Tasks.UploadTask", "App.App", "Other.SyncTask", winAppSDKEntryPoint, ""}
@@ -834,6 +834,11 @@ func TestCodeRulesRandomFacts(t *testing.T) {
 			for _, f := range r.Check(c) {
 				if f.File == "" || f.Line < 1 || f.Column < 1 {
 					t.Fatalf("iteration %d: %s finding without a position: %+v", iter, id, f)
+				}
+				for _, rel := range f.Related {
+					if rel.File == "" || rel.Line < 1 || rel.Column < 1 || rel.Message == "" {
+						t.Fatalf("iteration %d: %s related location without a position or message: %+v", iter, id, rel)
+					}
 				}
 			}
 		}
