@@ -54,6 +54,7 @@ func (inProcessWithoutHandler) Check(c *Context) []Finding {
 		return nil
 	}
 	hasHandler := len(c.Facts.BackgroundActivated) > 0
+	handlerKnown := hasHandler
 	var out []Finding
 	for i := range c.Facts.Registrations {
 		r := &c.Facts.Registrations[i]
@@ -73,6 +74,15 @@ func (inProcessWithoutHandler) Check(c *Context) []Finding {
 		}
 		if hasHandler {
 			continue
+		}
+		// The scanner may not have parsed the handler (an unusual
+		// declaration); a source that spells it is enough to stay silent.
+		if !handlerKnown {
+			handlerKnown = true
+			hasHandler = xcSourcesContainFold(c, "onbackgroundactivated", "backgroundactivated")
+			if hasHandler {
+				continue
+			}
 		}
 		out = append(out, AtCode(metaBG106, r.Pos, "%s is registered in-process (no TaskEntryPoint), but the app never "+
 			"overrides Application.OnBackgroundActivated, so the task is delivered to the default handler and never does "+

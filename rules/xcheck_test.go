@@ -746,3 +746,21 @@ func TestXCJavaScriptRegistersComponentClass(t *testing.T) {
 		}
 	}
 }
+
+func TestBG106HandlerSpeltInSources(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "App.xaml.cs")
+	if err := os.WriteFile(p, []byte("protected override void OnBackgroundActivated(BackgroundActivatedEventArgs a) { }"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	app := xcApp()
+	facts := registration.Facts{Registrations: []registration.Registration{xcReg("", xcTrig("TimeTrigger"))}}
+	man := xcParse(t, xcPackage(xcExt("Tasks.SyncTask", "timer")))
+	if fs := (inProcessWithoutHandler{}).Check(&Context{App: app, Manifest: man, Facts: &facts}); len(fs) != 1 {
+		t.Fatalf("without sources: %d findings, want 1", len(fs))
+	}
+	app.Sources = []registration.SourceFile{{Path: p, Language: registration.CSharp}}
+	if fs := (inProcessWithoutHandler{}).Check(&Context{App: app, Manifest: man, Facts: &facts}); len(fs) != 0 {
+		t.Errorf("a source spells the handler, yet: %+v", fs)
+	}
+}

@@ -588,3 +588,24 @@ func xcTypeReference(text, simple string) bool {
 func xcIdentByte(b byte) bool {
 	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
 }
+
+// xcSourcesContainFold reports whether any source file of the App contains
+// one of the words, ignoring case.
+func xcSourcesContainFold(c *Context, words ...string) bool {
+	if c.App == nil {
+		return false
+	}
+	for _, src := range c.App.Sources {
+		data, err := os.ReadFile(src.Path)
+		if err != nil || len(data) > xcMaxSourceBytes {
+			continue
+		}
+		lower := bytes.ToLower(data)
+		for _, w := range words {
+			if bytes.Contains(lower, []byte(w)) {
+				return true
+			}
+		}
+	}
+	return false
+}
