@@ -52,6 +52,10 @@ type Result struct {
 // error is reserved for usage problems: a PATH that does not exist, or a
 // malformed exclude pattern. Everything else is a Note.
 func Discover(paths []string, opts Options) (*Result, error) {
+	return discover(paths, opts, os.ReadDir)
+}
+
+func discover(paths []string, opts Options, readDir func(string) ([]os.DirEntry, error)) (*Result, error) {
 	cwd, err := os.Getwd()
 	if err != nil {
 		return nil, fmt.Errorf("cannot determine the current directory: %w", err)
@@ -70,6 +74,7 @@ func Discover(paths []string, opts Options) (*Result, error) {
 		formed:   map[string]*App{},
 		rootApps: map[string][]*App{},
 	}
+	d.ix.readDir = readDir
 	for _, p := range paths {
 		if err := d.add(p); err != nil {
 			return nil, err
@@ -102,6 +107,7 @@ type discoverer struct {
 	rootApps map[string][]*App       // Apps of each walked root, by absolute root
 	skipped  []string
 	appFiles map[*App]map[string]bool // see owns
+	roots    map[string]string        // searchRoot by absolute directory
 }
 
 func (d *discoverer) add(path string) error {
@@ -243,6 +249,18 @@ func (d *discoverer) owns(app *App, key string) bool {
 // root; without one, the outermost directory that directly holds a
 // manifest, project or solution file. "" when there is none.
 func (d *discoverer) searchRoot(dir string) string {
+	if root, ok := d.roots[dir]; ok {
+		return root
+	}
+	root := d.findSearchRoot(dir)
+	if d.roots == nil {
+		d.roots = map[string]string{}
+	}
+	d.roots[dir] = root
+	return root
+}
+
+func (d *discoverer) findSearchRoot(dir string) string {
 	outermost := ""
 	for {
 		entries, _ := os.ReadDir(dir)

@@ -388,6 +388,33 @@ func TestDiscoverUnreadableDirectory(t *testing.T) {
 	}
 }
 
+// The same walk with the permission error injected, so the behaviour is
+// tested where chmod is not enforced too.
+func TestDiscoverReadDirError(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "App", "Package.appxmanifest"), "<Package/>")
+	writeFile(t, filepath.Join(root, "App", "Main.cs"), "class M {}")
+	writeFile(t, filepath.Join(root, "Locked", "Secret.cs"), "class S {}")
+	locked := filepath.Join(root, "Locked")
+	readDir := func(dir string) ([]os.DirEntry, error) {
+		if dir == locked {
+			return nil, &os.PathError{Op: "open", Path: dir, Err: os.ErrPermission}
+		}
+		return os.ReadDir(dir)
+	}
+	r, err := discover([]string{root}, Options{}, readDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Apps) != 1 || len(r.Apps[0].Sources) != 1 {
+		t.Fatalf("want 1 App with Main.cs, got %+v", r.Apps)
+	}
+	want := Note{Path: locked, Message: "cannot read directory: permission denied"}
+	if len(r.Notes) != 1 || r.Notes[0] != want {
+		t.Errorf("notes %v, want [%v]", r.Notes, want)
+	}
+}
+
 func writeFile(t *testing.T, path, text string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {

@@ -37,6 +37,9 @@ type index struct {
 	// walked after the real trees so that a directory reached both directly
 	// and through a link is listed under its real path.
 	pendingLinks []pendingLink
+	// readDir is os.ReadDir; tests replace it to simulate unreadable
+	// directories where permissions are not enforced (running as root).
+	readDir func(string) ([]os.DirEntry, error)
 }
 
 type pendingLink struct {
@@ -45,7 +48,7 @@ type pendingLink struct {
 }
 
 func newIndex(cwd string, exclude []string) *index {
-	return &index{cwd: cwd, exclude: exclude, nodes: map[string]*dirNode{}}
+	return &index{cwd: cwd, exclude: exclude, nodes: map[string]*dirNode{}, readDir: os.ReadDir}
 }
 
 // absPath makes a display path absolute without touching the file system.
@@ -127,7 +130,7 @@ func (ix *index) note(path string, line int, format string, args ...any) {
 func (ix *index) walk(disp, real string) *dirNode {
 	n := &dirNode{disp: disp, real: real}
 	ix.nodes[real] = n
-	entries, err := os.ReadDir(disp)
+	entries, err := ix.readDir(disp)
 	if err != nil {
 		// ReadDir may return the entries it read before the error; keep them.
 		ix.note(disp, 0, "cannot read directory: %v", unwrapPathError(err))
