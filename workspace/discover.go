@@ -108,6 +108,10 @@ type discoverer struct {
 	skipped  []string
 	appFiles map[*App]map[string]bool // see owns
 	roots    map[string]string        // searchRoot by absolute directory
+	// wholeTree is set when a directory was given: every Note of the walk
+	// is the user's business. For files alone, only the Notes about the
+	// Apps that own them are (see relevantNotes).
+	wholeTree bool
 }
 
 func (d *discoverer) add(path string) error {
@@ -123,6 +127,7 @@ func (d *discoverer) add(path string) error {
 		if d.ix.excluded(disp, true) {
 			return nil
 		}
+		d.wholeTree = true
 		if len(d.appsUnder(disp, true)) == 0 {
 			d.addOwnersOfDir(disp)
 		}
@@ -540,6 +545,74 @@ func (d *discoverer) fallback(app *App, dir string, walkRoot *dirNode) {
 	}
 }
 
+// relevantNote filters the Notes when only files were given: the whole
+// repository was discovered to find their owners, but only the Notes about
+// the owning Apps' manifests, projects and imported project files concern
+// the user.
+func (d *discoverer) relevantNote() func(Note) bool {
+	if d.wholeTree {
+		return func(Note) bool { return true }
+	}
+	related := map[string]bool{}
+	for _, a := range d.apps {
+		related[d.ix.key(a.Manifest)] = true
+		// A project beside the manifest that could not be parsed explains
+		// why the App fell back to its directory.
+		related[d.ix.key(filepath.Dir(a.Manifest))] = true
+		for _, p := range a.Projects {
+			related[d.ix.key(p.Path)] = true
+			if pf := d.projects[d.ix.key(p.Path)]; pf != nil {
+				for _, imp := range pf.imports {
+					related[d.ix.key(imp)] = true
+				}
+			}
+		}
+	}
+	return func(n Note) bool { return related[d.ix.key(n.Path)] || related[d.ix.key(filepath.Dir(n.Path))] }
+}
+
+// shorten rewrites a relative path into its shortest form from the
+// working directory: walking from the repository root above it gives
+// "../../app/App.csproj" where "App.csproj" names the same file.
+func (d *discoverer) shorten(p string) string {
+	if p == "" || filepath.IsAbs(p) || !strings.HasPrefix(p, "..") {
+		return p
+	}
+	if rel, err := filepath.Rel(d.ix.cwd, filepath.Join(d.ix.cwd, p)); err == nil {
+		return rel
+	}
+	return p
+}
+
+// shortenPaths applies shorten to every path of the result.
+func (d *discoverer) shortenPaths(r *Result) {
+	done := map[*Project]bool{}
+	for _, a := range r.Apps {
+		a.Manifest = d.shorten(a.Manifest)
+		a.Project = d.shorten(a.Project)
+		for _, p := range a.Projects {
+			if done[p] {
+				continue
+			}
+			done[p] = true
+			p.Path = d.shorten(p.Path)
+			for i := range p.References {
+				p.References[i] = d.shorten(p.References[i])
+			}
+		}
+		for i := range a.Sources {
+			a.Sources[i].Path = d.shorten(a.Sources[i].Path)
+			a.Sources[i].Project = d.shorten(a.Sources[i].Project)
+		}
+	}
+	for i := range r.Notes {
+		r.Notes[i].Path = d.shorten(r.Notes[i].Path)
+	}
+	for i := range r.Skipped {
+		r.Skipped[i] = d.shorten(r.Skipped[i])
+	}
+}
+
 func (d *discoverer) result() *Result {
 	r := &Result{Apps: []*App{}}
 	for _, a := range d.apps {
@@ -547,19 +620,25 @@ func (d *discoverer) result() *Result {
 	}
 	sort.Slice(r.Apps, func(i, j int) bool { return r.Apps[i].Manifest < r.Apps[j].Manifest })
 	seen := map[Note]bool{}
+	relevant := d.relevantNote()
 	for _, n := range d.ix.notes {
-		if !seen[n] {
+		if !seen[n] && relevant(n) {
 			seen[n] = true
 			r.Notes = append(r.Notes, n)
 		}
 	}
+	r.Skipped = dedupSorted(d.skipped)
+	d.shortenPaths(r)
+	sort.Slice(r.Apps, func(i, j int) bool { return r.Apps[i].Manifest < r.Apps[j].Manifest })
 	sort.SliceStable(r.Notes, func(i, j int) bool {
 		if r.Notes[i].Path != r.Notes[j].Path {
 			return r.Notes[i].Path < r.Notes[j].Path
 		}
 		return r.Notes[i].Line < r.Notes[j].Line
 	})
-	r.Skipped = dedupSorted(d.skipped)
+	for _, a := range r.Apps {
+		sort.Slice(a.Sources, func(i, j int) bool { return a.Sources[i].Path < a.Sources[j].Path })
+	}
 	return r
 }
 

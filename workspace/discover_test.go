@@ -314,6 +314,33 @@ func TestDiscoverFromFiles(t *testing.T) {
 	}
 }
 
+// From a subdirectory of the repository, paths stay short: the walk starts
+// at the repository root above, yet no "../solution/App/…" comes back.
+func TestDiscoverFromSubdirectory(t *testing.T) {
+	root := fixtureRepo(t, "solution", "SharedContent")
+	t.Chdir(filepath.Join(root, "solution"))
+	r, err := Discover([]string{filepath.FromSlash("Tasks/TimerTask.cs")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Apps) != 1 {
+		t.Fatalf("want 1 App, got %d", len(r.Apps))
+	}
+	a := r.Apps[0]
+	if filepath.ToSlash(a.Manifest) != "App/Package.appxmanifest" || filepath.ToSlash(a.Project) != "App/App.csproj" {
+		t.Errorf("manifest %q project %q, want App/Package.appxmanifest and App/App.csproj", a.Manifest, a.Project)
+	}
+	src := sourcePaths(a)
+	for _, want := range []string{"Tasks/TimerTask.cs", "../SharedContent/cs/SuspensionManager.cs"} {
+		if !contains(src, want) {
+			t.Errorf("sources %v lack %s", src, want)
+		}
+	}
+	if len(r.Notes) != 1 || filepath.ToSlash(r.Notes[0].Path) != "App/App.csproj" {
+		t.Errorf("notes %v, want the one about App/App.csproj", r.Notes)
+	}
+}
+
 func TestDiscoverExplicitGeneratedManifest(t *testing.T) {
 	// Named on the command line, a manifest under bin/ is linted on its own.
 	path := filepath.FromSlash("testdata/solution/App/bin/x64/Debug/AppxManifest.xml")

@@ -30,6 +30,8 @@ type projectFile struct {
 	defaultSrc bool               // SDK-style default Compile globs are on
 	props      map[string]propDef // by lower-case name
 	items      []item
+	// imports are the files read into the project (.projitems, .props…).
+	imports []string
 	// solutionDir is the directory of a .sln that lists the project, with a
 	// trailing separator ("" when none is known); $(SolutionDir) needs it.
 	solutionDir string

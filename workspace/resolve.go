@@ -302,6 +302,7 @@ func (p *projectFile) loadImports(ix *index) {
 			continue
 		}
 		seen[ix.key(fixed)] = true
+		p.imports = append(p.imports, fixed)
 		data, err := os.ReadFile(fixed)
 		if err != nil {
 			ix.note(it.file, it.line, "cannot read imported %s: %v", path, unwrapPathError(err))
