@@ -66,9 +66,12 @@ type nsScope struct {
 // scan runs one encoding/xml pass over text, recording the offset of every
 // element and attribute and the well-formedness problems encoding/xml does
 // not check itself (undeclared prefixes, duplicate attributes, more than one
-// root, DOCTYPE).
+// root, DOCTYPE). It reads raw tokens, as etree does, and matches end tags
+// and resolves namespaces itself: that keeps both passes' names identical
+// and saves encoding/xml's copies.
 func scan(text []byte) scanResult {
-	var res scanResult
+	// One element per '<' at most: sizing the slice once avoids regrowing it.
+	res := scanResult{elems: make([]rawElem, 0, bytes.Count(text, []byte{'<'}))}
 	d := xml.NewDecoder(bytes.NewReader(text))
 	d.Strict = true
 	d.CharsetReader = passThroughCharset
@@ -79,9 +82,15 @@ func scan(text []byte) scanResult {
 	reported := map[string]bool{} // undeclared prefixes already reported
 	for {
 		off := int(d.InputOffset())
-		tok, err := d.Token()
+		tok, err := d.RawToken()
 		if err != nil {
 			if errors.Is(err, io.EOF) {
+				if len(open) > 0 {
+					e := res.elems[open[len(open)-1]]
+					res.problems = append(res.problems, problemAt{len(text), fmt.Sprintf("not well-formed XML: unexpected end of file: element <%s> is never closed", qname(e.prefix, e.local))})
+					res.fatal = true
+					return res
+				}
 				break
 			}
 			res.problems = append(res.problems, syntaxProblem(text, err, off, int(d.InputOffset()), open, res.elems))
@@ -105,15 +114,8 @@ func scan(text []byte) scanResult {
 			rootSeen = true
 			e := rawElem{start: off, startTagEnd: tagEnd, end: tagEnd, parent: parent}
 			e.selfClosing = tagEnd >= 2 && text[tagEnd-2] == '/'
-			e.prefix, e.local, e.attrs = scanStartTag(text[off:tagEnd], off)
-			if len(e.attrs) != len(t.Attr) {
-				// The scanner and encoding/xml disagree; trust encoding/xml's
-				// names and values and point every attribute at the element.
-				e.attrs = fallbackAttrs(t.Attr, off, tagEnd)
-			}
-			for i := range e.attrs {
-				e.attrs[i].value = t.Attr[i].Value
-			}
+			e.prefix, e.local = t.Name.Space, t.Name.Local
+			e.attrs = attrsWithOffsets(t.Attr, text[off:tagEnd], off)
 			marks = append(marks, len(bindings))
 			bindings = declareNamespaces(e.attrs, bindings)
 			res.problems = append(res.problems, resolveNames(&e, bindings, reported)...)
@@ -122,9 +124,17 @@ func scan(text []byte) scanResult {
 			open = append(open, len(res.elems)-1)
 		case xml.EndElement:
 			if len(open) == 0 {
-				continue
+				res.problems = append(res.problems, problemAt{off, fmt.Sprintf("not well-formed XML: end tag </%s> has no start tag", qname(t.Name.Space, t.Name.Local))})
+				res.fatal = true
+				return res
 			}
-			res.elems[open[len(open)-1]].end = int(d.InputOffset())
+			top := &res.elems[open[len(open)-1]]
+			if top.prefix != t.Name.Space || top.local != t.Name.Local {
+				res.problems = append(res.problems, problemAt{off, fmt.Sprintf("not well-formed XML: element <%s> closed by </%s>", qname(top.prefix, top.local), qname(t.Name.Space, t.Name.Local))})
+				res.fatal = true
+				return res
+			}
+			top.end = int(d.InputOffset())
 			open = open[:len(open)-1]
 			bindings = bindings[:marks[len(marks)-1]]
 			marks = marks[:len(marks)-1]
@@ -281,70 +291,58 @@ func duplicateAttrs(attrs []rawAttr) []problemAt {
 	return probs
 }
 
-// fallbackAttrs builds attributes from encoding/xml's list when the tag scan
-// could not be matched to it.
-func fallbackAttrs(attrs []xml.Attr, start, end int) []rawAttr {
+// attrsWithOffsets pairs encoding/xml's attributes (names as written,
+// values decoded) with their offsets, found by scanning the start tag that
+// encoding/xml has already accepted. base is the tag's offset in the text.
+// Should the scan ever disagree with encoding/xml, every attribute points at
+// the element rather than at a wrong place.
+func attrsWithOffsets(attrs []xml.Attr, tag []byte, base int) []rawAttr {
 	out := make([]rawAttr, len(attrs))
-	for i, a := range attrs {
-		prefix := ""
-		if a.Name.Space != "" {
-			prefix = a.Name.Space
-		}
-		out[i] = rawAttr{prefix: prefix, local: a.Name.Local, nameOff: start, valueOff: start, end: end}
+	for k, a := range attrs {
+		out[k] = rawAttr{prefix: a.Name.Space, local: a.Name.Local, value: a.Value, nameOff: base, valueOff: base, end: base + len(tag)}
 	}
-	return out
-}
-
-// scanStartTag reads the qualified name and the attribute offsets of a start
-// tag that encoding/xml has already accepted. base is the tag's offset in
-// the text.
-func scanStartTag(tag []byte, base int) (prefix, local string, attrs []rawAttr) {
-	i := 1 // skip '<'
-	nameStart := i
+	i := 1 // skip '<' and the element name
 	for i < len(tag) && !isSpace(tag[i]) && tag[i] != '/' && tag[i] != '>' {
 		i++
 	}
-	prefix, local = splitQName(string(tag[nameStart:i]))
+	type offsets struct{ name, value, end int }
+	found := make([]offsets, 0, len(attrs))
 	for {
 		for i < len(tag) && isSpace(tag[i]) {
 			i++
 		}
 		if i >= len(tag) || tag[i] == '/' || tag[i] == '>' {
-			return prefix, local, attrs
+			break
 		}
-		a := rawAttr{nameOff: base + i}
-		s := i
+		o := offsets{name: base + i}
 		for i < len(tag) && !isSpace(tag[i]) && tag[i] != '=' {
 			i++
 		}
-		a.prefix, a.local = splitQName(string(tag[s:i]))
 		for i < len(tag) && (isSpace(tag[i]) || tag[i] == '=') {
 			i++
 		}
 		if i >= len(tag) {
-			return prefix, local, attrs
+			break
 		}
 		quote := tag[i]
 		i++
-		a.valueOff = base + i
+		o.value = base + i
 		for i < len(tag) && tag[i] != quote {
 			i++
 		}
 		if i < len(tag) {
 			i++
 		}
-		a.end = base + i
-		attrs = append(attrs, a)
+		o.end = base + i
+		found = append(found, o)
 	}
+	if len(found) != len(attrs) {
+		return out
+	}
+	for k, o := range found {
+		out[k].nameOff, out[k].valueOff, out[k].end = o.name, o.value, o.end
+	}
+	return out
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
-
-// splitQName splits prefix:local the way encoding/xml does: a name with
-// an empty prefix or local part (":", "a:", ":a") is all local name.
-func splitQName(s string) (prefix, local string) {
-	if p, l, ok := strings.Cut(s, ":"); ok && p != "" && l != "" {
-		return p, l
-	}
-	return "", s
-}
