@@ -764,3 +764,52 @@ func TestBG106HandlerSpeltInSources(t *testing.T) {
 		t.Errorf("a source spells the handler, yet: %+v", fs)
 	}
 }
+
+func TestXCHelpers(t *testing.T) {
+	for s, want := range map[string]bool{
+		"6d2a4f1e-0c9b-4a57-8e3d-91b2c7f4a0e5":               true,
+		xcNormGUID("{6D2A4F1E-0C9B-4A57-8E3D-91B2C7F4A0E5}"): true,
+		"clsid_backgroundtask":                               false,
+		"6d2a4f1e0c9b4a578e3d91b2c7f4a0e5":                   false,
+		"6d2a4f1e-0c9b-4a57-8e3d-91b2c7f4a0eg":               false,
+	} {
+		if got := xcIsGUID(s); got != want {
+			t.Errorf("xcIsGUID(%q) = %v, want %v", s, got, want)
+		}
+	}
+	tag := []byte(`<Package xmlns="http://schemas.microsoft.com/appx/manifest/foundation/windows10" xmlns:mp='x' xmlns:u =  "http://schemas.microsoft.com/appx/manifest/uap/windows10">`)
+	if p, ok := xcPrefixInTag(tag, "http://schemas.microsoft.com/appx/manifest/uap/windows10"); !ok || p != "u" {
+		t.Errorf("xcPrefixInTag = %q, %v; want u", p, ok)
+	}
+	if _, ok := xcPrefixInTag(tag, "http://schemas.microsoft.com/appx/manifest/iot/windows10"); ok {
+		t.Error("xcPrefixInTag found an unbound namespace")
+	}
+	for _, tt := range []struct{ in, want string }{
+		{"winrt::Tasks::implementation::SyncTask", "Tasks.SyncTask"},
+		{"global::Tasks.SyncTask", "Tasks.SyncTask"},
+		{"Global.Tasks.SyncTask", "Tasks.SyncTask"},
+		{"Tasks::factory_implementation::SyncTask", "Tasks.SyncTask"},
+		{"Tasks.SyncTask", "Tasks.SyncTask"},
+	} {
+		if got := xcNormClass(tt.in); got != tt.want {
+			t.Errorf("xcNormClass(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+	for _, tt := range []struct {
+		text string
+		want bool
+	}{
+		{"typeof(SyncTask)", true},
+		{"typeof( Tasks . SyncTask )", true},
+		{"GetType(Tasks.SyncTask)", true},
+		{"winrt::name_of<Tasks::SyncTask>()", true},
+		{"__uuidof(SyncTask)", true},
+		{"new SyncTask()", false},
+		{"typeof(SyncTaskHelper)", false},
+		{"typeof(MySyncTask)", false},
+	} {
+		if got := xcTypeReference(tt.text, "SyncTask"); got != tt.want {
+			t.Errorf("xcTypeReference(%q) = %v, want %v", tt.text, got, tt.want)
+		}
+	}
+}

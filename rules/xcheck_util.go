@@ -569,8 +569,8 @@ func xcTypeReference(text, simple string) bool {
 		}
 		i += from
 		from = i + len(simple)
-		if from < len(text) && xcIdentByte(text[from]) {
-			continue
+		if (from < len(text) && xcIdentByte(text[from])) || (i > 0 && xcIdentByte(text[i-1])) {
+			continue // part of a longer identifier
 		}
 		j := i
 		for j > 0 && (xcIdentByte(text[j-1]) || strings.IndexByte(".: \t", text[j-1]) >= 0) {
