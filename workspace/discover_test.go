@@ -343,7 +343,8 @@ func TestDiscoverFromSubdirectory(t *testing.T) {
 
 func TestDiscoverExplicitGeneratedManifest(t *testing.T) {
 	// Named on the command line, a manifest under bin/ is linted on its own.
-	path := filepath.FromSlash("testdata/solution/App/bin/x64/Debug/AppxManifest.xml")
+	t.Chdir(fixtureRepo(t, "solution", "SharedContent"))
+	path := filepath.FromSlash("solution/App/bin/x64/Debug/AppxManifest.xml")
 	r, err := Discover([]string{path}, Options{})
 	if err != nil {
 		t.Fatal(err)
