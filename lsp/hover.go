@@ -87,7 +87,7 @@ func taskTypeDoc(taskType, elementNS string) string {
 		if len(only) > 0 {
 			b.WriteString("\n")
 		}
-		b.WriteString("Triggers it satisfies, as one of several accepted types:\n")
+		b.WriteString("Triggers that accept it among other types:\n")
 		for _, t := range shared {
 			var others []string
 			for _, a := range t.Info.Accepted {
@@ -95,7 +95,11 @@ func taskTypeDoc(taskType, elementNS string) string {
 					others = append(others, a)
 				}
 			}
-			fmt.Fprintf(&b, "- `%s` (also satisfied by %s)\n", t.Trigger, codeList(others))
+			if t.Info.Accepted[0] == taskType {
+				fmt.Fprintf(&b, "- `%s`: the preferred type; %s also accepted\n", t.Trigger, codeList(others))
+			} else {
+				fmt.Fprintf(&b, "- `%s`: accepted; `%s` preferred\n", t.Trigger, t.Info.Accepted[0])
+			}
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")

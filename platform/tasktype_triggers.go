@@ -13,8 +13,8 @@ type TaskTypeTrigger struct {
 
 // TriggersForTaskType inverts the trigger table: the trigger classes that a
 // declared task type satisfies (the language server's hover lists them).
-// Triggers for which t is the only documented type come first, then those
-// that accept it among others; each group is sorted by name. Aliases of one
+// Triggers whose row is certain come first, then those for which t is the
+// preferred type, then the rest; each group is sorted by name. Aliases of one
 // trigger (BackgroundTransferCompletionGroup's Trigger property spelled per
 // language) are listed once.
 func TriggersForTaskType(t string) []TaskTypeTrigger {
@@ -37,6 +37,9 @@ func TriggersForTaskType(t string) []TaskTypeTrigger {
 		a, b := out[i], out[j]
 		if a.Info.Certain != b.Info.Certain {
 			return a.Info.Certain
+		}
+		if ap, bp := a.Info.Accepted[0] == t, b.Info.Accepted[0] == t; ap != bp {
+			return ap
 		}
 		return a.Trigger < b.Trigger
 	})
