@@ -108,7 +108,7 @@ func (entryPointClassMissing) Check(c *Context) []Finding {
 // sources must define.
 func bg103Checkable(c *Context, bt *manifest.BackgroundTaskExtension) bool {
 	x := strings.TrimSpace(bt.EntryPoint.Value)
-	if !bt.EntryPoint.Present || x == "" || !strings.Contains(x, ".") || x == xcUniversalBGTask {
+	if !bt.EntryPoint.Present || x == "" || !strings.Contains(x, ".") || strings.Contains(x, "$") || x == xcUniversalBGTask {
 		return false
 	}
 	if bt.StartPage.Present || bt.RuntimeType.Present {

@@ -94,8 +94,10 @@ func xcCanSeeAllRegistrations(c *Context) bool {
 // xcReportableDeclaration reports whether an extension names a task that
 // code must register.
 func xcReportableDeclaration(bt *manifest.BackgroundTaskExtension) bool {
+	// "$targetentrypoint$" and friends are Visual Studio template
+	// placeholders, replaced at build time.
 	return xcDeclaredByOwnEntryPoint(bt) && !xcOnlySystemStarted(bt) &&
-		strings.TrimSpace(bt.EntryPoint.Value) != xcUniversalBGTask
+		strings.TrimSpace(bt.EntryPoint.Value) != xcUniversalBGTask && !strings.Contains(bt.EntryPoint.Value, "$")
 }
 
 // xcRegistrationsOf returns the registrations that name the extension.

@@ -555,6 +555,8 @@ func TestBG104DeclarationUnused(t *testing.T) {
 		{name: "Windows App SDK and IoT startup", manifest: xcPackageNS(`xmlns:iot="http://schemas.microsoft.com/appx/manifest/iot/windows10"`,
 			xcExt("Tasks.SyncTask", "timer")+xcExt(xcUniversalBGTask, "general")+xcExt("Tasks.Startup", "iot:startup"), ""),
 			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger"))}}},
+		{name: "template placeholder", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer") + xcExt("$targetentrypoint$", "timer")),
+			facts: registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger"))}}},
 		{name: "JavaScript StartPage registered", manifest: xcPackage(`<Extension Category="windows.backgroundTasks" StartPage="js\task.js">
   <BackgroundTasks>
     <Task Type="timer" />
