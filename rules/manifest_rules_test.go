@@ -175,7 +175,9 @@ func TestManifestFixesResolveFindings(t *testing.T) {
 			t.Errorf("%s: encoding changed", path)
 		}
 		fs2 := mfManifestFindings(t, after)
-		if len(fs2) != len(fs)-len(fixes) {
+		// Each fix removes its finding; it may resolve others with it (removing
+		// a repeated task can bring a list back under the schema's limit).
+		if len(fs2) > len(fs)-len(fixes) {
 			t.Errorf("%s: %d findings, %d fixes, %d findings after fixing:\n%s", path, len(fs), len(fixes), len(fs2), mfFormat(fs2))
 		}
 		for _, f := range fs2 {
