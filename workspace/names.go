@@ -46,8 +46,11 @@ func isProjectName(name string) bool {
 	return ok
 }
 
+// isSolutionName: classic .sln files and the XML .slnx format of newer
+// Visual Studio versions.
 func isSolutionName(name string) bool {
-	return strings.EqualFold(filepath.Ext(name), ".sln")
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".sln" || ext == ".slnx"
 }
 
 // languageOf maps a source file's extension to its language; ok is false

@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"strings"
+
+	"github.com/beevik/etree"
 )
 
 // slnEntry is one project line of a .sln file.
@@ -20,8 +22,12 @@ type slnEntry struct {
 // Solution folders (whose path is their name) are filtered later by the
 // caller, which keeps only project-file paths.
 func parseSolution(data []byte) []slnEntry {
+	data = decodeText(data)
+	if trimmed := bytes.TrimSpace(data); len(trimmed) > 0 && trimmed[0] == '<' {
+		return parseSolutionXML(data)
+	}
 	var out []slnEntry
-	sc := bufio.NewScanner(bytes.NewReader(decodeText(data)))
+	sc := bufio.NewScanner(bytes.NewReader(data))
 	sc.Buffer(make([]byte, 0, 64*1024), 4*1024*1024)
 	line := 0
 	for sc.Scan() {
@@ -58,4 +64,38 @@ func quotedFields(s string) []string {
 		out = append(out, s[i+1:i+1+j])
 		s = s[i+2+j:]
 	}
+}
+
+// parseSolutionXML reads a .slnx solution: <Project Path="…"/> elements,
+// at the top level or inside <Folder> elements. A malformed file lists
+// nothing (the solution only adds $(SolutionDir) and projects kept outside
+// the walked tree, so discovery goes on without it).
+func parseSolutionXML(data []byte) []slnEntry {
+	lines, err := elementLines(data)
+	if err != nil {
+		return nil
+	}
+	doc := etree.NewDocument()
+	if err := doc.ReadFromBytes(data); err != nil || doc.Root() == nil {
+		return nil
+	}
+	order := documentOrder(doc.Root())
+	var out []slnEntry
+	var visit func(e *etree.Element)
+	visit = func(e *etree.Element) {
+		if e.Tag == "Project" {
+			if path := e.SelectAttrValue("Path", ""); path != "" {
+				line := 0
+				if i, ok := order[e]; ok && i < len(lines) {
+					line = lines[i]
+				}
+				out = append(out, slnEntry{name: path, path: path, line: line})
+			}
+		}
+		for _, c := range e.ChildElements() {
+			visit(c)
+		}
+	}
+	visit(doc.Root())
+	return out
 }
