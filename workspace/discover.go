@@ -472,7 +472,7 @@ func (d *discoverer) groupProjects(app *App, owner *projectFile) {
 		app.Projects = append(app.Projects, p.Project)
 		for _, path := range p.sourcePaths(d.ix) {
 			abs := d.ix.key(path)
-			if seenSource[abs] {
+			if seenSource[abs] || d.ix.excluded(path, false) {
 				continue
 			}
 			seenSource[abs] = true

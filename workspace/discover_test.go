@@ -224,6 +224,19 @@ func TestDiscoverExclude(t *testing.T) {
 	}
 }
 
+func TestDiscoverExcludeProjectItems(t *testing.T) {
+	// Files a project lists explicitly obey the exclude globs too.
+	r, err := Discover([]string{"testdata/solution"}, Options{Exclude: []string{"testdata/solution/Shared/**"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sourcePaths(r.Apps[0]) {
+		if strings.HasPrefix(s, "testdata/solution/Shared/") {
+			t.Errorf("excluded %s listed", s)
+		}
+	}
+}
+
 // copyTree copies a fixture into dir and marks dir as a repository root.
 func copyTree(t *testing.T, from, to string) {
 	t.Helper()
