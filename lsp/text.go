@@ -105,29 +105,85 @@ func (t *text) offsetAt(p Position) int {
 	return off
 }
 
-// tokenEnd returns the end of the word that starts at off, so that a
-// finding with only a start position still underlines something visible:
-// an identifier-like run (letters, digits, '_', '.', ':', '-'), else one
-// character, else nothing at the end of a line.
+// tokenEnd returns where the underline of a finding that has only a start
+// should end, so the diagnostic is visible and covers what it is about:
+//   - an XML tag start "<Name" covers the name,
+//   - "new Name(...)" and "Name(...)" cover the expression up to the
+//     matching parenthesis on the same line,
+//   - an identifier-like run (letters, digits, '_', '.', ':', '-') covers
+//     itself,
+//   - anything else one character, and nothing at the end of a line.
 func (t *text) tokenEnd(off int) int {
 	line := sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > off }) - 1
 	_, end := t.lineBounds(max(line, 0))
 	if off >= end {
 		return off
 	}
-	i := off
-	for i < end {
-		r, size := utf8.DecodeRune(t.b[i:end])
+	b := t.b[:end]
+	if b[off] == '<' {
+		if e := wordEnd(b, off+1); e > off+1 {
+			return e
+		}
+		return off + 1
+	}
+	e := wordEnd(b, off)
+	if e == off {
+		_, size := utf8.DecodeRune(b[off:])
+		return off + size
+	}
+	// "new X(": step over the keyword to the type name.
+	if string(b[off:e]) == "new" {
+		i := e
+		for i < len(b) && (b[i] == ' ' || b[i] == '\t') {
+			i++
+		}
+		if n := wordEnd(b, i); n > i {
+			e = n
+		}
+	}
+	if e < len(b) && b[e] == '(' {
+		if c := closingParen(b, e); c > 0 {
+			return c + 1
+		}
+	}
+	return e
+}
+
+// wordEnd is the end of the identifier-like run that starts at i.
+func wordEnd(b []byte, i int) int {
+	for i < len(b) {
+		r, size := utf8.DecodeRune(b[i:])
 		if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' || r == '.' || r == ':' || r == '-') {
 			break
 		}
 		i += size
 	}
-	if i == off {
-		_, size := utf8.DecodeRune(t.b[off:end])
-		i += size
-	}
 	return i
+}
+
+// closingParen returns the index of the parenthesis that closes the one at
+// open, skipping quoted strings; -1 when it is not on the same line.
+func closingParen(b []byte, open int) int {
+	depth := 0
+	for i := open; i < len(b); i++ {
+		switch b[i] {
+		case '"', '\'':
+			q := b[i]
+			for i++; i < len(b) && b[i] != q; i++ {
+				if b[i] == '\\' {
+					i++
+				}
+			}
+		case '(':
+			depth++
+		case ')':
+			depth--
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
 }
 
 func utf16Width(r rune) int {

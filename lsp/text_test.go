@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -62,25 +63,34 @@ func TestOffsetAt(t *testing.T) {
 }
 
 func TestTokenEnd(t *testing.T) {
-	src := `  <Task Type="timer"/>` + "\n" + `x = Tasks.Timer;` + "\n"
-	tx := newText([]byte(src))
 	tests := []struct {
-		off  int
+		line string
+		at   string // the text the finding starts at (first occurrence)
 		want string
 	}{
-		{2, "<"},            // punctuation: one character
-		{3, "Task"},         // a word
-		{7, " "},            // a space: one character
-		{14, "timer"},       // up to the quote
-		{23, "x"},           // next line
-		{27, "Tasks.Timer"}, // dotted names stay whole
-		{len(src) - 1, ""},  // at the line end: nothing
+		{`  <Task Type="timer"/>`, `<Task`, `<Task`},
+		{`  <uap:Task Type="x"/>`, `<uap`, `<uap:Task`},
+		{`  <Task Type="timer"/>`, `timer`, `timer`},
+		{`  <Task Type="timer"/>`, `Type`, `Type`},
+		{`b.SetTrigger(new TimeTrigger(30, false));`, `new`, `new TimeTrigger(30, false)`},
+		{`b.SetTrigger(new TimeTrigger(30, false));`, `TimeTrigger`, `TimeTrigger(30, false)`},
+		{`Register("a(b", f(x), new T());`, `Register`, `Register("a(b", f(x), new T())`},
+		{`builder->SetTrigger(ref new SystemTrigger(`, `SystemTrigger`, `SystemTrigger`},
+		{`x = Tasks.Timer;`, `Tasks`, `Tasks.Timer`},
+		{`a = new Thing;`, `new`, `new Thing`},
+		{`  ; `, `;`, `;`},
+		{`  x`, ` x`, ` `},
 	}
 	for _, tt := range tests {
-		end := tx.tokenEnd(tt.off)
-		if got := src[tt.off:end]; got != tt.want {
-			t.Errorf("token at %d = %q, want %q", tt.off, got, tt.want)
+		src := tt.line + "\nnext line\n"
+		off := strings.Index(src, tt.at)
+		end := newText([]byte(src)).tokenEnd(off)
+		if got := src[off:end]; got != tt.want {
+			t.Errorf("%q at %q: underline %q, want %q", tt.line, tt.at, got, tt.want)
 		}
+	}
+	if end := newText([]byte("ab\n")).tokenEnd(2); end != 2 {
+		t.Errorf("at the end of a line: %d, want an empty range", end)
 	}
 }
 
