@@ -26,7 +26,9 @@ var metaBG102 = Meta{
 		"| `DeviceUseTrigger` | `deviceUse` |\n| `ControlChannelTrigger` | `controlChannel` |\n" +
 		"| `ChatMessageNotificationTrigger`, `ChatMessageReceivedNotificationTrigger` | `uap:Task` `chatMessageNotification` |\n" +
 		"| `PhoneTrigger` | `uap:Task` `phoneCall` |\n| `MediaProcessingTrigger` | `uap:Task` `mediaProcessing` |\n\n" +
-		"These are errors. Some triggers are declared in more than one way by Microsoft's own documentation and samples: " +
+		"These are errors. Two tolerances come from Microsoft's own samples: a `SystemTrigger` task declared only " +
+		"as `general` is accepted, and so are the Windows Phone 8.1 Bluetooth types (`rfcommConnection`, " +
+		"`gattCharacteristicNotification`, `bluetoothSignalStrength`) in old manifests. Some triggers are declared in more than one way by Microsoft's own documentation and samples: " +
 		"`ApplicationTrigger` (`general`, also `systemEvent` or `timer`), `MaintenanceTrigger` (`general` or `timer`), " +
 		"toast, socket, cached-file, custom-system-event, device-watcher, smart-card, hotspot and background-transfer " +
 		"triggers (`systemEvent` or `general`), sensor, SMS and call-blocking triggers (`general` or `systemEvent`). " +

@@ -19,6 +19,8 @@ var metaBG106 = Meta{
 		"- no source of the App overrides or handles `OnBackgroundActivated` (in JavaScript, the `backgroundactivated` " +
 		"event), or\n" +
 		"- the trigger is `DeviceUseTrigger` or `DeviceServicingTrigger`, which the platform only runs out of process.\n\n" +
+		"A source file that spells `OnBackgroundActivated` (or `backgroundactivated`) anywhere counts as a handler, " +
+		"so an override the scanner could not parse does not cause a report.\n\n" +
 		"## Why it fails\n\n" +
 		"`Register()` succeeds, because an in-process task needs no manifest declaration. When the trigger fires, the " +
 		"app is activated in the background and the task is handed to `OnBackgroundActivated`; the default " +
