@@ -77,7 +77,8 @@ func (taskTypeUnused) Check(c *Context) []Finding {
 				continue
 			}
 			f := AtManifest(metaBG105, c.Manifest, xcAttrPos(t.Type, t.Element),
-				"task type \"%s\" of \"%s\" in %s is not needed by any trigger the code registers for it (%s)",
+				"task type \"%s\" of \"%s\" in %s is not needed by any trigger the code registers for it (%s); "+
+					"remove the <Task> element unless code bgmanifest cannot see registers the task for it",
 				t.Type.Value, name, xcManifestName(c.Manifest), bg105TriggerList(regs))
 			out = append(out, f)
 		}
