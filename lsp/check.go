@@ -30,7 +30,10 @@ func (s *server) runCheck(key string, gen uint64) {
 	snap := s.snapshot()
 	res := lint.CheckApp(in.app, lint.Options{Config: in.cfg, Overlay: snap.overlay}, in.sev, max(1, runtime.NumCPU()))
 	for _, n := range res.Notes {
-		s.log.Print(n)
+		// The same unreadable file is noted by every check: log it once.
+		if _, seen := s.notes.LoadOrStore(n, true); !seen {
+			s.log.Print(n)
+		}
 	}
 	for _, e := range res.Internal {
 		s.log.Printf("internal error: %v", e)

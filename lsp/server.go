@@ -70,6 +70,8 @@ type server struct {
 
 	handlers map[string]func(json.RawMessage) (any, error)
 
+	notes sync.Map // check notes already logged
+
 	watchDynamic bool // the client can register file watchers
 	nextReqID    int
 }
