@@ -201,7 +201,7 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 		if b, ok := o.Overlay[path]; ok {
 			return b, nil
 		}
-		return os.ReadFile(path)
+		return readSource(path)
 	})
 	// Suppressions of a rule that is off are not "unused": they wait for the
 	// rule to be switched back on.
@@ -226,6 +226,20 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 	}
 	out.Findings = final
 	return out
+}
+
+// readSource reads a file for its suppression comments, refusing one over
+// the scanner's size limit (the scanner skipped it with a note already) so a
+// huge generated file never lands in memory.
+func readSource(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > registration.MaxFileSize {
+		return nil, fmt.Errorf("%s: %d bytes is over the %d-byte limit", path, st.Size(), registration.MaxFileSize)
+	}
+	return os.ReadFile(path)
 }
 
 func appFiles(app *workspace.App) []string {

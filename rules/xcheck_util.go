@@ -538,8 +538,8 @@ func xcMentioned(c *Context, name string) bool {
 		simple = xcSimple(name)
 	}
 	for _, src := range c.App.Sources {
-		data, err := os.ReadFile(src.Path)
-		if err != nil || len(data) > xcMaxSourceBytes {
+		data, err := xcReadSource(src.Path)
+		if err != nil {
 			continue
 		}
 		text := string(data)
@@ -553,6 +553,19 @@ func xcMentioned(c *Context, name string) bool {
 		}
 	}
 	return false
+}
+
+// xcReadSource reads a source file unless it is over xcMaxSourceBytes; the
+// size is checked before reading so a huge generated file is never loaded.
+func xcReadSource(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > xcMaxSourceBytes {
+		return nil, fmt.Errorf("%s: over %d bytes", path, xcMaxSourceBytes)
+	}
+	return os.ReadFile(path)
 }
 
 // xcTypeOpeners precede a class name in the expressions that turn a type
@@ -596,8 +609,8 @@ func xcSourcesContainFold(c *Context, words ...string) bool {
 		return false
 	}
 	for _, src := range c.App.Sources {
-		data, err := os.ReadFile(src.Path)
-		if err != nil || len(data) > xcMaxSourceBytes {
+		data, err := xcReadSource(src.Path)
+		if err != nil {
 			continue
 		}
 		lower := bytes.ToLower(data)
