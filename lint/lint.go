@@ -105,7 +105,7 @@ func Run(paths []string, o Options) (*Result, error) {
 	}
 	var exclude []string
 	if o.Config != nil {
-		exclude = o.Config.Exclude
+		exclude = o.Config.ExcludePatterns()
 	}
 	disc, err := workspace.Discover(paths, workspace.Options{Exclude: exclude})
 	if err != nil {
