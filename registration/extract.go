@@ -247,6 +247,12 @@ func trimNewlines(toks []Token) []Token {
 func applyMember(c *ectx, b *builderState, member Token, arg []Token, call *Token, out *[]Registration) {
 	switch strings.ToLower(member.Text) {
 	case "taskentrypoint":
+		if isNullExpr(c, arg) {
+			// "if (entryPoint != null) builder.TaskEntryPoint = entryPoint"
+			// called with null: the task stays in-process
+			b.ep, b.epSet = Value{}, false
+			return
+		}
 		b.ep, b.epSet = valueOf(c, arg), true
 	case "name":
 		b.name, b.nameSet = valueOf(c, arg), true
@@ -387,17 +393,29 @@ func constructOf(c *ectx, toks []Token) construct {
 			return agreeConstruct(found)
 		}
 	}
-	var found []construct
+	// fields: assignments in the same class first, then the same file,
+	// then anywhere in the App
+	tiers := [3][]construct{}
 	for _, a := range c.ix.constructs[strings.ToLower(name)] {
 		if a.file.lang != c.f.lang && !(a.file.lang == CPP || c.f.lang == CPP) {
 			continue
 		}
 		ac := ctxFor(c.ix, a.file, a.m, nil)
 		ac.depth = c.depth + 1
-		found = append(found, constructOf(ac, a.rhs))
+		k := constructOf(ac, a.rhs)
+		switch {
+		case c.m != nil && a.m != nil && a.m.class != nil && a.m.class == c.m.class:
+			tiers[0] = append(tiers[0], k)
+		case a.file == c.f:
+			tiers[1] = append(tiers[1], k)
+		default:
+			tiers[2] = append(tiers[2], k)
+		}
 	}
-	if len(found) > 0 {
-		return agreeConstruct(found)
+	for _, found := range tiers {
+		if len(found) > 0 {
+			return agreeConstruct(found)
+		}
 	}
 	return construct{}
 }

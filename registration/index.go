@@ -17,6 +17,9 @@ type appIndex struct {
 	// variable name).
 	constructs map[string][]assignRef
 	locals     map[*methodDecl]map[string][][]Token
+	// assigned holds every name assigned in code (lower case): a field
+	// initialiser is a constant only if its name is not among them.
+	assigned map[string]bool
 }
 
 type defineRef struct {
@@ -39,6 +42,7 @@ func newIndex(files []*fileModel) *appIndex {
 		defines:    map[string][]defineRef{},
 		constructs: map[string][]assignRef{},
 		locals:     map[*methodDecl]map[string][][]Token{},
+		assigned:   map[string]bool{},
 	}
 	for _, f := range files {
 		for _, c := range f.classes {
@@ -71,6 +75,9 @@ func (ix *appIndex) constsNamed(name string, fold bool) []*constDecl {
 	all := ix.consts[strings.ToLower(name)]
 	var out []*constDecl
 	for _, k := range all {
+		if k.mutable && ix.assigned[strings.ToLower(k.name)] {
+			continue
+		}
 		if k.name == name || ((fold || k.file.lang == VB) && strings.EqualFold(k.name, name)) {
 			out = append(out, k)
 		}
@@ -89,18 +96,31 @@ func attachOutOfClassMethods(ix *appIndex) {
 			if m.class != nil || m.qual == "" {
 				continue
 			}
-			var match *classDecl
-			n := 0
+			var cands []*classDecl
 			for _, c := range ix.classes[m.qual] {
-				if c.file.lang != CPP {
-					continue
+				if c.file.lang == CPP && (cppNamespace(m.ns) == c.ns || m.ns == "") {
+					cands = append(cands, c)
 				}
-				if cppNamespace(m.ns) == c.ns || m.ns == "" {
-					if match == nil || match.full != c.full {
-						n++
+			}
+			// several classes of that name: the same project, then the
+			// namespaces the file imports, decide
+			if distinctFull(cands) > 1 {
+				cands = filterClasses(cands, func(c *classDecl) bool { return c.file.sf.Project == f.sf.Project })
+			}
+			if distinctFull(cands) > 1 {
+				cands = filterClasses(cands, func(c *classDecl) bool {
+					for _, u := range f.usings {
+						if cppNamespace(u) == c.ns {
+							return true
+						}
 					}
-					match = c
-				}
+					return false
+				})
+			}
+			n := distinctFull(cands)
+			var match *classDecl
+			if n == 1 {
+				match = cands[0]
 			}
 			if n == 1 {
 				m.class = match
@@ -245,8 +265,16 @@ func (ix *appIndex) localAssigns(m *methodDecl, name string, fold bool) [][]Toke
 // and completion-group objects (fields assigned in one method and used in
 // another).
 func (ix *appIndex) collectConstructs(f *fileModel) {
+	// the declarations of script variables are not re-assignments
+	declared := map[int]bool{}
+	for _, k := range f.consts {
+		declared[k.pos.Line<<20|k.pos.Col] = true
+	}
 	record := func(m *methodDecl) {
 		assignmentsIn(f.lang, m.body(), func(n Token, rhs []Token) {
+			if m != f.top && !declared[int(n.Line)<<20|int(n.Col)] {
+				ix.assigned[strings.ToLower(n.Text)] = true
+			}
 			for _, t := range rhs {
 				if t.Kind == TokIdent && (strings.HasSuffix(t.Text, "Trigger") || strings.HasSuffix(t.Text, "Condition") || strings.HasSuffix(t.Text, "CompletionGroup")) {
 					key := strings.ToLower(n.Text)
@@ -262,4 +290,22 @@ func (ix *appIndex) collectConstructs(f *fileModel) {
 	if f.top != nil {
 		record(f.top)
 	}
+}
+
+func distinctFull(cs []*classDecl) int {
+	seen := map[string]bool{}
+	for _, c := range cs {
+		seen[c.full] = true
+	}
+	return len(seen)
+}
+
+func filterClasses(cs []*classDecl, keep func(*classDecl) bool) []*classDecl {
+	var out []*classDecl
+	for _, c := range cs {
+		if keep(c) {
+			out = append(out, c)
+		}
+	}
+	return out
 }

@@ -75,6 +75,9 @@ type constDecl struct {
 	file  *fileModel
 	expr  []Token
 	pos   Pos
+	// mutable is set for an ordinary field or script variable: it counts
+	// as a constant only when nothing in the App assigns its name again.
+	mutable bool
 }
 
 func (f *fileModel) pos(t Token) Pos {

@@ -591,14 +591,21 @@ func indexOfToken(toks []Token, t Token) int {
 // C# const / static readonly; C++ const, constexpr, static or qualified
 // static-member definitions; IDL none.
 func constDeclaration(f *fileModel, s *scope, toks []Token) {
+	mutable := false
 	switch f.lang {
 	case CSharp:
 		if !hasIdent(toks, "const") && !(hasIdent(toks, "static") && hasIdent(toks, "readonly")) {
-			return
+			if s.class == nil || hasPunctTop(toks, "=>") {
+				return
+			}
+			mutable = true // a field: constant only if never assigned
 		}
 	case CPP:
 		if !hasIdent(toks, "const") && !hasIdent(toks, "constexpr") && !hasIdent(toks, "static") && !hasPunctTop(toks, "::") {
-			return
+			if s.class == nil {
+				return
+			}
+			mutable = true
 		}
 	default:
 		return
@@ -629,6 +636,7 @@ func constDeclaration(f *fileModel, s *scope, toks []Token) {
 			qual = decl[k-2].Text
 		}
 		addConstQual(f, s, decl[k], decl[eq+1:], qual)
+		f.consts[len(f.consts)-1].mutable = mutable
 	}
 }
 
@@ -825,6 +833,6 @@ func jsConstants(f *fileModel) {
 		if t.Kind == TokString {
 			name = t.Value
 		}
-		f.consts = append(f.consts, &constDecl{name: name, file: f, expr: toks[i+2 : end], pos: f.pos(t)})
+		f.consts = append(f.consts, &constDecl{name: name, file: f, expr: toks[i+2 : end], pos: f.pos(t), mutable: !isIdent(toks[i-1], "const")})
 	}
 }

@@ -174,6 +174,14 @@ func parseVB(f *fileModel) {
 		default:
 			if (has(mods, "readonly") && (has(mods, "shared") || (cur.class != nil && cur.class.kind == "module"))) || has(mods, "const") {
 				vbConsts(f, cur, s[k:])
+			} else if cur.kind == "class" && len(mods) > 0 && k+1 < len(s) && isIdentFold(s[k+1], "As") {
+				// a field "Private name As String = ...": constant only if
+				// never assigned
+				n := len(f.consts)
+				vbConsts(f, cur, s[k:])
+				for _, c := range f.consts[n:] {
+					c.mutable = true
+				}
 			}
 		}
 	}

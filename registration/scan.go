@@ -158,6 +158,7 @@ func parseSource(sf SourceFile, src []byte) (*fileModel, []Note) {
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		src = src[3:]
 	}
+	src = loneCRToLF(src)
 	f := &fileModel{sf: sf, lang: sf.Language, interesting: interesting(src)}
 	var lx *Lexed
 	switch sf.Language {
@@ -181,6 +182,31 @@ func parseSource(sf SourceFile, src []byte) (*fileModel, []Note) {
 		parseC(f)
 	}
 	return f, lx.Problems
+}
+
+// loneCRToLF turns each CR not followed by LF (classic Mac line ends) into
+// an LF: the lexers end lines and line comments at LF only, and a
+// same-length swap keeps every byte offset. src is copied, never changed in
+// place (it may be an editor's buffer).
+func loneCRToLF(src []byte) []byte {
+	var out []byte
+	for i := bytes.IndexByte(src, '\r'); i >= 0; {
+		if i+1 >= len(src) || src[i+1] != '\n' {
+			if out == nil {
+				out = append([]byte(nil), src...)
+			}
+			out[i] = '\n'
+		}
+		j := bytes.IndexByte(src[i+1:], '\r')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	if out == nil {
+		return src
+	}
+	return out
 }
 
 // resolve turns parsed files into facts.
@@ -349,6 +375,11 @@ func chainsOf(ix *appIndex, calls map[string][]callSite, h *methodDecl, depth in
 func arityFits(h *methodDecl, args [][]Token) bool {
 	if h.file.lang == JavaScript {
 		return true
+	}
+	if h.file.lang == CPP {
+		// default arguments live on the declaration in the header, which
+		// is not the definition we parsed
+		return len(args) <= len(h.params)
 	}
 	required := 0
 	for _, p := range h.params {
