@@ -59,8 +59,7 @@ func (entryPointNotDeclared) Check(c *Context) []Finding {
 	}
 	var out []Finding
 	fixed := map[string]bool{}
-	for i := range c.Facts.Registrations {
-		r := &c.Facts.Registrations[i]
+	for _, r := range xcOwnRegistrations(c) {
 		if !xcOutOfProcess(r) || len(xcExtensionsFor(c.Manifest, r)) > 0 {
 			continue
 		}

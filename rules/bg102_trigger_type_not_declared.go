@@ -70,8 +70,7 @@ func (triggerTypeNotDeclared) Check(c *Context) []Finding {
 	}
 	var out []Finding
 	fixed := map[*manifest.BackgroundTaskExtension]map[string]bool{}
-	for i := range c.Facts.Registrations {
-		r := &c.Facts.Registrations[i]
+	for _, r := range xcOwnRegistrations(c) {
 		if !xcOutOfProcess(r) {
 			continue
 		}

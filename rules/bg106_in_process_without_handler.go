@@ -58,8 +58,7 @@ func (inProcessWithoutHandler) Check(c *Context) []Finding {
 	hasHandler := len(c.Facts.BackgroundActivated) > 0
 	handlerKnown := hasHandler
 	var out []Finding
-	for i := range c.Facts.Registrations {
-		r := &c.Facts.Registrations[i]
+	for _, r := range xcOwnRegistrations(c) {
 		if r.EntryPointSet || r.CLSIDSet || r.WinAppSDK {
 			continue
 		}

@@ -52,8 +52,7 @@ func (comClassNotDeclared) Check(c *Context) []Finding {
 		declared[xcNormGUID(cc.ID.Value)] = true
 	}
 	var out []Finding
-	for i := range c.Facts.Registrations {
-		r := &c.Facts.Registrations[i]
+	for _, r := range xcOwnRegistrations(c) {
 		if !r.CLSIDSet || !r.CLSID.Resolved {
 			continue
 		}

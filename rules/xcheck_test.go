@@ -815,3 +815,31 @@ func TestXCHelpers(t *testing.T) {
 		}
 	}
 }
+
+func TestXCRegistrationsOfAnotherApp(t *testing.T) {
+	man := xcParse(t, xcPackage(xcExt("Tests.Dummy", "timer")))
+	facts := registration.Facts{Registrations: []registration.Registration{xcReg("Tasks.SyncTask", xcTrig("TimeTrigger"))}}
+	appProject := &workspace.Project{Path: "App/App.csproj", Kind: workspace.KindApp, Language: registration.CSharp}
+	sources := []registration.SourceFile{{Path: "Tasks/Register.cs", Language: registration.CSharp, Project: appProject.Path}}
+	tests := []struct {
+		name  string
+		owner *workspace.Project
+		want  int
+	}{
+		// A unit-test app references the app under test: the app's
+		// registrations are checked against the app's manifest, not this one.
+		{"unit-test app", &workspace.Project{Path: "Tests/Tests.csproj", Kind: workspace.KindApp}, 0},
+		// A packaging project's manifest is the referenced app's manifest.
+		{"packaging project", &workspace.Project{Path: "Package/Package.wapproj", Kind: workspace.KindPackaging}, 1},
+		{"the app itself", appProject, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app := &workspace.App{Manifest: xcManifestPath, Project: tt.owner.Path, SourcesFound: true,
+				Projects: []*workspace.Project{tt.owner, appProject}, Sources: sources}
+			if fs := (entryPointNotDeclared{}).Check(&Context{App: app, Manifest: man, Facts: &facts}); len(fs) != tt.want {
+				t.Errorf("%d findings, want %d: %+v", len(fs), tt.want, fs)
+			}
+		})
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"github.com/bgmanifest/bgmanifest/manifest"
 	"github.com/bgmanifest/bgmanifest/platform"
 	"github.com/bgmanifest/bgmanifest/registration"
+	"github.com/bgmanifest/bgmanifest/workspace"
 )
 
 // Shared helpers of the manifest-against-code rules BG101–BG107. Every
@@ -621,4 +622,42 @@ func xcSourcesContainFold(c *Context, words ...string) bool {
 		}
 	}
 	return false
+}
+
+// xcOwnRegistrations returns the registrations that belong to the App's own
+// manifest. When the manifest's project is itself an app (not a packaging
+// project), a registration in another app project it references — a UWP
+// unit-test app referencing the app under test — registers tasks of that
+// other app's manifest, not of this one.
+func xcOwnRegistrations(c *Context) []*registration.Registration {
+	out := make([]*registration.Registration, 0, len(c.Facts.Registrations))
+	foreign := xcForeignFiles(c)
+	for i := range c.Facts.Registrations {
+		r := &c.Facts.Registrations[i]
+		if !foreign[r.Pos.File] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// xcForeignFiles are the source files of app projects other than the one
+// that owns the manifest (empty unless that owner is an app project).
+func xcForeignFiles(c *Context) map[string]bool {
+	out := map[string]bool{}
+	if c.App == nil || c.App.Project == "" {
+		return out
+	}
+	if own := c.App.ProjectOf(c.App.Project); own == nil || own.Kind != workspace.KindApp {
+		return out
+	}
+	for _, src := range c.App.Sources {
+		if src.Project == "" || src.Project == c.App.Project {
+			continue
+		}
+		if p := c.App.ProjectOf(src.Project); p != nil && p.Kind == workspace.KindApp {
+			out[src.Path] = true
+		}
+	}
+	return out
 }
