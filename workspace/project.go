@@ -112,7 +112,9 @@ func (p *projectFile) readElements(root *etree.Element, file string, lineOf func
 		switch {
 		case tag == "Sdk" || (tag == "Import" && e.SelectAttr("Sdk") != nil):
 			p.sdk = true
-		case tag == "Import":
+		case tag == "Import" && parent != "ItemGroup":
+			// An MSBuild <Import Project>; inside an ItemGroup, <Import
+			// Include="System"/> is a VB namespace import, not a file.
 			p.items = append(p.items, item{kind: "import", value: e.SelectAttrValue("Project", ""), file: file, line: lineOf(e)})
 		case parent == "PropertyGroup":
 			p.setProp(tag, strings.TrimSpace(e.Text()), file, mp)
