@@ -159,7 +159,6 @@ func parseSource(sf SourceFile, src []byte) (*fileModel, []Note) {
 		src = src[3:]
 	}
 	src = loneCRToLF(src)
-	src = loneCRToLF(src)
 	f := &fileModel{sf: sf, lang: sf.Language, interesting: interesting(src)}
 	var lx *Lexed
 	switch sf.Language {
@@ -183,31 +182,6 @@ func parseSource(sf SourceFile, src []byte) (*fileModel, []Note) {
 		parseC(f)
 	}
 	return f, lx.Problems
-}
-
-// loneCRToLF turns each CR not followed by LF (classic Mac line ends) into
-// an LF: the lexers end lines and line comments at LF only, and a
-// same-length swap keeps every byte offset. src is copied, never changed in
-// place (it may be an editor's buffer).
-func loneCRToLF(src []byte) []byte {
-	var out []byte
-	for i := bytes.IndexByte(src, '\r'); i >= 0; {
-		if i+1 >= len(src) || src[i+1] != '\n' {
-			if out == nil {
-				out = append([]byte(nil), src...)
-			}
-			out[i] = '\n'
-		}
-		j := bytes.IndexByte(src[i+1:], '\r')
-		if j < 0 {
-			break
-		}
-		i += 1 + j
-	}
-	if out == nil {
-		return src
-	}
-	return out
 }
 
 // loneCRToLF turns each CR not followed by LF (classic Mac line ends) into
