@@ -11,10 +11,10 @@ import (
 // a line comment before it: a lexer that ends comments only at LF would
 // swallow the rest of a file with classic-Mac CR line ends.
 var lineEndingSources = map[string]string{
-	"a.cs": "using Windows.ApplicationModel.Background;\n// comment\nclass A {\n void R() {\n  var b = new BackgroundTaskBuilder();\n  b.TaskEntryPoint = \"T.X\";\n  b.SetTrigger(new TimeTrigger(15, false));\n  b.Register();\n }\n}\n",
-	"a.vb": "Imports Windows.ApplicationModel.Background\n' comment\nClass A\n Sub R()\n  Dim b As New BackgroundTaskBuilder()\n  b.TaskEntryPoint = \"T.X\"\n  b.SetTrigger(New TimeTrigger(15, False))\n  b.Register()\n End Sub\nEnd Class\n",
+	"a.cs":  "using Windows.ApplicationModel.Background;\n// comment\nclass A {\n void R() {\n  var b = new BackgroundTaskBuilder();\n  b.TaskEntryPoint = \"T.X\";\n  b.SetTrigger(new TimeTrigger(15, false));\n  b.Register();\n }\n}\n",
+	"a.vb":  "Imports Windows.ApplicationModel.Background\n' comment\nClass A\n Sub R()\n  Dim b As New BackgroundTaskBuilder()\n  b.TaskEntryPoint = \"T.X\"\n  b.SetTrigger(New TimeTrigger(15, False))\n  b.Register()\n End Sub\nEnd Class\n",
 	"a.cpp": "#include <x.h>\n// comment\nvoid R()\n{\n  BackgroundTaskBuilder b;\n  b.TaskEntryPoint(L\"T.X\");\n  b.SetTrigger(TimeTrigger(15, false));\n  b.Register();\n}\n",
-	"a.js": "'use strict';\n// comment\nfunction r()\n{\n  var b = new Windows.ApplicationModel.Background.BackgroundTaskBuilder();\n  b.taskEntryPoint = \"T.X\";\n  b.setTrigger(new Windows.ApplicationModel.Background.TimeTrigger(15, false));\n  b.register();\n}\n",
+	"a.js":  "'use strict';\n// comment\nfunction r()\n{\n  var b = new Windows.ApplicationModel.Background.BackgroundTaskBuilder();\n  b.taskEntryPoint = \"T.X\";\n  b.setTrigger(new Windows.ApplicationModel.Background.TimeTrigger(15, false));\n  b.register();\n}\n",
 }
 
 func TestScanLineEndings(t *testing.T) {
