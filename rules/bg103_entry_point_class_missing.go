@@ -85,6 +85,12 @@ func (entryPointClassMissing) Check(c *Context) []Finding {
 			continue
 		}
 		reported[x] = true
+		if len(others) == 0 {
+			// A misspelt class in the declared namespace.
+			if m, ok := xcNearest(x, xcSortedKeys(classes), nil); ok && (m.Kind == xcMissCase || m.Kind == xcMissSpelling) {
+				others = []string{m.Name}
+			}
+		}
 		msg := fmt.Sprintf("EntryPoint \"%s\" in %s names a class that no source of this App defines, so the task "+
 			"cannot be activated (\"Class not registered\", 0x80040154, or manifest validation error 80080204)", x, xcManifestName(c.Manifest))
 		if len(others) > 0 {
