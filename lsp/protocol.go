@@ -256,6 +256,27 @@ type ServerCapabilities struct {
 	TextDocumentSync   TextDocumentSyncOptions `json:"textDocumentSync"`
 	CodeActionProvider CodeActionOptions       `json:"codeActionProvider"`
 	HoverProvider      bool                    `json:"hoverProvider"`
+	Workspace          WorkspaceCapabilities   `json:"workspace"`
+}
+
+// WorkspaceCapabilities: the server follows folders added to and removed
+// from a multi-root workspace.
+type WorkspaceCapabilities struct {
+	WorkspaceFolders WorkspaceFoldersServerCapabilities `json:"workspaceFolders"`
+}
+
+// WorkspaceFoldersServerCapabilities of the initialize result.
+type WorkspaceFoldersServerCapabilities struct {
+	Supported           bool `json:"supported"`
+	ChangeNotifications bool `json:"changeNotifications"`
+}
+
+// DidChangeWorkspaceFoldersParams of workspace/didChangeWorkspaceFolders.
+type DidChangeWorkspaceFoldersParams struct {
+	Event struct {
+		Added   []WorkspaceFolder `json:"added"`
+		Removed []WorkspaceFolder `json:"removed"`
+	} `json:"event"`
 }
 
 // TextDocumentSyncOptions says which document notifications to send.

@@ -272,6 +272,11 @@ func (s *server) handleNotification(m *message) {
 		if err = decodeParams(m.Params, &p); err == nil {
 			s.didChangeWatchedFiles(p)
 		}
+	case "workspace/didChangeWorkspaceFolders":
+		var p DidChangeWorkspaceFoldersParams
+		if err = decodeParams(m.Params, &p); err == nil {
+			s.foldersChanged(p)
+		}
 	default:
 		// $/cancelRequest, $/setTrace, workspace/didChangeConfiguration, …:
 		// nothing to do (requests are answered synchronously, so there is
@@ -305,6 +310,9 @@ func (s *server) initialize(raw json.RawMessage) (any, error) {
 			},
 			CodeActionProvider: CodeActionOptions{CodeActionKinds: []string{CodeActionQuickFix}},
 			HoverProvider:      true,
+			Workspace: WorkspaceCapabilities{WorkspaceFolders: WorkspaceFoldersServerCapabilities{
+				Supported: true, ChangeNotifications: true,
+			}},
 		},
 		ServerInfo: ServerInfo{Name: "bgmanifest", Version: s.opts.Version},
 	}, nil

@@ -585,3 +585,22 @@ func TestCloseWithoutSavingRestoresTheDiskState(t *testing.T) {
 	c.notify("textDocument/didClose", DidCloseTextDocumentParams{TextDocument: TextDocumentIdentifier{URI: uri}})
 	c.diagnostics(uri, "with BG102 again", hasCode("BG102"))
 }
+
+func TestWorkspaceFoldersAddedAndRemoved(t *testing.T) {
+	fx := newFixture(t)
+	c := startClient(t, Options{})
+	res := c.initialize(t.TempDir())
+	if !res.Capabilities.Workspace.WorkspaceFolders.ChangeNotifications {
+		t.Error("the server does not announce workspace folder change notifications")
+	}
+	folder := []WorkspaceFolder{{URI: pathToURI(fx.root), Name: "app"}}
+	c.notify("workspace/didChangeWorkspaceFolders", map[string]any{"event": map[string]any{"added": folder, "removed": []any{}}})
+	uri := c.open(fx.weatherCS)
+	c.diagnostics(uri, "with BG102", hasCode("BG102"))
+
+	c.notify("workspace/didChangeWorkspaceFolders", map[string]any{"event": map[string]any{"added": []any{}, "removed": folder}})
+	c.diagnostics(uri, "cleared with the folder", empty)
+	if owners := c.srv.ws.ownersOf(fx.weatherCS); len(owners) != 0 {
+		t.Errorf("after the folder was removed, its file is still owned by %v", owners)
+	}
+}

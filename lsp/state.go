@@ -260,6 +260,52 @@ func (w *workspaceState) remove(key string) {
 	w.removeLocked(key)
 }
 
+// setRoots adds and removes workspace roots and forgets the Apps whose
+// manifest lies under a removed root (returned, so their diagnostics can be
+// cleared).
+func (w *workspaceState) setRoots(added, removed []string) []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	var roots []string
+	for _, r := range w.roots {
+		if !contains(removed, r) {
+			roots = append(roots, r)
+		}
+	}
+	for _, r := range added {
+		roots = appendUnique(roots, r)
+	}
+	w.roots = roots
+	var dropped []string
+	for key := range w.apps {
+		for _, r := range removed {
+			if within(r, key) && !w.underRootLocked(key) {
+				dropped = append(dropped, key)
+				break
+			}
+		}
+	}
+	for _, k := range dropped {
+		w.removeLocked(k)
+	}
+	return dropped
+}
+
+func (w *workspaceState) underRootLocked(path string) bool {
+	for _, r := range w.roots {
+		if within(r, path) {
+			return true
+		}
+	}
+	return false
+}
+
+// within reports whether path is root or lies below it.
+func within(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
 // canonical maps a path as the client names it to the path as discovered
 // (they differ when the client resolved a symbolic link the walk kept, or
 // the other way round).
@@ -306,14 +352,7 @@ func (w *workspaceState) needsProbe(path string) bool {
 	if w.probed[path] {
 		return false
 	}
-	inRoot := false
-	for _, r := range w.roots {
-		if rel, err := filepath.Rel(r, path); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-			inRoot = true
-			break
-		}
-	}
-	if inRoot && !isManifestFile(path) && !info.ModTime().After(w.discoveredAt) {
+	if w.underRootLocked(path) && !isManifestFile(path) && !info.ModTime().After(w.discoveredAt) {
 		return false
 	}
 	w.probed[path] = true

@@ -185,6 +185,44 @@ func (s *server) configChanged(path string) {
 	})
 }
 
+// foldersChanged follows a multi-root workspace: the Apps of a removed
+// folder are forgotten and their diagnostics cleared; an added folder is
+// discovered and the Apps of its open files are checked.
+func (s *server) foldersChanged(p DidChangeWorkspaceFoldersParams) {
+	var removed, added []string
+	for _, f := range p.Event.Removed {
+		if path, err := uriToPath(f.URI); err == nil {
+			removed = append(removed, path)
+		}
+	}
+	for _, f := range p.Event.Added {
+		if path, err := uriToPath(f.URI); err == nil {
+			added = append(added, path)
+		}
+	}
+	s.ws.whenReady(func() {
+		for _, k := range s.ws.setRoots(added, removed) {
+			s.clearApp(k)
+		}
+		if len(added) == 0 {
+			return
+		}
+		s.ws.discoverAsync(added, nil, func(found []string) {
+			open := map[string]bool{}
+			for _, p := range s.docs.paths() {
+				for _, k := range s.ws.ownersOf(p) {
+					open[k] = true
+				}
+			}
+			for _, k := range found {
+				if open[k] {
+					s.sched.schedule(k, 0)
+				}
+			}
+		})
+	})
+}
+
 // afterDiscovery runs once the first discovery is done.
 func (s *server) afterDiscovery() { s.notifyConfigProblem() }
 
