@@ -92,10 +92,9 @@ func (t *texts) get(path string) *text {
 	if tx, ok := t.cache[path]; ok {
 		return tx
 	}
-	var b []byte
+	b, open := t.snap.overlay[path]
 	switch {
-	case t.snap.overlay[path] != nil:
-		b = t.snap.overlay[path]
+	case open:
 	case t.man != nil && t.man.Path == path:
 		b = t.man.Text
 	default:
