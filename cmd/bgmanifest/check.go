@@ -235,7 +235,7 @@ func newLineSource(res *lint.Result) *lineSource {
 func (s *lineSource) line(file string, n int) (string, bool) {
 	lines, ok := s.cache[file]
 	if !ok {
-		b, err := os.ReadFile(filepath.FromSlash(file))
+		b, err := readForCaret(filepath.FromSlash(file))
 		if err == nil {
 			text := decodeText(b)
 			lines = strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
@@ -246,4 +246,20 @@ func (s *lineSource) line(file string, n int) (string, bool) {
 		return "", false
 	}
 	return strings.TrimRight(lines[n-1], "\r"), true
+}
+
+// maxCaretFileSize bounds the files the text report reads to show a
+// finding's source line: a huge file (reported as too large to check) gets
+// no source line rather than being loaded whole.
+const maxCaretFileSize = 16 << 20
+
+func readForCaret(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > maxCaretFileSize {
+		return nil, fmt.Errorf("%s: too large to show source lines from", path)
+	}
+	return os.ReadFile(path)
 }
