@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"io"
 
 	"github.com/bgmanifest/bgmanifest/lsp"
@@ -10,5 +11,11 @@ func runLSP(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) > 0 {
 		return usagef("lsp takes no arguments; it speaks the Language Server Protocol on stdin/stdout")
 	}
-	return lsp.Serve(stdin, stdout, stderr, lsp.Options{Version: version})
+	err := lsp.Serve(stdin, stdout, stderr, lsp.Options{Version: version})
+	// The protocol says a server that exits without a shutdown request
+	// exits with code 1.
+	if errors.Is(err, lsp.ErrExitWithoutShutdown) {
+		return exitError{1}
+	}
+	return err
 }
