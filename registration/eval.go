@@ -542,6 +542,16 @@ func (c *ectx) constant(parts []string) (val, bool) {
 		}
 		return c.agree(keep)
 	}
+	if c.f.lang == JavaScript {
+		// a bare name never refers to an object property
+		var vars []*constDecl
+		for _, k := range cands {
+			if k.class == "" {
+				vars = append(vars, k)
+			}
+		}
+		cands = vars
+	}
 	if len(cands) > 0 {
 		tiers := [][]*constDecl{nil, nil, nil}
 		for _, k := range cands {

@@ -92,6 +92,14 @@ func creation(lang Language, toks []Token, i int) (end int, init []Token, parts 
 
 // builderVar names the variable a creation at toks[i] is assigned to.
 func builderVar(lang Language, toks []Token, i int) string {
+	if lang == VB && i >= 4 && isPunct(toks[i-1], "=") {
+		// Dim builder As BackgroundTaskBuilder = New BackgroundTaskBuilder()
+		for a := i - 2; a >= 1 && toks[a].Kind != TokNewline; a-- {
+			if isIdentFold(toks[a], "As") && toks[a-1].Kind == TokIdent {
+				return toks[a-1].Text
+			}
+		}
+	}
 	if i >= 2 && (isPunct(toks[i-1], "=") || isPunct(toks[i-1], "{") || isIdentFold(toks[i-1], "As")) && toks[i-2].Kind == TokIdent {
 		return toks[i-2].Text
 	}

@@ -180,6 +180,10 @@ func assignmentsIn(lang Language, toks []Token, fn func(name Token, rhs []Token)
 			}
 			end := exprEnd(toks, i+2)
 			fn(t, toks[i+2:end])
+		case lang == JavaScript && isPunct(next, ":") && i > 0 && (isPunct(toks[i-1], "{") || isPunct(toks[i-1], ",")):
+			// object literal property: { trigger: new X() }
+			end := exprEnd(toks, i+2)
+			fn(t, toks[i+2:end])
 		case lang == VB && isIdentFold(next, "As") && i+2 < len(toks) && isIdentFold(toks[i+2], "New"):
 			end := exprEnd(toks, i+2)
 			fn(t, toks[i+2:end])

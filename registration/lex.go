@@ -244,6 +244,10 @@ func (c *cursor) decodeEscape(sb *strings.Builder) {
 		return
 	case '\n':
 		// line continuation inside a string
+	case '\r':
+		if c.peek(1) == '\n' {
+			c.advance() // CRLF line continuation
+		}
 	default:
 		sb.WriteByte(b)
 	}

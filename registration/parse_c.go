@@ -800,22 +800,45 @@ func matchOpen(toks []Token, close int) int {
 	return -1
 }
 
-// jsConstants records script-level names bound once to a literal:
-// var/let/const X = "..." and object-literal properties X: "...".
+// jsConstants records script-level names bound to a literal: var/let/
+// const X = "..." and object-literal properties X: "..." (with the path of
+// enclosing properties and WinJS.Namespace.define names as their class,
+// so Ns.Object.prop resolves).
 func jsConstants(f *fileModel) {
 	toks := f.toks
-	for i := 0; i+2 < len(toks); i++ {
+	var path []string
+	objectName := func(i int) string {
+		// name: {   "name": {   define("Ns.Name", {
+		if i >= 2 && isPunct(toks[i-1], ":") {
+			if t := toks[i-2]; t.Kind == TokIdent {
+				return t.Text
+			} else if t.Kind == TokString {
+				return t.Value
+			}
+		}
+		if i >= 3 && isPunct(toks[i-1], ",") && toks[i-2].Kind == TokString && isPunct(toks[i-3], "(") {
+			return toks[i-2].Value
+		}
+		return ""
+	}
+	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.Kind != TokIdent && t.Kind != TokString {
+		switch {
+		case isPunct(t, "{"):
+			path = append(path, objectName(i))
+			continue
+		case isPunct(t, "}"):
+			if len(path) > 0 {
+				path = path[:len(path)-1]
+			}
 			continue
 		}
-		if !isPunct(toks[i+1], "=") && !isPunct(toks[i+1], ":") {
+		if i+2 >= len(toks) || (t.Kind != TokIdent && t.Kind != TokString) {
 			continue
 		}
-		if isPunct(toks[i+1], "=") && (i == 0 || !(isIdent(toks[i-1], "var") || isIdent(toks[i-1], "let") || isIdent(toks[i-1], "const"))) {
-			continue
-		}
-		if isPunct(toks[i+1], ":") && i > 0 && !isPunct(toks[i-1], "{") && !isPunct(toks[i-1], ",") {
+		isVar := isPunct(toks[i+1], "=") && i > 0 && (isIdent(toks[i-1], "var") || isIdent(toks[i-1], "let") || isIdent(toks[i-1], "const"))
+		isProp := isPunct(toks[i+1], ":") && i > 0 && (isPunct(toks[i-1], "{") || isPunct(toks[i-1], ","))
+		if !isVar && !isProp {
 			continue
 		}
 		v := toks[i+2]
@@ -823,7 +846,7 @@ func jsConstants(f *fileModel) {
 			continue
 		}
 		end := i + 3
-		for end < len(toks) && (isPunct(toks[end], "+") && end+1 < len(toks) && (toks[end+1].Kind == TokString || toks[end+1].Kind == TokIdent)) {
+		for end+1 < len(toks) && isPunct(toks[end], "+") && (toks[end+1].Kind == TokString || toks[end+1].Kind == TokIdent) {
 			end += 2
 		}
 		if end < len(toks) && !isPunct(toks[end], ";") && !isPunct(toks[end], ",") && !isPunct(toks[end], "}") {
@@ -833,6 +856,16 @@ func jsConstants(f *fileModel) {
 		if t.Kind == TokString {
 			name = t.Value
 		}
-		f.consts = append(f.consts, &constDecl{name: name, file: f, expr: toks[i+2 : end], pos: f.pos(t), mutable: !isIdent(toks[i-1], "const")})
+		k := &constDecl{name: name, file: f, expr: toks[i+2 : end], pos: f.pos(t), mutable: isVar && !isIdent(toks[i-1], "const")}
+		if isProp {
+			var parts []string
+			for _, p := range path {
+				if p != "" {
+					parts = append(parts, p)
+				}
+			}
+			k.class = strings.Join(parts, ".")
+		}
+		f.consts = append(f.consts, k)
 	}
 }
