@@ -55,19 +55,25 @@ var (
 
 const baseURL = "https://bgmanifest.invalid/schema/"
 
+// newCompiler returns a draft 2020-12 compiler that never reads files or
+// the network: every $ref must point at a resource added to it.
+func newCompiler() *jsonschema.Compiler {
+	c := jsonschema.NewCompiler()
+	c.Draft = jsonschema.Draft2020
+	c.AssertFormat = true
+	c.LoadURL = func(url string) (io.ReadCloser, error) {
+		return nil, fmt.Errorf("schema loading disabled: %s", url)
+	}
+	return c
+}
+
 func compile(name string) (*jsonschema.Schema, error) {
 	mu.Lock()
 	defer mu.Unlock()
 	if s, ok := compiled[name]; ok {
 		return s, nil
 	}
-	c := jsonschema.NewCompiler()
-	c.Draft = jsonschema.Draft2020
-	c.AssertFormat = true
-	// Never read files or the network: every $ref must point at an embedded schema.
-	c.LoadURL = func(url string) (io.ReadCloser, error) {
-		return nil, fmt.Errorf("schema loading disabled: %s", url)
-	}
+	c := newCompiler()
 	for _, n := range Names() {
 		src, _ := Source(n)
 		if err := c.AddResource(baseURL+n+".schema.json", bytes.NewReader(src)); err != nil {
