@@ -238,7 +238,8 @@ func (s *lineSource) line(file string, n int) (string, bool) {
 		b, err := readForCaret(filepath.FromSlash(file))
 		if err == nil {
 			text := decodeText(b)
-			lines = strings.Split(strings.ReplaceAll(text, "\r\n", "\n"), "\n")
+			// CRLF, and a lone CR (classic Mac), end a line as LF does.
+			lines = strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n"), "\n")
 		}
 		s.cache[file] = lines
 	}

@@ -528,6 +528,11 @@ func TestHostileLineEndings(t *testing.T) {
 			if got := findingKeys(rep); got != want {
 				t.Errorf("positions moved with %q line endings\nwant:\n%s\ngot:\n%s\nstderr:\n%s", nl, want, got, stderr)
 			}
+			// The text report shows the right source line under each finding.
+			text, _, _ := runCLI(t, "check", ".")
+			if !strings.Contains(text, "\t\t\ttimer.SetTrigger(new TimeTrigger(15, false));\n") {
+				t.Errorf("text report with %q line endings lacks the BG102 source line:\n%s", nl, text)
+			}
 		})
 	}
 }
