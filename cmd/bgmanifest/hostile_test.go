@@ -26,6 +26,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/bgmanifest/bgmanifest/internal/hostile"
 	"github.com/bgmanifest/bgmanifest/rules"
 )
 
@@ -774,5 +775,48 @@ func TestNoNetworkOrProcessPackages(t *testing.T) {
 		if why, bad := forbidden[pkg]; bad {
 			t.Errorf("bgmanifest links %s (%s)", pkg, why)
 		}
+	}
+}
+
+// TestHostileFixLeavesBrokenFilesAlone: --fix over a tree with broken and
+// hostile manifests changes only the good App's manifest, and a second
+// --fix changes nothing.
+func TestHostileFixLeavesBrokenFilesAlone(t *testing.T) {
+	hostileRoot(t)
+	broken := map[string][]byte{
+		"bad/entities/App/Package.appxmanifest":  []byte(hostile.BillionLaughs(9)),
+		"bad/xxe/App/Package.appxmanifest":       []byte(hostile.ExternalEntity("file:///etc/passwd")),
+		"bad/truncated/App/Package.appxmanifest": []byte(hostile.TruncatedManifest()),
+		"bad/nul/App/Package.appxmanifest":       hostile.BadBytes(hostile.Manifest(hostile.Extension("Tasks.T", "timer", "timer")), "<Task", hostile.NUL),
+		"bad/surrogate/App/Package.appxmanifest": hostile.UTF16LoneSurrogate(hostile.Manifest(hostile.Extension("Tasks.T", "timer", "timer")), "Tasks."),
+	}
+	for p, b := range broken {
+		writeFile(t, p, b)
+	}
+	goodBefore, err := os.ReadFile("good/App/Package.appxmanifest")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, stderr, _ := runCLI(t, "check", "--fix", ".")
+	for p, b := range broken {
+		got, err := os.ReadFile(p)
+		if err != nil || !bytes.Equal(got, b) {
+			t.Errorf("--fix touched the broken %s (err %v)", p, err)
+		}
+	}
+	goodAfter, err := os.ReadFile("good/App/Package.appxmanifest")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Equal(goodAfter, goodBefore) || !bytes.Contains(goodAfter, []byte(`<Task Type="timer"`)) {
+		t.Errorf("--fix did not declare the timer task in the good App\nstderr:\n%s\n%s", stderr, goodAfter)
+	}
+	_, stderr, _ = runCLI(t, "check", "--fix", ".")
+	again, _ := os.ReadFile("good/App/Package.appxmanifest")
+	if !bytes.Equal(again, goodAfter) {
+		t.Errorf("a second --fix changed the manifest again\nstderr:\n%s", stderr)
+	}
+	if strings.Contains(stderr, "applied") {
+		t.Errorf("a second --fix applied fixes:\n%s", stderr)
 	}
 }
