@@ -95,7 +95,7 @@ func trimExpr(toks []Token) []Token {
 	for len(toks) > 0 && toks[0].Kind == TokNewline {
 		toks = toks[1:]
 	}
-	for len(toks) >= 2 && isPunct(toks[0], "(") && matchClose(toks, 0) == len(toks)-1 {
+	for n := 0; n < 32 && len(toks) >= 2 && isPunct(toks[0], "(") && matchClose(toks, 0) == len(toks)-1; n++ {
 		toks = toks[1 : len(toks)-1]
 	}
 	return toks

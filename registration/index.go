@@ -161,9 +161,80 @@ func exprEnd(toks []Token, j int) int {
 	return len(toks)
 }
 
+// maxExprSpan bounds the tokens of one right-hand side the resolver looks
+// at.
+const maxExprSpan = 5000
+
+// exprEnds precomputes exprEnd for every index of toks in linear time: the
+// end of an expression starting at j is the first later token at the same
+// bracket depth that is a separator or a closing bracket (leaving the
+// depth always passes through such a closer).
+func exprEnds(toks []Token) []int32 {
+	n := len(toks)
+	depth := make([]int32, n)
+	d := int32(0)
+	for k, t := range toks {
+		if t.Kind == TokPunct {
+			switch t.Text {
+			case ")", "]", "}":
+				d--
+			}
+		}
+		depth[k] = d // depth at which the token sits (closers: outer)
+		if t.Kind == TokPunct {
+			switch t.Text {
+			case "(", "[", "{":
+				d++
+			}
+		}
+	}
+	next := make([]int32, n+1)
+	last := map[int32]int32{}
+	next[n] = int32(n)
+	for k := n - 1; k >= 0; k-- {
+		t := toks[k]
+		term := t.Kind == TokNewline
+		if t.Kind == TokPunct {
+			switch t.Text {
+			case ";", ",", ")", "]", "}":
+				term = true
+			}
+		}
+		if term {
+			dk := depth[k]
+			if t.Kind == TokPunct && (t.Text == ")" || t.Text == "]" || t.Text == "}") {
+				dk++ // a closer ends expressions that sit inside it
+			}
+			last[dk] = int32(k)
+		}
+		if v, ok := last[depth[k]]; ok {
+			next[k] = v
+		} else {
+			next[k] = int32(n)
+		}
+	}
+	return next
+}
+
 // assignmentsIn lists "name = rhs" (and declarations with initialisers)
 // in toks, calling fn with the name token and the right-hand side.
 func assignmentsIn(lang Language, toks []Token, fn func(name Token, rhs []Token)) {
+	ends := exprEnds(toks)
+	exprEnd := func(_ []Token, j int) int {
+		if j >= len(toks) {
+			return len(toks)
+		}
+		return int(ends[j])
+	}
+	// an absurdly long right-hand side (generated or broken code) is
+	// reported as an assignment of an unknown value
+	fn0 := fn
+	fn = func(name Token, rhs []Token) {
+		if len(rhs) > maxExprSpan {
+			rhs = nil
+		}
+		fn0(name, rhs)
+	}
 	for i := 0; i+1 < len(toks); i++ {
 		t := toks[i]
 		if t.Kind != TokIdent {

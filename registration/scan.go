@@ -254,7 +254,7 @@ func registrations(ix *appIndex) []Registration {
 	if len(helpers) == 0 {
 		return out
 	}
-	calls := callSites(ix)
+	calls := &callIndex{ix: ix, byName: map[string][]callSite{}}
 	for h := range helpers {
 		chains := chainsOf(ix, calls, h, 0, map[*methodDecl]bool{h: true})
 		if len(chains) == 0 {
@@ -282,8 +282,25 @@ type callSite struct {
 	viaMember bool
 }
 
-// callSites indexes every call "Name(args)" by lower-case name.
-func callSites(ix *appIndex) map[string][]callSite {
+// callIndex finds call sites by name on demand (one pass over the App per
+// name asked for: only helpers and their callers are ever asked).
+type callIndex struct {
+	ix     *appIndex
+	byName map[string][]callSite
+}
+
+func (ci *callIndex) of(name string) []callSite {
+	key := strings.ToLower(name)
+	if cs, ok := ci.byName[key]; ok {
+		return cs
+	}
+	cs := callSites(ci.ix, key)[key]
+	ci.byName[key] = cs
+	return cs
+}
+
+// callSites lists the calls "Name(args)" of one lower-case name.
+func callSites(ix *appIndex, name string) map[string][]callSite {
 	out := map[string][]callSite{}
 	for _, f := range ix.files {
 		// a method's own name in its header is not a call
@@ -296,9 +313,10 @@ func callSites(ix *appIndex) map[string][]callSite {
 				continue
 			}
 			toks := m.body()
+			var match []int32
 			for i := 0; i+1 < len(toks); i++ {
 				t := toks[i]
-				if t.Kind != TokIdent || !isPunct(toks[i+1], "(") {
+				if t.Kind != TokIdent || !isPunct(toks[i+1], "(") || !strings.EqualFold(t.Text, name) {
 					continue
 				}
 				if defs[int(t.Line)<<20|int(t.Col)] {
@@ -310,7 +328,13 @@ func callSites(ix *appIndex) map[string][]callSite {
 				if i > 0 && (isIdent(toks[i-1], "function") || isIdentFold(toks[i-1], "Sub") || isIdentFold(toks[i-1], "Function") || isIdent(toks[i-1], "new") || isIdentFold(toks[i-1], "New")) {
 					continue
 				}
-				end := matchClose(toks, i+1)
+				if match == nil {
+					match = matchTable(toks)
+				}
+				end := int(match[i+1])
+				if end-i > maxCallSpan {
+					continue // not a call anyone writes by hand
+				}
 				var args [][]Token
 				if inner := toks[i+2 : min(end, len(toks))]; len(inner) > 0 {
 					for _, a := range splitTop(inner, ",") {
@@ -336,9 +360,9 @@ const maxChains = 64
 // chainsOf lists the ways helper h is reached: each call site, bound to
 // its arguments; when the caller forwards its own parameters, the
 // caller's call sites are followed too (outermost first in via).
-func chainsOf(ix *appIndex, calls map[string][]callSite, h *methodDecl, depth int, visiting map[*methodDecl]bool) []chain {
+func chainsOf(ix *appIndex, calls *callIndex, h *methodDecl, depth int, visiting map[*methodDecl]bool) []chain {
 	var out []chain
-	for _, cs := range calls[strings.ToLower(h.name)] {
+	for _, cs := range calls.of(h.name) {
 		if cs.m == h || !arityFits(h, cs.args) {
 			continue
 		}
@@ -539,4 +563,37 @@ func declarationBefore(t Token) bool {
 		}
 	}
 	return false
+}
+
+// maxCallSpan bounds the tokens of one call's argument list: longer ones
+// only occur in generated or hostile input, and skipping them keeps the
+// scan linear.
+const maxCallSpan = 4000
+
+// matchTable maps every opening bracket to its closing one (len(toks)
+// when unbalanced) in one pass.
+func matchTable(toks []Token) []int32 {
+	m := make([]int32, len(toks))
+	var stack []int
+	for i, t := range toks {
+		m[i] = int32(len(toks))
+		if t.Kind != TokPunct {
+			continue
+		}
+		switch t.Text {
+		case "(", "[", "{":
+			stack = append(stack, i)
+		case ")", "]", "}":
+			// pop to the nearest opener of the same kind
+			for k := len(stack) - 1; k >= 0; k-- {
+				o := toks[stack[k]].Text
+				if (o == "(" && t.Text == ")") || (o == "[" && t.Text == "]") || (o == "{" && t.Text == "}") {
+					m[stack[k]] = int32(i)
+					stack = stack[:k]
+					break
+				}
+			}
+		}
+	}
+	return m
 }

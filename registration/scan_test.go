@@ -203,3 +203,27 @@ func TestCommentsAndDeadCodeNeverCount(t *testing.T) {
 		t.Errorf("facts from comments/strings/dead code: %+v", f)
 	}
 }
+
+// TestNoQuadraticBlowUp: shapes that would make a naive scanner quadratic
+// (unbalanced brackets after every assignment, deep nesting, a helper
+// called in a deeply nested chain) finish.
+func TestNoQuadraticBlowUp(t *testing.T) {
+	reps := 200000
+	helper := "class H { static void Reg(string e) { var b = new BackgroundTaskBuilder(); b.TaskEntryPoint = e; b.Register(); } }\n"
+	inputs := map[string]string{
+		"unbalanced assignments": "class C { void M() {" + strings.Repeat("a=(f(", reps),
+		"deep parentheses":       "class C { void M() { x = " + strings.Repeat("(", 100000) + "1" + strings.Repeat(")", 100000) + "; } }",
+		"nested helper calls":    helper + "class C { void M() {" + strings.Repeat("Reg(", 100000) + "\"x\"" + strings.Repeat(")", 100000) + "; } }",
+		"unclosed helper calls":  helper + "class C { void M() {" + strings.Repeat("Reg(", 200000),
+	}
+	for name, src := range inputs {
+		t.Run(name, func(t *testing.T) {
+			f := ScanWithOverlay([]SourceFile{{Path: "q.cs"}}, map[string][]byte{"q.cs": []byte(src)}, Options{Jobs: 1})
+			for _, n := range f.Notes {
+				if strings.Contains(n.Message, "internal error") {
+					t.Fatal(n.Message)
+				}
+			}
+		})
+	}
+}
