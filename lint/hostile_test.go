@@ -1,10 +1,12 @@
 package lint
 
 import (
+	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/bgmanifest/bgmanifest/workspace"
@@ -136,4 +138,55 @@ func TestRunReportsEveryApp(t *testing.T) {
 	if !sawBad || !sawGood {
 		t.Errorf("want BG001 at bad/App/Package.appxmanifest:1 and BG102 in good/, got %+v", res.Findings)
 	}
+}
+
+// TestConcurrentRuns: lint runs sharing the process (the language server
+// checks several documents at once) give the same findings as a run alone;
+// under -race this also checks the shared caches (paths, schemas, rules).
+func TestConcurrentRuns(t *testing.T) {
+	apps := filepath.Join("..", "testdata", "apps")
+	base, err := filepath.Abs(apps)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone, err := Run([]string{apps}, Options{BaseDir: base, Jobs: 4})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := asJSON(t, alone.Findings)
+	if len(alone.Findings) == 0 {
+		t.Fatal("no findings to compare")
+	}
+	const runs = 6
+	got := make([]string, runs)
+	errs := make([]error, runs)
+	var wg sync.WaitGroup
+	for i := 0; i < runs; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			res, err := Run([]string{apps}, Options{BaseDir: base, Jobs: 1 + i%3})
+			if err != nil {
+				errs[i] = err
+				return
+			}
+			got[i] = asJSON(t, res.Findings)
+		}()
+	}
+	wg.Wait()
+	for i := range got {
+		if errs[i] != nil {
+			t.Errorf("run %d: %v", i, errs[i])
+		} else if got[i] != want {
+			t.Errorf("run %d differs from a run alone:\n%s\nwant:\n%s", i, got[i], want)
+		}
+	}
+}
+
+func asJSON(t *testing.T, v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		t.Error(err)
+	}
+	return string(b)
 }
