@@ -282,6 +282,9 @@ func classHeader(f *fileModel, cur *scope, header []Token, k int, kind string) *
 	} else {
 		c.full = joinNS(ns, c.name)
 	}
+	if kind == "struct" && (f.lang == CSharp || strings.HasPrefix(c.kind, "value")) {
+		c.sealed = true // value types cannot be derived from
+	}
 	switch kind {
 	case "runtimeclass":
 		// MIDL 3 runtime classes are public and sealed unless unsealed.

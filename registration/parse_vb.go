@@ -116,7 +116,7 @@ func parseVB(f *fileModel) {
 			c := &classDecl{name: rest[0].Text, kind: kw, file: f, ns: cur.ns, pos: f.pos(rest[0]), guid: pendingGUID}
 			pendingGUID = ""
 			c.public = has(mods, "public")
-			c.sealed = has(mods, "notinheritable") || kw == "module"
+			c.sealed = has(mods, "notinheritable") || kw == "module" || kw == "structure"
 			c.isInterface = kw == "interface"
 			if kw == "structure" {
 				c.kind = "struct"

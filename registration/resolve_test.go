@@ -1,0 +1,94 @@
+package registration
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestResolveEntryPoint is a table of entry-point expressions, each in a
+// small file of its language, with the value the resolver must find (or
+// "" with resolved=false when it must not guess).
+func TestResolveEntryPoint(t *testing.T) {
+	cs := func(decls, expr string) string {
+		return "using Windows.ApplicationModel.Background;\nnamespace N {\n" + decls + "\nclass R { void M() { var b = new BackgroundTaskBuilder(); b.TaskEntryPoint = " + expr + "; b.Register(); } } }\n"
+	}
+	cases := []struct {
+		name, path, src, want string
+		resolved             bool
+	}{
+		{"cs literal", "a.cs", cs("", `"N.T"`), "N.T", true},
+		{"cs verbatim", "a.cs", cs("", `@"N.T"`), "N.T", true},
+		{"cs concat const", "a.cs", cs(`static class K { public const string P = "N."; }`, `K.P + "T"`), "N.T", true},
+		{"cs nameof", "a.cs", cs(`sealed class T {}`, `"N." + nameof(T)`), "N.T", true},
+		{"cs typeof fullname", "a.cs", cs(`public sealed class T {}`, `typeof(T).FullName`), "N.T", true},
+		{"cs typeof tostring", "a.cs", cs(`public sealed class T {}`, `typeof(N.T).ToString()`), "N.T", true},
+		{"cs typeof unknown class", "a.cs", cs("", `typeof(Elsewhere).FullName`), "", false},
+		{"cs interpolated hole", "a.cs", cs(`static class K { public const string P = "N"; }`, `$"{K.P}.T"`), "", false},
+		{"cs method call", "a.cs", cs("", `GetEntryPoint()`), "", false},
+		{"cs ambiguous const", "a.cs", cs(`static class A { public const string E = "N.A"; } static class B { public const string E = "N.B"; }`, `E`), "", false},
+		{"cs qualified picks one", "a.cs", cs(`static class A { public const string E = "N.A"; } static class B { public const string E = "N.B"; }`, `B.E`), "N.B", true},
+		{"cs static readonly", "a.cs", cs(`static class K { public static readonly string E = "N.T"; }`, `K.E`), "N.T", true},
+		{"cs mutable static", "a.cs", cs(`static class K { public static string E = "N.T"; static void S() { E = "N.U"; } }`, `K.E`), "", false},
+		{"cpp wide define", "a.cpp", "#define EP L\"N.T\"\nvoid F() { BackgroundTaskBuilder b; b.TaskEntryPoint(EP); b.Register(); }", "N.T", true},
+		{"cpp hstring wrapper", "a.cpp", "void F() { BackgroundTaskBuilder b; b.TaskEntryPoint(winrt::hstring(L\"N.T\")); b.Register(); }", "N.T", true},
+		{"cpp name_of explicit", "a.cpp", "void F() { BackgroundTaskBuilder b; b.TaskEntryPoint(winrt::name_of<winrt::N::T>()); b.Register(); }", "N.T", true},
+		{"cpp name_of unknown", "a.cpp", "void F() { BackgroundTaskBuilder b; b.TaskEntryPoint(name_of<T>()); b.Register(); }", "", false},
+		{"cpp cx typeid", "a.cpp", "namespace N { public ref class T sealed {}; }\nvoid F() { auto b = ref new BackgroundTaskBuilder(); b->TaskEntryPoint = N::T::typeid->FullName; b->Register(); }", "N.T", true},
+		{"cpp cx string", "a.cpp", "void F() { auto b = ref new BackgroundTaskBuilder(); b->TaskEntryPoint = ref new Platform::String(L\"N.T\"); b->Register(); }", "N.T", true},
+		{"vb concat", "a.vb", "Module M\nSub F()\nDim b = New BackgroundTaskBuilder()\nb.TaskEntryPoint = \"N.\" & \"T\"\nb.Register()\nEnd Sub\nEnd Module", "N.T", true},
+		{"vb case-insensitive const", "a.vb", "Module M\nConst EP = \"N.T\"\nSub F()\nDim b = New BackgroundTaskBuilder()\nb.TaskEntryPoint = ep\nb.Register()\nEnd Sub\nEnd Module", "N.T", true},
+		{"vb gettype", "a.vb", "Namespace N\nPublic NotInheritable Class T\nEnd Class\nModule M\nSub F()\nDim b = New BackgroundTaskBuilder()\nb.TaskEntryPoint = GetType(T).FullName\nb.Register()\nEnd Sub\nEnd Module\nEnd Namespace", "N.T", true},
+		{"js escaped path", "a.js", "var b = new Windows.ApplicationModel.Background.BackgroundTaskBuilder(); b.taskEntryPoint = 'js\\\\t.js'; b.register();", `js\t.js`, true},
+		{"js template hole", "a.js", "var b = new Windows.ApplicationModel.Background.BackgroundTaskBuilder(); b.taskEntryPoint = `js\\\\${n}.js`; b.register();", "", false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := ScanWithOverlay([]SourceFile{{Path: c.path}}, map[string][]byte{c.path: []byte(c.src)}, Options{Jobs: 1})
+			if len(f.Registrations) != 1 {
+				t.Fatalf("%d registrations, want 1 (notes %v)", len(f.Registrations), f.Notes)
+			}
+			ep := f.Registrations[0].EntryPoint
+			if ep.Str != c.want || ep.Resolved != c.resolved || !f.Registrations[0].EntryPointSet {
+				t.Errorf("entry point = %q resolved=%v (expr %q), want %q resolved=%v", ep.Str, ep.Resolved, ep.Expr, c.want, c.resolved)
+			}
+			if ep.Expr == "" || !ep.Pos.IsValid() {
+				t.Errorf("entry point without source text or position: %+v", ep)
+			}
+		})
+	}
+}
+
+// TestRegistrationCounts: one Registration per Register() call with the
+// builder's state at that point; a configured builder never registered
+// in view still counts; a bare unused builder does not.
+func TestRegistrationCounts(t *testing.T) {
+	src := `class R {
+	void A() {
+		var b = new BackgroundTaskBuilder();
+		b.TaskEntryPoint = "N.T";
+		b.SetTrigger(new TimeTrigger(15, false));
+		b.Register();
+		b.SetTrigger(new ApplicationTrigger());
+		b.Register();
+	}
+	BackgroundTaskBuilder Make() {
+		var b = new BackgroundTaskBuilder();
+		b.TaskEntryPoint = "N.Made";
+		return b;
+	}
+	void Unused() { var b = new BackgroundTaskBuilder(); }
+}`
+	f := ScanWithOverlay([]SourceFile{{Path: "r.cs"}}, map[string][]byte{"r.cs": []byte(src)}, Options{Jobs: 1})
+	var got []string
+	for _, r := range f.Registrations {
+		var tr []string
+		for _, x := range r.Triggers {
+			tr = append(tr, x.Class)
+		}
+		got = append(got, r.EntryPoint.Str+"["+strings.Join(tr, ",")+"]"+strings.Repeat("R", len(r.RegisterCalls)))
+	}
+	want := "N.T[TimeTrigger]R N.T[TimeTrigger,ApplicationTrigger]R N.Made[]"
+	if strings.Join(got, " ") != want {
+		t.Errorf("registrations = %q, want %q", strings.Join(got, " "), want)
+	}
+}
