@@ -92,3 +92,26 @@ func TestRegistrationCounts(t *testing.T) {
 		t.Errorf("registrations = %q, want %q", strings.Join(got, " "), want)
 	}
 }
+
+// TestInheritedBackgroundTask: a class implements IBackgroundTask through
+// a base class or an interface declared in the App.
+func TestInheritedBackgroundTask(t *testing.T) {
+	src := `namespace N {
+	public interface IMyTask : Windows.ApplicationModel.Background.IBackgroundTask {}
+	public abstract class TaskBase : IBackgroundTask { public abstract void Run(IBackgroundTaskInstance i); }
+	public sealed class ViaBase : TaskBase { public override void Run(IBackgroundTaskInstance i) {} }
+	public sealed class ViaInterface : IMyTask { public void Run(IBackgroundTaskInstance i) {} }
+	public sealed class Plain {}
+}`
+	f := ScanWithOverlay([]SourceFile{{Path: "t.cs"}}, map[string][]byte{"t.cs": []byte(src)}, Options{Jobs: 1})
+	got := map[string]bool{}
+	for _, c := range f.TaskClasses {
+		got[c.Name] = c.Implements
+	}
+	want := map[string]bool{"N.TaskBase": true, "N.ViaBase": true, "N.ViaInterface": true, "N.Plain": false}
+	for name, impl := range want {
+		if v, ok := got[name]; !ok || v != impl {
+			t.Errorf("%s: implements=%v listed=%v, want implements=%v", name, v, ok, impl)
+		}
+	}
+}

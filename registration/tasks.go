@@ -44,10 +44,15 @@ func taskClasses(ix *appIndex, regs []Registration) []TaskClass {
 		}
 	}
 	implements := map[string]bool{}
-	holders := map[string]bool{} // projects (or files) holding a task class
 	for _, full := range order {
 		if groupImplements(groups[full]) {
 			implements[full] = true
+		}
+	}
+	inheritImplements(ix, groups, order, implements)
+	holders := map[string]bool{} // projects (or files) holding a task class
+	for _, full := range order {
+		if implements[full] {
 			for _, c := range groups[full] {
 				holders[holderOf(c)] = true
 			}
@@ -267,4 +272,46 @@ func assignedName(b []Token, i int) string {
 		return b[k-1].Text
 	}
 	return ""
+}
+
+// inheritImplements marks classes whose base class or interface (declared
+// in the App) implements IBackgroundTask.
+func inheritImplements(ix *appIndex, groups map[string][]*classDecl, order []string, implements map[string]bool) {
+	ifaces := map[string]bool{} // simple names of App interfaces deriving from IBackgroundTask
+	for _, f := range ix.files {
+		for _, c := range f.classes {
+			if c.isInterface && implementsTask(c.bases) {
+				ifaces[c.name] = true
+			}
+		}
+	}
+	for round := 0; round < 8; round++ {
+		changed := false
+		implSimple := map[string]bool{}
+		for full, ok := range implements {
+			if ok {
+				implSimple[lastPart(full)] = true
+			}
+		}
+		for n := range ifaces {
+			implSimple[n] = true
+		}
+		for _, full := range order {
+			if implements[full] {
+				continue
+			}
+			for _, c := range groups[full] {
+				for _, b := range c.bases {
+					base := lastPart(strings.SplitN(b, "<", 2)[0])
+					if implSimple[base] && base != c.name {
+						implements[full] = true
+						changed = true
+					}
+				}
+			}
+		}
+		if !changed {
+			return
+		}
+	}
 }
