@@ -14,7 +14,7 @@ func TestResolveEntryPoint(t *testing.T) {
 	}
 	cases := []struct {
 		name, path, src, want string
-		resolved             bool
+		resolved              bool
 	}{
 		{"cs literal", "a.cs", cs("", `"N.T"`), "N.T", true},
 		{"cs verbatim", "a.cs", cs("", `@"N.T"`), "N.T", true},
