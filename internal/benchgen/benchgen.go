@@ -106,6 +106,8 @@ func (g *gen) app(i int, s Size) error {
   </ItemGroup>
   <ItemGroup>
     <ProjectReference Include="..\%[1]s.Tasks\%[1]s.Tasks.csproj" />
+    <ProjectReference Include="..\%[1]s.Native\%[1]s.Native.vcxproj" />
+    <ProjectReference Include="..\%[1]s.Legacy\%[1]s.Legacy.vbproj" />
   </ItemGroup>
 </Project>
 `, name, compile.String())
@@ -116,8 +118,46 @@ func (g *gen) app(i int, s Size) error {
 	for t := 0; t < tasks; t++ {
 		fmt.Fprintf(&tcompile, "    <Compile Include=\"Task%d.cs\" />\n", t)
 	}
+	var native, legacy strings.Builder
 	for f := 0; f < taskFiles; f++ {
-		fmt.Fprintf(&tcompile, "    <Compile Include=\"Model\\Entity%03d.cs\" />\n", f)
+		switch f % 5 {
+		case 3:
+			fmt.Fprintf(&native, "    <ClCompile Include=\"Codec%03d.cpp\" />\n", f)
+		case 4:
+			fmt.Fprintf(&legacy, "    <Compile Include=\"Legacy%03d.vb\" />\n", f)
+		default:
+			fmt.Fprintf(&tcompile, "    <Compile Include=\"Model\\Entity%03d.cs\" />\n", f)
+		}
+	}
+	if err := g.write(filepath.Join(base, name+".Native", name+".Native.vcxproj"), fmt.Sprintf(`<?xml version="1.0" encoding="utf-8"?>
+<Project DefaultTargets="Build" ToolsVersion="15.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <PropertyGroup Label="Globals">
+    <RootNamespace>%[1]s.Native</RootNamespace>
+    <AppContainerApplication>true</AppContainerApplication>
+  </PropertyGroup>
+  <PropertyGroup Label="Configuration">
+    <ConfigurationType>StaticLibrary</ConfigurationType>
+  </PropertyGroup>
+  <ItemGroup>
+%[2]s  </ItemGroup>
+</Project>
+`, name, native.String())); err != nil {
+		return err
+	}
+	if err := g.write(filepath.Join(base, name+".Legacy", name+".Legacy.vbproj"), fmt.Sprintf(`<?xml version="1.0" encoding="utf-8"?>
+<Project ToolsVersion="15.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <PropertyGroup>
+    <OutputType>Library</OutputType>
+    <RootNamespace>%[1]s.Legacy</RootNamespace>
+  </PropertyGroup>
+  <ItemGroup>
+%[2]s  </ItemGroup>
+  <ItemGroup>
+    <Import Include="System" />
+  </ItemGroup>
+</Project>
+`, name, legacy.String())); err != nil {
+		return err
 	}
 	taskProj := fmt.Sprintf(`<?xml version="1.0" encoding="utf-8"?>
 <Project ToolsVersion="15.0" DefaultTargets="Build" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
@@ -189,13 +229,13 @@ func (g *gen) app(i int, s Size) error {
 		switch f % 5 {
 		case 3:
 			text = fillerCPP(g.rnd, name, f, s.LinesPerFile)
-			if err := g.write(filepath.Join(base, name+".Tasks", "Native", fmt.Sprintf("Codec%03d.cpp", f)), text); err != nil {
+			if err := g.write(filepath.Join(base, name+".Native", fmt.Sprintf("Codec%03d.cpp", f)), text); err != nil {
 				return err
 			}
 			continue
 		case 4:
 			text = fillerVB(g.rnd, name, f, s.LinesPerFile)
-			if err := g.write(filepath.Join(base, name+".Tasks", "Legacy", fmt.Sprintf("Legacy%03d.vb", f)), text); err != nil {
+			if err := g.write(filepath.Join(base, name+".Legacy", fmt.Sprintf("Legacy%03d.vb", f)), text); err != nil {
 				return err
 			}
 			continue
