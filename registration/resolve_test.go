@@ -115,3 +115,25 @@ func TestInheritedBackgroundTask(t *testing.T) {
 		}
 	}
 }
+
+// TestAccessRequestAliases: RequestAccessAsync through an alias of
+// BackgroundExecutionManager counts; the same method name on another class
+// does not.
+func TestAccessRequestAliases(t *testing.T) {
+	cases := map[string]int{
+		"a.cs": 1, // alias
+		"b.js": 1, // variable
+		"c.cs": 0, // another class's RequestAccessAsync
+	}
+	src := map[string]string{
+		"a.cs": "using Bem = Windows.ApplicationModel.Background.BackgroundExecutionManager;\nclass A { async void M() { await Bem.RequestAccessAsync(); } }",
+		"b.js": "var bem = Windows.ApplicationModel.Background.BackgroundExecutionManager;\nbem.requestAccessAsync().done();",
+		"c.cs": "class C { async void M() { await Geolocator.RequestAccessAsync(); await ProtectionPolicyManager.RequestAccessAsync(id, t); } }",
+	}
+	for path, want := range cases {
+		f := ScanWithOverlay([]SourceFile{{Path: path}}, map[string][]byte{path: []byte(src[path])}, Options{Jobs: 1})
+		if len(f.AccessRequests) != want {
+			t.Errorf("%s: %d access requests, want %d", path, len(f.AccessRequests), want)
+		}
+	}
+}

@@ -464,6 +464,7 @@ func bindArgs(h *methodDecl, args [][]Token, caller *ectx) *env {
 // in-process activation handlers.
 func tokenFacts(f *fileModel, facts *Facts) {
 	toks := f.toks
+	managers := managerAliases(f)
 	for i, t := range toks {
 		if t.Kind != TokIdent {
 			continue
@@ -471,7 +472,7 @@ func tokenFacts(f *fileModel, facts *Facts) {
 		low := strings.ToLower(t.Text)
 		switch low {
 		case "requestaccessasync", "requestaccesskindasync":
-			if i >= 2 && isAccess(toks[i-1]) && isIdentFold(toks[i-2], "BackgroundExecutionManager") {
+			if i >= 2 && isAccess(toks[i-1]) && (isIdentFold(toks[i-2], "BackgroundExecutionManager") || managers[toks[i-2].Text]) {
 				facts.AccessRequests = append(facts.AccessRequests, f.pos(t))
 			}
 		case "alltasks", "alltaskgroups", "gettaskgroup":
@@ -596,4 +597,28 @@ func matchTable(toks []Token) []int32 {
 		}
 	}
 	return m
+}
+
+// managerAliases lists the names that stand for BackgroundExecutionManager
+// in f: a using/Imports alias or a variable assigned the class
+// (JavaScript "var bem = Windows.ApplicationModel.Background.BackgroundExecutionManager;").
+func managerAliases(f *fileModel) map[string]bool {
+	out := map[string]bool{}
+	for a, target := range f.aliases {
+		if lastPart(target) == "BackgroundExecutionManager" {
+			out[a] = true
+		}
+	}
+	toks := f.toks
+	for i := 0; i+3 < len(toks); i++ {
+		if toks[i].Kind != TokIdent || !isPunct(toks[i+1], "=") {
+			continue
+		}
+		parts, end := qualName(toks, i+2)
+		if len(parts) > 0 && strings.EqualFold(parts[len(parts)-1], "BackgroundExecutionManager") &&
+			(end == len(toks) || isPunct(toks[end], ";") || isPunct(toks[end], ",") || toks[end].Kind == TokNewline) {
+			out[toks[i].Text] = true
+		}
+	}
+	return out
 }
