@@ -332,8 +332,17 @@ func constructOf(c *ectx, toks []Token) construct {
 	} else if len(toks) > 1 && isIdent(toks[0], "winrt") && isPunct(toks[1], "::") {
 		i = 0
 	}
+	n := len(toks)
+	// watcher.GetBackgroundTrigger(...)
+	for q := 1; q+1 < n; q++ {
+		if isAccess(toks[q-1]) && isIdentFold(toks[q], "GetBackgroundTrigger") && isPunct(toks[q+1], "(") && matchClose(toks, q+1) == n-1 {
+			return construct{class: "DeviceWatcherTrigger", ctx: c, pos: pos, ok: true}
+		}
+	}
 	parts, k := qualName(toks, i)
-	if len(parts) > 0 && k < len(toks) && (isPunct(toks[k], "(") || isPunct(toks[k], "{")) && (i > 0 || c.f.lang == CPP) {
+	// C++ value construction names a type: Ns::Type(...), never obj.Method(...)
+	valueCtor := c.f.lang == CPP && i == 0 && !hasPunctTop(toks[:k], ".") && !hasPunctTop(toks[:k], "->")
+	if len(parts) > 0 && k < len(toks) && (isPunct(toks[k], "(") || isPunct(toks[k], "{")) && (i > 0 || valueCtor) {
 		close := matchClose(toks, k)
 		rest := close + 1
 		if rest == len(toks) || (c.fold() && rest < len(toks) && isIdentFold(toks[rest], "With")) || (isPunct(toks[k], "(") && rest < len(toks) && isPunct(toks[rest], "{") && matchClose(toks, rest) == len(toks)-1) {
@@ -354,14 +363,10 @@ func constructOf(c *ectx, toks []Token) construct {
 		// new X (VB without parentheses)
 		return construct{class: parts[len(parts)-1], ctx: c, pos: pos, ok: true}
 	}
-	n := len(toks)
-	// watcher.GetBackgroundTrigger(...)
-	for q := 1; q+1 < n; q++ {
-		if isAccess(toks[q-1]) && isIdentFold(toks[q], "GetBackgroundTrigger") && isPunct(toks[q+1], "(") && matchClose(toks, q+1) == n-1 {
-			return construct{class: "DeviceWatcherTrigger", ctx: c, pos: pos, ok: true}
-		}
+	// completionGroup.Trigger (C++/WinRT: completionGroup.Trigger())
+	if c.f.lang == CPP && n >= 5 && isPunct(toks[n-1], ")") && isPunct(toks[n-2], "(") && isIdentFold(toks[n-3], "Trigger") {
+		toks, n = toks[:n-2], n-2
 	}
-	// completionGroup.Trigger
 	if n >= 3 && isIdentFold(toks[n-1], "Trigger") && isAccess(toks[n-2]) {
 		recv := constructOf(c.deeper(), toks[:n-2])
 		if recv.ok && recv.class == "BackgroundTransferCompletionGroup" {

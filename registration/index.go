@@ -265,11 +265,14 @@ func assignmentsIn(lang Language, toks []Token, fn func(name Token, rhs []Token)
 				end := exprEnd(toks, k+1)
 				fn(t, toks[k+1:end])
 			}
-		case lang == CPP && (isPunct(next, ";") || isPunct(next, ",")) && i > 0 && toks[i-1].Kind == TokIdent && looksLikeClass(toks[i-1].Text) && (i < 2 || !isAccess(toks[i-2])):
-			// C++ default construction: ApplicationTrigger trigger;
+		case lang == CPP && (isPunct(next, ";") || isPunct(next, ",")) && i > 0 && toks[i-1].Kind == TokIdent && looksLikeClass(toks[i-1].Text):
+			// C++ default construction: [Ns::]ApplicationTrigger trigger;
 			k := i - 1
-			for k >= 2 && isAccess(toks[k-1]) && toks[k-2].Kind == TokIdent {
+			for k >= 2 && isPunct(toks[k-1], "::") && toks[k-2].Kind == TokIdent {
 				k -= 2
+			}
+			if k > 0 && isAccess(toks[k-1]) {
+				continue
 			}
 			fn(t, append(append([]Token{}, toks[k:i]...), Token{Kind: TokPunct, Text: "(", Offset: next.Offset, Line: next.Line, Col: next.Col}, Token{Kind: TokPunct, Text: ")", Offset: next.Offset, Line: next.Line, Col: next.Col}))
 		case lang == CPP && (isPunct(next, "{") || isPunct(next, "(")) && i > 0 && (toks[i-1].Kind == TokIdent || isPunct(toks[i-1], "^")):

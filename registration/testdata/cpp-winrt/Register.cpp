@@ -43,3 +43,21 @@ namespace winrt::App::implementation
     {
     }
 }
+
+namespace winrt::App::implementation
+{
+    void Watchers::Register(Windows::Devices::Enumeration::DeviceWatcher const& deviceWatcher)
+    {
+        auto deviceWatcherTrigger = deviceWatcher.GetBackgroundTrigger(m_kinds);
+        BackgroundTaskBuilder watcher;
+        watcher.TaskEntryPoint(L"Component.WatcherTask");
+        watcher.SetTrigger(deviceWatcherTrigger);
+        watcher.Register();
+
+        Windows::Networking::BackgroundTransfer::BackgroundTransferCompletionGroup completionGroup;
+        BackgroundTaskBuilder transfers;
+        transfers.TaskEntryPoint(L"Component.TransferTask");
+        transfers.SetTrigger(completionGroup.Trigger());
+        transfers.Register();
+    }
+}
