@@ -207,52 +207,75 @@ func analyseRun(tc *TaskClass, methods []*methodDecl) {
 	if tc.RunIsAsync && !tc.AsyncPos.IsValid() {
 		tc.AsyncPos = run.pos
 	}
-	// GetDeferral in Run and in the class's methods Run calls
+	// GetDeferral in Run, or a call in Run to a method of the class that
+	// (transitively) takes it: the position is where Run takes the
+	// deferral, so it can be compared with the first await.
 	byName := map[string][]*methodDecl{}
 	for _, m := range methods {
 		byName[strings.ToLower(m.name)] = append(byName[strings.ToLower(m.name)], m)
 	}
-	visited := map[*methodDecl]bool{}
 	deferralNames := map[string]bool{}
-	var walk func(m *methodDecl, depth int)
-	walk = func(m *methodDecl, depth int) {
-		if visited[m] || depth > 6 {
-			return
+	takes := map[*methodDecl]bool{}
+	var visiting map[*methodDecl]bool
+	var takesDeferral func(m *methodDecl, depth int) bool
+	takesDeferral = func(m *methodDecl, depth int) bool {
+		if v, ok := takes[m]; ok {
+			return v
 		}
-		visited[m] = true
-		b := m.body()
-		for i, t := range b {
-			if t.Kind != TokIdent || i+1 >= len(b) || !isPunct(b[i+1], "(") {
-				continue
-			}
-			if strings.EqualFold(t.Text, "GetDeferral") {
-				tc.DeferralGet = append(tc.DeferralGet, m.file.pos(t))
+		if visiting[m] || depth > 6 {
+			return false
+		}
+		visiting[m] = true
+		found := false
+		forEachCall(m.body(), func(b []Token, i int) {
+			if strings.EqualFold(b[i].Text, "GetDeferral") {
+				found = true
 				if v := assignedName(b, i); v != "" {
 					deferralNames[strings.ToLower(v)] = true
 				}
-				continue
+				return
 			}
-			if i == 0 || !isAccess(b[i-1]) || (i >= 2 && (isIdent(b[i-2], "this") || isIdentFold(b[i-2], "Me"))) {
-				for _, callee := range byName[strings.ToLower(t.Text)] {
-					walk(callee, depth+1)
+			for _, callee := range byName[strings.ToLower(b[i].Text)] {
+				if takesDeferral(callee, depth+1) {
+					found = true
 				}
 			}
-		}
+		})
+		takes[m] = found
+		return found
 	}
-	walk(run, 0)
-	// Complete() on the deferral anywhere in the class
+	visiting = map[*methodDecl]bool{}
+	forEachCall(run.body(), func(b []Token, i int) {
+		if strings.EqualFold(b[i].Text, "GetDeferral") {
+			tc.DeferralGet = append(tc.DeferralGet, run.file.pos(b[i]))
+			if v := assignedName(b, i); v != "" {
+				deferralNames[strings.ToLower(v)] = true
+			}
+			return
+		}
+		for _, callee := range byName[strings.ToLower(b[i].Text)] {
+			if callee != run && takesDeferral(callee, 1) {
+				tc.DeferralGet = append(tc.DeferralGet, run.file.pos(b[i]))
+				break
+			}
+		}
+	})
+	// Complete() on the deferral anywhere in the class: on a variable
+	// holding it, or on an expression that mentions one
+	// (Interlocked.Exchange(ref _deferral, null)?.Complete()).
 	for _, m := range methods {
 		b := m.body()
 		for i, t := range b {
 			if !isIdentFold(t, "Complete") || i < 2 || !isAccess(b[i-1]) || i+1 >= len(b) || !isPunct(b[i+1], "(") {
 				continue
 			}
-			recv := b[i-2]
-			if recv.Kind != TokIdent {
-				continue
+			recv := b[i-2 : i-1]
+			if isPunct(b[i-2], ")") {
+				if open := matchOpen(b[:i-1], i-2); open >= 0 {
+					recv = b[open:i-1]
+				}
 			}
-			low := strings.ToLower(recv.Text)
-			if deferralNames[low] || strings.Contains(low, "deferral") {
+			if mentionsDeferral(recv, deferralNames) {
 				tc.DeferralComplete = append(tc.DeferralComplete, m.file.pos(t))
 			}
 		}
@@ -314,4 +337,34 @@ func inheritImplements(ix *appIndex, groups map[string][]*classDecl, order []str
 			return
 		}
 	}
+}
+
+// forEachCall calls fn for every "Name(" in b that calls a method of the
+// same object (not obj.Name(), except this.Name() / Me.Name()).
+func forEachCall(b []Token, fn func(b []Token, i int)) {
+	for i, t := range b {
+		if t.Kind != TokIdent || i+1 >= len(b) || !isPunct(b[i+1], "(") {
+			continue
+		}
+		if strings.EqualFold(t.Text, "GetDeferral") {
+			fn(b, i)
+			continue
+		}
+		if i == 0 || !isAccess(b[i-1]) || (i >= 2 && (isIdent(b[i-2], "this") || isIdentFold(b[i-2], "Me"))) {
+			fn(b, i)
+		}
+	}
+}
+
+func mentionsDeferral(toks []Token, names map[string]bool) bool {
+	for _, t := range toks {
+		if t.Kind != TokIdent {
+			continue
+		}
+		low := strings.ToLower(t.Text)
+		if names[low] || strings.Contains(low, "deferral") {
+			return true
+		}
+	}
+	return false
 }
