@@ -132,7 +132,12 @@ type TaskClass struct {
 	// RunEnd is the last character of Run's body (its closing brace or
 	// End Sub); invalid when unknown. Rules use it to tell a GetDeferral()
 	// inside Run from one in a method that Run calls.
-	RunEnd           Pos   `json:"-"`
+	RunEnd Pos `json:"-"`
+	// DeferralGet are the places in Run where the deferral is taken: a
+	// GetDeferral() call, or the call of a method of the class that takes
+	// it (so each can be compared with AsyncPos). DeferralComplete are the
+	// Complete() calls on the deferral (a variable holding it, or an
+	// expression that mentions one) anywhere in the class.
 	DeferralGet      []Pos `json:"deferralGet"`
 	DeferralComplete []Pos `json:"deferralComplete"`
 	// GUID from [Guid("...")] / __declspec(uuid("...")), lower case, no braces.

@@ -1,6 +1,7 @@
 package registration
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -135,5 +136,39 @@ func TestAccessRequestAliases(t *testing.T) {
 		if len(f.AccessRequests) != want {
 			t.Errorf("%s: %d access requests, want %d", path, len(f.AccessRequests), want)
 		}
+	}
+}
+
+// TestRunFacts: the end of Run, where the deferral is taken (directly or
+// through a helper Run calls) and where it is completed.
+func TestRunFacts(t *testing.T) {
+	src := `namespace N {
+public sealed class T : IBackgroundTask {
+    BackgroundTaskDeferral _d;
+    public async void Run(IBackgroundTaskInstance i) {
+        Begin(i);
+        await Task.Delay(1);
+        System.Threading.Interlocked.Exchange(ref _d, null)?.Complete();
+    }
+    void Begin(IBackgroundTaskInstance i) { _d = i.GetDeferral(); }
+}
+}`
+	f := ScanWithOverlay([]SourceFile{{Path: "t.cs"}}, map[string][]byte{"t.cs": []byte(src)}, Options{Jobs: 1})
+	if len(f.TaskClasses) != 1 {
+		t.Fatalf("task classes: %+v", f.TaskClasses)
+	}
+	c := f.TaskClasses[0]
+	at := func(p Pos) string { return fmt.Sprintf("%d:%d", p.Line, p.Col) }
+	var gets, completes []string
+	for _, p := range c.DeferralGet {
+		gets = append(gets, at(p))
+	}
+	for _, p := range c.DeferralComplete {
+		completes = append(completes, at(p))
+	}
+	got := fmt.Sprintf("run=%s end=%s async=%v@%s get=%v complete=%v", at(c.RunPos), at(c.RunEnd), c.RunIsAsync, at(c.AsyncPos), gets, completes)
+	want := "run=4:23 end=8:5 async=true@6:9 get=[5:9] complete=[7:62]"
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }

@@ -178,6 +178,9 @@ func analyseRun(tc *TaskClass, methods []*methodDecl) {
 		return
 	}
 	tc.RunPos = run.pos
+	if toks := run.file.toks; run.e >= 0 && run.e < len(toks) {
+		tc.RunEnd = run.file.pos(toks[run.e]) // the closing brace, End Sub or ';'
+	}
 	for _, mod := range run.mods {
 		switch strings.ToLower(mod) {
 		case "async", "iasyncaction", "fire_and_forget":
@@ -272,7 +275,7 @@ func analyseRun(tc *TaskClass, methods []*methodDecl) {
 			recv := b[i-2 : i-1]
 			if isPunct(b[i-2], ")") {
 				if open := matchOpen(b[:i-1], i-2); open >= 0 {
-					recv = b[open:i-1]
+					recv = b[open : i-1]
 				}
 			}
 			if mentionsDeferral(recv, deferralNames) {
