@@ -333,8 +333,8 @@ func typeMember(base val, member string, c *ectx) val {
 		return val{kind: vString, s: lastPart(base.s)}
 	case "guid":
 		for _, cl := range c.ix.classes[lastPart(base.s)] {
-			if cl.full == base.s && cl.guid != "" {
-				return val{kind: vGUID, s: cl.guid}
+			if g := resolveGUID(c.ix, cl); cl.full == base.s && g != "" && looksLikeGUID(g) {
+				return val{kind: vGUID, s: g}
 			}
 		}
 	}

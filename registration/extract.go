@@ -363,6 +363,25 @@ func constructOf(c *ectx, toks []Token) construct {
 		// new X (VB without parentheses)
 		return construct{class: parts[len(parts)-1], ctx: c, pos: pos, ok: true}
 	}
+	// C++/WinRT x.as<IBackgroundTrigger>() / try_as, C# (IBackgroundTrigger)x
+	// and x as IBackgroundTrigger: the object is x
+	if c.f.lang == CPP && n >= 7 && isPunct(toks[n-1], ")") && isPunct(toks[n-2], "(") && isPunct(toks[n-3], ">") {
+		for q := n - 4; q >= 2; q-- {
+			if isPunct(toks[q], "<") && (isIdent(toks[q-1], "as") || isIdent(toks[q-1], "try_as")) && isAccess(toks[q-2]) {
+				return constructOf(c.deeper(), toks[:q-2])
+			}
+		}
+	}
+	if c.f.lang == CSharp && n >= 3 && isIdent(toks[n-2], "as") && toks[n-1].Kind == TokIdent {
+		return constructOf(c.deeper(), toks[:n-2])
+	}
+	if c.f.lang == CSharp && n >= 4 && isPunct(toks[0], "(") {
+		if close := matchClose(toks, 0); close < n-1 && close >= 2 && toks[close-1].Kind == TokIdent {
+			if parts, end := qualName(toks, 1); end == close && len(parts) > 0 && strings.HasPrefix(parts[len(parts)-1], "I") {
+				return constructOf(c.deeper(), toks[close+1:])
+			}
+		}
+	}
 	// completionGroup.Trigger (C++/WinRT: completionGroup.Trigger())
 	if c.f.lang == CPP && n >= 5 && isPunct(toks[n-1], ")") && isPunct(toks[n-2], "(") && isIdentFold(toks[n-3], "Trigger") {
 		toks, n = toks[:n-2], n-2

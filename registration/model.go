@@ -27,17 +27,19 @@ type fileModel struct {
 
 // classDecl is a class, struct, interface, module or IDL runtimeclass.
 type classDecl struct {
-	name    string // simple name
-	full    string // dotted full name
-	ns      string
-	kind    string
-	public  bool
-	sealed  bool
-	bases   []string
-	guid    string
-	pos     Pos
-	file    *fileModel
-	methods []*methodDecl
+	name   string // simple name
+	full   string // dotted full name
+	ns     string
+	kind   string
+	public bool
+	sealed bool
+	bases  []string
+	guid   string
+	// guidMacro is the macro named in __declspec(uuid(MACRO)).
+	guidMacro string
+	pos       Pos
+	file      *fileModel
+	methods   []*methodDecl
 	// declaredPublic is false when the language default applies.
 	isInterface bool
 }

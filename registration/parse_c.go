@@ -381,6 +381,9 @@ func attrGUID(toks []Token, c *classDecl) {
 		if toks[q].Kind == TokIdent && (strings.EqualFold(toks[q].Text, "Guid") || toks[q].Text == "uuid" || toks[q].Text == "GuidAttribute") && isPunct(toks[q+1], "(") {
 			if g := toks[q+2]; g.Kind == TokString {
 				c.guid = normGUID(g.Value)
+			} else if g.Kind == TokIdent && q+3 < len(toks) && isPunct(toks[q+3], ")") && !looksLikeGUID(g.Text) {
+				// __declspec(uuid(CLSID_MACRO)): resolved against #defines later
+				c.guid, c.guidMacro = g.Text, g.Text
 			} else if g.Kind == TokNumber || g.Kind == TokIdent {
 				// MIDL [uuid(xxxxxxxx-xxxx-...)] lexes as several tokens
 				end := matchClose(toks, q+1)

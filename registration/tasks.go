@@ -149,7 +149,7 @@ func mergeClass(ix *appIndex, g []*classDecl, impl bool) TaskClass {
 			}
 		}
 		if tc.GUID == "" {
-			tc.GUID = c.guid
+			tc.GUID = resolveGUID(ix, c)
 		}
 		methods = append(methods, c.methods...)
 	}
@@ -370,4 +370,24 @@ func mentionsDeferral(toks []Token, names map[string]bool) bool {
 		}
 	}
 	return false
+}
+
+// resolveGUID returns a class's GUID; a __declspec(uuid(MACRO)) names a
+// #define holding the GUID string, which is looked up in the App.
+func resolveGUID(ix *appIndex, c *classDecl) string {
+	if c.guid == "" || looksLikeGUID(c.guid) {
+		return c.guid
+	}
+	var found string
+	for _, d := range ix.defines[c.guidMacro] {
+		if len(d.def.Tokens) != 1 || d.def.Tokens[0].Kind != TokString || !looksLikeGUID(d.def.Tokens[0].Value) {
+			return ""
+		}
+		g := normGUID(d.def.Tokens[0].Value)
+		if found != "" && found != g {
+			return "" // two definitions disagree
+		}
+		found = g
+	}
+	return found
 }
