@@ -380,7 +380,7 @@ func (c *ectx) guidOf(parts []string, at Token) val {
 
 var stringWrappers = map[string]bool{
 	"hstring": true, "wstring": true, "String": true, "StringReference": true, "wstring_view": true,
-	"to_hstring": true, "CStr": true, "String.Copy": true, "param::hstring": true,
+	"to_hstring": true, "CStr": true,
 }
 
 // wrapper evaluates W(x) for string wrappers and GUID constructors.

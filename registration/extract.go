@@ -173,7 +173,7 @@ func extractMethod(c *ectx) []Registration {
 			b := &builderState{pos: f.pos(t), winApp: isWinAppSDK(f, parts)}
 			b.variable = builderVar(f.lang, toks, i)
 			if b.variable != "" {
-				if old := vars[key(b.variable)]; old != nil && old.regs == 0 && old != b {
+				if old := vars[key(b.variable)]; old != nil && old.regs == 0 && old != b && (old.epSet || old.clsidSet || len(old.triggers) > 0) {
 					out = append(out, old.snapshot(f.lang, nil))
 					old.regs = -1
 				}

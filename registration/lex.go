@@ -140,8 +140,9 @@ func isIdentByte(b byte) bool {
 	return c == clsIdentStart || c == clsDigit
 }
 
-// nonSpaceRune reports whether the multi-byte rune at src[i:] is something
-// other than a Unicode space (BOM and NBSP are treated as space).
+// spaceRuneLen returns the length of the multi-byte rune at src[i:] when it
+// is a space the lexers skip (BOM, NBSP, line and paragraph separators),
+// else 0.
 func spaceRuneLen(src []byte, i int) int {
 	r, n := utf8.DecodeRune(src[i:])
 	if r == 0xFEFF || r == 0xA0 || r == 0x2028 || r == 0x2029 {
@@ -482,8 +483,8 @@ func (c *cursor) skipTemplateHole() {
 	}
 }
 
-// skipBlockComment skips /* ... */ (the cursor is on '/'); nested is true
-// for languages whose block comments nest (none of ours today).
+// skipBlockComment skips /* ... */ (the cursor is on '/') and reports
+// whether the comment was closed. None of our languages nest them.
 func (c *cursor) skipBlockComment() bool {
 	c.advanceN(2)
 	for !c.eof() {

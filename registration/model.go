@@ -36,11 +36,10 @@ type classDecl struct {
 	bases  []string
 	guid   string
 	// guidMacro is the macro named in __declspec(uuid(MACRO)).
-	guidMacro string
-	pos       Pos
-	file      *fileModel
-	methods   []*methodDecl
-	// declaredPublic is false when the language default applies.
+	guidMacro   string
+	pos         Pos
+	file        *fileModel
+	methods     []*methodDecl
 	isInterface bool
 }
 

@@ -130,7 +130,9 @@ func parseVB(f *fileModel) {
 			stack = append(stack, vbFrame{kind: "class", ns: cur.ns, class: c})
 			lastClassStmt = si
 		case "inherits", "implements":
-			if cur.kind == "class" && cur.class != nil && si == lastClassStmt+1 || (cur.kind == "class" && cur.class != nil && len(cur.class.methods) == 0) {
+			// Inherits/Implements statements follow the Class line; the
+			// Implements clause of a method is part of its Sub statement
+			if cur.kind == "class" && cur.class != nil && (si == lastClassStmt+1 || len(cur.class.methods) == 0) {
 				for _, part := range splitTop(rest, ",") {
 					parts, _ := qualName(part, 0)
 					if len(parts) > 0 {

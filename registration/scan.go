@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -101,7 +100,6 @@ func loadFile(sf SourceFile, overlay map[string][]byte) (fm *fileModel, notes []
 		if r := recover(); r != nil {
 			fm = nil
 			notes = append(notes, Note{Pos: at, Message: fmt.Sprintf("internal error scanning %s: %v", sf.Path, r)})
-			_ = debug.Stack
 		}
 	}()
 	if sf.Language == "" {
