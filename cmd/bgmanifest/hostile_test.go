@@ -820,3 +820,41 @@ func TestHostileFixLeavesBrokenFilesAlone(t *testing.T) {
 		t.Errorf("a second --fix applied fixes:\n%s", stderr)
 	}
 }
+
+// TestHostileProjectFiles: a project file with external and custom
+// entities and a solution naming paths far outside the tree are notes with
+// the file and line; nothing they point at is read, and the other App is
+// still checked.
+func TestHostileProjectFiles(t *testing.T) {
+	hostileRoot(t)
+	const marker = "XXE-MARKER-PROJ-9b1e"
+	secret := filepath.Join(t.TempDir(), "secret.txt")
+	writeFile(t, secret, []byte(marker))
+	writeFile(t, "bad/App/App.csproj", []byte(`<?xml version="1.0"?>
+<!DOCTYPE Project [<!ENTITY xxe SYSTEM "file://`+filepath.ToSlash(secret)+`"><!ENTITY lol "lollol">]>
+<Project ToolsVersion="15.0"><PropertyGroup><RootNamespace>&xxe;</RootNamespace><OutputType>AppContainerExe</OutputType></PropertyGroup>
+<ItemGroup><Compile Include="&xxe;.cs" /><Compile Include="&lol;" /></ItemGroup></Project>
+`))
+	writeFile(t, "bad/App/Package.appxmanifest", []byte(hostile.TimerManifest()))
+	outside := strings.Repeat(`..\`, 12) + filepath.Base(filepath.Dir(secret)) + `\secret.csproj`
+	writeFile(t, "bad/Bad.sln", []byte("Microsoft Visual Studio Solution File, Format Version 12.00\r\n"+
+		`Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "App", "App\App.csproj", "{1}"`+"\r\nEndProject\r\n"+
+		`Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Far", "`+outside+`", "{2}"`+"\r\nEndProject\r\n"))
+	for _, format := range []string{"json", "text"} {
+		stdout, stderr, code := runCLI(t, "check", "--format", format, ".")
+		if strings.Contains(stdout+stderr, marker) {
+			t.Errorf("%s: the external entity's content leaked", format)
+		}
+		if code != 1 {
+			t.Errorf("%s: exit %d, want 1\nstderr:\n%s", format, code, stderr)
+		}
+		if !strings.Contains(filepath.ToSlash(stderr), "bad/App/App.csproj:3:") {
+			t.Errorf("%s: no note names the malformed project file and its line:\n%s", format, stderr)
+		}
+	}
+	rep, stderr, _ := checkJSON(t, ".")
+	assertSentinel(t, rep, stderr)
+	if rep.Summary.Apps != 2 {
+		t.Errorf("%d apps, want 2 (the manifest beside the broken project is still checked)", rep.Summary.Apps)
+	}
+}
