@@ -5,6 +5,7 @@
 package lint
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -172,6 +173,10 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 		out.Facts = registration.ScanWithOverlay(files, o.Overlay, registration.Options{Jobs: jobs})
 		ctx.Facts = out.Facts
 		for _, n := range out.Facts.Notes {
+			if n.Internal {
+				out.Internal = append(out.Internal, errors.New(n.Message)) // names the file
+				continue
+			}
 			out.Notes = append(out.Notes, fmt.Sprintf("%s:%d: %s", n.Pos.File, n.Pos.Line, n.Message))
 		}
 	}

@@ -149,6 +149,9 @@ type TaskClass struct {
 type Note struct {
 	Pos     Pos    `json:"pos"`
 	Message string `json:"message"`
+	// Internal is true for a recovered panic of the scanner: a bug of
+	// bgmanifest, not of the project (the CLI exits 2).
+	Internal bool `json:"internal,omitempty"`
 }
 
 // Facts are everything the scanner learned about one App's sources.

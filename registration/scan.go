@@ -84,7 +84,7 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
-				facts.Notes = append(facts.Notes, Note{Message: fmt.Sprintf("internal error while resolving registrations: %v", r)})
+				facts.Notes = append(facts.Notes, Note{Message: fmt.Sprintf("internal error while resolving registrations: %v", r), Internal: true})
 			}
 		}()
 		resolve(live, facts)
@@ -93,13 +93,19 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 	return facts
 }
 
+// ParseHook, when set, is called with each file's path just before it is
+// parsed. Tests set it to make the scanner fail on purpose: a panic there
+// must become an internal-error Note naming the file. Set it only while no
+// Scan runs.
+var ParseHook func(path string)
+
 // loadFile reads and parses one file, turning every failure into a Note.
 func loadFile(sf SourceFile, overlay map[string][]byte) (fm *fileModel, notes []Note) {
 	at := Pos{File: sf.Path}
 	defer func() {
 		if r := recover(); r != nil {
 			fm = nil
-			notes = append(notes, Note{Pos: at, Message: fmt.Sprintf("internal error scanning %s: %v", sf.Path, r)})
+			notes = append(notes, Note{Pos: at, Message: fmt.Sprintf("internal error scanning %s: %v", sf.Path, r), Internal: true})
 		}
 	}()
 	if sf.Language == "" {
@@ -125,6 +131,9 @@ func loadFile(sf SourceFile, overlay map[string][]byte) (fm *fileModel, notes []
 	}
 	if len(src) > MaxFileSize {
 		return nil, []Note{{Pos: at, Message: fmt.Sprintf("skipped %s: %d bytes is over the %d-byte limit for source files", sf.Path, len(src), MaxFileSize)}}
+	}
+	if ParseHook != nil {
+		ParseHook(sf.Path)
 	}
 	fm, problems := parseSource(sf, src)
 	for _, p := range problems {

@@ -96,3 +96,25 @@ func TestScanDirectoryAsFile(t *testing.T) {
 		t.Errorf("notes %+v, want one naming %s", facts.Notes, dir)
 	}
 }
+
+// TestScanRecoversPanicPerFile: a panic while scanning one file becomes an
+// internal Note naming it; the other files are still scanned.
+func TestScanRecoversPanicPerFile(t *testing.T) {
+	ParseHook = func(path string) {
+		if strings.Contains(path, "boom") {
+			var files []SourceFile
+			_ = files[len(path)] // an index out of range: a real runtime panic
+		}
+	}
+	defer func() { ParseHook = nil }()
+	src := []byte(lineEndingSources["a.cs"])
+	facts := ScanWithOverlay([]SourceFile{{Path: "dir/boom.cs"}, {Path: "dir/fine.cs"}},
+		map[string][]byte{"dir/boom.cs": src, "dir/fine.cs": src}, Options{Jobs: 2})
+	if len(facts.Registrations) != 1 || facts.Registrations[0].Pos.File != "dir/fine.cs" {
+		t.Errorf("registrations %+v, want the one of dir/fine.cs", facts.Registrations)
+	}
+	if len(facts.Notes) != 1 || !facts.Notes[0].Internal || facts.Notes[0].Pos.File != "dir/boom.cs" ||
+		!strings.Contains(facts.Notes[0].Message, "dir/boom.cs") || !strings.Contains(facts.Notes[0].Message, "index out of range") {
+		t.Errorf("notes %+v, want one internal note naming dir/boom.cs and the panic", facts.Notes)
+	}
+}

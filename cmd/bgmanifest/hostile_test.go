@@ -27,6 +27,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bgmanifest/bgmanifest/internal/hostile"
+	"github.com/bgmanifest/bgmanifest/registration"
 	"github.com/bgmanifest/bgmanifest/rules"
 )
 
@@ -856,5 +857,30 @@ func TestHostileProjectFiles(t *testing.T) {
 	assertSentinel(t, rep, stderr)
 	if rep.Summary.Apps != 2 {
 		t.Errorf("%d apps, want 2 (the manifest beside the broken project is still checked)", rep.Summary.Apps)
+	}
+}
+
+// TestScannerPanicExitCode: a panic while scanning one source file is an
+// internal error naming that file, exit 2; everything else is still
+// checked and reported.
+func TestScannerPanicExitCode(t *testing.T) {
+	hostileRoot(t)
+	copyTree(t, "good", "boom")
+	registration.ParseHook = func(path string) {
+		if strings.HasSuffix(filepath.ToSlash(path), "boom/Tasks/TimerTask.cs") {
+			var parts []string
+			_ = parts[len(path)] // an index out of range: a real runtime panic
+		}
+	}
+	t.Cleanup(func() { registration.ParseHook = nil })
+	rep, stderr, code := checkJSON(t, ".")
+	if code != 2 {
+		t.Errorf("exit %d, want 2 for an internal error", code)
+	}
+	if !strings.Contains(filepath.ToSlash(stderr), "boom/Tasks/TimerTask.cs") || !strings.Contains(stderr, "internal error") {
+		t.Errorf("the internal error must name the file:\n%s", stderr)
+	}
+	if len(findingsIn(rep, sentinelFile, "BG102")) == 0 || len(findingsIn(rep, "boom/App/MainPage.xaml.cs", "BG102")) == 0 {
+		t.Errorf("the other files and Apps must still be checked: %+v", rep.Findings)
 	}
 }
