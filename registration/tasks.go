@@ -258,7 +258,7 @@ func analyseRun(tc *TaskClass, methods []*methodDecl) {
 		}
 		for _, callee := range byName[strings.ToLower(b[i].Text)] {
 			if callee != run && takesDeferral(callee, 1) {
-				tc.DeferralGet = append(tc.DeferralGet, run.file.pos(b[i]))
+				tc.DeferralGet = append(tc.DeferralGet, run.file.pos(awaitedCallStart(b, i)))
 				break
 			}
 		}
@@ -285,6 +285,25 @@ func analyseRun(tc *TaskClass, methods []*methodDecl) {
 	}
 	tc.DeferralGet = sortPos(tc.DeferralGet)
 	tc.DeferralComplete = sortPos(tc.DeferralComplete)
+}
+
+// awaitedCallStart returns the await keyword when the call at b[i] is the
+// operand of an await (`await RunAsync(x)`, `await this.RunAsync(x)`), else
+// b[i]. The awaited method runs synchronously up to its own first await
+// before the outer await suspends, so a deferral it takes there is taken in
+// time: the rules compare this position with the first await's.
+func awaitedCallStart(b []Token, i int) Token {
+	j := i
+	for j >= 2 && isAccess(b[j-1]) && b[j-2].Kind == TokIdent {
+		j -= 2
+	}
+	if j >= 1 && b[j-1].Kind == TokIdent {
+		switch strings.ToLower(b[j-1].Text) {
+		case "await", "co_await":
+			return b[j-1]
+		}
+	}
+	return b[i]
 }
 
 // assignedName finds the variable a call at b[i] is assigned to:

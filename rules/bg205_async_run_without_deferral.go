@@ -116,7 +116,9 @@ func deferralTakenInTime(ri runInfo) bool {
 	awaitKnown := ri.AsyncPos.IsValid() && ri.AsyncPos != ri.RunPos
 	for _, g := range ri.Gets {
 		switch {
-		case !awaitKnown, g.File != ri.AsyncPos.File, posBefore(g, ri.AsyncPos):
+		case !awaitKnown, g.File != ri.AsyncPos.File, !posBefore(ri.AsyncPos, g):
+			// At the first await itself: the awaited call takes the
+			// deferral before the await suspends (`await RunAsync(i)`).
 			return true
 		case ri.RunEnd.IsValid() && ri.RunEnd.File == g.File && posBefore(ri.RunEnd, g):
 			return true
