@@ -43,6 +43,17 @@ func TestGoldenCLI(t *testing.T) {
 		{"explain-by-name", []string{"explain", "trigger-type-not-declared"}, 0},
 		{"dump-cs-basic", []string{"dump", "testdata/apps/cs-basic"}, 0},
 		{"dump-registrations-cs-basic", []string{"dump", "--registrations", "testdata/apps/cs-basic"}, 0},
+		{"dump-registrations-vb-basic", []string{"dump", "--registrations", "testdata/apps/vb-basic"}, 0},
+		{"dump-registrations-cppwinrt-basic", []string{"dump", "--registrations", "testdata/apps/cppwinrt-basic"}, 0},
+		{"dump-registrations-cppcx-basic", []string{"dump", "--registrations", "testdata/apps/cppcx-basic"}, 0},
+		{"dump-registrations-js-basic", []string{"dump", "--registrations", "testdata/apps/js-basic"}, 0},
+		{"dump-registrations-cs-mismatch", []string{"dump", "--registrations", "testdata/apps/cs-mismatch"}, 0},
+		{"check-cs-mismatch-sarif", []string{"check", "--format", "sarif", "testdata/apps/cs-mismatch"}, 1},
+		{"check-cs-mismatch-github", []string{"check", "--format", "github", "testdata/apps/cs-mismatch"}, 1},
+		{"check-cs-mismatch-checkstyle", []string{"check", "--format", "checkstyle", "testdata/apps/cs-mismatch"}, 1},
+		{"check-disable-config-flags", []string{"check", "--disable", "BG102,entry-point-not-declared", "--fail-on", "error", "testdata/apps/cs-mismatch"}, 0},
+		{"schema-config", []string{"schema", "config"}, 0},
+		{"version", []string{"version"}, 0},
 		{"missing-path", []string{"check", "testdata/does-not-exist"}, 2},
 		{"bad-format", []string{"check", "--format", "yaml", "testdata/apps/cs-basic"}, 2},
 		{"bad-fail-on", []string{"check", "--fail-on", "sometimes", "testdata/apps/cs-basic"}, 2},
@@ -56,6 +67,11 @@ func TestGoldenCLI(t *testing.T) {
 				t.Errorf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", code, c.code, stdout, stderr)
 			}
 			got := fmt.Sprintf("$ bgmanifest %s\n-- exit %d --\n-- stdout --\n%s-- stderr --\n%s", strings.Join(c.args, " "), code, stdout, stderr)
+			// SARIF names the checkout's absolute path as %SRCROOT%; the
+			// golden file must not depend on where the clone lives.
+			if wd, err := os.Getwd(); err == nil {
+				got = strings.ReplaceAll(got, filepath.ToSlash(wd), "$ROOT")
+			}
 			compareGolden(t, filepath.Join("testdata", "cli", c.name+".golden"), got)
 		})
 	}
