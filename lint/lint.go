@@ -123,10 +123,10 @@ func Run(paths []string, o Options) (*Result, error) {
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	// Apps are checked one after another; each App's scan is parallel inside.
+	outs := checkApps(disc.Apps, o, sev, jobs)
 	seenSources := map[string]bool{}
-	for _, app := range disc.Apps {
-		out := CheckApp(app, o, sev, jobs)
+	for i, app := range disc.Apps {
+		out := outs[i]
 		res.Findings = append(res.Findings, out.Findings...)
 		res.Internal = append(res.Internal, out.Internal...)
 		res.Notes = append(res.Notes, out.Notes...)
@@ -141,6 +141,39 @@ func Run(paths []string, o Options) (*Result, error) {
 	relativize(res.Findings, o.BaseDir)
 	rules.SortFindings(res.Findings)
 	return res, nil
+}
+
+// checkApps checks the Apps with a bounded pool of workers. A workspace
+// of many small Apps keeps every core busy with whole Apps (an App's own
+// resolution step is sequential); a single App gets all jobs for its scan.
+// Results come back in the order of apps, so notes stay deterministic.
+func checkApps(apps []*workspace.App, o Options, sev map[string]rules.Severity, jobs int) []AppResult {
+	outs := make([]AppResult, len(apps))
+	workers := min(jobs, len(apps))
+	if workers <= 1 {
+		for i, app := range apps {
+			outs[i] = CheckApp(app, o, sev, jobs)
+		}
+		return outs
+	}
+	inner := max(1, jobs/workers)
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				outs[i] = CheckApp(apps[i], o, sev, inner)
+			}
+		}()
+	}
+	for i := range apps {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return outs
 }
 
 // AppResult is the outcome of checking one App.

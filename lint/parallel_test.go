@@ -1,0 +1,62 @@
+package lint
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/bgmanifest/bgmanifest/internal/benchgen"
+)
+
+// TestParallelAppsDeterministic checks that Apps checked by a pool of
+// workers give the same findings and notes, in the same order, as Apps
+// checked one after another.
+func TestParallelAppsDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := benchgen.Generate(dir, benchgen.Size{Name: "t", Apps: 7, FilesPerApp: 6, LinesPerFile: 20}, 1); err != nil {
+		t.Fatal(err)
+	}
+	// Give some Apps findings and one a garbage manifest, two a broken project file (notes) so the
+	// comparison is not between two empty results.
+	for _, app := range []string{"Contoso0001", "Contoso0004"} {
+		p := filepath.Join(dir, app, app, "Package.appxmanifest")
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b = []byte(strings.Replace(string(b), ".Tasks.Task0\"", ".Tasks.Missing0\"", 1))
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "Contoso0005", "Contoso0005", "Package.appxmanifest"), []byte("<Package"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, app := range []string{"Contoso0002", "Contoso0006"} {
+		p := filepath.Join(dir, app, app+".Tasks", app+".Tasks.csproj")
+		if err := os.WriteFile(p, []byte("<Project><ItemGroup>"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	serial, err := Run([]string{dir}, Options{Jobs: 1, BaseDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(serial.Findings) == 0 || len(serial.Notes) == 0 || serial.Summary.Apps != 7 {
+		t.Fatalf("fixture gives %d findings and %d notes over %d Apps; want both over 7 Apps", len(serial.Findings), len(serial.Notes), serial.Summary.Apps)
+	}
+	for _, jobs := range []int{2, 3, 8} {
+		par, err := Run([]string{dir}, Options{Jobs: jobs, BaseDir: dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(par.Findings, serial.Findings) {
+			t.Errorf("jobs=%d: findings differ from a serial run", jobs)
+		}
+		if !reflect.DeepEqual(par.Notes, serial.Notes) || !reflect.DeepEqual(par.Summary, serial.Summary) {
+			t.Errorf("jobs=%d: notes or summary differ:\n%q\n%q", jobs, par.Notes, serial.Notes)
+		}
+	}
+}
