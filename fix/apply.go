@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"sort"
 
+	"github.com/bgmanifest/bgmanifest/internal/textpos"
 	"github.com/bgmanifest/bgmanifest/manifest"
 	"github.com/bgmanifest/bgmanifest/rules"
 )
@@ -217,7 +218,7 @@ func loadFile(name string, seen map[string]Snapshot) *loadedFile {
 		return fail(err)
 	}
 	lf.lines = newLineIndex(lf.text)
-	lf.newline = dominantNewline(lf.text)
+	lf.newline = textpos.DominantNewline(lf.text)
 	lf.isManifest = manifest.IsManifestName(filepath.Base(path)) || manifest.IsManifestName(filepath.Base(name))
 	if lf.isManifest {
 		if p := firstProblem(name, data); p != nil {

@@ -7,6 +7,7 @@ import (
 	"sort"
 	"unicode/utf8"
 
+	"github.com/bgmanifest/bgmanifest/internal/textpos"
 	"github.com/bgmanifest/bgmanifest/rules"
 )
 
@@ -20,39 +21,15 @@ type span struct {
 }
 
 // lineIndex maps 1-based (line, column) positions to byte offsets of a UTF-8
-// text. A line ends at "\n", "\r\n" or a lone "\r" — the same rule the
-// manifest reader and the source scanners use, so positions agree.
+// text, with textpos's line rule ("\n", "\r\n" or a lone "\r") — the rule
+// the manifest reader and the source scanners use, so positions agree.
 type lineIndex struct {
-	text   []byte
-	starts []int
+	text  []byte
+	lines *textpos.Index
 }
 
 func newLineIndex(text []byte) *lineIndex {
-	starts := []int{0}
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '\n':
-			starts = append(starts, i+1)
-		case '\r':
-			if i+1 < len(text) && text[i+1] == '\n' {
-				i++
-			}
-			starts = append(starts, i+1)
-		}
-	}
-	return &lineIndex{text: text, starts: starts}
-}
-
-// contentEnd is the offset where line i's (0-based) line break begins.
-func (x *lineIndex) contentEnd(i int) int {
-	end := len(x.text)
-	if i+1 < len(x.starts) {
-		end = x.starts[i+1]
-	}
-	for end > x.starts[i] && (x.text[end-1] == '\n' || x.text[end-1] == '\r') {
-		end--
-	}
-	return end
+	return &lineIndex{text: text, lines: textpos.New(text)}
 }
 
 // offset converts a position to a byte offset. Unlike the clamping the
@@ -61,23 +38,19 @@ func (x *lineIndex) contentEnd(i int) int {
 // finding was computed on different text, and editing anyway could corrupt
 // the file.
 func (x *lineIndex) offset(line, col int) (int, error) {
-	if line < 1 || line > len(x.starts) {
-		return 0, fmt.Errorf("line %d is outside the text (it has %d lines)", line, len(x.starts))
+	if line < 1 || line > x.lines.LineCount() {
+		return 0, fmt.Errorf("line %d is outside the text (it has %d lines)", line, x.lines.LineCount())
 	}
 	if col < 1 {
 		return 0, fmt.Errorf("column %d on line %d: columns start at 1", col, line)
 	}
-	off, end := x.starts[line-1], x.contentEnd(line-1)
-	for c := 1; c < col; c++ {
-		if off >= end {
-			return 0, fmt.Errorf("column %d is past the end of line %d (it has %d characters)", col, line, c-1)
-		}
-		// An invalid byte counts as one character, as utf8.DecodeRune
-		// reports it; the files we edit are validated before this.
-		_, size := utf8.DecodeRune(x.text[off:end])
-		off += size
+	// An invalid byte counts as one character, as utf8.DecodeRune reports
+	// it; the files we edit are validated before this.
+	start, end := x.lines.LineBounds(line)
+	if chars := utf8.RuneCount(x.text[start:end]); col > chars+1 {
+		return 0, fmt.Errorf("column %d is past the end of line %d (it has %d characters)", col, line, chars)
 	}
-	return off, nil
+	return x.lines.Offset(line, col), nil
 }
 
 // resolve turns edits into spans sorted by position, with NewText's line
@@ -154,32 +127,6 @@ func splice(text []byte, spans []span) []byte {
 	return append(out, text[prev:]...)
 }
 
-// dominantNewline is the text's most frequent line ending, "\n" when it has
-// none, so inserted lines match the file (a CRLF manifest stays CRLF).
-func dominantNewline(text []byte) string {
-	var lf, crlf, cr int
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '\n':
-			lf++
-		case '\r':
-			if i+1 < len(text) && text[i+1] == '\n' {
-				crlf++
-				i++
-			} else {
-				cr++
-			}
-		}
-	}
-	switch {
-	case crlf > 0 && crlf >= lf && crlf >= cr:
-		return "\r\n"
-	case cr > lf:
-		return "\r"
-	}
-	return "\n"
-}
-
 // convertNewlines rewrites every line break of s ("\n", "\r\n", "\r") as nl.
 // Rules write "\n"; the file decides what is stored.
 func convertNewlines(s, nl string) string {
@@ -224,7 +171,7 @@ func stringsContainsBreak(s string) bool {
 // previews.
 func ApplyToText(text []byte, edits []rules.Edit) ([]byte, error) {
 	x := newLineIndex(text)
-	spans, err := x.resolve(edits, dominantNewline(text))
+	spans, err := x.resolve(edits, textpos.DominantNewline(text))
 	if err != nil {
 		return nil, err
 	}

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/bgmanifest/bgmanifest/fix"
+	"github.com/bgmanifest/bgmanifest/internal/textpos"
 	"github.com/bgmanifest/bgmanifest/lint"
 	"github.com/bgmanifest/bgmanifest/manifest"
 	"github.com/bgmanifest/bgmanifest/rules"
@@ -229,7 +230,7 @@ func (s *server) toCodeAction(f rules.Finding, d Diagnostic, tx *texts, snap *bu
 			s.log.Printf("%s: fix for %s not offered: %v", file, f.Rule, err)
 			return nil
 		}
-		nl := dominantNewline(t.b)
+		nl := textpos.DominantNewline(t.b)
 		var edits []TextEdit
 		for _, e := range byFile[file] {
 			start, end := t.offsetOf(e.Line, e.Column), t.offsetOf(e.EndLine, e.EndColumn)
@@ -249,32 +250,6 @@ func (s *server) toCodeAction(f rules.Finding, d Diagnostic, tx *texts, snap *bu
 		Diagnostics: []Diagnostic{d},
 		Edit:        &WorkspaceEdit{Changes: changes},
 	}
-}
-
-// dominantNewline is the line ending most used in b ("\n" when none), so
-// that inserted lines match the file, as `--fix` does.
-func dominantNewline(b []byte) string {
-	lf, crlf, cr := 0, 0, 0
-	for i := 0; i < len(b); i++ {
-		switch b[i] {
-		case '\n':
-			lf++
-		case '\r':
-			if i+1 < len(b) && b[i+1] == '\n' {
-				crlf++
-				i++
-			} else {
-				cr++
-			}
-		}
-	}
-	switch {
-	case crlf > 0 && crlf >= lf && crlf >= cr:
-		return "\r\n"
-	case cr > lf:
-		return "\r"
-	}
-	return "\n"
 }
 
 func withNewlines(s, nl string) string {

@@ -5,10 +5,11 @@ import (
 	"net/url"
 	"path/filepath"
 	"runtime"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/bgmanifest/bgmanifest/internal/textpos"
 )
 
 // text indexes the lines of a document so that bgmanifest positions
@@ -16,65 +17,22 @@ import (
 // UTF-16 code units) convert both ways. Lines end at "\n", "\r\n" or a lone
 // "\r", as in both the LSP specification and the manifest reader.
 type text struct {
-	b      []byte
-	starts []int
+	b     []byte
+	lines *textpos.Index
 }
 
 func newText(b []byte) *text {
-	starts := []int{0}
-	for i := 0; i < len(b); i++ {
-		switch b[i] {
-		case '\n':
-			starts = append(starts, i+1)
-		case '\r':
-			if i+1 < len(b) && b[i+1] == '\n' {
-				i++
-			}
-			starts = append(starts, i+1)
-		}
-	}
-	return &text{b: b, starts: starts}
-}
-
-// lineBounds returns the byte range of line i (0-based) without its ending.
-func (t *text) lineBounds(i int) (start, end int) {
-	start = t.starts[i]
-	end = len(t.b)
-	if i+1 < len(t.starts) {
-		end = t.starts[i+1]
-	}
-	for end > start && (t.b[end-1] == '\n' || t.b[end-1] == '\r') {
-		end--
-	}
-	return start, end
+	return &text{b: b, lines: textpos.New(b)}
 }
 
 // offsetOf converts a 1-based line and rune column to a byte offset,
 // clamping to the text: a line past the end is the end, a column past the
 // line's end is the line's end.
-func (t *text) offsetOf(line, col int) int {
-	if line < 1 {
-		return 0
-	}
-	if line > len(t.starts) {
-		return len(t.b)
-	}
-	start, end := t.lineBounds(line - 1)
-	off := start
-	for n := 1; n < col && off < end; n++ {
-		_, size := utf8.DecodeRune(t.b[off:end])
-		off += size
-	}
-	return off
-}
+func (t *text) offsetOf(line, col int) int { return t.lines.Offset(line, col) }
 
 // positionAt converts a byte offset to an LSP position.
 func (t *text) positionAt(off int) Position {
-	off = max(0, min(off, len(t.b)))
-	line := sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > off }) - 1
-	start, end := t.lineBounds(line)
-	off = min(off, end)
-	return Position{Line: line, Character: utf16Len(t.b[start:off])}
+	return Position{Line: t.lines.Line(off) - 1, Character: t.lines.UTF16Col(off)}
 }
 
 // position converts a bgmanifest position (1-based line and rune column).
@@ -85,24 +43,10 @@ func (t *text) position(line, col int) Position {
 // offsetAt converts an LSP position to a byte offset, clamped to the line.
 // A character inside a surrogate pair counts as the start of that rune.
 func (t *text) offsetAt(p Position) int {
-	if p.Line < 0 {
-		return 0
+	if p.Line >= t.lines.LineCount() {
+		return len(t.b) // also keeps p.Line+1 from overflowing
 	}
-	if p.Line >= len(t.starts) {
-		return len(t.b)
-	}
-	start, end := t.lineBounds(p.Line)
-	off, units := start, 0
-	for off < end {
-		r, size := utf8.DecodeRune(t.b[off:end])
-		w := utf16Width(r)
-		if units+w > p.Character {
-			break
-		}
-		units += w
-		off += size
-	}
-	return off
+	return t.lines.OffsetUTF16(p.Line+1, p.Character)
 }
 
 // tokenEnd returns where the underline of a finding that has only a start
@@ -114,8 +58,7 @@ func (t *text) offsetAt(p Position) int {
 //     itself,
 //   - anything else one character, and nothing at the end of a line.
 func (t *text) tokenEnd(off int) int {
-	line := sort.Search(len(t.starts), func(i int) bool { return t.starts[i] > off }) - 1
-	_, end := t.lineBounds(max(line, 0))
+	_, end := t.lines.LineBounds(t.lines.Line(off))
 	if off >= end {
 		return off
 	}
@@ -184,23 +127,6 @@ func closingParen(b []byte, open int) int {
 		}
 	}
 	return -1
-}
-
-func utf16Width(r rune) int {
-	if r >= 0x10000 && r <= utf8.MaxRune {
-		return 2
-	}
-	return 1
-}
-
-func utf16Len(b []byte) int {
-	n := 0
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		n += utf16Width(r)
-		b = b[size:]
-	}
-	return n
 }
 
 // applyChange applies one incremental change to a document's text. Full

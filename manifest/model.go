@@ -3,6 +3,8 @@
 // that findings and fixes point at the exact element or attribute.
 package manifest
 
+import "github.com/bgmanifest/bgmanifest/internal/textpos"
+
 // Pos is a position in the manifest. Line and Col are 1-based; Col counts
 // characters (runes), a tab is one. Offset is the 0-based byte offset in the
 // UTF-8 text of the file (after BOM removal and UTF-16 decoding), which is
@@ -89,8 +91,8 @@ type Manifest struct {
 	// writes it back).
 	HasBOM bool `json:"-"`
 
-	lines    []int         // byte offset of each line start, built by Parse
-	pointers *pointerTable // JSON pointer -> position, built on first use
+	lines    *textpos.Index // line starts of Text, built by Parse
+	pointers *pointerTable  // JSON pointer -> position, built on first use
 }
 
 // Problem is a reading problem with its position.

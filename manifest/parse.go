@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/beevik/etree"
+	"github.com/bgmanifest/bgmanifest/internal/textpos"
 	"github.com/bgmanifest/bgmanifest/platform"
 )
 
@@ -55,7 +56,7 @@ func emptyManifest(path string) *Manifest {
 		Path: path, Encoding: EncUTF8, Newline: "\n",
 		Applications: []Application{}, PackageExtensions: []Extension{}, Capabilities: []Capability{},
 		BackgroundTasks: []*BackgroundTaskExtension{}, ComServerClasses: []ComClass{}, ActivatableClasses: []ActivatableClass{},
-		Text: []byte{}, lines: []int{0}, pointers: &pointerTable{},
+		Text: []byte{}, lines: textpos.New(nil), pointers: &pointerTable{},
 	}
 }
 
@@ -66,8 +67,8 @@ func Parse(path string, data []byte) *Manifest {
 	m := emptyManifest(path)
 	dec := decodeBytes(data)
 	m.Text, m.Encoding, m.HasBOM = dec.text, dec.encoding, dec.bom
-	m.Newline = dominantNewline(m.Text)
-	m.lines = lineStarts(m.Text)
+	m.Newline = textpos.DominantNewline(m.Text)
+	m.lines = textpos.New(m.Text)
 	if dec.problem != "" {
 		m.addProblem(dec.problemOff, dec.problem)
 		return m

@@ -1,0 +1,208 @@
+package textpos
+
+import (
+	"fmt"
+	"testing"
+)
+
+// Texts shared by the tables: é is 2 bytes, 中 3, 😀 4 bytes and 2 UTF-16
+// units; an invalid byte is one character.
+const (
+	lfText    = "a\tb\nc"
+	crlfText  = "ab\r\ncd\r\n"
+	crText    = "ab\rcd"
+	mixedText = "x\r\ny\rz\n"
+	wideText  = "é中😀z\nq"
+)
+
+func TestLines(t *testing.T) {
+	tests := []struct {
+		text  string
+		lines []string // each line's content, without its ending
+	}{
+		{"", []string{""}},
+		{lfText, []string{"a\tb", "c"}},
+		{crlfText, []string{"ab", "cd", ""}},
+		{crText, []string{"ab", "cd"}},
+		{mixedText, []string{"x", "y", "z", ""}},
+		{"\r\r\n\n", []string{"", "", "", ""}},
+		{wideText, []string{"é中😀z", "q"}},
+	}
+	for _, tt := range tests {
+		x := New([]byte(tt.text))
+		if got := x.LineCount(); got != len(tt.lines) {
+			t.Errorf("%q: LineCount = %d, want %d", tt.text, got, len(tt.lines))
+			continue
+		}
+		for i, want := range tt.lines {
+			s, e := x.LineBounds(i + 1)
+			if got := tt.text[s:e]; got != want {
+				t.Errorf("%q: line %d = %q, want %q", tt.text, i+1, got, want)
+			}
+		}
+	}
+}
+
+func TestOffset(t *testing.T) {
+	tests := []struct {
+		text      string
+		line, col int
+		want      int
+	}{
+		{lfText, 1, 1, 0},
+		{lfText, 1, 2, 1},  // the tab is one column
+		{lfText, 1, 3, 2},  // b
+		{lfText, 1, 4, 3},  // end of line 1
+		{lfText, 1, 99, 3}, // past the end: clamped before the break
+		{lfText, 2, 1, 4},
+		{lfText, 2, 2, 5},
+		{lfText, 0, 5, 0}, // before the first line
+		{lfText, 3, 1, 5}, // after the last line: end of text
+		{lfText, 1, 0, 0}, // column before 1: line start
+		{lfText, 1, -7, 0},
+		{crlfText, 1, 3, 2},
+		{crlfText, 1, 9, 2}, // not inside "\r\n"
+		{crlfText, 2, 1, 4},
+		{crlfText, 3, 1, 8},
+		{crText, 1, 9, 2},
+		{crText, 2, 1, 3},
+		{crText, 2, 3, 5},
+		{wideText, 1, 2, 2},  // after é
+		{wideText, 1, 3, 5},  // after 中
+		{wideText, 1, 4, 9},  // after 😀
+		{wideText, 1, 5, 10}, // after z
+		{wideText, 2, 1, 11},
+		{"a\xffb", 1, 3, 2}, // an invalid byte is one character
+		{"", 1, 5, 0},
+	}
+	for _, tt := range tests {
+		if got := New([]byte(tt.text)).Offset(tt.line, tt.col); got != tt.want {
+			t.Errorf("%q: Offset(%d, %d) = %d, want %d", tt.text, tt.line, tt.col, got, tt.want)
+		}
+	}
+}
+
+func TestPos(t *testing.T) {
+	tests := []struct {
+		text           string
+		off            int
+		line, col, u16 int
+	}{
+		{lfText, 0, 1, 1, 0},
+		{lfText, 2, 1, 3, 2},
+		{lfText, 3, 1, 4, 3}, // on the "\n": end of line 1
+		{lfText, 4, 2, 1, 0},
+		{lfText, 5, 2, 2, 1},
+		{lfText, 99, 2, 2, 1}, // clamped to the text
+		{lfText, -3, 1, 1, 0},
+		{crlfText, 3, 1, 4, 2}, // between "\r" and "\n"
+		{crlfText, 4, 2, 1, 0},
+		{crlfText, 8, 3, 1, 0},
+		{crText, 2, 1, 3, 2},
+		{crText, 3, 2, 1, 0},
+		{wideText, 2, 1, 2, 1},
+		{wideText, 5, 1, 3, 2},
+		{wideText, 9, 1, 4, 4}, // 😀 is two UTF-16 units
+		{wideText, 10, 1, 5, 5},
+		{wideText, 6, 1, 4, 3}, // inside 😀: counted as started
+		{wideText, 11, 2, 1, 0},
+	}
+	for _, tt := range tests {
+		x := New([]byte(tt.text))
+		name := fmt.Sprintf("%q at %d", tt.text, tt.off)
+		line, col := x.Pos(tt.off)
+		if line != tt.line || col != tt.col {
+			t.Errorf("%s: Pos = %d:%d, want %d:%d", name, line, col, tt.line, tt.col)
+		}
+		if got := x.Line(tt.off); got != tt.line {
+			t.Errorf("%s: Line = %d, want %d", name, got, tt.line)
+		}
+		if got := x.UTF16Col(tt.off); got != tt.u16 {
+			t.Errorf("%s: UTF16Col = %d, want %d", name, got, tt.u16)
+		}
+	}
+}
+
+func TestOffsetUTF16(t *testing.T) {
+	tests := []struct {
+		text        string
+		line, units int
+		want        int
+	}{
+		{wideText, 1, 0, 0},
+		{wideText, 1, 1, 2},
+		{wideText, 1, 2, 5},
+		{wideText, 1, 3, 5}, // inside the surrogate pair: start of 😀
+		{wideText, 1, 4, 9},
+		{wideText, 1, 5, 10},
+		{wideText, 1, 50, 10}, // clamped to the line's end
+		{wideText, 2, 1, 12},
+		{wideText, 0, 3, 0},
+		{wideText, 3, 0, 12},
+		{crlfText, 1, 7, 2},
+		{crText, 2, 1, 4},
+		{lfText, 1, -1, 0},
+	}
+	for _, tt := range tests {
+		if got := New([]byte(tt.text)).OffsetUTF16(tt.line, tt.units); got != tt.want {
+			t.Errorf("%q: OffsetUTF16(%d, %d) = %d, want %d", tt.text, tt.line, tt.units, got, tt.want)
+		}
+	}
+}
+
+// Offset and Pos are inverse on every character boundary.
+func TestRoundTrip(t *testing.T) {
+	for _, text := range []string{lfText, crlfText, crText, mixedText, wideText} {
+		x := New([]byte(text))
+		for line := 1; line <= x.LineCount(); line++ {
+			s, e := x.LineBounds(line)
+			col := 1
+			for off := s; ; col++ {
+				if gl, gc := x.Pos(off); gl != line || gc != col {
+					t.Errorf("%q: Pos(%d) = %d:%d, want %d:%d", text, off, gl, gc, line, col)
+				}
+				if got := x.Offset(line, col); got != off {
+					t.Errorf("%q: Offset(%d, %d) = %d, want %d", text, line, col, got, off)
+				}
+				if off == e {
+					break
+				}
+				off += len(string([]rune(text[off:e])[0]))
+			}
+		}
+	}
+}
+
+func TestUTF16Len(t *testing.T) {
+	tests := []struct {
+		s    string
+		want int
+	}{
+		{"", 0}, {"a\tb", 3}, {"é中", 2}, {"😀", 2}, {"a😀b", 4}, {"\xff\xfe", 2},
+	}
+	for _, tt := range tests {
+		if got := UTF16Len([]byte(tt.s)); got != tt.want {
+			t.Errorf("UTF16Len(%q) = %d, want %d", tt.s, got, tt.want)
+		}
+	}
+}
+
+func TestDominantNewline(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"", "\n"},
+		{"no break", "\n"},
+		{"a\nb\n", "\n"},
+		{"a\r\nb\r\n", "\r\n"},
+		{"a\rb\r", "\r"},
+		{"a\r\nb\n", "\r\n"},     // tie with "\n": CRLF
+		{"a\r\nb\r", "\r\n"},     // tie with "\r": CRLF
+		{"a\rb\n", "\n"},         // tie between "\r" and "\n": LF
+		{"a\nb\nc\r\n", "\n"},    // majority LF
+		{"a\rb\rc\r\nd\n", "\r"}, // majority CR
+	}
+	for _, tt := range tests {
+		if got := DominantNewline([]byte(tt.text)); got != tt.want {
+			t.Errorf("DominantNewline(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
