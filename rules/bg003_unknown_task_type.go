@@ -72,7 +72,7 @@ func (unknownTaskType) Check(c *Context) []Finding {
 		return nil
 	}
 	var out []Finding
-	for _, e := range mfSchemaErrors(man) {
+	for _, e := range mfSchemaErrors(c) {
 		n, tail, ok := mfBgPointer(e.InstanceLocation)
 		if !ok || n >= len(man.BackgroundTasks) || !mfOwnedElsewhere(e) {
 			continue
@@ -125,7 +125,7 @@ func mfTaskTypeFinding(man *manifest.Manifest, bt *manifest.BackgroundTaskExtens
 	best, bestNS, bestD := "", "", 1<<30
 	for _, ns := range platform.SiblingTaskNamespaces(t.Namespace) {
 		for _, k := range platform.TaskTypes[ns] {
-			if d := mfEditDistance(strings.ToLower(v), strings.ToLower(k)); d < bestD {
+			if d := editDistance(strings.ToLower(v), strings.ToLower(k)); d < bestD {
 				best, bestNS, bestD = k, ns, d
 			}
 		}
@@ -147,28 +147,6 @@ func mfHas(list []string, s string) bool {
 		}
 	}
 	return false
-}
-
-// mfEditDistance is the Levenshtein distance of two short strings.
-func mfEditDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // mfReplaceValueFix replaces an attribute's value (between the quotes).

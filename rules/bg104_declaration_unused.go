@@ -127,7 +127,7 @@ func bg104NearRegistration(man *manifest.Manifest, f *registration.Facts, declar
 		}
 	}
 	m, ok := xcNearest(declared, names, nil)
-	if !ok || m.Kind == xcMissSpelling && xcLevenshtein(declared, m.Name) > 3 {
+	if !ok || m.Kind == xcMissSpelling && editDistance(declared, m.Name) > 3 {
 		return nil
 	}
 	return byName[m.Name]

@@ -239,8 +239,8 @@ func TestEditDistance(t *testing.T) {
 		want int
 	}{{"", "", 0}, {"timer", "timer", 0}, {"timmer", "timer", 1}, {"bluetoth", "bluetooth", 1}, {"abc", "", 3}, {"kitten", "sitting", 3}, {"ü", "u", 1}}
 	for _, c := range cases {
-		if got := mfEditDistance(c.a, c.b); got != c.want {
-			t.Errorf("mfEditDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
+		if got := editDistance(c.a, c.b); got != c.want {
+			t.Errorf("editDistance(%q, %q) = %d, want %d", c.a, c.b, got, c.want)
 		}
 	}
 }

@@ -251,28 +251,6 @@ func xcNamespace(class string) string {
 	return ""
 }
 
-// xcLevenshtein is the edit distance between a and b in characters.
-func xcLevenshtein(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
-
 // Kinds of near miss, best first.
 const (
 	xcMissCase = iota + 1
@@ -340,11 +318,11 @@ func xcClassify(x, c string, roots []string) (xcNearMiss, int, bool) {
 	}
 	if strings.HasSuffix(c, "."+x) || strings.HasSuffix(x, "."+c) ||
 		(xcSimple(c) == xcSimple(x) && strings.Contains(x, ".") && strings.Contains(c, ".")) {
-		return xcNearMiss{Name: c, Kind: xcMissNamespace}, xcLevenshtein(x, c), true
+		return xcNearMiss{Name: c, Kind: xcMissNamespace}, editDistance(x, c), true
 	}
 	// A misspelling: within 3 edits, or a third of the class's own name (the
 	// shared namespace would make any two classes of one namespace "close").
-	d := xcLevenshtein(x, c)
+	d := editDistance(x, c)
 	if d <= 3 || d*3 <= utf8.RuneCountInString(xcSimple(x)) {
 		return xcNearMiss{Name: c, Kind: xcMissSpelling}, d, true
 	}
