@@ -94,9 +94,8 @@ func (taskClassNotSealed) Check(c *Context) []Finding {
 	groups := classGroups(c.Facts)
 	var out []Finding
 	reported := map[string]bool{}
-	for _, ref := range entryPoints(c) {
-		g := groups[ref.Name]
-		if g == nil || reported[g.Name] {
+	for ref, g := range entryClasses(c, groups) {
+		if reported[g.Name] {
 			continue
 		}
 		parts := g.declParts()
@@ -108,9 +107,7 @@ func (taskClassNotSealed) Check(c *Context) []Finding {
 		if !at.Pos.IsValid() {
 			continue
 		}
-		f := AtCode(metaBG201, at.Pos, "background task class %s is not sealed; %s", g.Name, sealHint(at))
-		f.Related = ref.related(c.Manifest)
-		out = append(out, f)
+		out = append(out, atEntryClass(c, metaBG201, ref, at, "background task class %s is not sealed; %s", g.Name, sealHint(at)))
 	}
 	out = append(out, unsealedComponentClasses(c, groups, reported)...)
 	return out
@@ -121,11 +118,7 @@ func (taskClassNotSealed) Check(c *Context) []Finding {
 // may expose sealed classes only.
 func unsealedComponentClasses(c *Context, groups map[string]*classGroup, reported map[string]bool) []Finding {
 	components := map[string]string{} // project path -> entry-point class that lives there
-	for _, ref := range entryPoints(c) {
-		g := groups[ref.Name]
-		if g == nil {
-			continue
-		}
+	for _, g := range entryClasses(c, groups) {
 		for _, p := range g.Parts {
 			if !isManaged(p) {
 				continue

@@ -83,11 +83,7 @@ func (taskClassNotPublic) Check(c *Context) []Finding {
 	}
 	groups := classGroups(c.Facts)
 	var out []Finding
-	for _, ref := range entryPoints(c) {
-		g := groups[ref.Name]
-		if g == nil {
-			continue
-		}
+	for ref, g := range entryClasses(c, groups) {
 		parts := g.declParts()
 		if len(parts) == 0 || isPublic(parts) {
 			continue
@@ -96,9 +92,7 @@ func (taskClassNotPublic) Check(c *Context) []Finding {
 		if !at.Pos.IsValid() {
 			continue
 		}
-		f := AtCode(metaBG202, at.Pos, "background task class %s is not public; %s", g.Name, publicHint(at))
-		f.Related = ref.related(c.Manifest)
-		out = append(out, f)
+		out = append(out, atEntryClass(c, metaBG202, ref, at, "background task class %s is not public; %s", g.Name, publicHint(at)))
 	}
 	return out
 }

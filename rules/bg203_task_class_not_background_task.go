@@ -92,9 +92,8 @@ func (taskClassNotBackgroundTask) Check(c *Context) []Finding {
 	}
 	groups := classGroups(c.Facts)
 	var out []Finding
-	for _, ref := range entryPoints(c) {
-		g := groups[ref.Name]
-		if g == nil || g.onlyCppWinRTImpl() || g.implementsTask(groups) || g.hasUnknownBaseClass(groups) {
+	for ref, g := range entryClasses(c, groups) {
+		if g.onlyCppWinRTImpl() || g.implementsTask(groups) || g.hasUnknownBaseClass(groups) {
 			continue
 		}
 		at := g.Parts[0]
@@ -104,9 +103,7 @@ func (taskClassNotBackgroundTask) Check(c *Context) []Finding {
 		if !at.Pos.IsValid() {
 			continue
 		}
-		f := AtCode(metaBG203, at.Pos, "background task class %s does not implement IBackgroundTask", g.Name)
-		f.Related = ref.related(c.Manifest)
-		out = append(out, f)
+		out = append(out, atEntryClass(c, metaBG203, ref, at, "background task class %s does not implement IBackgroundTask", g.Name))
 	}
 	return out
 }

@@ -90,9 +90,8 @@ func (taskClassWrongProject) Check(c *Context) []Finding {
 	}
 	groups := classGroups(c.Facts)
 	var out []Finding
-	for _, ref := range entryPoints(c) {
-		g := groups[ref.Name]
-		if g == nil || activatableInManifest(c, g.Name) || hostedByExecutable(ref) {
+	for ref, g := range entryClasses(c, groups) {
+		if activatableInManifest(c, g.Name) || hostedByExecutable(ref) {
 			continue
 		}
 		at, proj := placedPart(c, g)

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"iter"
 	"sort"
 	"strings"
 
@@ -91,6 +92,28 @@ func entryPoints(c *Context) []entryRef {
 		}
 	}
 	return out
+}
+
+// entryClasses yields each entry point (see entryPoints) whose class the
+// App's sources define, with the class: what BG201–BG204 judge. An entry
+// point whose class was not found is BG103's business, not theirs.
+func entryClasses(c *Context, groups map[string]*classGroup) iter.Seq2[entryRef, *classGroup] {
+	return func(yield func(entryRef, *classGroup) bool) {
+		for _, ref := range entryPoints(c) {
+			if g := groups[ref.Name]; g != nil && !yield(ref, g) {
+				return
+			}
+		}
+	}
+}
+
+// atEntryClass is a finding at part at of the class that ref names, with
+// where the class is named as entry point (manifest or registration) as
+// related location, so the reader sees why the class must be a task class.
+func atEntryClass(c *Context, m Meta, ref entryRef, at *registration.TaskClass, format string, args ...any) Finding {
+	f := AtCode(m, at.Pos, format, args...)
+	f.Related = ref.related(c.Manifest)
+	return f
 }
 
 // classGroup is every TaskClass entry that describes one class: the IDL
