@@ -81,7 +81,7 @@ func (schemaInvalid) Check(c *Context) []Finding {
 	}
 	var out []Finding
 	seen := map[string]bool{}
-	for _, e := range mfSchemaErrors(man) {
+	for _, e := range mfSchemaErrors(c) {
 		if mfOwnedElsewhere(e) {
 			continue
 		}
@@ -98,13 +98,18 @@ func (schemaInvalid) Check(c *Context) []Finding {
 }
 
 // mfSchemaErrors validates the manifest's JSON model against the embedded
-// manifest schema. A schema that cannot be used is a programming error that
-// every test run catches, so it panics (rules.Run turns that into an error).
-func mfSchemaErrors(man *manifest.Manifest) []schema.Error {
-	errs, err := schema.Validate("manifest", man.JSONModel())
+// manifest schema, once per Context. A schema that cannot be used is a
+// programming error that every test run catches, so it panics (rules.Run
+// turns that into an error).
+func mfSchemaErrors(c *Context) []schema.Error {
+	if c.schemaErrsDone {
+		return c.schemaErrs
+	}
+	errs, err := schema.Validate("manifest", c.Manifest.JSONModel())
 	if err != nil {
 		panic(fmt.Sprintf("manifest schema: %v", err))
 	}
+	c.schemaErrs, c.schemaErrsDone = errs, true
 	return errs
 }
 

@@ -72,7 +72,7 @@ func (invalidEntryPoint) Check(c *Context) []Finding {
 	}
 	var out []Finding
 	seen := map[int]bool{}
-	for _, e := range mfSchemaErrors(man) {
+	for _, e := range mfSchemaErrors(c) {
 		n, tail, ok := mfBgPointer(e.InstanceLocation)
 		if !ok || tail != "entryPoint" || n >= len(man.BackgroundTasks) || seen[n] {
 			continue

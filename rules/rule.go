@@ -10,6 +10,7 @@ import (
 
 	"github.com/bgmanifest/bgmanifest/manifest"
 	"github.com/bgmanifest/bgmanifest/registration"
+	"github.com/bgmanifest/bgmanifest/schema"
 	"github.com/bgmanifest/bgmanifest/workspace"
 )
 
@@ -79,6 +80,13 @@ type Context struct {
 	Manifest *manifest.Manifest
 	// Facts are the code facts; nil when no sources were scanned.
 	Facts *registration.Facts
+
+	// schemaErrs memoises the manifest's schema validation, which three
+	// rules read (BG002, BG003, BG006) and which was a fifth of a
+	// workspace check's CPU profile when each rule validated again. Rules
+	// on one Context run one after another (Run), so no lock is needed.
+	schemaErrs     []schema.Error
+	schemaErrsDone bool
 }
 
 // Related is a secondary location.
