@@ -122,20 +122,12 @@ func (j *jsonBuilder) model() map[string]any {
 	out["backgroundTasks"] = bts
 	com := []any{}
 	for i, c := range m.ComServerClasses {
-		ptr := idx("/comServerClasses", i)
-		o := j.node(ptr, c.Element)
-		j.attr(o, ptr, "id", c.ID)
-		o["executable"] = c.Executable
-		com = append(com, o)
+		com = append(com, j.classWithID(idx("/comServerClasses", i), c.Element, c.ID, "executable", c.Executable))
 	}
 	out["comServerClasses"] = com
 	acts := []any{}
 	for i, c := range m.ActivatableClasses {
-		ptr := idx("/activatableClasses", i)
-		o := j.node(ptr, c.Element)
-		j.attr(o, ptr, "id", c.ID)
-		o["path"] = c.Path
-		acts = append(acts, o)
+		acts = append(acts, j.classWithID(idx("/activatableClasses", i), c.Element, c.ID, "path", c.Path))
 	}
 	out["activatableClasses"] = acts
 	probs := []any{}
@@ -145,6 +137,16 @@ func (j *jsonBuilder) model() map[string]any {
 	}
 	out["problems"] = probs
 	return out
+}
+
+// classWithID is a COM server class or an activatable class: its Id
+// attribute (with position) and the one plain value that says where the
+// class lives (key "executable" or "path").
+func (j *jsonBuilder) classWithID(ptr string, e Element, id Attr, key, value string) map[string]any {
+	o := j.node(ptr, e)
+	j.attr(o, ptr, "id", id)
+	o[key] = value
+	return o
 }
 
 func (j *jsonBuilder) extensions(ptr string, xs []Extension) []any {
