@@ -11,9 +11,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
-	"sort"
+	"slices"
 
 	"github.com/bgmanifest/bgmanifest/internal/textpos"
 	"github.com/bgmanifest/bgmanifest/manifest"
@@ -96,7 +97,7 @@ func ApplyWithSnapshots(findings []rules.Finding, seen map[string]Snapshot) (app
 	}
 
 	written := map[string]bool{} // by resolved path
-	for _, path := range sortedKeys(plan) {
+	for _, path := range slices.Sorted(maps.Keys(plan)) {
 		p := plan[path]
 		if err := writeFile(p.file, p.data); err != nil {
 			errs = append(errs, err)
@@ -296,7 +297,7 @@ func makePlan(fixes []*pendingFix, files map[string]*loadedFile, rejected map[in
 	for _, lf := range files {
 		byPath[lf.path] = lf
 	}
-	for _, path := range sortedKeys(spans) {
+	for _, path := range slices.Sorted(maps.Keys(spans)) {
 		lf := byPath[path]
 		data, problem := render(lf, spans[path])
 		if problem != nil {
@@ -330,7 +331,7 @@ func render(lf *loadedFile, ss []span) ([]byte, error) {
 // (only their combination does), every fix with an edit in the file is one.
 func culprits(lf *loadedFile, byFix map[int]map[string][]span) []int {
 	var alone, all []int
-	for _, i := range sortedInts(byFix) {
+	for _, i := range slices.Sorted(maps.Keys(byFix)) {
 		ss, ok := byFix[i][lf.path]
 		if !ok {
 			continue
@@ -344,15 +345,6 @@ func culprits(lf *loadedFile, byFix map[int]map[string][]span) []int {
 		return alone
 	}
 	return all
-}
-
-func sortedInts[V any](m map[int]V) []int {
-	keys := make([]int, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Ints(keys)
-	return keys
 }
 
 func filesUsable(f *pendingFix, files map[string]*loadedFile) bool {
@@ -395,15 +387,6 @@ func overlapsAccepted(resolved map[string][]span, accepted map[string][]span) bo
 		}
 	}
 	return false
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
 
 // beforeRename runs between writing the temporary file and the final

@@ -2,9 +2,11 @@ package lsp
 
 import (
 	"bytes"
+	"maps"
 	"os"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -327,14 +329,9 @@ func (ds *diagStore) replace(key string, files map[string]*fileDiagnostics, send
 
 // mergedLocked is the union of every App's diagnostics for a file.
 func (ds *diagStore) mergedLocked(path string) []published {
-	keys := make([]string, 0, len(ds.byApp))
-	for k := range ds.byApp {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
 	var out []published
 	seen := map[string]bool{}
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(ds.byApp)) {
 		fd := ds.byApp[k][path]
 		if fd == nil {
 			continue
@@ -362,12 +359,7 @@ func (ds *diagStore) items(path string) []published {
 func (ds *diagStore) appKeys() []string {
 	ds.mu.Lock()
 	defer ds.mu.Unlock()
-	keys := make([]string, 0, len(ds.byApp))
-	for k := range ds.byApp {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
+	return slices.Sorted(maps.Keys(ds.byApp))
 }
 
 // diagKey identifies a diagnostic across publish and codeAction: the rule

@@ -2,6 +2,8 @@ package rules
 
 import (
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/bgmanifest/bgmanifest/manifest"
@@ -209,7 +211,7 @@ func bg101RootNamespaces(c *Context) []string {
 			seen[s.RootNamespace] = true
 		}
 	}
-	return xcSortedKeys(seen)
+	return slices.Sorted(maps.Keys(seen))
 }
 
 // bg101App is the Application a new declaration goes into: the only one.

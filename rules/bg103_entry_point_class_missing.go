@@ -2,7 +2,9 @@ package rules
 
 import (
 	"fmt"
+	"maps"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/bgmanifest/bgmanifest/manifest"
@@ -87,7 +89,7 @@ func (entryPointClassMissing) Check(c *Context) []Finding {
 		reported[x] = true
 		if len(others) == 0 {
 			// A misspelt class in the declared namespace.
-			if m, ok := xcNearest(x, xcSortedKeys(classes), nil); ok && (m.Kind == xcMissCase || m.Kind == xcMissSpelling) {
+			if m, ok := xcNearest(x, slices.Sorted(maps.Keys(classes)), nil); ok && (m.Kind == xcMissCase || m.Kind == xcMissSpelling) {
 				others = []string{m.Name}
 			}
 		}

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"maps"
 	"slices"
 	"strings"
 
@@ -136,7 +137,7 @@ func bg105TriggerList(regs []*registration.Registration) string {
 			seen[platform.SimpleTriggerName(t.Class)] = true
 		}
 	}
-	names := xcSortedKeys(seen)
+	names := slices.Sorted(maps.Keys(seen))
 	if len(names) == 1 {
 		return "registered with " + names[0] + " only"
 	}

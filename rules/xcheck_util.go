@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -327,16 +326,6 @@ func xcClassify(x, c string, roots []string) (xcNearMiss, int, bool) {
 		return xcNearMiss{Name: c, Kind: xcMissSpelling}, d, true
 	}
 	return xcNearMiss{}, 0, false
-}
-
-// xcSortedKeys returns a set's members in order (stable messages).
-func xcSortedKeys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Strings(out)
-	return out
 }
 
 // xcInsertAt is an edit that inserts text at a byte offset of the manifest.
