@@ -135,8 +135,9 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		metas = append(metas, r.Meta())
 	}
 	lines := newLineSource(res)
+	cwd, _ := os.Getwd()
 	if err := report.Write(stdout, res.Findings, sum, report.Options{
-		Format: f.format, Color: useColor, Rules: metas, SourceLine: lines.line, ToolVersion: version,
+		Format: f.format, Color: useColor, Rules: metas, SourceLine: lines.line, ToolVersion: version, SourceRoot: cwd,
 	}); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
