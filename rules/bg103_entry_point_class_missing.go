@@ -67,7 +67,7 @@ func (entryPointClassMissing) Check(c *Context) []Finding {
 		}
 		classes[name] = true
 		namespaces[xcNamespace(name)] = true
-		bySimple[xcSimple(name)] = append(bySimple[xcSimple(name)], name)
+		bySimple[simpleName(name)] = append(bySimple[simpleName(name)], name)
 	}
 	var out []Finding
 	reported := map[string]bool{}
@@ -79,7 +79,7 @@ func (entryPointClassMissing) Check(c *Context) []Finding {
 		if classes[x] || reported[x] {
 			continue
 		}
-		others := bySimple[xcSimple(x)]
+		others := bySimple[simpleName(x)]
 		// Without a class of the same name elsewhere or a sibling in the
 		// declared namespace, the class may live in a project that was not
 		// found (a C++ component beside a C# app): stay silent.

@@ -177,13 +177,3 @@ func sealHint(tc *registration.TaskClass) string {
 	}
 	return "add sealed"
 }
-
-// simpleName is the last dotted component of a full name.
-func simpleName(full string) string {
-	for i := len(full) - 1; i >= 0; i-- {
-		if full[i] == '.' {
-			return full[i+1:]
-		}
-	}
-	return full
-}

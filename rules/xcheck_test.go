@@ -136,7 +136,7 @@ func xcCLSID(g string) xcRegOpt {
 func xcWinAppSDK(r *registration.Registration) { r.WinAppSDK = true }
 
 func xcClass(name string) registration.TaskClass {
-	return registration.TaskClass{Name: name, Pos: registration.Pos{File: "Tasks/" + xcSimple(name) + ".cs", Line: 5, Col: 25},
+	return registration.TaskClass{Name: name, Pos: registration.Pos{File: "Tasks/" + simpleName(name) + ".cs", Line: 5, Col: 25},
 		Language: registration.CSharp, Public: true, Sealed: true, Implements: true, Kind: "class"}
 }
 

@@ -234,8 +234,8 @@ func xcNormClass(s string) string {
 	return s
 }
 
-// xcSimple is the last dotted component of a class name.
-func xcSimple(class string) string {
+// simpleName is the last dotted component of a class name ("Ns.Sub.X" → "X").
+func simpleName(class string) string {
 	if i := strings.LastIndexByte(class, '.'); i >= 0 {
 		return class[i+1:]
 	}
@@ -316,13 +316,13 @@ func xcClassify(x, c string, roots []string) (xcNearMiss, int, bool) {
 		}
 	}
 	if strings.HasSuffix(c, "."+x) || strings.HasSuffix(x, "."+c) ||
-		(xcSimple(c) == xcSimple(x) && strings.Contains(x, ".") && strings.Contains(c, ".")) {
+		(simpleName(c) == simpleName(x) && strings.Contains(x, ".") && strings.Contains(c, ".")) {
 		return xcNearMiss{Name: c, Kind: xcMissNamespace}, editDistance(x, c), true
 	}
 	// A misspelling: within 3 edits, or a third of the class's own name (the
 	// shared namespace would make any two classes of one namespace "close").
 	d := editDistance(x, c)
-	if d <= 3 || d*3 <= utf8.RuneCountInString(xcSimple(x)) {
+	if d <= 3 || d*3 <= utf8.RuneCountInString(simpleName(x)) {
 		return xcNearMiss{Name: c, Kind: xcMissSpelling}, d, true
 	}
 	return xcNearMiss{}, 0, false
@@ -503,7 +503,7 @@ func xcMentioned(c *Context, name string) bool {
 	}
 	simple := ""
 	if !strings.ContainsAny(name, `\/`) && !strings.HasSuffix(strings.ToLower(name), ".js") {
-		simple = xcSimple(name)
+		simple = simpleName(name)
 	}
 	for _, src := range c.App.Sources {
 		data, err := xcReadSource(src.Path)
