@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/bgmanifest/bgmanifest/internal/textenc"
 )
 
 // encoding is how a file's bytes store its text.
@@ -105,23 +107,7 @@ func decodeUTF16(b []byte, enc encoding) ([]byte, encoding, error) {
 func (enc encoding) encode(text []byte) []byte {
 	switch enc.name {
 	case "utf-16le", "utf-16be":
-		be := enc.name == "utf-16be"
-		out := make([]byte, 0, 2*len(text)+2)
-		if enc.bom {
-			if be {
-				out = append(out, 0xFE, 0xFF)
-			} else {
-				out = append(out, 0xFF, 0xFE)
-			}
-		}
-		for _, u := range utf16.Encode([]rune(string(text))) {
-			if be {
-				out = append(out, byte(u>>8), byte(u))
-			} else {
-				out = append(out, byte(u), byte(u>>8))
-			}
-		}
-		return out
+		return textenc.EncodeUTF16(text, enc.name == "utf-16be", enc.bom)
 	}
 	if enc.bom {
 		return append([]byte{0xEF, 0xBB, 0xBF}, text...)

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/bgmanifest/bgmanifest/internal/textenc"
 )
 
 // Encodings recorded in Manifest.Encoding.
@@ -149,23 +151,7 @@ func encodeText(text []byte, encoding string, bom bool) []byte {
 	case EncUTF8BOM:
 		return append([]byte{0xEF, 0xBB, 0xBF}, text...)
 	case EncUTF16LE, EncUTF16BE:
-		be := encoding == EncUTF16BE
-		out := make([]byte, 0, len(text)*2+2)
-		if bom {
-			if be {
-				out = append(out, 0xFE, 0xFF)
-			} else {
-				out = append(out, 0xFF, 0xFE)
-			}
-		}
-		for _, u := range utf16.Encode([]rune(string(text))) {
-			if be {
-				out = append(out, byte(u>>8), byte(u))
-			} else {
-				out = append(out, byte(u), byte(u>>8))
-			}
-		}
-		return out
+		return textenc.EncodeUTF16(text, encoding == EncUTF16BE, bom)
 	}
 	return append([]byte(nil), text...)
 }
