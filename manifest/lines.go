@@ -31,12 +31,8 @@ func (m *Manifest) LineCount() int { return m.lineIndex().LineCount() }
 // Line returns the text of line n (1-based) without its line ending, "" when
 // n is out of range. Reports use it to draw a caret under a column.
 func (m *Manifest) Line(n int) string {
-	x := m.lineIndex()
-	if n < 1 || n > x.LineCount() {
-		return ""
-	}
-	start, end := x.LineBounds(n)
-	return string(m.Text[start:end])
+	line, _ := m.lineIndex().LineText(n)
+	return string(line)
 }
 
 // Encode returns Text converted back to the file's original encoding,

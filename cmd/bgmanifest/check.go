@@ -12,6 +12,7 @@ import (
 	"github.com/mattn/go-isatty"
 
 	"github.com/bgmanifest/bgmanifest/fix"
+	"github.com/bgmanifest/bgmanifest/internal/textpos"
 	"github.com/bgmanifest/bgmanifest/lint"
 	"github.com/bgmanifest/bgmanifest/report"
 	"github.com/bgmanifest/bgmanifest/rules"
@@ -226,28 +227,28 @@ func loadConfig(path string) (*workspace.Config, error) {
 // once each.
 type lineSource struct {
 	manifests map[string]func(int) string
-	cache     map[string][]string
+	cache     map[string]*textpos.Index // nil when the file cannot be read
 }
 
 func newLineSource(res *lint.Result) *lineSource {
-	return &lineSource{manifests: map[string]func(int) string{}, cache: map[string][]string{}}
+	return &lineSource{manifests: map[string]func(int) string{}, cache: map[string]*textpos.Index{}}
 }
 
+// line returns line n of file. CRLF, and a lone CR (classic Mac), end a
+// line as LF does: the rule the positions were computed with.
 func (s *lineSource) line(file string, n int) (string, bool) {
 	lines, ok := s.cache[file]
 	if !ok {
-		b, err := readForCaret(filepath.FromSlash(file))
-		if err == nil {
-			text := decodeText(b)
-			// CRLF, and a lone CR (classic Mac), end a line as LF does.
-			lines = strings.Split(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n"), "\n")
+		if b, err := readForCaret(filepath.FromSlash(file)); err == nil {
+			lines = textpos.New([]byte(decodeText(b)))
 		}
 		s.cache[file] = lines
 	}
-	if n < 1 || n > len(lines) {
+	if lines == nil {
 		return "", false
 	}
-	return strings.TrimRight(lines[n-1], "\r"), true
+	line, ok := lines.LineText(n)
+	return string(line), ok
 }
 
 // maxCaretFileSize bounds the files the text report reads to show a

@@ -56,6 +56,16 @@ func (x *Index) LineBounds(line int) (start, end int) {
 	return start, end
 }
 
+// LineText returns line n (1-based) without its line ending, sharing the
+// indexed text's bytes; false when there is no such line.
+func (x *Index) LineText(n int) ([]byte, bool) {
+	if n < 1 || n > len(x.starts) {
+		return nil, false
+	}
+	start, end := x.LineBounds(n)
+	return x.text[start:end], true
+}
+
 // Line is the line (1-based) holding byte offset off, clamped to the text.
 // An offset within a line ending belongs to the line it ends.
 func (x *Index) Line(off int) int {

@@ -39,6 +39,14 @@ func TestLines(t *testing.T) {
 			if got := tt.text[s:e]; got != want {
 				t.Errorf("%q: line %d = %q, want %q", tt.text, i+1, got, want)
 			}
+			if got, ok := x.LineText(i + 1); !ok || string(got) != want {
+				t.Errorf("%q: LineText(%d) = %q, %v, want %q", tt.text, i+1, got, ok, want)
+			}
+		}
+		for _, n := range []int{0, -1, len(tt.lines) + 1} {
+			if got, ok := x.LineText(n); ok || got != nil {
+				t.Errorf("%q: LineText(%d) = %q, %v, want nothing", tt.text, n, got, ok)
+			}
 		}
 	}
 }
