@@ -5,6 +5,7 @@ import (
 	"log"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -268,7 +269,7 @@ func (w *workspaceState) setRoots(added, removed []string) []string {
 	defer w.mu.Unlock()
 	var roots []string
 	for _, r := range w.roots {
-		if !contains(removed, r) {
+		if !slices.Contains(removed, r) {
 			roots = append(roots, r)
 		}
 	}

@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -142,7 +143,7 @@ func (s *server) projectChanged(path string) {
 		}
 		s.ws.discoverAsync(paths, old, func(found []string) {
 			for _, k := range old {
-				if !contains(found, k) {
+				if !slices.Contains(found, k) {
 					s.clearApp(k)
 				}
 			}
@@ -240,13 +241,4 @@ func existing(paths []string) []string {
 		}
 	}
 	return out
-}
-
-func contains(s []string, v string) bool {
-	for _, x := range s {
-		if x == v {
-			return true
-		}
-	}
-	return false
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/beevik/etree"
@@ -398,21 +399,12 @@ func (b *builder) unknownAttrs(e *etree.Element, known []string, knownNS map[str
 				continue
 			}
 			name = "{" + a.space + "}" + a.local
-		} else if contains(known, a.local) {
+		} else if slices.Contains(known, a.local) {
 			continue
 		}
 		out = append(out, UnknownAttr{Name: name, Element: r.local, Pos: b.m.PosAt(a.nameOff)})
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // comServer reads com:ComServer/com:ExeServer/com:Class (any com namespace version).

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/bgmanifest/bgmanifest/manifest"
@@ -95,7 +96,7 @@ func mfTaskTypeFinding(man *manifest.Manifest, bt *manifest.BackgroundTaskExtens
 	}
 	// The exact value, allowed on another Task element.
 	for _, ns := range platform.SiblingTaskNamespaces(t.Namespace) {
-		if ns != t.Namespace && mfHas(platform.TaskTypes[ns], v) {
+		if ns != t.Namespace && slices.Contains(platform.TaskTypes[ns], v) {
 			return AtManifest(metaBG003, man, t.Type.ValuePos, "task type %q is not allowed on <%s>: it needs %s (<%s Type=%q/>)", v, here, "<"+platform.TaskElementName(ns)+">", platform.TaskElementName(ns), v)
 		}
 	}
@@ -138,15 +139,6 @@ func mfTaskTypeFinding(man *manifest.Manifest, bt *manifest.BackgroundTaskExtens
 		return AtManifest(metaBG003, man, t.Type.ValuePos, "%s", msg)
 	}
 	return AtManifest(metaBG003, man, t.Type.ValuePos, "unknown task type %q; <%s> allows %s", v, here, strings.Join(platform.TaskTypes[t.Namespace], ", "))
-}
-
-func mfHas(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
 }
 
 // mfReplaceValueFix replaces an attribute's value (between the quotes).
