@@ -325,6 +325,9 @@ func (ix *appIndex) localAssigns(m *methodDecl, name string, fold bool) [][]Toke
 	if !ok {
 		tab = map[string][][]Token{}
 		assignmentsIn(m.file.lang, m.body(), func(n Token, rhs []Token) {
+			if len(rhs) == 0 {
+				return // "x = ," in broken code assigns nothing
+			}
 			key := n.Text
 			if m.file.lang == VB {
 				key = strings.ToLower(key)
