@@ -203,7 +203,7 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 	ctx := &rules.Context{App: app, Manifest: man}
 	if app.SourcesFound {
 		files := filterLanguages(app.Sources, o.Config)
-		out.Facts = registration.ScanWithOverlay(files, o.Overlay, registration.Options{Jobs: jobs})
+		out.Facts = registration.ScanWithOverlay(files, o.Overlay, registration.Options{Jobs: jobs, Marker: suppressMarker})
 		ctx.Facts = out.Facts
 		for _, n := range out.Facts.Notes {
 			if n.Internal {
@@ -248,6 +248,14 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 		return !ok || s != rules.Off
 	}
 	for _, f := range appFiles(app) {
+		// A source the scanner read without the marker in it has no
+		// suppressions: it is not read a second time.
+		if out.Facts != nil && f != man.Path {
+			if has, read := out.Facts.Marked[f]; read && !has {
+				set.AddFile(f, []byte{})
+				continue
+			}
+		}
 		set.AddFile(f, nil)
 	}
 	out.Findings = set.Apply(kept)
@@ -265,6 +273,9 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 	out.Findings = final
 	return out
 }
+
+// suppressMarker is the text every inline suppression comment holds.
+var suppressMarker = []byte(suppress.Marker)
 
 // readSource reads a file for its suppression comments, refusing one over
 // the scanner's size limit (the scanner skipped it with a note already) so a

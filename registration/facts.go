@@ -165,4 +165,8 @@ type Facts struct {
 	BackgroundActivated []Pos  `json:"backgroundActivated"`
 	FilesScanned        int    `json:"filesScanned"`
 	Notes               []Note `json:"notes,omitempty"`
+	// Marked, filled when Options.Marker is set, says for every file the
+	// scanner read whether it holds the marker (files it could not read
+	// are absent).
+	Marked map[string]bool `json:"-"`
 }

@@ -20,6 +20,11 @@ type Options struct {
 	// Jobs is the number of files read and lexed in parallel; <= 0 means
 	// runtime.NumCPU().
 	Jobs int
+	// Marker, when set, makes Facts.Marked record for every file read
+	// whether its bytes contain Marker, so that a caller looking for
+	// comments with it (the inline suppressions) need not read the files
+	// a second time.
+	Marker []byte
 }
 
 // LanguageOf maps a file name to the language the scanner reads it as.
@@ -53,6 +58,7 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 	facts := &Facts{Registrations: []Registration{}, TaskClasses: []TaskClass{}, AccessRequests: []Pos{}, ExistingChecks: []Pos{}, BackgroundActivated: []Pos{}}
 	models := make([]*fileModel, len(files))
 	notes := make([][]Note, len(files))
+	marks := make([]mark, len(files))
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
@@ -64,7 +70,7 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				models[i], notes[i] = loadFile(files[i], overlay)
+				models[i], notes[i], marks[i] = loadFile(files[i], overlay, opts.Marker)
 			}
 		}()
 	}
@@ -73,6 +79,14 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 	}
 	close(work)
 	wg.Wait()
+	if opts.Marker != nil {
+		facts.Marked = map[string]bool{}
+		for i, mk := range marks {
+			if mk != unread {
+				facts.Marked[files[i].Path] = mk == marked
+			}
+		}
+	}
 	var live []*fileModel
 	for i, m := range models {
 		facts.Notes = append(facts.Notes, notes[i]...)
@@ -99,8 +113,29 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 // Scan runs.
 var ParseHook func(path string)
 
+// mark says whether a file read holds Options.Marker.
+type mark int8
+
+const (
+	unread mark = iota
+	unmarked
+	marked
+)
+
+// markOf looks for the marker in a file's bytes; a UTF-16 file counts as
+// marked since its two-byte text hides an ASCII marker from the search.
+func markOf(src, marker []byte) mark {
+	if marker == nil {
+		return unread
+	}
+	if len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF) || bytes.Contains(src, marker) {
+		return marked
+	}
+	return unmarked
+}
+
 // loadFile reads and parses one file, turning every failure into a Note.
-func loadFile(sf SourceFile, overlay map[string][]byte) (fm *fileModel, notes []Note) {
+func loadFile(sf SourceFile, overlay map[string][]byte, marker []byte) (fm *fileModel, notes []Note, mk mark) {
 	at := Pos{File: sf.Path}
 	defer func() {
 		if r := recover(); r != nil {
@@ -111,7 +146,7 @@ func loadFile(sf SourceFile, overlay map[string][]byte) (fm *fileModel, notes []
 	if sf.Language == "" {
 		lang, ok := LanguageOf(sf.Path)
 		if !ok {
-			return nil, []Note{{Pos: at, Message: "not a source file the scanner reads: " + sf.Path}}
+			return nil, []Note{{Pos: at, Message: "not a source file the scanner reads: " + sf.Path}}, unread
 		}
 		sf.Language = lang
 	}
@@ -119,19 +154,20 @@ func loadFile(sf SourceFile, overlay map[string][]byte) (fm *fileModel, notes []
 	if !ok {
 		st, err := os.Stat(sf.Path)
 		if err != nil {
-			return nil, []Note{{Pos: at, Message: fmt.Sprintf("cannot read source file: %v", err)}}
+			return nil, []Note{{Pos: at, Message: fmt.Sprintf("cannot read source file: %v", err)}}, unread
 		}
 		if st.Size() > MaxFileSize {
-			return nil, []Note{{Pos: at, Message: fmt.Sprintf("skipped %s: %d bytes is over the %d-byte limit for source files", sf.Path, st.Size(), MaxFileSize)}}
+			return nil, []Note{{Pos: at, Message: fmt.Sprintf("skipped %s: %d bytes is over the %d-byte limit for source files", sf.Path, st.Size(), MaxFileSize)}}, unread
 		}
 		src, err = os.ReadFile(sf.Path)
 		if err != nil {
-			return nil, []Note{{Pos: at, Message: fmt.Sprintf("cannot read source file: %v", err)}}
+			return nil, []Note{{Pos: at, Message: fmt.Sprintf("cannot read source file: %v", err)}}, unread
 		}
 	}
 	if len(src) > MaxFileSize {
-		return nil, []Note{{Pos: at, Message: fmt.Sprintf("skipped %s: %d bytes is over the %d-byte limit for source files", sf.Path, len(src), MaxFileSize)}}
+		return nil, []Note{{Pos: at, Message: fmt.Sprintf("skipped %s: %d bytes is over the %d-byte limit for source files", sf.Path, len(src), MaxFileSize)}}, unread
 	}
+	mk = markOf(src, marker)
 	if ParseHook != nil {
 		ParseHook(sf.Path)
 	}
@@ -140,7 +176,7 @@ func loadFile(sf SourceFile, overlay map[string][]byte) (fm *fileModel, notes []
 		p.Pos.File = sf.Path
 		notes = append(notes, p)
 	}
-	return fm, notes
+	return fm, notes, mk
 }
 
 // prefilterWords mark files that may register tasks, request access, look

@@ -21,6 +21,7 @@
 package suppress
 
 import (
+	"bytes"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -31,6 +32,11 @@ const (
 	markerLine = "bgmanifest:ignore"
 	markerFile = "bgmanifest:ignore-file"
 )
+
+// Marker is the text every suppression comment contains: a file whose
+// bytes (UTF-8) lack it has none, so callers that read the file anyway can
+// skip Scan.
+const Marker = markerLine
 
 // Suppression is one bgmanifest:ignore comment.
 type Suppression struct {
@@ -58,9 +64,12 @@ func Scan(path string, src []byte) []Suppression {
 	if style == StyleNone {
 		return nil
 	}
+	if !utf16BOM(src) && !bytes.Contains(src, []byte(markerLine)) {
+		return nil // most files: skip the copy and the lexer entirely
+	}
 	text := decode(src)
 	if !strings.Contains(text, markerLine) {
-		return nil // most files: skip the lexer entirely
+		return nil
 	}
 	l := lex(style, path, text)
 	var out []Suppression
@@ -83,11 +92,15 @@ func Scan(path string, src []byte) []Suppression {
 // form the manifest reader and the scanners count positions in: a UTF-8
 // BOM would shift the columns of line 1, and UTF-16 files (some manifests
 // are saved so) would hide the ASCII marker.
+func utf16BOM(src []byte) bool {
+	return len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF)
+}
+
 func decode(src []byte) string {
 	switch {
 	case len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF:
 		return string(src[3:])
-	case len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF):
+	case utf16BOM(src):
 		le := src[0] == 0xFF
 		units := make([]uint16, 0, len(src)/2)
 		for i := 2; i+1 < len(src); i += 2 {
