@@ -46,6 +46,23 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// parsePaths parses a subcommand's flags and paths (see parseInterleaved);
+// no path means the current directory. help is true when -h printed the
+// usage, and a bad flag is a usage error (exit 2).
+func parsePaths(fs *flag.FlagSet, args []string) (paths []string, help bool, err error) {
+	paths, err = parseInterleaved(fs, args)
+	if err == flag.ErrHelp {
+		return nil, true, nil
+	}
+	if err != nil {
+		return nil, false, usageError{err.Error()}
+	}
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	return paths, false, nil
+}
+
 func splitList(s string) []string {
 	var out []string
 	for _, p := range strings.Split(s, ",") {
@@ -72,15 +89,9 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, "Usage: bgmanifest check [flags] [PATH...]")
 		fs.PrintDefaults()
 	}
-	paths, err := parseInterleaved(fs, args)
-	if err == flag.ErrHelp {
-		return nil
-	}
-	if err != nil {
-		return usageError{err.Error()}
-	}
-	if len(paths) == 0 {
-		paths = []string{"."}
+	paths, help, err := parsePaths(fs, args)
+	if help || err != nil {
+		return err
 	}
 	if !validFormat(f.format) {
 		return usagef("unknown --format %q (want %s)", f.format, strings.Join(report.Formats(), ", "))

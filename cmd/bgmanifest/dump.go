@@ -97,15 +97,9 @@ func runDump(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("dump", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	withCode := fs.Bool("registrations", false, "include the code facts (registrations, task classes, access requests, existing checks)")
-	paths, err := parseInterleaved(fs, args)
-	if err == flag.ErrHelp {
-		return nil
-	}
-	if err != nil {
-		return usageError{err.Error()}
-	}
-	if len(paths) == 0 {
-		paths = []string{"."}
+	paths, help, err := parsePaths(fs, args)
+	if help || err != nil {
+		return err
 	}
 	for _, p := range paths {
 		if _, err := os.Stat(p); err != nil {
