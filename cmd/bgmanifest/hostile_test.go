@@ -14,7 +14,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"net"
 	"os"
 	"os/exec"
@@ -27,6 +26,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bgmanifest/bgmanifest/internal/hostile"
+	"github.com/bgmanifest/bgmanifest/internal/testfs"
 	"github.com/bgmanifest/bgmanifest/registration"
 	"github.com/bgmanifest/bgmanifest/rules"
 )
@@ -61,31 +61,9 @@ type jsonReport struct {
 func hostileRoot(t *testing.T) string {
 	t.Helper()
 	root := t.TempDir()
-	copyTree(t, filepath.Join("..", "..", "testdata", "apps", "cs-mismatch"), filepath.Join(root, "good"))
+	testfs.CopyTree(t, filepath.Join("..", "..", "testdata", "apps", "cs-mismatch"), filepath.Join(root, "good"))
 	t.Chdir(root)
 	return root
-}
-
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, p)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-	if err != nil {
-		t.Fatalf("copy %s: %v", src, err)
-	}
 }
 
 func writeFile(t *testing.T, path string, data []byte) {
@@ -640,7 +618,7 @@ func TestHostileUnreadableFile(t *testing.T) {
 func TestHostilePathNames(t *testing.T) {
 	root := t.TempDir()
 	appDir := filepath.Join(root, "My Apps", "Über Ü 日本")
-	copyTree(t, filepath.Join("..", "..", "testdata", "apps", "cs-mismatch"), appDir)
+	testfs.CopyTree(t, filepath.Join("..", "..", "testdata", "apps", "cs-mismatch"), appDir)
 	t.Chdir(root)
 	base := filepath.ToSlash(filepath.Join("My Apps", "Über Ü 日本"))
 
@@ -713,7 +691,7 @@ func (panicRule) Check(c *rules.Context) []rules.Finding {
 // still checked and reported.
 func TestInternalErrorExitCode(t *testing.T) {
 	hostileRoot(t)
-	copyTree(t, "good", "boom")
+	testfs.CopyTree(t, "good", "boom")
 	rules.Register(panicRule{})
 	t.Cleanup(func() { rules.Unregister("BG999") })
 
@@ -865,7 +843,7 @@ func TestHostileProjectFiles(t *testing.T) {
 // checked and reported.
 func TestScannerPanicExitCode(t *testing.T) {
 	hostileRoot(t)
-	copyTree(t, "good", "boom")
+	testfs.CopyTree(t, "good", "boom")
 	registration.ParseHook = func(path string) {
 		if strings.HasSuffix(filepath.ToSlash(path), "boom/Tasks/TimerTask.cs") {
 			var parts []string
