@@ -558,8 +558,8 @@ func expressionBodied(f *fileModel, s *scope, toks []Token, semi int) bool {
 			return false
 		}
 	}
-	if arrow < 0 {
-		return false
+	if arrow <= 0 {
+		return false // no arrow, or nothing before it ("=> x;" in broken code)
 	}
 	header := toks[:arrow]
 	start := toks[arrow+1:]
