@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf16"
+
+	"github.com/bgmanifest/bgmanifest/internal/testfs"
 )
 
 // fixture paths inside the copied lsp/testdata/app.
@@ -515,7 +517,7 @@ func TestUnownedFilesAreLookedUpOnlyWhenNew(t *testing.T) {
 
 	// A manifest created after the start is looked up (once) and checked.
 	newApp := filepath.Join(fx.root, "SportsApp")
-	copyDir(t, filepath.Join(fx.root, "NewsApp"), newApp)
+	testfs.CopyTree(t, filepath.Join(fx.root, "NewsApp"), newApp)
 	manURI := c.open(filepath.Join(newApp, "Package.appxmanifest"))
 	c.waitCheck(filepath.Join(newApp, "Package.appxmanifest"), 1)
 	if n := c.srv.ws.discoveryCount(); n != 2 {
@@ -525,29 +527,6 @@ func TestUnownedFilesAreLookedUpOnlyWhenNew(t *testing.T) {
 	c.waitCheck(filepath.Join(newApp, "Package.appxmanifest"), 2)
 	if n := c.srv.ws.discoveryCount(); n != 2 {
 		t.Errorf("editing the new manifest ran %d more discoveries", n-2)
-	}
-}
-
-func copyDir(t *testing.T, src, dst string) {
-	t.Helper()
-	entries, err := os.ReadDir(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.MkdirAll(dst, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		if e.IsDir() {
-			continue
-		}
-		b, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(filepath.Join(dst, e.Name()), b, 0o644); err != nil {
-			t.Fatal(err)
-		}
 	}
 }
 
