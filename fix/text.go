@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/bgmanifest/bgmanifest/internal/textpos"
@@ -130,7 +131,7 @@ func splice(text []byte, spans []span) []byte {
 // convertNewlines rewrites every line break of s ("\n", "\r\n", "\r") as nl.
 // Rules write "\n"; the file decides what is stored.
 func convertNewlines(s, nl string) string {
-	if !stringsContainsBreak(s) {
+	if !strings.ContainsAny(s, "\r\n") {
 		return s
 	}
 	var b bytes.Buffer
@@ -149,15 +150,6 @@ func convertNewlines(s, nl string) string {
 		}
 	}
 	return b.String()
-}
-
-func stringsContainsBreak(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' || s[i] == '\r' {
-			return true
-		}
-	}
-	return false
 }
 
 // ApplyToText applies edits to UTF-8 text (no byte-order mark: the text the
