@@ -8,7 +8,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,6 +17,8 @@ import (
 	"testing"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/bgmanifest/bgmanifest/internal/testfs"
 )
 
 // repoRoot is the checkout this test runs in (the test's directory is
@@ -55,32 +56,6 @@ func exeSuffix() string {
 		return ".exe"
 	}
 	return ""
-}
-
-// copyTree copies the fixture directory src into dst.
-func copyTree(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, p)
-		if err != nil {
-			return err
-		}
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		data, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err != nil {
-		t.Fatalf("copy %s: %v", src, err)
-	}
 }
 
 // The parts of action.yml the test runner needs.
@@ -251,7 +226,7 @@ func prependGitHubPath(t *testing.T, file, path string) string {
 func fixtureWorkspace(t *testing.T) string {
 	t.Helper()
 	ws := t.TempDir()
-	copyTree(t, filepath.Join("testdata", "broken-app"), filepath.Join(ws, "broken-app"))
+	testfs.CopyTree(t, filepath.Join("testdata", "broken-app"), filepath.Join(ws, "broken-app"))
 	return ws
 }
 

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bgmanifest/bgmanifest/internal/testfs"
 )
 
 // nvimTimeout bounds the whole Neovim session; init.lua waits at most 10 s
@@ -53,7 +55,7 @@ func TestNeovimClient(t *testing.T) {
 	}
 	bin := requireBuild(t)
 	root := filepath.Join(t.TempDir(), "app")
-	copyTree(t, filepath.Join(repoRoot(t), "lsp", "testdata", "app"), root)
+	testfs.CopyTree(t, filepath.Join(repoRoot(t), "lsp", "testdata", "app"), root)
 	code := filepath.Join(root, "WeatherApp", "BackgroundTaskSetup.cs")
 	manifest := filepath.Join(root, "WeatherApp", "Package.appxmanifest")
 	const trigger = "new TimeTrigger(30, false)"

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/bgmanifest/bgmanifest/internal/testfs"
 )
 
 // precommitTimeout bounds each `pre-commit run`: the first one clones this
@@ -40,7 +42,7 @@ func TestPreCommitHook(t *testing.T) {
 	}
 
 	project := t.TempDir()
-	copyTree(t, filepath.Join("testdata", "broken-app"), project)
+	testfs.CopyTree(t, filepath.Join("testdata", "broken-app"), project)
 	config := "repos:\n" +
 		"  - repo: " + filepath.ToSlash(root) + "\n" +
 		"    rev: " + rev + "\n" +
