@@ -65,11 +65,17 @@ type jsonSummary struct {
 }
 
 func writeJSON(w io.Writer, findings []rules.Finding, sum Summary, _ Options) error {
+	return encodeIndented(w, newJSONReport(findings, sum))
+}
+
+// encodeIndented writes v as two-space indented JSON, the layout of the
+// json and sarif formats. Messages quote XML; "\u003c" in place of "<"
+// helps nobody reading them, so HTML characters are not escaped.
+func encodeIndented(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
-	// Messages quote XML; "\u003c" in place of "<" helps nobody reading them.
 	enc.SetEscapeHTML(false)
-	return enc.Encode(newJSONReport(findings, sum))
+	return enc.Encode(v)
 }
 
 func newJSONReport(findings []rules.Finding, sum Summary) jsonReport {

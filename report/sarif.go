@@ -1,7 +1,6 @@
 package report
 
 import (
-	"encoding/json"
 	"io"
 	"net/url"
 	"path/filepath"
@@ -130,10 +129,7 @@ type sarifContent struct {
 }
 
 func writeSARIF(w io.Writer, findings []rules.Finding, _ Summary, opt Options) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(newSARIFLog(findings, opt))
+	return encodeIndented(w, newSARIFLog(findings, opt))
 }
 
 func newSARIFLog(findings []rules.Finding, opt Options) sarifLog {
