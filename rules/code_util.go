@@ -30,15 +30,7 @@ type entryRef struct {
 // related returns the related location that shows where the class is named.
 func (e entryRef) related(man *manifest.Manifest) []Related {
 	if e.Decl != nil && man != nil {
-		a := e.Decl.EntryPoint
-		p := a.ValuePos
-		if !p.IsValid() {
-			p = a.Pos
-		}
-		if !p.IsValid() {
-			p = e.Decl.Element.Pos
-		}
-		if p.IsValid() {
+		if p := xcAttrPos(e.Decl.EntryPoint, e.Decl.Element); p.IsValid() {
 			return []Related{RelatedManifest(man, p, "declared as the background task entry point here")}
 		}
 	}
