@@ -93,9 +93,11 @@ func (x *Index) Offset(line, col int) int {
 }
 
 // Pos converts a byte offset to a 1-based line and character column. The
-// offset is clamped to the text but not to its line's content: an offset on
-// a line break is the column after the line's last character. An offset
-// inside a multi-byte character counts that character as started.
+// offset is clamped to the text but not to its line's content: the first
+// byte of a line break is the column after the line's last character, and
+// the "\n" of a "\r\n" one further (manifest positions have always been
+// computed so). An offset inside a multi-byte character counts that
+// character as started.
 func (x *Index) Pos(off int) (line, col int) {
 	off = max(0, min(off, len(x.text)))
 	line = x.Line(off)
@@ -108,7 +110,7 @@ func (x *Index) Pos(off int) (line, col int) {
 func (x *Index) UTF16Col(off int) int {
 	start, end := x.LineBounds(x.Line(off))
 	off = max(start, min(off, end))
-	return UTF16Len(x.text[start:off])
+	return utf16Len(x.text[start:off])
 }
 
 // OffsetUTF16 converts a 1-based line and 0-based UTF-16 column to a byte
@@ -135,8 +137,8 @@ func (x *Index) OffsetUTF16(line, units int) int {
 	return off
 }
 
-// UTF16Len is the length of UTF-8 text b in UTF-16 code units.
-func UTF16Len(b []byte) int {
+// utf16Len is the length of UTF-8 text b in UTF-16 code units.
+func utf16Len(b []byte) int {
 	n := 0
 	for len(b) > 0 {
 		r, size := utf8.DecodeRune(b)

@@ -189,8 +189,8 @@ func TestUTF16Len(t *testing.T) {
 		{"", 0}, {"a\tb", 3}, {"é中", 2}, {"😀", 2}, {"a😀b", 4}, {"\xff\xfe", 2},
 	}
 	for _, tt := range tests {
-		if got := UTF16Len([]byte(tt.s)); got != tt.want {
-			t.Errorf("UTF16Len(%q) = %d, want %d", tt.s, got, tt.want)
+		if got := utf16Len([]byte(tt.s)); got != tt.want {
+			t.Errorf("utf16Len(%q) = %d, want %d", tt.s, got, tt.want)
 		}
 	}
 }
