@@ -461,8 +461,8 @@ func (p *projectFile) sourcePaths(ix *index) []string {
 func (p *projectFile) expandWildcard(ix *index, path string, it item) []string {
 	slash := filepath.ToSlash(path)
 	if !strings.ContainsAny(slash, "*?[{") {
-		fixed, ok := existingPath(path)
-		if info, err := os.Stat(fixed); !ok || err != nil || info.IsDir() {
+		fixed, info, ok := existingFile(path)
+		if !ok || info == nil || info.IsDir() {
 			ix.note(it.file, it.line, "source file %s listed in the project does not exist", path)
 			return nil
 		}
@@ -474,9 +474,10 @@ func (p *projectFile) expandWildcard(ix *index, path string, it item) []string {
 		return nil
 	}
 	var out []string
+	pattern := normPath(path) // once, not once per source file
 	root.collect(func(d *dirNode) {
 		for _, s := range d.sources {
-			if matchPath(path, s) {
+			if matchNormalized(pattern, s) {
 				out = append(out, s)
 			}
 		}
@@ -488,8 +489,17 @@ func (p *projectFile) expandWildcard(ix *index, path string, it item) []string {
 // display path. MSBuild compares paths case-insensitively on Windows, where
 // these projects are built, so case is ignored.
 func matchPath(pattern, path string) bool {
-	p := strings.ToLower(filepath.ToSlash(filepath.Clean(pattern)))
-	s := strings.ToLower(filepath.ToSlash(filepath.Clean(path)))
+	return matchNormalized(normPath(pattern), path)
+}
+
+// normPath is the form matchPath compares: clean, forward slashes, lower case.
+func normPath(p string) string {
+	return strings.ToLower(filepath.ToSlash(filepath.Clean(p)))
+}
+
+// matchNormalized is matchPath with the pattern already through normPath.
+func matchNormalized(p, path string) bool {
+	s := normPath(path)
 	if p == s {
 		return true
 	}

@@ -47,8 +47,15 @@ func pathKey(abs string) string {
 // include with a case the file system of a Linux CI machine does not
 // forgive ("..\tasks\Tasks.csproj" for Tasks/Tasks.csproj).
 func existingPath(path string) (string, bool) {
-	if _, err := os.Stat(path); err == nil {
-		return path, true
+	fixed, _, ok := existingFile(path)
+	return fixed, ok
+}
+
+// existingFile is existingPath that also returns the file's information
+// (nil if it cannot be had), so a caller need not stat the path again.
+func existingFile(path string) (string, os.FileInfo, bool) {
+	if info, err := os.Stat(path); err == nil {
+		return path, info, true
 	}
 	clean := filepath.Clean(path)
 	vol := filepath.VolumeName(clean)
@@ -74,7 +81,7 @@ func existingPath(path string) (string, bool) {
 			}
 			entries, rerr := os.ReadDir(readFrom)
 			if rerr != nil {
-				return path, false
+				return path, nil, false
 			}
 			found := false
 			for _, e := range entries {
@@ -85,10 +92,11 @@ func existingPath(path string) (string, bool) {
 				}
 			}
 			if !found {
-				return path, false
+				return path, nil, false
 			}
 		}
 		dir = next
 	}
-	return dir, true
+	info, _ := os.Stat(dir) // nil when the case-corrected path still does not stat
+	return dir, info, true
 }
