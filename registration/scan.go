@@ -216,6 +216,18 @@ var prefilterWords = [][]byte{
 }
 
 func interesting(src []byte) bool {
+	if bytes.Contains(src, []byte("\u212a")) || bytes.Contains(src, []byte("\u0130")) {
+		// the two runes whose lower case is an ASCII letter (Kelvin sign,
+		// dotted capital I) count as letters of the words: fold them
+		return interestingFolded(src)
+	}
+	return prefilter.match(src)
+}
+
+var prefilter = newWordAutomaton(prefilterWords)
+
+// interestingFolded is the prefilter on a full Unicode lower-casing.
+func interestingFolded(src []byte) bool {
 	low := bytes.ToLower(src)
 	for _, w := range prefilterWords {
 		if bytes.Contains(low, w) {

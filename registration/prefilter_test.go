@@ -1,0 +1,82 @@
+package registration
+
+import (
+	"math/rand"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestPrefilterAutomaton checks the one-pass prefilter against the
+// lower-case-and-search it replaced, on hand-picked inputs, on random
+// mixtures of word fragments, and on every source file under testdata.
+func TestPrefilterAutomaton(t *testing.T) {
+	cases := []string{
+		"", "class A {}", "builder.TaskEntryPoint = x;", "BUILDER.TASKENTRYPOINT", "new TimeTrigger(15, false)",
+		"Tas\u212aEntryPoint", "Runt\u0130meClass", "Runt\u0131meClass", "naïve café", "// RequestAccessAsync\n",
+		"\xff\xfe g\x00", "runtimeclass", "Background\u212activated", "trigge", "TRIGGE R", "alltas", "getTaskGroup",
+		"backgroundtaskentrypoint", "backgroundactivate", "xxbackgroundbackgroundtask", "requestrequestaccess",
+		"taskentrytaskentrypoint", "gettaskgettaskgroup", "runtimeruntimeclass", "alltalltask", "trtrigger",
+	}
+	rnd := rand.New(rand.NewSource(6))
+	frags := []string{"back", "ground", "task", "Task", "entry", "Point", "all", "get", "group", "request", "Access",
+		"trig", "ger", "runtime", "class", "activ", "ated", "TR", "IG", " ", ".", "\n", "é", "a", "t", "g", "r"}
+	for i := 0; i < 20000; i++ {
+		var sb strings.Builder
+		for n := rnd.Intn(8); n >= 0; n-- {
+			sb.WriteString(frags[rnd.Intn(len(frags))])
+		}
+		cases = append(cases, sb.String())
+	}
+	for _, src := range cases {
+		if got, want := interesting([]byte(src)), interestingFolded([]byte(src)); got != want {
+			t.Errorf("interesting(%q) = %v, lower-case search says %v", src, got, want)
+		}
+	}
+	files := 0
+	err := filepath.WalkDir(filepath.Join("..", "testdata"), func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		if _, ok := LanguageOf(p); !ok {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		files++
+		if got, want := interesting(b), interestingFolded(b); got != want {
+			t.Errorf("%s: interesting = %v, lower-case search says %v", p, got, want)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if files < 10 {
+		t.Fatalf("only %d source files under testdata", files)
+	}
+}
+
+// BenchmarkPrefilter times the prefilter on a file holding none of the
+// words, the common case, which both searches read to the end.
+func BenchmarkPrefilter(b *testing.B) {
+	src := []byte(strings.Repeat("        public string Name { get; set; } // the customer's name, as entered\n        private readonly List<Order> orders = new List<Order>();\n", 4000))
+	if interestingFolded(src) {
+		b.Fatal("the benchmark input holds a prefilter word")
+	}
+	b.Run("automaton", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for i := 0; i < b.N; i++ {
+			prefilter.match(src)
+		}
+	})
+	b.Run("lower-and-search", func(b *testing.B) {
+		b.SetBytes(int64(len(src)))
+		for i := 0; i < b.N; i++ {
+			interestingFolded(src)
+		}
+	})
+}
