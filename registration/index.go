@@ -172,7 +172,7 @@ const maxExprSpan = 5000
 func exprEnds(toks []Token) []int32 {
 	n := len(toks)
 	depth := make([]int32, n)
-	d := int32(0)
+	d, lo, hi := int32(0), int32(0), int32(0)
 	for k, t := range toks {
 		if t.Kind == TokPunct {
 			switch t.Text {
@@ -181,6 +181,7 @@ func exprEnds(toks []Token) []int32 {
 			}
 		}
 		depth[k] = d // depth at which the token sits (closers: outer)
+		lo, hi = min(lo, d), max(hi, d)
 		if t.Kind == TokPunct {
 			switch t.Text {
 			case "(", "[", "{":
@@ -189,7 +190,12 @@ func exprEnds(toks []Token) []int32 {
 		}
 	}
 	next := make([]int32, n+1)
-	last := map[int32]int32{}
+	// last[d-lo] is the nearest separator seen so far at depth d (n: none);
+	// a slice, not a map: this loop runs over every body of the App.
+	last := make([]int32, hi-lo+2)
+	for i := range last {
+		last[i] = int32(n)
+	}
 	next[n] = int32(n)
 	for k := n - 1; k >= 0; k-- {
 		t := toks[k]
@@ -205,13 +211,9 @@ func exprEnds(toks []Token) []int32 {
 			if t.Kind == TokPunct && (t.Text == ")" || t.Text == "]" || t.Text == "}") {
 				dk++ // a closer ends expressions that sit inside it
 			}
-			last[dk] = int32(k)
+			last[dk-lo] = int32(k)
 		}
-		if v, ok := last[depth[k]]; ok {
-			next[k] = v
-		} else {
-			next[k] = int32(n)
-		}
+		next[k] = last[depth[k]-lo]
 	}
 	return next
 }
@@ -219,10 +221,13 @@ func exprEnds(toks []Token) []int32 {
 // assignmentsIn lists "name = rhs" (and declarations with initialisers)
 // in toks, calling fn with the name token and the right-hand side.
 func assignmentsIn(lang Language, toks []Token, fn func(name Token, rhs []Token)) {
-	ends := exprEnds(toks)
+	var ends []int32 // on the first assignment: most bodies have none worth the table
 	exprEnd := func(_ []Token, j int) int {
 		if j >= len(toks) {
 			return len(toks)
+		}
+		if ends == nil {
+			ends = exprEnds(toks)
 		}
 		return int(ends[j])
 	}
