@@ -17,6 +17,7 @@ import (
 	"github.com/bgmanifest/bgmanifest/manifest"
 	"github.com/bgmanifest/bgmanifest/registration"
 	"github.com/bgmanifest/bgmanifest/rules"
+	"github.com/bgmanifest/bgmanifest/schema"
 	"github.com/bgmanifest/bgmanifest/suppress"
 	"github.com/bgmanifest/bgmanifest/workspace"
 )
@@ -104,6 +105,9 @@ func Run(paths []string, o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	// BG002's schema compiles on another core while discovery and the
+	// scan run (it is compiled once per process).
+	go schema.Precompile("manifest")
 	var exclude []string
 	if o.Config != nil {
 		exclude = o.Config.ExcludePatterns()
