@@ -332,6 +332,7 @@ func typeMember(base val, member string, c *ectx) val {
 	case "name":
 		return val{kind: vString, s: lastPart(base.s)}
 	case "guid":
+		c.ix.want(lastPart(base.s))
 		for _, cl := range c.ix.classes[lastPart(base.s)] {
 			if g := resolveGUID(c.ix, cl); cl.full == base.s && g != "" && looksLikeGUID(g) {
 				return val{kind: vGUID, s: g}
@@ -571,7 +572,7 @@ func (c *ectx) constant(parts []string) (val, bool) {
 		}
 	}
 	if c.f.lang == CPP || c.f.lang == IDL {
-		if defs := c.ix.defines[name]; len(defs) > 0 && qual == "" {
+		if defs := c.ix.defines[name]; len(defs) > 0 && qual == "" { // name is wanted by constsNamed above
 			var out val
 			for i, d := range defs {
 				v := ctxFor(c.ix, d.file, nil, nil)

@@ -428,6 +428,7 @@ func constructOf(c *ectx, toks []Token) construct {
 	// fields: assignments in the same class first, then the same file,
 	// then anywhere in the App
 	tiers := [3][]construct{}
+	c.ix.want(name)
 	for _, a := range c.ix.constructs[strings.ToLower(name)] {
 		if a.file.lang != c.f.lang && !(a.file.lang == CPP || c.f.lang == CPP) {
 			continue

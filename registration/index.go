@@ -20,6 +20,14 @@ type appIndex struct {
 	// assigned holds every name assigned in code (lower case): a field
 	// initialiser is a constant only if its name is not among them.
 	assigned map[string]bool
+	// wants records, lower case, every name the resolver looked up in the
+	// App-wide tables; a scan that lexed only some files lexes the other
+	// files holding one of these words and resolves again, since a
+	// definition or assignment there could change the answer.
+	wants map[string]bool
+	// wantProjects are the projects holding a task class: every class of
+	// theirs is reported (BG201), so all their files must be lexed.
+	wantProjects map[string]bool
 }
 
 type defineRef struct {
@@ -35,14 +43,16 @@ type assignRef struct {
 
 func newIndex(files []*fileModel) *appIndex {
 	ix := &appIndex{
-		files:      files,
-		classes:    map[string][]*classDecl{},
-		lower:      map[string][]*classDecl{},
-		consts:     map[string][]*constDecl{},
-		defines:    map[string][]defineRef{},
-		constructs: map[string][]assignRef{},
-		locals:     map[*methodDecl]map[string][][]Token{},
-		assigned:   map[string]bool{},
+		files:        files,
+		classes:      map[string][]*classDecl{},
+		lower:        map[string][]*classDecl{},
+		consts:       map[string][]*constDecl{},
+		defines:      map[string][]defineRef{},
+		constructs:   map[string][]assignRef{},
+		locals:       map[*methodDecl]map[string][][]Token{},
+		assigned:     map[string]bool{},
+		wants:        map[string]bool{},
+		wantProjects: map[string]bool{},
 	}
 	for _, f := range files {
 		for _, c := range f.classes {
@@ -64,7 +74,15 @@ func newIndex(files []*fileModel) *appIndex {
 	return ix
 }
 
+// want records a name looked up across files (see appIndex.wants).
+func (ix *appIndex) want(name string) {
+	if name != "" {
+		ix.wants[strings.ToLower(name)] = true
+	}
+}
+
 func (ix *appIndex) classesNamed(name string, fold bool) []*classDecl {
+	ix.want(name)
 	if fold {
 		return ix.lower[strings.ToLower(name)]
 	}
@@ -72,6 +90,7 @@ func (ix *appIndex) classesNamed(name string, fold bool) []*classDecl {
 }
 
 func (ix *appIndex) constsNamed(name string, fold bool) []*constDecl {
+	ix.want(name)
 	all := ix.consts[strings.ToLower(name)]
 	var out []*constDecl
 	for _, k := range all {
@@ -96,6 +115,7 @@ func attachOutOfClassMethods(ix *appIndex) {
 			if m.class != nil || m.qual == "" {
 				continue
 			}
+			ix.want(m.qual)
 			var cands []*classDecl
 			for _, c := range ix.classes[m.qual] {
 				if c.file.lang == CPP && (cppNamespace(m.ns) == c.ns || m.ns == "") {

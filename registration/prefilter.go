@@ -87,3 +87,83 @@ func (a *wordAutomaton) match(src []byte) bool {
 	}
 	return false
 }
+
+// nameAutomaton tells whether a byte string holds one of a set of ASCII
+// identifiers as a whole word, ignoring ASCII case: each run of identifier
+// bytes is walked down a trie of the words, so the search is one pass
+// whatever the number of words.
+type nameAutomaton struct {
+	// next[state][class]; 0 is the root, which no edge enters, so 0 also
+	// means "no such word".
+	next   [][nameClasses]int32
+	accept []bool
+}
+
+// nameClasses: 26 letters (folded), 10 digits, '_'.
+const nameClasses = 37
+
+// nameClass maps a byte to its trie class, or -1 for a byte that ends an
+// identifier (every byte outside [A-Za-z0-9_]: a non-ASCII byte ends one
+// too, which can only add matches).
+var nameClass = func() (t [256]int8) {
+	for c := range t {
+		t[c] = -1
+	}
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = int8(c-'a'), int8(c-'a')
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = int8(26 + c - '0')
+	}
+	t['_'] = 36
+	return t
+}()
+
+func newNameAutomaton(words [][]byte) *nameAutomaton {
+	a := &nameAutomaton{next: make([][nameClasses]int32, 1), accept: []bool{false}}
+	for _, w := range words {
+		s := int32(0)
+		ok := len(w) > 0
+		for _, c := range w {
+			k := nameClass[c]
+			if k < 0 {
+				ok = false
+				break
+			}
+			if a.next[s][k] == 0 {
+				a.next = append(a.next, [nameClasses]int32{})
+				a.accept = append(a.accept, false)
+				a.next[s][k] = int32(len(a.next) - 1)
+			}
+			s = a.next[s][k]
+		}
+		if ok {
+			a.accept[s] = true
+		}
+	}
+	return a
+}
+
+// matchWord reports whether src holds one of the words as a whole
+// identifier.
+func (a *nameAutomaton) matchWord(src []byte) bool {
+	s := int32(0)
+	alive := true // the identifier so far is a prefix of a word
+	inWord := false
+	for _, c := range src {
+		k := nameClass[c]
+		if k < 0 {
+			if inWord && alive && a.accept[s] {
+				return true
+			}
+			s, alive, inWord = 0, true, false
+			continue
+		}
+		inWord = true
+		if alive {
+			s = a.next[s][k]
+			alive = s != 0
+		}
+	}
+	return inWord && alive && a.accept[s]
+}

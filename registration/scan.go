@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // MaxFileSize is the largest source file Scan reads; larger files are
@@ -26,6 +27,10 @@ type Options struct {
 	// comments with it (the inline suppressions) need not read the files
 	// a second time.
 	Marker []byte
+	// LexAll lexes every file up front instead of only those that may
+	// matter (the behaviour before the byte prefilter; the prefilter's
+	// tests compare the two).
+	LexAll bool
 }
 
 // LanguageOf maps a file name to the language the scanner reads it as.
@@ -55,31 +60,93 @@ func Scan(files []SourceFile, opts Options) *Facts {
 
 // ScanWithOverlay is Scan with the content of some files supplied by the
 // caller (unsaved editor buffers), keyed by SourceFile.Path.
+//
+// Unless Options.LexAll is set, only the files that may register or
+// declare something (relevantSource) are lexed at first; resolution then
+// records every name it looked up across files, and the files not lexed
+// yet that hold one of those words (or belong to a project holding a task
+// class) are lexed and the App resolved again, until no file is added.
+// Lexing was half of a workspace check's CPU, nearly all of it on files
+// that define nothing the resolver asks for.
 func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options) *Facts {
-	facts := &Facts{Registrations: []Registration{}, TaskClasses: []TaskClass{}, AccessRequests: []Pos{}, ExistingChecks: []Pos{}, BackgroundActivated: []Pos{}}
+	files = append([]SourceFile(nil), files...) // Language is filled in below
 	models := make([]*fileModel, len(files))
 	notes := make([][]Note, len(files))
 	marks := make([]mark, len(files))
+	pending := make([][]byte, len(files)) // read, not lexed yet
+	read := make([]bool, len(files))
 	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
+	parallel(len(files), jobs, func(i int) {
+		sf, src, ns, mk, ok := readSource(files[i], overlay, opts.Marker)
+		files[i].Language = sf.Language
+		notes[i], marks[i], read[i] = ns, mk, ok
+		if !ok {
+			return
+		}
+		if opts.LexAll || relevantSource(sf.Language, src) {
+			models[i], notes[i] = lexFile(sf, src)
+			return
+		}
+		pending[i] = src
+	})
+	for round := 0; ; round++ {
+		facts, ix := resolveLive(files, models, notes, marks, read, opts)
+		if ix == nil {
+			return finish(facts)
+		}
+		var todo []int
+		if round < maxLexRounds {
+			todo = filesWanted(files, pending, ix)
+		} else {
+			todo = remaining(pending) // bounded: lex the rest
+		}
+		if len(todo) == 0 {
+			return finish(facts)
+		}
+		parallel(len(todo), jobs, func(k int) {
+			i := todo[k]
+			models[i], notes[i] = lexFile(files[i], pending[i])
+			pending[i] = nil
+		})
+	}
+}
+
+// maxLexRounds bounds the rounds of lexing wanted files; after them every
+// file still pending is lexed.
+const maxLexRounds = 5
+
+func finish(facts *Facts) *Facts {
+	sortFacts(facts)
+	return facts
+}
+
+// parallel calls fn(0..n-1) on jobs goroutines.
+func parallel(n, jobs int, fn func(i int)) {
 	work := make(chan int)
 	var wg sync.WaitGroup
-	for w := 0; w < jobs; w++ {
+	for w := 0; w < min(jobs, n); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				models[i], notes[i], marks[i] = loadFile(files[i], overlay, opts.Marker)
+				fn(i)
 			}
 		}()
 	}
-	for i := range files {
+	for i := 0; i < n; i++ {
 		work <- i
 	}
 	close(work)
 	wg.Wait()
+}
+
+// resolveLive resolves the files lexed so far into fresh Facts; the index
+// comes back for its wanted names (nil when resolution panicked).
+func resolveLive(files []SourceFile, models []*fileModel, notes [][]Note, marks []mark, read []bool, opts Options) (*Facts, *appIndex) {
+	facts := &Facts{Registrations: []Registration{}, TaskClasses: []TaskClass{}, AccessRequests: []Pos{}, ExistingChecks: []Pos{}, BackgroundActivated: []Pos{}}
 	if opts.Marker != nil {
 		facts.Marked = map[string]bool{}
 		for i, mk := range marks {
@@ -93,19 +160,85 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 		facts.Notes = append(facts.Notes, notes[i]...)
 		if m != nil {
 			live = append(live, m)
+		}
+		if read[i] && (m != nil || notes[i] == nil) { // lexed, or read and left unlexed
 			facts.FilesScanned++
 		}
 	}
+	var ix *appIndex
 	func() {
 		defer func() {
 			if r := recover(); r != nil {
+				ix = nil
 				facts.Notes = append(facts.Notes, Note{Message: fmt.Sprintf("internal error while resolving registrations: %v", r), Internal: true})
 			}
 		}()
-		resolve(live, facts)
+		ix = resolve(live, facts)
 	}()
-	sortFacts(facts)
-	return facts
+	return facts, ix
+}
+
+func remaining(pending [][]byte) []int {
+	var out []int
+	for i, src := range pending {
+		if src != nil {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// filesWanted lists the pending files that hold a name the resolver asked
+// for as a whole word, or that belong to a project holding a task class.
+func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex) []int {
+	var words [][]byte
+	for w := range ix.wants {
+		for _, part := range identParts(w) {
+			for k := 0; k < len(part); k++ {
+				if part[k] >= utf8.RuneSelf {
+					return remaining(pending) // not ASCII: the byte search cannot fold it
+				}
+			}
+			words = append(words, []byte(part))
+		}
+	}
+	var names *nameAutomaton
+	if len(words) > 0 {
+		names = newNameAutomaton(words)
+	}
+	var out []int
+	for i, src := range pending {
+		if src == nil {
+			continue
+		}
+		if ix.wantProjects[files[i].Project] && files[i].Project != "" || names != nil && names.matchWord(src) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// identParts splits a looked-up name ("A::B", "Ns.T<X>") into its
+// identifiers.
+func identParts(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool {
+		return !(r == '_' || r >= utf8.RuneSelf || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9')
+	})
+}
+
+// relevantSource is the byte test that decides which files are lexed
+// before resolution asks for anything: those that may register, request
+// access, look up registrations or declare a task class, every IDL file,
+// and those whose bytes the later whole-word search could misread (UTF-16,
+// and the two runes that case-fold to an ASCII letter).
+func relevantSource(lang Language, src []byte) bool {
+	if lang == IDL || interesting(src) {
+		return true
+	}
+	if len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF) {
+		return true
+	}
+	return bytes.Contains(src, []byte("\u212a")) || bytes.Contains(src, []byte("\u0130"))
 }
 
 // ParseHook, when set, is called with each file's path just before it is
@@ -135,38 +268,52 @@ func markOf(src, marker []byte) mark {
 	return unmarked
 }
 
-// loadFile reads and parses one file, turning every failure into a Note.
-func loadFile(sf SourceFile, overlay map[string][]byte, marker []byte) (fm *fileModel, notes []Note, mk mark) {
+// readSource reads one file (or its overlay), turning every failure into
+// a Note; ok is false when there is nothing to lex.
+func readSource(sf SourceFile, overlay map[string][]byte, marker []byte) (_ SourceFile, src []byte, notes []Note, mk mark, ok bool) {
 	at := Pos{File: sf.Path}
 	defer func() {
 		if r := recover(); r != nil {
-			fm = nil
+			ok = false
 			notes = append(notes, Note{Pos: at, Message: fmt.Sprintf("internal error scanning %s: %v", sf.Path, r), Internal: true})
 		}
 	}()
 	if sf.Language == "" {
-		lang, ok := LanguageOf(sf.Path)
-		if !ok {
-			return nil, []Note{{Pos: at, Message: "not a source file the scanner reads: " + sf.Path}}, unread
+		lang, known := LanguageOf(sf.Path)
+		if !known {
+			return sf, nil, []Note{{Pos: at, Message: "not a source file the scanner reads: " + sf.Path}}, unread, false
 		}
 		sf.Language = lang
 	}
-	src, ok := overlay[sf.Path]
-	if !ok {
+	src, inOverlay := overlay[sf.Path]
+	if !inOverlay {
 		var size int64
 		var err error
 		src, size, err = readLimited(sf.Path, MaxFileSize)
 		if err != nil {
-			return nil, []Note{{Pos: at, Message: fmt.Sprintf("cannot read source file: %v", err)}}, unread
+			return sf, nil, []Note{{Pos: at, Message: fmt.Sprintf("cannot read source file: %v", err)}}, unread, false
 		}
 		if size > MaxFileSize {
-			return nil, []Note{{Pos: at, Message: fmt.Sprintf("skipped %s: %d bytes is over the %d-byte limit for source files", sf.Path, size, MaxFileSize)}}, unread
+			return sf, nil, []Note{{Pos: at, Message: fmt.Sprintf("skipped %s: %d bytes is over the %d-byte limit for source files", sf.Path, size, MaxFileSize)}}, unread, false
 		}
 	}
 	if len(src) > MaxFileSize {
-		return nil, []Note{{Pos: at, Message: fmt.Sprintf("skipped %s: %d bytes is over the %d-byte limit for source files", sf.Path, len(src), MaxFileSize)}}, unread
+		return sf, nil, []Note{{Pos: at, Message: fmt.Sprintf("skipped %s: %d bytes is over the %d-byte limit for source files", sf.Path, len(src), MaxFileSize)}}, unread, false
 	}
-	mk = markOf(src, marker)
+	if src == nil {
+		src = []byte{} // nil marks "not pending"
+	}
+	return sf, src, nil, markOf(src, marker), true
+}
+
+// lexFile lexes and parses one file read, turning a panic into a Note.
+func lexFile(sf SourceFile, src []byte) (fm *fileModel, notes []Note) {
+	defer func() {
+		if r := recover(); r != nil {
+			fm = nil
+			notes = append(notes, Note{Pos: Pos{File: sf.Path}, Message: fmt.Sprintf("internal error scanning %s: %v", sf.Path, r), Internal: true})
+		}
+	}()
 	if ParseHook != nil {
 		ParseHook(sf.Path)
 	}
@@ -175,7 +322,7 @@ func loadFile(sf SourceFile, overlay map[string][]byte, marker []byte) (fm *file
 		p.Pos.File = sf.Path
 		notes = append(notes, p)
 	}
-	return fm, notes, mk
+	return fm, notes
 }
 
 // readLimited reads a file through one open descriptor (os.Stat then
@@ -294,7 +441,7 @@ func loneCRToLF(src []byte) []byte {
 }
 
 // resolve turns parsed files into facts.
-func resolve(files []*fileModel, facts *Facts) {
+func resolve(files []*fileModel, facts *Facts) *appIndex {
 	ix := newIndex(files)
 	regs := registrations(ix)
 	facts.Registrations = append(facts.Registrations, regs...)
@@ -306,6 +453,7 @@ func resolve(files []*fileModel, facts *Facts) {
 	if tc := taskClasses(ix, regs); tc != nil {
 		facts.TaskClasses = tc
 	}
+	return ix
 }
 
 // registrations extracts every registration: straight-line builders
@@ -374,6 +522,7 @@ type callIndex struct {
 }
 
 func (ci *callIndex) of(name string) []callSite {
+	ci.ix.want(name)
 	key := strings.ToLower(name)
 	if cs, ok := ci.byName[key]; ok {
 		return cs

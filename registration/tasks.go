@@ -55,6 +55,9 @@ func taskClasses(ix *appIndex, regs []Registration) []TaskClass {
 		if implements[full] {
 			for _, c := range groups[full] {
 				holders[holderOf(c)] = true
+				if c.file.sf.Project != "" {
+					ix.wantProjects[c.file.sf.Project] = true
+				}
 			}
 		}
 	}
@@ -62,6 +65,7 @@ func taskClasses(ix *appIndex, regs []Registration) []TaskClass {
 	for _, r := range regs {
 		if r.EntryPoint.Resolved {
 			wanted[r.EntryPoint.Str] = true
+			ix.want(lastPart(r.EntryPoint.Str))
 		}
 	}
 	var out []TaskClass
@@ -76,6 +80,9 @@ func taskClasses(ix *appIndex, regs []Registration) []TaskClass {
 		if !keep {
 			continue
 		}
+		// its other parts (partial classes, C++ out-of-class methods) may
+		// sit in files not lexed yet
+		ix.want(lastPart(full))
 		out = append(out, mergeClass(ix, g, implements[full]))
 	}
 	return out
@@ -341,6 +348,9 @@ func inheritImplements(ix *appIndex, groups map[string][]*classDecl, order []str
 		for n := range ifaces {
 			implSimple[n] = true
 		}
+		for n := range implSimple {
+			ix.want(n) // a class deriving from it may sit in a file not lexed yet
+		}
 		for _, full := range order {
 			if implements[full] {
 				continue
@@ -398,6 +408,7 @@ func resolveGUID(ix *appIndex, c *classDecl) string {
 		return c.guid
 	}
 	var found string
+	ix.want(c.guidMacro)
 	for _, d := range ix.defines[c.guidMacro] {
 		if len(d.def.Tokens) != 1 || d.def.Tokens[0].Kind != TokString || !looksLikeGUID(d.def.Tokens[0].Value) {
 			return ""

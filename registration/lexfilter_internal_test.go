@@ -1,0 +1,231 @@
+package registration
+
+import (
+	"fmt"
+	"reflect"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// lexFilterCases each put a fact's ingredient in a file the keyword
+// prefilter rejects, so only the resolver's request for a name (or the
+// task class's project) can get that file lexed. Each case fails if that
+// request is not made.
+var lexFilterCases = []struct {
+	name    string
+	project string // of every file
+	files   map[string]string
+	check   func(*Facts) error
+	unlexed []string // files that must stay unlexed
+}{
+	{
+		name: "constant defined in another file",
+		files: map[string]string{
+			"Register.cs": `using Windows.ApplicationModel.Background;
+class R { void Go() { var b = new BackgroundTaskBuilder(); b.Name = Names.Sync; b.TaskEntryPoint = Names.Entry; b.SetTrigger(new TimeTrigger(15, false)); b.Register(); } }`,
+			"Names.cs":     `static class Names { public const string Sync = "SyncName"; public const string Entry = "Tasks.SyncTask"; }`,
+			"Unrelated.cs": `class Other { int Count = 1; void Add() { Count++; } }`,
+		},
+		check:   entryPointIs("Tasks.SyncTask", true),
+		unlexed: []string{"Unrelated.cs"},
+	},
+	{
+		name: "field initialiser reassigned in another file is no constant",
+		files: map[string]string{
+			"Register.cs": `using Windows.ApplicationModel.Background;
+class R { void Go() { var b = new BackgroundTaskBuilder(); b.TaskEntryPoint = Names.Entry; b.SetTrigger(new TimeTrigger(15, false)); b.Register(); } }`,
+			"Names.cs":   `static partial class Names { public static string Entry = "Tasks.A"; }`,
+			"Changer.cs": `static partial class Names { static void Flip() { Entry = "Tasks.B"; } }`,
+		},
+		check: entryPointIs("", false),
+	},
+	{
+		name: "helper called from a file without keywords",
+		files: map[string]string{
+			"Helpers.cs": `using Windows.ApplicationModel.Background;
+static class Helpers { public static void Enlist(string entry) { var b = new BackgroundTaskBuilder(); b.TaskEntryPoint = entry; b.SetTrigger(new TimeTrigger(15, false)); b.Register(); } }`,
+			"Caller.cs": `class Caller { void Start() { Helpers.Enlist("Tasks.Foo"); } }`,
+		},
+		check: entryPointIs("Tasks.Foo", true),
+	},
+	{
+		name: "task class deriving from a task base in another file",
+		files: map[string]string{
+			"Base.cs":    `using Windows.ApplicationModel.Background; public abstract class TaskBase : IBackgroundTask { public abstract void Run(IBackgroundTaskInstance i); }`,
+			"Derived.cs": `namespace Tasks { public sealed class Sync : TaskBase { } }`,
+		},
+		check: hasTaskClass("Tasks.Sync", true),
+	},
+	{
+		name: "task class deriving from an interface in another file",
+		files: map[string]string{
+			"Iface.cs":   `using Windows.ApplicationModel.Background; public interface IJob : IBackgroundTask { }`,
+			"Derived.cs": `namespace Tasks { public sealed class Job : IJob { public void Run(object i) { } } }`,
+		},
+		check: hasTaskClass("Tasks.Job", true),
+	},
+	{
+		name: "entry point naming a class in a file without keywords",
+		files: map[string]string{
+			"Register.cs": `using Windows.ApplicationModel.Background;
+class R { void Go() { var b = new BackgroundTaskBuilder(); b.TaskEntryPoint = "Tasks.Plain"; b.SetTrigger(new TimeTrigger(15, false)); b.Register(); } }`,
+			"Plain.cs": `namespace Tasks { public sealed class Plain { } }`,
+		},
+		check: hasTaskClass("Tasks.Plain", false),
+	},
+	{
+		name: "C++ task class whose Run is defined in a .cpp without keywords",
+		files: map[string]string{
+			"Task.h":   `struct Sync : winrt::implements<Sync, IBackgroundTask> { void Run(Instance const& i); };`,
+			"Task.cpp": `void Sync::Run(Instance const& i) { auto d = i.GetDeferral(); d.Complete(); }`,
+		},
+		check: func(f *Facts) error {
+			for _, tc := range f.TaskClasses {
+				if tc.Name == "Sync" && len(tc.DeferralGet) == 1 {
+					return nil
+				}
+			}
+			return fmt.Errorf("want task class Sync taking a deferral in Task.cpp, got %+v", f.TaskClasses)
+		},
+	},
+	{
+		name: "C++/WinRT implementation declared in a header without keywords",
+		files: map[string]string{
+			"Sync.h":   `struct Sync : SyncT<Sync> { void Run(Instance const& i); };`,
+			"Sync.cpp": `void Sync::Run(IBackgroundTaskInstance const& i) { }`,
+		},
+		check: hasTaskClass("Sync", true),
+	},
+	{
+		name: "condition assigned in another file",
+		files: map[string]string{
+			"Register.cs": `using Windows.ApplicationModel.Background;
+partial class R { void Go() { var b = new BackgroundTaskBuilder(); b.TaskEntryPoint = "Tasks.T"; b.SetTrigger(new TimeTrigger(15, false)); b.AddCondition(_cond); b.Register(); } }`,
+			"Setup.cs": `using Windows.ApplicationModel.Background;
+partial class R { SystemCondition _cond; void Init() { _cond = new SystemCondition(SystemConditionType.InternetAvailable); } }`,
+		},
+		check: func(f *Facts) error {
+			if len(f.Registrations) != 1 || len(f.Registrations[0].Conditions) != 1 || f.Registrations[0].Conditions[0].Type != "InternetAvailable" {
+				return fmt.Errorf("want one registration with condition InternetAvailable, got %+v", f.Registrations)
+			}
+			return nil
+		},
+	},
+	{
+		name:    "public class of the component holding a task class",
+		project: "Tasks.csproj",
+		files: map[string]string{
+			"Task.cs":   `using Windows.ApplicationModel.Background; namespace Tasks { public sealed class T : IBackgroundTask { public void Run(IBackgroundTaskInstance i) { } } }`,
+			"Helper.cs": `namespace Tasks { public class Util { } }`,
+		},
+		check: hasTaskClass("Tasks.Util", false),
+	},
+	{
+		name: "GUID macro defined in another header",
+		files: map[string]string{
+			"Task.h":  `#include "Guids.h"` + "\n" + `struct __declspec(uuid(CLSID_Sync)) Sync : winrt::implements<Sync, IBackgroundTask> { void Run(IBackgroundTaskInstance const& i); };`,
+			"Guids.h": `#define CLSID_Sync "5B2D7F10-3C4E-4A6B-8D9E-0F1A2B3C4D5E"`,
+		},
+		check: func(f *Facts) error {
+			for _, tc := range f.TaskClasses {
+				if tc.Name == "Sync" && tc.GUID == "5b2d7f10-3c4e-4a6b-8d9e-0f1a2b3c4d5e" {
+					return nil
+				}
+			}
+			return fmt.Errorf("want task class Sync with the macro's GUID, got %+v", f.TaskClasses)
+		},
+	},
+	{
+		name: "VB constant spelled in another case",
+		files: map[string]string{
+			"Register.vb": "Imports Windows.ApplicationModel.Background\nModule R\n Sub Go()\n  Dim b As New BackgroundTaskBuilder()\n  b.TaskEntryPoint = Names.entry\n  b.SetTrigger(New TimeTrigger(15, False))\n  b.Register()\n End Sub\nEnd Module\n",
+			"Names.vb":    "Module Names\n Public Const ENTRY As String = \"Tasks.VbTask\"\nEnd Module\n",
+		},
+		check: entryPointIs("Tasks.VbTask", true),
+	},
+}
+
+func entryPointIs(want string, resolved bool) func(*Facts) error {
+	return func(f *Facts) error {
+		if len(f.Registrations) != 1 || f.Registrations[0].EntryPoint.Resolved != resolved || resolved && f.Registrations[0].EntryPoint.Str != want {
+			return fmt.Errorf("want one registration with entry point %q (resolved %v), got %+v", want, resolved, f.Registrations)
+		}
+		return nil
+	}
+}
+
+func hasTaskClass(name string, implements bool) func(*Facts) error {
+	return func(f *Facts) error {
+		for _, tc := range f.TaskClasses {
+			if tc.Name == name && tc.Implements == implements {
+				return nil
+			}
+		}
+		return fmt.Errorf("want task class %s (implements %v), got %+v", name, implements, f.TaskClasses)
+	}
+}
+
+func TestLexFilterAsksForWhatItNeeds(t *testing.T) {
+	for _, c := range lexFilterCases {
+		t.Run(c.name, func(t *testing.T) {
+			var files []SourceFile
+			overlay := map[string][]byte{}
+			for p, src := range c.files {
+				files = append(files, SourceFile{Path: p, Project: c.project})
+				overlay[p] = []byte(src)
+			}
+			sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
+			var mu sync.Mutex
+			lexed := map[string]bool{}
+			ParseHook = func(p string) { mu.Lock(); lexed[p] = true; mu.Unlock() }
+			defer func() { ParseHook = nil }()
+			some := ScanWithOverlay(files, overlay, Options{Jobs: 2})
+			all := ScanWithOverlay(files, overlay, Options{Jobs: 2, LexAll: true})
+			if err := c.check(all); err != nil {
+				t.Fatalf("lexing all: %v", err) // the case itself is wrong
+			}
+			if err := c.check(some); err != nil {
+				t.Errorf("lexing what matters: %v", err)
+			}
+			some.Notes, all.Notes = nil, nil
+			if !reflect.DeepEqual(some, all) {
+				t.Errorf("facts differ:\n%+v\nlexing all:\n%+v", some, all)
+			}
+			lexed = map[string]bool{}
+			ScanWithOverlay(files, overlay, Options{Jobs: 2})
+			for _, p := range c.unlexed {
+				if lexed[p] {
+					t.Errorf("%s was lexed; it holds nothing the resolver asks for", p)
+				}
+			}
+		})
+	}
+}
+
+func TestNameAutomatonMatchesWholeWords(t *testing.T) {
+	a := newNameAutomaton([][]byte{[]byte("entry"), []byte("sync_2"), []byte("ab")})
+	for _, c := range []struct {
+		src  string
+		want bool
+	}{
+		{"x = Names.ENTRY;", true},
+		{"Entry", true},
+		{"EntryPoint = 1", false},
+		{"reEntry", false},
+		{"a.sync_2()", true},
+		{"sync_20", false},
+		{"abc a b", false},
+		{"é ab", true},
+		{"\u00e9ab", true}, // a non-ASCII byte ends an identifier: more matches, never fewer
+		{"", false},
+	} {
+		if got := a.matchWord([]byte(c.src)); got != c.want {
+			t.Errorf("matchWord(%q) = %v, want %v", c.src, got, c.want)
+		}
+	}
+	if !strings.Contains(string(rune(0x212a)), "\u212a") || !relevantSource(CSharp, []byte("class \u212aelvin {}")) {
+		t.Error("a file with the Kelvin sign must be lexed up front: it case-folds to an ASCII k")
+	}
+}
