@@ -229,3 +229,17 @@ func TestNameAutomatonMatchesWholeWords(t *testing.T) {
 		t.Error("a file with the Kelvin sign must be lexed up front: it case-folds to an ASCII k")
 	}
 }
+
+// BenchmarkNameAutomaton times the whole-word search on a file holding
+// none of the names, the common case.
+func BenchmarkNameAutomaton(b *testing.B) {
+	src := []byte(strings.Repeat("        public string Name { get; set; } // the customer's name, as entered\n        private readonly List<Order> orders = new List<Order>();\n", 4000))
+	a := newNameAutomaton([][]byte{[]byte("Entry"), []byte("SyncTask"), []byte("Names"), []byte("RegisterAll"), []byte("_cond")})
+	if a.matchWord(src) {
+		b.Fatal("the benchmark input holds a name")
+	}
+	b.SetBytes(int64(len(src)))
+	for i := 0; i < b.N; i++ {
+		a.matchWord(src)
+	}
+}

@@ -1,6 +1,7 @@
 package registration
 
 import (
+	"bytes"
 	"math/rand"
 	"os"
 	"path/filepath"
@@ -79,4 +80,22 @@ func BenchmarkPrefilter(b *testing.B) {
 			interestingFolded(src)
 		}
 	})
+}
+
+// TestPrefilterSplitWalk puts each word at every offset of a long input,
+// where match walks two halves at once: a word across the middle, at
+// either end or in the overlap must be found, and the filler alone not.
+func TestPrefilterSplitWalk(t *testing.T) {
+	filler := []byte(strings.Repeat("public int Count; ", 20))
+	if prefilter.match(filler) {
+		t.Fatal("the filler holds a prefilter word")
+	}
+	for _, w := range prefilterWords {
+		for at := 0; at <= len(filler); at++ {
+			src := append(append(append([]byte{}, filler[:at]...), bytes.ToUpper(w)...), filler[at:]...)
+			if !prefilter.match(src) {
+				t.Fatalf("%q at offset %d of %d bytes not found", w, at, len(src))
+			}
+		}
+	}
 }

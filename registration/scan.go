@@ -86,12 +86,14 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 		if !ok {
 			return
 		}
-		if opts.LexAll || relevantSource(sf.Language, src) {
-			models[i], notes[i] = lexFile(sf, src)
+		in := interesting(src)
+		if opts.LexAll || in || relevantSource(sf.Language, src) {
+			models[i], notes[i] = lexFile(sf, src, in)
 			return
 		}
 		pending[i] = src
 	})
+	asked := map[string]bool{} // names the pending files were searched for
 	for round := 0; ; round++ {
 		facts, ix := resolveLive(files, models, notes, marks, read, opts)
 		if ix == nil {
@@ -99,7 +101,7 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 		}
 		var todo []int
 		if round < maxLexRounds {
-			todo = filesWanted(files, pending, ix)
+			todo = filesWanted(files, pending, ix, asked)
 		} else {
 			todo = remaining(pending) // bounded: lex the rest
 		}
@@ -108,7 +110,7 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 		}
 		parallel(len(todo), jobs, func(k int) {
 			i := todo[k]
-			models[i], notes[i] = lexFile(files[i], pending[i])
+			models[i], notes[i] = lexFile(files[i], pending[i], false) // pending: not interesting
 			pending[i] = nil
 		})
 	}
@@ -190,9 +192,15 @@ func remaining(pending [][]byte) []int {
 
 // filesWanted lists the pending files that hold a name the resolver asked
 // for as a whole word, or that belong to a project holding a task class.
-func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex) []int {
+// Names in asked were searched for in an earlier round (a file still
+// pending does not hold them); the new ones are added to it.
+func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[string]bool) []int {
 	var words [][]byte
 	for w := range ix.wants {
+		if asked[w] {
+			continue
+		}
+		asked[w] = true
 		for _, part := range identParts(w) {
 			for k := 0; k < len(part); k++ {
 				if part[k] >= utf8.RuneSelf {
@@ -226,13 +234,13 @@ func identParts(s string) []string {
 	})
 }
 
-// relevantSource is the byte test that decides which files are lexed
-// before resolution asks for anything: those that may register, request
-// access, look up registrations or declare a task class, every IDL file,
-// and those whose bytes the later whole-word search could misread (UTF-16,
-// and the two runes that case-fold to an ASCII letter).
+// relevantSource is, with interesting (files that may register, request
+// access, look up registrations or declare a task class), the byte test
+// that decides which files are lexed before resolution asks for anything:
+// every IDL file, and those whose bytes the later whole-word search could
+// misread (UTF-16, and the two runes that case-fold to an ASCII letter).
 func relevantSource(lang Language, src []byte) bool {
-	if lang == IDL || interesting(src) {
+	if lang == IDL {
 		return true
 	}
 	if len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF) {
@@ -306,8 +314,9 @@ func readSource(sf SourceFile, overlay map[string][]byte, marker []byte) (_ Sour
 	return sf, src, nil, markOf(src, marker), true
 }
 
-// lexFile lexes and parses one file read, turning a panic into a Note.
-func lexFile(sf SourceFile, src []byte) (fm *fileModel, notes []Note) {
+// lexFile lexes and parses one file read, turning a panic into a Note;
+// isInteresting is interesting(src), which the caller has already run.
+func lexFile(sf SourceFile, src []byte, isInteresting bool) (fm *fileModel, notes []Note) {
 	defer func() {
 		if r := recover(); r != nil {
 			fm = nil
@@ -317,7 +326,7 @@ func lexFile(sf SourceFile, src []byte) (fm *fileModel, notes []Note) {
 	if ParseHook != nil {
 		ParseHook(sf.Path)
 	}
-	fm, problems := parseSource(sf, src)
+	fm, problems := parseSource(sf, src, isInteresting)
 	for _, p := range problems {
 		p.Pos.File = sf.Path
 		notes = append(notes, p)
@@ -384,13 +393,14 @@ func interestingFolded(src []byte) bool {
 	return false
 }
 
-// parseSource lexes and parses one file's bytes.
-func parseSource(sf SourceFile, src []byte) (*fileModel, []Note) {
+// parseSource lexes and parses one file's bytes; isInteresting is
+// interesting(src) (a leading BOM and lone CRs cannot change it).
+func parseSource(sf SourceFile, src []byte, isInteresting bool) (*fileModel, []Note) {
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		src = src[3:]
 	}
 	src = loneCRToLF(src)
-	f := &fileModel{sf: sf, lang: sf.Language, interesting: interesting(src)}
+	f := &fileModel{sf: sf, lang: sf.Language, interesting: isInteresting}
 	var lx *Lexed
 	switch sf.Language {
 	case CSharp:
