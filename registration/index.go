@@ -1,6 +1,7 @@
 package registration
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -107,6 +108,7 @@ func (ix *appIndex) constsNamed(name string, fold bool) []*constDecl {
 // attachOutOfClassMethods gives C++ "void X::Run(...)" definitions to the
 // class X they belong to.
 func attachOutOfClassMethods(ix *appIndex) {
+	detachOutOfClassMethods(ix.files)
 	for _, f := range ix.files {
 		if f.lang != CPP {
 			continue
@@ -143,8 +145,35 @@ func attachOutOfClassMethods(ix *appIndex) {
 				match = cands[0]
 			}
 			if n == 1 {
-				m.class = match
+				m.class, m.attached = match, true
 				match.methods = append(match.methods, m)
+			}
+		}
+	}
+}
+
+// detachOutOfClassMethods undoes an earlier attachOutOfClassMethods over
+// these files: a scan indexes its files again once it has lexed more of
+// them, and a class lexed since can make a method's class ambiguous.
+func detachOutOfClassMethods(files []*fileModel) {
+	for _, f := range files {
+		for _, c := range f.classes {
+			if !slices.ContainsFunc(c.methods, func(m *methodDecl) bool { return m.attached }) {
+				continue
+			}
+			own := c.methods[:0:0]
+			for _, m := range c.methods {
+				if !m.attached {
+					own = append(own, m)
+				}
+			}
+			c.methods = own
+		}
+	}
+	for _, f := range files {
+		for _, m := range f.methods {
+			if m.attached {
+				m.class, m.attached = nil, false
 			}
 		}
 	}

@@ -99,6 +99,22 @@ class R { void Go() { var b = new BackgroundTaskBuilder(); b.TaskEntryPoint = "T
 		check: hasTaskClass("Sync", true),
 	},
 	{
+		name: "out-of-class method made ambiguous by a class lexed in a later round",
+		files: map[string]string{
+			"Sync.cpp": `void Sync::Run(IBackgroundTaskInstance const& i) { auto d = i.GetDeferral(); d.Complete(); }`,
+			"A.h":      "// Trigger\nnamespace A { struct Sync : SyncT<Sync> { void Run(Instance const& i); }; }",
+			"B.h":      `namespace B { struct Sync : SyncT<Sync> { void Run(Instance const& i); }; }`,
+		},
+		check: func(f *Facts) error {
+			for _, tc := range f.TaskClasses {
+				if tc.Implements {
+					return fmt.Errorf("Sync::Run fits two classes, so neither is known to implement IBackgroundTask, got %+v", tc)
+				}
+			}
+			return nil
+		},
+	},
+	{
 		name: "condition assigned in another file",
 		files: map[string]string{
 			"Register.cs": `using Windows.ApplicationModel.Background;

@@ -45,9 +45,12 @@ type classDecl struct {
 
 // methodDecl is a method or function with a body.
 type methodDecl struct {
-	name     string
-	qual     string // C++ out-of-class qualifier (X in X::Run)
-	class    *classDecl
+	name  string
+	qual  string // C++ out-of-class qualifier (X in X::Run)
+	class *classDecl
+	// attached marks a method given to its class by
+	// attachOutOfClassMethods, which undoes that when it runs again.
+	attached bool
 	ns       string
 	params   []param
 	mods     []string // identifiers before the name (modifiers, return type)
