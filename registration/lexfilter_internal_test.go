@@ -259,3 +259,28 @@ func BenchmarkNameAutomaton(b *testing.B) {
 		a.matchWord(src)
 	}
 }
+
+func TestHidesIdentifier(t *testing.T) {
+	for _, c := range []struct {
+		lang Language
+		src  string
+		want bool
+	}{
+		{CSharp, `const string \u0045ntry = "x";`, true},
+		{CSharp, `var s = "\U0001F600";`, true},
+		{JavaScript, `var \u0061 = 1;`, true},
+		{CSharp, `var s = "a\tb\\n";`, false},
+		{VB, `Dim s = "\u0045"`, false}, // VB has no escapes
+		{CPP, "int Na\\\nmes = 1;", true},
+		{CPP, "int Na\\\r\nmes = 1;", true},
+		{CPP, "#define X(a) a \\\n  + 1", false},
+		{CPP, "#define X(a) a\\\n  + 1", false},
+		{CSharp, "int Na\\\nmes;", false}, // C# splices no lines
+		{CPP, `x\`, false},
+		{CPP, `\`, false},
+	} {
+		if got := hidesIdentifier(c.lang, []byte(c.src)); got != c.want {
+			t.Errorf("hidesIdentifier(%s, %q) = %v, want %v", c.lang, c.src, got, c.want)
+		}
+	}
+}

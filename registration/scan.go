@@ -246,7 +246,37 @@ func relevantSource(lang Language, src []byte) bool {
 	if len(src) >= 2 && (src[0] == 0xFF && src[1] == 0xFE || src[0] == 0xFE && src[1] == 0xFF) {
 		return true
 	}
-	return bytes.Contains(src, []byte("\u212a")) || bytes.Contains(src, []byte("\u0130"))
+	return bytes.Contains(src, []byte("\u212a")) || bytes.Contains(src, []byte("\u0130")) || hidesIdentifier(lang, src)
+}
+
+// hidesIdentifier reports a backslash that may hide an identifier from the
+// whole-word search: a \u or \U escape (identifiers may be spelled with
+// them in C#, C++ and JavaScript; most are in strings, which costs only a
+// lexed file), or a C++ backslash-newline between two identifier bytes.
+func hidesIdentifier(lang Language, src []byte) bool {
+	if lang == VB {
+		return false
+	}
+	for i := bytes.IndexByte(src, '\\'); i >= 0 && i+1 < len(src); {
+		switch next := src[i+1]; {
+		case next == 'u' || next == 'U':
+			return true
+		case lang == CPP && i > 0 && nameClass[src[i-1]] >= 0:
+			j := i + 1
+			if src[j] == '\r' && j+1 < len(src) && src[j+1] == '\n' {
+				j++
+			}
+			if (src[j] == '\n' || src[j] == '\r') && j+1 < len(src) && nameClass[src[j+1]] >= 0 {
+				return true
+			}
+		}
+		k := bytes.IndexByte(src[i+1:], '\\')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return false
 }
 
 // ParseHook, when set, is called with each file's path just before it is
