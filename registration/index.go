@@ -396,10 +396,37 @@ func (ix *appIndex) localAssigns(m *methodDecl, name string, fold bool) [][]Toke
 	return tab[name]
 }
 
+// fileAssigns is one file's part of appIndex.assigned and
+// appIndex.constructs.
+type fileAssigns struct {
+	assigned   []string // lower case
+	constructs []keyedAssign
+}
+
+type keyedAssign struct {
+	key string // lower-case variable name
+	ref assignRef
+}
+
 // collectConstructs records App-wide assignments of trigger, condition
 // and completion-group objects (fields assigned in one method and used in
 // another).
 func (ix *appIndex) collectConstructs(f *fileModel) {
+	if f.assigns == nil {
+		f.assigns = fileAssignments(f)
+	}
+	for _, n := range f.assigns.assigned {
+		ix.assigned[n] = true
+	}
+	for _, ka := range f.assigns.constructs {
+		ix.constructs[ka.key] = append(ix.constructs[ka.key], ka.ref)
+	}
+}
+
+// fileAssignments lists the names f assigns and its assignments of
+// trigger, condition and completion-group objects, in source order.
+func fileAssignments(f *fileModel) *fileAssigns {
+	out := &fileAssigns{}
 	// the declarations of script variables are not re-assignments
 	declared := map[int]bool{}
 	for _, k := range f.consts {
@@ -408,12 +435,11 @@ func (ix *appIndex) collectConstructs(f *fileModel) {
 	record := func(m *methodDecl) {
 		assignmentsIn(f.lang, m.body(), func(n Token, rhs []Token) {
 			if m != f.top && !declared[int(n.Line)<<20|int(n.Col)] {
-				ix.assigned[strings.ToLower(n.Text)] = true
+				out.assigned = append(out.assigned, strings.ToLower(n.Text))
 			}
 			for _, t := range rhs {
 				if t.Kind == TokIdent && (strings.HasSuffix(t.Text, "Trigger") || strings.HasSuffix(t.Text, "Condition") || strings.HasSuffix(t.Text, "CompletionGroup")) {
-					key := strings.ToLower(n.Text)
-					ix.constructs[key] = append(ix.constructs[key], assignRef{file: f, m: m, rhs: rhs})
+					out.constructs = append(out.constructs, keyedAssign{key: strings.ToLower(n.Text), ref: assignRef{file: f, m: m, rhs: rhs}})
 					return
 				}
 			}
@@ -425,6 +451,7 @@ func (ix *appIndex) collectConstructs(f *fileModel) {
 	if f.top != nil {
 		record(f.top)
 	}
+	return out
 }
 
 func distinctFull(cs []*classDecl) int {

@@ -23,6 +23,9 @@ type fileModel struct {
 	// interesting is the byte prefilter's verdict: the file may hold
 	// registrations, access requests or look-ups.
 	interesting bool
+	// assigns caches the file's part of the App-wide assignment tables:
+	// a scan indexes a file once per lexing round.
+	assigns *fileAssigns
 }
 
 // classDecl is a class, struct, interface, module or IDL runtimeclass.
