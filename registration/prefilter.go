@@ -85,6 +85,9 @@ func lowerASCII(c byte) byte {
 // second starts longest-1 bytes before the middle, so a word across the
 // middle is still seen whole.
 func (a *wordAutomaton) match(src []byte) bool {
+	if a.longest == 0 {
+		return false // no words
+	}
 	if len(src) < 4*a.longest+64 {
 		return a.walk(0, src)
 	}
