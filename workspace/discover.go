@@ -251,8 +251,9 @@ func (d *discoverer) owns(app *App, key string) bool {
 }
 
 // searchRoot walks up from dir: the first directory holding .git is the
-// root; without one, the outermost directory that directly holds a
-// manifest, project or solution file. "" when there is none.
+// root; without one, the outermost directory of the unbroken run of
+// directories that directly hold a manifest, project or solution file,
+// starting from the nearest one. "" when there is none.
 func (d *discoverer) searchRoot(dir string) string {
 	if root, ok := d.roots[dir]; ok {
 		return root
@@ -269,14 +270,24 @@ func (d *discoverer) findSearchRoot(dir string) string {
 	outermost := ""
 	for {
 		entries, _ := os.ReadDir(dir)
+		holds := false
 		for _, e := range entries {
 			name := e.Name()
 			if name == ".git" {
 				return dir
 			}
 			if isManifestName(name) || isProjectName(name) || isSolutionName(name) {
-				outermost = dir
+				holds = true
 			}
+		}
+		if holds {
+			outermost = dir
+		} else if outermost != "" {
+			// Outside a git repository the solution ends at the first
+			// directory above it that holds no manifest, project or
+			// solution: a stray manifest in a home or temp directory higher
+			// up must not make a pre-commit run walk the whole disk.
+			return outermost
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {

@@ -1,0 +1,38 @@
+package workspace
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// Outside a git repository, a file passed on the command line (as a
+// pre-commit hook passes it) is looked up in its own solution only: a stray
+// manifest in a directory far above (a home or temp directory) must not make
+// the whole tree below that directory part of the search.
+func TestSearchRootStopsAtTheSolution(t *testing.T) {
+	top := t.TempDir()
+	writeFile(t, filepath.Join(top, "stray.appxmanifest"), `<?xml version="1.0"?><Package xmlns="http://schemas.microsoft.com/appx/manifest/foundation/windows10"/>`)
+	writeFile(t, filepath.Join(top, "other", "Package.appxmanifest"), `<?xml version="1.0"?><Package xmlns="http://schemas.microsoft.com/appx/manifest/foundation/windows10"/>`)
+	sol := filepath.Join(top, "work", "Contoso")
+	writeFile(t, filepath.Join(sol, "Contoso.sln"), "Microsoft Visual Studio Solution File, Format Version 12.00\n")
+	writeFile(t, filepath.Join(sol, "App", "App.csproj"), `<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><OutputType>WinExe</OutputType></PropertyGroup></Project>`)
+	writeFile(t, filepath.Join(sol, "App", "Package.appxmanifest"), `<?xml version="1.0"?><Package xmlns="http://schemas.microsoft.com/appx/manifest/foundation/windows10"/>`)
+	src := filepath.Join(sol, "App", "MainPage.cs")
+	writeFile(t, src, "namespace App { public sealed class MainPage { } }\n")
+
+	d := &discoverer{}
+	if got, want := d.findSearchRoot(filepath.Join(sol, "App")), sol; got != want {
+		t.Errorf("search root = %s, want the solution directory %s", got, want)
+	}
+	res, err := Discover([]string{src}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Apps) != 1 || filepath.Base(filepath.Dir(res.Apps[0].Manifest)) != "App" {
+		var got []string
+		for _, a := range res.Apps {
+			got = append(got, a.Manifest)
+		}
+		t.Fatalf("want only the App that owns MainPage.cs, got %v", got)
+	}
+}
