@@ -1,0 +1,32 @@
+package schema_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/bgmanifest/bgmanifest/manifest"
+	"github.com/bgmanifest/bgmanifest/schema"
+)
+
+// BenchmarkValidateManifest measures what BG002 pays per manifest: building
+// the JSON model and validating it. The fixture has six background-task
+// declarations (foundation and uap Task elements, SupportsMultipleInstances,
+// ServerName, ResourceGroup), a COM server and an activatable class.
+func BenchmarkValidateManifest(b *testing.B) {
+	m, err := manifest.ParseFile(filepath.Join("testdata", "bench-weather.appxmanifest"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	if len(m.BackgroundTasks) != 6 {
+		b.Fatalf("fixture has %d background-task declarations, want 6", len(m.BackgroundTasks))
+	}
+	if errs, err := schema.Validate("manifest", m.JSONModel()); err != nil || len(errs) != 0 {
+		b.Fatalf("fixture does not validate: %v %v", errs, err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := schema.Validate("manifest", m.JSONModel()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
