@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/bgmanifest/bgmanifest/internal/benchgen"
 )
 
 // BenchmarkDiscoverMonorepo discovers a generated tree of 50 000 files: 200
@@ -42,6 +44,28 @@ func BenchmarkDiscoverMonorepo(b *testing.B) {
 		}
 		if len(r.Apps) == 0 {
 			b.Fatal("no Apps found")
+		}
+	}
+}
+
+// BenchmarkDiscoverGenerated discovers the benchmark generator's medium
+// workspace (100 Apps, each a solution with an app, a tasks component, a
+// C++ and a VB project listing their sources one by one): the project
+// parsing and source listing the monorepo benchmark above has little of.
+func BenchmarkDiscoverGenerated(b *testing.B) {
+	root := b.TempDir()
+	size := benchgen.Sizes[1]
+	if _, err := benchgen.Generate(root, size, 1); err != nil {
+		b.Fatal(err)
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r, err := Discover([]string{root}, Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(r.Apps) != size.Apps {
+			b.Fatalf("found %d Apps, want %d", len(r.Apps), size.Apps)
 		}
 	}
 }
