@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/bgmanifest/bgmanifest/internal/fileread"
 	"github.com/bgmanifest/bgmanifest/manifest"
 	"github.com/bgmanifest/bgmanifest/registration"
 	"github.com/bgmanifest/bgmanifest/rules"
@@ -285,14 +286,14 @@ var suppressMarker = []byte(suppress.Marker)
 // the scanner's size limit (the scanner skipped it with a note already) so a
 // huge generated file never lands in memory.
 func readSource(path string) ([]byte, error) {
-	st, err := os.Stat(path)
+	data, size, err := fileread.Limited(path, registration.MaxFileSize)
 	if err != nil {
 		return nil, err
 	}
-	if st.Size() > registration.MaxFileSize {
-		return nil, fmt.Errorf("%s: %d bytes is over the %d-byte limit", path, st.Size(), registration.MaxFileSize)
+	if data == nil && size > registration.MaxFileSize {
+		return nil, fmt.Errorf("%s: %d bytes is over the %d-byte limit", path, size, registration.MaxFileSize)
 	}
-	return os.ReadFile(path)
+	return data, nil
 }
 
 func appFiles(app *workspace.App) []string {

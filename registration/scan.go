@@ -3,14 +3,14 @@ package registration
 import (
 	"bytes"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/bgmanifest/bgmanifest/internal/fileread"
 )
 
 // MaxFileSize is the largest source file Scan reads; larger files are
@@ -127,6 +127,15 @@ func finish(facts *Facts) *Facts {
 
 // parallel calls fn(0..n-1) on jobs goroutines.
 func parallel(n, jobs int, fn func(i int)) {
+	if jobs <= 1 || n <= 1 {
+		// One worker (each App of a many-App workspace is checked on one
+		// core): a goroutine fed through a channel only adds a hand-off,
+		// and the wake-ups it costs, per file.
+		for i := 0; i < n; i++ {
+			fn(i)
+		}
+		return
+	}
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < min(jobs, n); w++ {
@@ -327,7 +336,7 @@ func readSource(sf SourceFile, overlay map[string][]byte, marker []byte) (_ Sour
 	if !inOverlay {
 		var size int64
 		var err error
-		src, size, err = readLimited(sf.Path, MaxFileSize)
+		src, size, err = fileread.Limited(sf.Path, MaxFileSize)
 		if err != nil {
 			return sf, nil, []Note{{Pos: at, Message: fmt.Sprintf("cannot read source file: %v", err)}}, unread, false
 		}
@@ -362,36 +371,6 @@ func lexFile(sf SourceFile, src []byte, isInteresting bool) (fm *fileModel, note
 		notes = append(notes, p)
 	}
 	return fm, notes
-}
-
-// readLimited reads a file through one open descriptor (os.Stat then
-// os.ReadFile looked the path up twice; os.Stat was 4-6% of a workspace
-// check's CPU profile). A file over limit is not read; its size comes back.
-func readLimited(path string, limit int64) ([]byte, int64, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, 0, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, 0, err
-	}
-	if !st.Mode().IsRegular() {
-		// a directory or device where a source was: read it as
-		// os.ReadFile would, so the error stays the same
-		b, err := io.ReadAll(io.LimitReader(f, limit+1))
-		return b, int64(len(b)), err
-	}
-	if st.Size() > limit {
-		return nil, st.Size(), nil
-	}
-	buf := make([]byte, st.Size())
-	n, err := io.ReadFull(f, buf)
-	if err == io.ErrUnexpectedEOF {
-		err = nil // the file shrank meanwhile: keep what is there
-	}
-	return buf[:n], int64(n), err
 }
 
 // prefilterWords mark files that may register tasks, request access, look

@@ -1,0 +1,37 @@
+package fileread
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// BenchmarkSmallFiles reads 200 source-sized files per op, the shape of a
+// workspace check: compare Limited with the os-based reader.
+func BenchmarkSmallFiles(b *testing.B) {
+	dir := b.TempDir()
+	var paths []string
+	for i := 0; i < 200; i++ {
+		p := filepath.Join(dir, fmt.Sprintf("f%03d.cs", i))
+		if err := os.WriteFile(p, make([]byte, 2600), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	for _, r := range []struct {
+		name string
+		fn   func(string, int64) ([]byte, int64, error)
+	}{{"Limited", Limited}, {"os", limitedPortable}} {
+		b.Run(r.name, func(b *testing.B) {
+			b.SetBytes(200 * 2600)
+			for i := 0; i < b.N; i++ {
+				for _, p := range paths {
+					if _, _, err := r.fn(p, 1<<20); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}

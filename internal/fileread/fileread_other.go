@@ -1,0 +1,7 @@
+//go:build !unix
+
+package fileread
+
+func limited(path string, limit int64) ([]byte, int64, error) {
+	return limitedPortable(path, limit)
+}

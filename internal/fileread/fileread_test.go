@@ -1,0 +1,83 @@
+package fileread
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestLimited(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name string, data []byte) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	small := write("small.cs", []byte("class A {}\n"))
+	empty := write("empty.cs", nil)
+	big := write("big.cs", make([]byte, 100))
+	sub := filepath.Join(dir, "sub.cs")
+	if err := os.Mkdir(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		path     string
+		limit    int64
+		want     string
+		wantSize int64
+		wantErr  string // substring of the error; "" for none
+	}{
+		{"whole file", small, 1 << 20, "class A {}\n", 11, ""},
+		{"exactly at the limit", small, 11, "class A {}\n", 11, ""},
+		{"empty file", empty, 10, "", 0, ""},
+		{"over the limit: no data, the size", big, 99, "", 100, ""},
+		{"missing file", filepath.Join(dir, "nope.cs"), 10, "", 0, "no such file or directory"},
+		{"a directory where a file was expected", sub, 10, "", 0, "is a directory"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, read := range []struct {
+				name string
+				fn   func(string, int64) ([]byte, int64, error)
+			}{{"Limited", Limited}, {"portable", limitedPortable}} {
+				got, size, err := read.fn(tt.path, tt.limit)
+				if tt.wantErr != "" {
+					if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !strings.Contains(err.Error(), tt.path) {
+						t.Fatalf("%s: err = %v, want one naming %s and saying %q", read.name, err, tt.path, tt.wantErr)
+					}
+					var pe *fs.PathError
+					if !errors.As(err, &pe) {
+						t.Errorf("%s: err %T is not a *fs.PathError", read.name, err)
+					}
+					continue
+				}
+				if err != nil {
+					t.Fatalf("%s: %v", read.name, err)
+				}
+				if string(got) != tt.want || size != tt.wantSize {
+					t.Errorf("%s: got %q (size %d), want %q (size %d)", read.name, got, size, tt.want, tt.wantSize)
+				}
+			}
+		})
+	}
+}
+
+// The error for a missing file is the one os.ReadFile gives, so notes read
+// the same whichever reader ran.
+func TestLimitedErrorMatchesOS(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "missing.vb")
+	_, _, err := Limited(p, 10)
+	_, osErr := os.ReadFile(p)
+	if err == nil || osErr == nil || err.Error() != osErr.Error() {
+		t.Fatalf("Limited: %v; os.ReadFile: %v", err, osErr)
+	}
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("errors.Is(err, fs.ErrNotExist) = false for %v", err)
+	}
+}

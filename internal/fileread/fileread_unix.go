@@ -1,0 +1,62 @@
+//go:build unix
+
+package fileread
+
+import (
+	"os"
+	"syscall"
+)
+
+func limited(path string, limit int64) ([]byte, int64, error) {
+	fd, err := openRetry(path)
+	if err != nil {
+		return nil, 0, &os.PathError{Op: "open", Path: path, Err: err}
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if err := fstatRetry(fd, &st); err != nil {
+		return nil, 0, &os.PathError{Op: "stat", Path: path, Err: err}
+	}
+	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		// Directories, FIFOs, devices: the portable path reads them as
+		// os.ReadFile does (a FIFO may block; os handles that).
+		return limitedPortable(path, limit)
+	}
+	size := int64(st.Size)
+	if size > limit {
+		return nil, size, nil
+	}
+	buf := make([]byte, size)
+	n := 0
+	for n < len(buf) {
+		k, err := syscall.Read(fd, buf[n:])
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return nil, 0, &os.PathError{Op: "read", Path: path, Err: err}
+		}
+		if k == 0 {
+			break // the file shrank meanwhile: keep what is there
+		}
+		n += k
+	}
+	return buf[:n], int64(n), nil
+}
+
+func openRetry(path string) (int, error) {
+	for {
+		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		if err != syscall.EINTR {
+			return fd, err
+		}
+	}
+}
+
+func fstatRetry(fd int, st *syscall.Stat_t) error {
+	for {
+		if err := syscall.Fstat(fd, st); err != syscall.EINTR {
+			return err
+		}
+	}
+}
