@@ -213,7 +213,7 @@ func (d *discoverer) solutionMatcher(sln string) func(*App) bool {
 	if data, err := os.ReadFile(sln); err == nil {
 		for _, e := range parseSolution(data) {
 			path := filepath.Join(filepath.Dir(sln), filepath.FromSlash(strings.ReplaceAll(e.path, `\`, "/")))
-			if fixed, ok := existingPath(path); ok {
+			if fixed, ok := d.ix.existingPath(path); ok {
 				path = fixed
 			}
 			listed[d.ix.key(path)] = true

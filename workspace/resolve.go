@@ -272,7 +272,7 @@ func generatedOutput(value string) bool {
 // cannot be read is a Note, since its sources are missing from the App.
 func (p *projectFile) loadImports(ix *index) {
 	seen := map[string]bool{ix.key(p.Path): true}
-	if dbp := directoryBuildProps(ix.absPath(p.dir)); dbp != "" {
+	if dbp := ix.directoryBuildProps(ix.absPath(p.dir)); dbp != "" {
 		// First, as MSBuild imports it before the project body: the
 		// project's other imports may use its properties.
 		p.items = append([]item{{kind: "import", value: dbp, file: p.Path}}, p.items...)
@@ -291,7 +291,7 @@ func (p *projectFile) loadImports(ix *index) {
 			continue
 		}
 		path := p.itemPath(ix, exp)
-		fixed, ok := existingPath(path)
+		fixed, ok := ix.existingPath(path)
 		if !ok {
 			if shared {
 				ix.note(it.file, it.line, "imported shared project %s does not exist", path)
@@ -315,19 +315,31 @@ func (p *projectFile) loadImports(ix *index) {
 }
 
 // directoryBuildProps finds the Directory.Build.props MSBuild imports into
-// every project below it: the nearest one at or above dir (absolute).
-func directoryBuildProps(dir string) string {
-	for {
-		candidate := filepath.Join(dir, "Directory.Build.props")
-		if info, err := os.Stat(candidate); err == nil && !info.IsDir() {
-			return candidate
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
+// every project below it: the nearest one at or above dir (absolute). The
+// answer is remembered per directory: sibling projects share their parents.
+func (ix *index) directoryBuildProps(dir string) string {
+	ix.dbpMu.Lock()
+	found, ok := ix.dbp[dir]
+	ix.dbpMu.Unlock()
+	if ok {
+		return found
 	}
+	candidate := filepath.Join(dir, "Directory.Build.props")
+	switch ix.fileAt(candidate) {
+	case fileExists:
+		found = candidate
+	case fileUnknown:
+		if info, err := os.Stat(candidate); err == nil && !info.IsDir() {
+			found = candidate
+		}
+	}
+	if parent := filepath.Dir(dir); found == "" && parent != dir {
+		found = ix.directoryBuildProps(parent)
+	}
+	ix.dbpMu.Lock()
+	ix.dbp[dir] = found
+	ix.dbpMu.Unlock()
+	return found
 }
 
 func (p *projectFile) readImport(path string, data []byte) error {
@@ -370,7 +382,7 @@ func (p *projectFile) references(ix *index) []string {
 			continue
 		}
 		for _, v := range p.values(ix, it) {
-			if fixed, ok := existingPath(v); ok {
+			if fixed, ok := ix.existingPath(v); ok {
 				v = fixed
 			}
 			out = append(out, v)
@@ -461,6 +473,9 @@ func (p *projectFile) sourcePaths(ix *index) []string {
 func (p *projectFile) expandWildcard(ix *index, path string, it item) []string {
 	slash := filepath.ToSlash(path)
 	if !strings.ContainsAny(slash, "*?[{") {
+		if ix.fileAt(path) == fileExists {
+			return []string{path}
+		}
 		fixed, info, ok := existingFile(path)
 		if !ok || info == nil || info.IsDir() {
 			ix.note(it.file, it.line, "source file %s listed in the project does not exist", path)

@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
 )
@@ -20,6 +22,14 @@ type dirNode struct {
 	solutions []string
 	sources   []string
 	children  []*dirNode
+	// files are the names of every entry that is not a directory (symbolic
+	// links resolved), excluded or not, in name order: whether a listed
+	// file exists is answered from here instead of asking the file system
+	// once per file (see hasFile).
+	files []string
+	// complete is false when the directory could not be read in full, so
+	// that a name missing from files proves nothing.
+	complete bool
 
 	// manifestsBelow counts manifests in this directory and all below it;
 	// the directory fallback leaves sibling trees that hold another App out.
@@ -32,7 +42,12 @@ type index struct {
 	cwd     string
 	exclude []string // patterns, slash-separated; absolute ones start with '/' or a volume
 	nodes   map[string]*dirNode
-	notes   []Note
+	// byDisp holds each walked node under the (clean) display path it was
+	// read by: a lookup by the same path names the same directory, without
+	// resolving symbolic links component by component. Another spelling of
+	// the directory is not found here and takes the slow way.
+	byDisp map[string]*dirNode
+	notes  []Note
 	// pendingLinks are symlinked directories met during a walk. They are
 	// walked after the real trees so that a directory reached both directly
 	// and through a link is listed under its real path.
@@ -40,6 +55,9 @@ type index struct {
 	// readDir is os.ReadDir; tests replace it to simulate unreadable
 	// directories where permissions are not enforced (running as root).
 	readDir func(string) ([]os.DirEntry, error)
+
+	dbpMu sync.Mutex
+	dbp   map[string]string // directoryBuildProps by absolute directory
 }
 
 type pendingLink struct {
@@ -48,7 +66,8 @@ type pendingLink struct {
 }
 
 func newIndex(cwd string, exclude []string) *index {
-	return &index{cwd: cwd, exclude: exclude, nodes: map[string]*dirNode{}, readDir: os.ReadDir}
+	return &index{cwd: cwd, exclude: exclude, nodes: map[string]*dirNode{}, byDisp: map[string]*dirNode{},
+		readDir: os.ReadDir, dbp: map[string]string{}}
 }
 
 // absPath makes a display path absolute without touching the file system.
@@ -99,6 +118,9 @@ func isAbsPattern(p string) bool {
 // It returns nil when the directory cannot be read (a Note says why).
 func (ix *index) tree(disp string) *dirNode {
 	disp = filepath.Clean(disp)
+	if n := ix.byDisp[disp]; n != nil {
+		return n
+	}
 	real, err := filepath.EvalSymlinks(ix.absPath(disp))
 	if err != nil {
 		ix.note(disp, 0, "cannot read directory: %v", err)
@@ -114,6 +136,9 @@ func (ix *index) tree(disp string) *dirNode {
 
 // lookup returns the walked node for a directory without walking.
 func (ix *index) lookup(disp string) *dirNode {
+	if n := ix.byDisp[filepath.Clean(disp)]; n != nil {
+		return n
+	}
 	real, err := filepath.EvalSymlinks(ix.absPath(disp))
 	if err != nil {
 		return nil
@@ -130,11 +155,15 @@ func (ix *index) note(path string, line int, format string, args ...any) {
 func (ix *index) walk(disp, real string) *dirNode {
 	n := &dirNode{disp: disp, real: real}
 	ix.nodes[real] = n
+	if ix.byDisp[disp] == nil {
+		ix.byDisp[disp] = n
+	}
 	entries, err := ix.readDir(disp)
 	if err != nil {
 		// ReadDir may return the entries it read before the error; keep them.
 		ix.note(disp, 0, "cannot read directory: %v", unwrapPathError(err))
 	}
+	n.complete = err == nil
 	for _, e := range entries {
 		name := e.Name()
 		childDisp := filepath.Join(disp, name)
@@ -165,10 +194,14 @@ func (ix *index) walk(disp, real string) *dirNode {
 			n.manifestsBelow += child.manifestsBelow
 			continue
 		}
+		n.files = append(n.files, name)
 		if !mode.IsRegular() {
 			continue
 		}
 		ix.addFile(n, name, childDisp)
+	}
+	if !sort.StringsAreSorted(n.files) {
+		sort.Strings(n.files) // os.ReadDir sorts; a replacement may not
 	}
 	return n
 }
@@ -216,6 +249,49 @@ func (ix *index) drainLinks() {
 		l.parent.children = append(l.parent.children, child)
 		l.parent.manifestsBelow += child.manifestsBelow
 	}
+}
+
+// fileState is what the walk knows of a path: a file (anything but a
+// directory, as os.Stat sees it), no file, or nothing.
+type fileState int
+
+const (
+	fileUnknown fileState = iota // not below a walked directory: ask the file system
+	fileExists
+	fileMissing
+)
+
+// fileAt answers from the walk whether a file exists at the display path
+// disp. A name that differs only in case from an entry is unknown: a
+// case-insensitive file system would find it.
+func (ix *index) fileAt(disp string) fileState {
+	n := ix.byDisp[filepath.Dir(disp)]
+	if n == nil {
+		return fileUnknown
+	}
+	name := filepath.Base(disp)
+	i := sort.SearchStrings(n.files, name)
+	if i < len(n.files) && n.files[i] == name {
+		return fileExists
+	}
+	if !n.complete {
+		return fileUnknown
+	}
+	for _, f := range n.files {
+		if strings.EqualFold(f, name) {
+			return fileUnknown
+		}
+	}
+	return fileMissing
+}
+
+// existingPath is existingPath answered from the walk when it knows the
+// file.
+func (ix *index) existingPath(path string) (string, bool) {
+	if ix.fileAt(path) == fileExists {
+		return path, true
+	}
+	return existingPath(path)
 }
 
 // collect calls fn for every node in the tree below (and including) n.
