@@ -68,11 +68,13 @@ func discover(paths []string, opts Options, readDir func(string) ([]os.DirEntry,
 		paths = []string{"."}
 	}
 	d := &discoverer{
-		ix:       newIndex(cwd, exclude),
-		projects: map[string]*projectFile{},
-		apps:     map[string]*App{},
-		formed:   map[string]*App{},
-		rootApps: map[string][]*App{},
+		ix:        newIndex(cwd, exclude),
+		projects:  map[string]*projectFile{},
+		parsed:    map[string]*preparsed{},
+		solutions: map[string]*readSolution{},
+		apps:      map[string]*App{},
+		formed:    map[string]*App{},
+		rootApps:  map[string][]*App{},
 	}
 	d.ix.readDir = readDir
 	for _, p := range paths {
@@ -102,12 +104,16 @@ func normalizeExcludes(patterns []string) ([]string, error) {
 type discoverer struct {
 	ix       *index
 	projects map[string]*projectFile // by absolute path; nil value: unreadable
-	apps     map[string]*App         // the result, by absolute manifest path
-	formed   map[string]*App         // every App grouped so far, by absolute manifest path
-	rootApps map[string][]*App       // Apps of each walked root, by absolute root
-	skipped  []string
-	appFiles map[*App]map[string]bool // see owns
-	roots    map[string]string        // searchRoot by absolute directory
+	// parsed and solutions are the project and solution files of the
+	// walked trees, read ahead in parallel (see preparse), by display path.
+	parsed    map[string]*preparsed
+	solutions map[string]*readSolution
+	apps      map[string]*App   // the result, by absolute manifest path
+	formed    map[string]*App   // every App grouped so far, by absolute manifest path
+	rootApps  map[string][]*App // Apps of each walked root, by absolute root
+	skipped   []string
+	appFiles  map[*App]map[string]bool // see owns
+	roots     map[string]string        // searchRoot by absolute directory
 	// wholeTree is set when a directory was given: every Note of the walk
 	// is the user's business. For files alone, only the Notes about the
 	// Apps that own them are (see relevantNotes).
@@ -305,6 +311,7 @@ func (d *discoverer) appsUnder(rootDisp string, keep bool) []*App {
 	if !done {
 		tree := d.ix.tree(rootDisp)
 		if tree != nil {
+			d.preparse(tree)
 			d.readSolutions(tree)
 			tree.collect(func(n *dirNode) {
 				for _, m := range n.manifests {
@@ -328,12 +335,12 @@ func (d *discoverer) appsUnder(rootDisp string, keep bool) []*App {
 func (d *discoverer) readSolutions(tree *dirNode) {
 	tree.collect(func(n *dirNode) {
 		for _, sln := range n.solutions {
-			data, err := os.ReadFile(sln)
+			entries, err := d.solution(sln)
 			if err != nil {
 				d.ix.note(sln, 0, "cannot read solution: %v", unwrapPathError(err))
 				continue
 			}
-			for _, e := range parseSolution(data) {
+			for _, e := range entries {
 				path := filepath.Join(filepath.Dir(sln), filepath.FromSlash(strings.ReplaceAll(e.path, `\`, "/")))
 				if !isProjectName(path) {
 					continue
@@ -346,6 +353,18 @@ func (d *discoverer) readSolutions(tree *dirNode) {
 	})
 }
 
+// solution returns the entries of a solution file, read ahead or now.
+func (d *discoverer) solution(sln string) ([]slnEntry, error) {
+	if r := d.solutions[sln]; r != nil {
+		return r.entries, r.err
+	}
+	data, err := os.ReadFile(sln)
+	if err != nil {
+		return nil, err
+	}
+	return parseSolution(data), nil
+}
+
 // project parses (once) the project at disp; from/line say who pointed at
 // it, for the Note when it is missing.
 func (d *discoverer) project(disp string, line int, from string) *projectFile {
@@ -353,7 +372,17 @@ func (d *discoverer) project(disp string, line int, from string) *projectFile {
 	if p, ok := d.projects[key]; ok {
 		return p
 	}
-	p, err := readProjectFile(disp)
+	var p *projectFile
+	var err error
+	var importNotes []Note
+	if pre, ok := d.takeParsed(disp); ok {
+		p, err, importNotes = pre.p, pre.err, pre.notes
+	} else {
+		p, err = readProjectFile(disp)
+		if err == nil {
+			importNotes = p.loadImports(d.ix)
+		}
+	}
 	if errors.Is(err, fs.ErrNotExist) {
 		if fixed, ok := existingPath(disp); ok {
 			if p, ok := d.projects[d.ix.key(fixed)]; ok {
@@ -362,6 +391,9 @@ func (d *discoverer) project(disp string, line int, from string) *projectFile {
 			}
 			disp = fixed
 			p, err = readProjectFile(disp)
+			if err == nil {
+				importNotes = p.loadImports(d.ix)
+			}
 		}
 	}
 	if err != nil {
@@ -377,7 +409,7 @@ func (d *discoverer) project(disp string, line int, from string) *projectFile {
 	}
 	d.projects[key] = p
 	d.projects[d.ix.key(disp)] = p
-	p.loadImports(d.ix)
+	d.ix.notes = append(d.ix.notes, importNotes...)
 	return p
 }
 

@@ -270,7 +270,13 @@ func generatedOutput(value string) bool {
 // implicitly. Imports of the build tools ($(VCTargetsPath)…, SDK targets)
 // cannot be resolved and are passed over silently; a shared project that
 // cannot be read is a Note, since its sources are missing from the App.
-func (p *projectFile) loadImports(ix *index) {
+// The Notes are returned, not recorded: projects are read in parallel, and
+// their Notes join the index when the project is first used.
+func (p *projectFile) loadImports(ix *index) []Note {
+	var notes []Note
+	note := func(path string, line int, format string, args ...any) {
+		notes = append(notes, newNote(path, line, format, args...))
+	}
 	seen := map[string]bool{ix.key(p.Path): true}
 	if dbp := ix.directoryBuildProps(ix.absPath(p.dir)); dbp != "" {
 		// First, as MSBuild imports it before the project body: the
@@ -286,7 +292,7 @@ func (p *projectFile) loadImports(ix *index) {
 		exp, err := p.expand(ix, it.value, it.file, 0)
 		if err != nil || strings.ContainsAny(exp, "*?") {
 			if shared {
-				ix.note(it.file, it.line, "%v in %q; shared project skipped", err, it.value)
+				note(it.file, it.line, "%v in %q; shared project skipped", err, it.value)
 			}
 			continue
 		}
@@ -294,7 +300,7 @@ func (p *projectFile) loadImports(ix *index) {
 		fixed, ok := ix.existingPath(path)
 		if !ok {
 			if shared {
-				ix.note(it.file, it.line, "imported shared project %s does not exist", path)
+				note(it.file, it.line, "imported shared project %s does not exist", path)
 			}
 			continue
 		}
@@ -305,13 +311,14 @@ func (p *projectFile) loadImports(ix *index) {
 		p.imports = append(p.imports, fixed)
 		data, err := os.ReadFile(fixed)
 		if err != nil {
-			ix.note(it.file, it.line, "cannot read imported %s: %v", path, unwrapPathError(err))
+			note(it.file, it.line, "cannot read imported %s: %v", path, unwrapPathError(err))
 			continue
 		}
 		if err := p.readImport(fixed, data); err != nil {
-			ix.note(fixed, lineOf(err), "malformed project file: %v", err)
+			note(fixed, lineOf(err), "malformed project file: %v", err)
 		}
 	}
+	return notes
 }
 
 // directoryBuildProps finds the Directory.Build.props MSBuild imports into

@@ -147,7 +147,11 @@ func (ix *index) lookup(disp string) *dirNode {
 }
 
 func (ix *index) note(path string, line int, format string, args ...any) {
-	ix.notes = append(ix.notes, Note{Path: path, Line: line, Message: fmt.Sprintf(format, args...)})
+	ix.notes = append(ix.notes, newNote(path, line, format, args...))
+}
+
+func newNote(path string, line int, format string, args ...any) Note {
+	return Note{Path: path, Line: line, Message: fmt.Sprintf(format, args...)}
 }
 
 // walk reads one directory and, recursively, the ones below it. Entries come
