@@ -26,8 +26,9 @@ type appIndex struct {
 	// files holding one of these words and resolves again, since a
 	// definition or assignment there could change the answer.
 	wants map[string]bool
-	// wantProjects are the projects holding a task class: every class of
-	// theirs is reported (BG201), so all their files must be lexed.
+	// wantProjects are the projects holding a task class: their files
+	// that may declare a public class that is not sealed must be lexed
+	// (BG201 reports every such class of a component).
 	wantProjects map[string]bool
 }
 

@@ -95,7 +95,8 @@ func TestRegistrationCounts(t *testing.T) {
 }
 
 // TestInheritedBackgroundTask: a class implements IBackgroundTask through
-// a base class or an interface declared in the App.
+// a base class or an interface declared in the App. Of the other classes
+// beside them, only a public one that is not sealed is listed (BG201).
 func TestInheritedBackgroundTask(t *testing.T) {
 	src := `namespace N {
 	public interface IMyTask : Windows.ApplicationModel.Background.IBackgroundTask {}
@@ -103,17 +104,21 @@ func TestInheritedBackgroundTask(t *testing.T) {
 	public sealed class ViaBase : TaskBase { public override void Run(IBackgroundTaskInstance i) {} }
 	public sealed class ViaInterface : IMyTask { public void Run(IBackgroundTaskInstance i) {} }
 	public sealed class Plain {}
+	public class Loose {}
 }`
 	f := ScanWithOverlay([]SourceFile{{Path: "t.cs"}}, map[string][]byte{"t.cs": []byte(src)}, Options{Jobs: 1})
 	got := map[string]bool{}
 	for _, c := range f.TaskClasses {
 		got[c.Name] = c.Implements
 	}
-	want := map[string]bool{"N.TaskBase": true, "N.ViaBase": true, "N.ViaInterface": true, "N.Plain": false}
+	want := map[string]bool{"N.TaskBase": true, "N.ViaBase": true, "N.ViaInterface": true, "N.Loose": false}
 	for name, impl := range want {
 		if v, ok := got[name]; !ok || v != impl {
 			t.Errorf("%s: implements=%v listed=%v, want implements=%v", name, v, ok, impl)
 		}
+	}
+	if _, ok := got["N.Plain"]; ok {
+		t.Errorf("N.Plain (sealed, implements nothing, named by no one) is listed")
 	}
 }
 

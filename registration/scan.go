@@ -31,6 +31,11 @@ type Options struct {
 	// matter (the behaviour before the byte prefilter; the prefilter's
 	// tests compare the two).
 	LexAll bool
+	// EntryPoints are class names ("Namespace.Class") the caller knows to
+	// be entry points (the manifest's declarations): their classes are
+	// in Facts.TaskClasses whether or not they implement IBackgroundTask,
+	// so that the rules can say what is wrong with them.
+	EntryPoints []string
 }
 
 // LanguageOf maps a file name to the language the scanner reads it as.
@@ -184,7 +189,7 @@ func resolveLive(files []SourceFile, models []*fileModel, notes [][]Note, marks 
 				facts.Notes = append(facts.Notes, Note{Message: fmt.Sprintf("internal error while resolving registrations: %v", r), Internal: true})
 			}
 		}()
-		ix = resolve(live, facts)
+		ix = resolve(live, facts, opts.EntryPoints)
 	}()
 	return facts, ix
 }
@@ -228,11 +233,17 @@ func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[s
 		if src == nil {
 			continue
 		}
-		if ix.wantProjects[files[i].Project] && files[i].Project != "" || names != nil && names.matchWord(src) {
+		if names != nil && names.matchWord(src) || ix.wantProjects[files[i].Project] && files[i].Project != "" && unsealedCandidate(files[i].Language, src) {
 			out = append(out, i)
 		}
 	}
 	return out
+}
+
+// unsealedCandidate is mayDeclareUnsealedClass for the languages BG201
+// looks at; other files of a component declare nothing it reports.
+func unsealedCandidate(lang Language, src []byte) bool {
+	return (lang == CSharp || lang == VB) && mayDeclareUnsealedClass(lang, src)
 }
 
 // identParts splits a looked-up name ("A::B", "Ns.T<X>") into its
@@ -460,7 +471,7 @@ func loneCRToLF(src []byte) []byte {
 }
 
 // resolve turns parsed files into facts.
-func resolve(files []*fileModel, facts *Facts) *appIndex {
+func resolve(files []*fileModel, facts *Facts, entryPoints []string) *appIndex {
 	ix := newIndex(files)
 	regs := registrations(ix)
 	facts.Registrations = append(facts.Registrations, regs...)
@@ -469,7 +480,7 @@ func resolve(files []*fileModel, facts *Facts) *appIndex {
 			tokenFacts(f, facts)
 		}
 	}
-	if tc := taskClasses(ix, regs); tc != nil {
+	if tc := taskClasses(ix, regs, entryPoints); tc != nil {
 		facts.TaskClasses = tc
 	}
 	return ix

@@ -26,10 +26,15 @@ func isWinRTImpl(c *classDecl) bool {
 	return false
 }
 
-// taskClasses lists classes implementing IBackgroundTask, every other
-// class of the projects (or files) that hold one, and any class named by
-// a resolved entry point.
-func taskClasses(ix *appIndex, regs []Registration) []TaskClass {
+// taskClasses lists the classes the rules look at: those implementing
+// IBackgroundTask (directly or through a base class of the App), those
+// named as an entry point (by a resolved registration, or by the caller:
+// Options.EntryPoints, the manifest's declarations), and in the projects
+// holding a task class, the C# and VB classes that are public and not
+// sealed (BG201: a Windows Runtime Component may expose sealed classes
+// only). A component's other classes matter to no rule, so the files that
+// hold only those are never lexed (see mayDeclareUnsealedClass).
+func taskClasses(ix *appIndex, regs []Registration, named []string) []TaskClass {
 	groups := map[string][]*classDecl{}
 	var order []string
 	for _, f := range ix.files {
@@ -62,6 +67,10 @@ func taskClasses(ix *appIndex, regs []Registration) []TaskClass {
 		}
 	}
 	wanted := map[string]bool{}
+	for _, name := range named {
+		wanted[name] = true
+		ix.want(lastPart(name))
+	}
 	for _, r := range regs {
 		if r.EntryPoint.Resolved {
 			wanted[r.EntryPoint.Str] = true
@@ -71,13 +80,7 @@ func taskClasses(ix *appIndex, regs []Registration) []TaskClass {
 	var out []TaskClass
 	for _, full := range order {
 		g := groups[full]
-		keep := implements[full] || wanted[full]
-		for _, c := range g {
-			if holders[holderOf(c)] {
-				keep = true
-			}
-		}
-		if !keep {
+		if !implements[full] && !wanted[full] && !unsealedInHolder(g, holders) {
 			continue
 		}
 		// its other parts (partial classes, C++ out-of-class methods) may
@@ -86,6 +89,23 @@ func taskClasses(ix *appIndex, regs []Registration) []TaskClass {
 		out = append(out, mergeClass(ix, g, implements[full]))
 	}
 	return out
+}
+
+// unsealedInHolder reports a C# or VB class of a project holding a task
+// class whose parts read so far make it public and not sealed.
+func unsealedInHolder(g []*classDecl, holders map[string]bool) bool {
+	in, public := false, false
+	for _, c := range g {
+		if c.file.lang != CSharp && c.file.lang != VB {
+			continue
+		}
+		if c.sealed || c.kind != "class" {
+			return false // a Module or struct is sealed too
+		}
+		in = in || holders[holderOf(c)]
+		public = public || c.public
+	}
+	return in && public
 }
 
 func holderOf(c *classDecl) string {

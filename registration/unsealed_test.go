@@ -1,0 +1,47 @@
+package registration
+
+import "testing"
+
+func TestMayDeclareUnsealedClass(t *testing.T) {
+	tests := []struct {
+		name string
+		lang Language
+		src  string
+		want bool
+	}{
+		{"no class at all", CSharp, "namespace A { public struct S {} }", false},
+		{"public sealed class", CSharp, "namespace A\n{\n    public sealed class Model\n    {\n    }\n}\n", false},
+		{"public sealed partial class", CSharp, "namespace A { public sealed partial class Model { } }", false},
+		{"sealed before public", CSharp, "namespace A { sealed public class Model { } }", false},
+		{"public static class", CSharp, "namespace A { public static class Helpers { } }", false},
+		{"internal class", CSharp, "namespace A { internal class Cache { } }", false},
+		{"class with no modifier", CSharp, "namespace A { class Cache { } }", false},
+		{"attribute before a sealed class", CSharp, "[Foo(1)]\npublic sealed class A { }", false},
+		{"file starts with the class", CSharp, "public sealed class A { }", false},
+		{"word inside an identifier", CSharp, "var subclass = classes; // subclassing", false},
+		{"public class", CSharp, "namespace A { public class Model { } }", true},
+		{"public abstract class", CSharp, "namespace A { public abstract class Base { } }", true},
+		{"public partial class", CSharp, "namespace A { public partial class Model { } }", true},
+		{"nested public class in a sealed one", CSharp, "public sealed class Outer { public class Inner { } }", true},
+		{"comment between modifiers", CSharp, "namespace A { public /* note */ class Model { } }", true},
+		{"generic constraint", CSharp, "public sealed class A<T> where T : class { }", true},
+		{"class in a comment after text", CSharp, "// this class is sealed\npublic sealed class A { }", true},
+		{"C# is case-sensitive", CSharp, "public Class X", false},
+		{"VB NotInheritable", VB, "Namespace A\n    Public NotInheritable Class Model\n    End Class\nEnd Namespace\n", false},
+		{"VB Friend class", VB, "Friend Class Cache\nEnd Class\n", false},
+		{"VB public class", VB, "Namespace A\n    Public Class Model\n    End Class\nEnd Namespace\n", true},
+		{"VB any case", VB, "PUBLIC CLASS Model\nEND CLASS\n", true},
+		{"VB attribute on the line", VB, "<ComVisible(True)> Public NotInheritable Class A\nEnd Class\n", false},
+		{"VB line continuation", VB, "Public _\n  Class A\nEnd Class\n", true},
+		{"VB continuation hidden behind a comment", VB, "Public _ ' note\n  Class A\nEnd Class\n", true},
+		{"VB after a statement separator", VB, "Imports System : Public NotInheritable Class A\nEnd Class\n", false},
+		{"VB MustInherit", VB, "Public MustInherit Class Base\nEnd Class\n", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := mayDeclareUnsealedClass(tt.lang, []byte(tt.src)); got != tt.want {
+				t.Errorf("mayDeclareUnsealedClass(%s, %q) = %v, want %v", tt.lang, tt.src, got, tt.want)
+			}
+		})
+	}
+}

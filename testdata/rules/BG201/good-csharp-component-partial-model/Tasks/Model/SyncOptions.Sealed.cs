@@ -1,0 +1,7 @@
+namespace Tasks.Model
+{
+    sealed partial class SyncOptions
+    {
+        public int RetryCount => 3;
+    }
+}
