@@ -106,7 +106,16 @@ func classDeclSafe(lang Language, src []byte, at int) bool {
 		for i > 0 && (src[i-1] == ' ' || src[i-1] == '\t' || lang != VB && (src[i-1] == '\n' || src[i-1] == '\r')) {
 			i--
 		}
-		if i == 0 || !isWordByte(src[i-1]) {
+		if i == 0 {
+			break
+		}
+		if lang != VB {
+			if k, ok := skipCSharpTrivia(src, i); ok {
+				i = k
+				continue
+			}
+		}
+		if !isWordByte(src[i-1]) {
 			break
 		}
 		end := i
@@ -163,4 +172,25 @@ func declarationStart(lang Language, src []byte, i int) bool {
 		return true
 	}
 	return false
+}
+
+// skipCSharpTrivia steps back over what may sit between a declaration's
+// start and its keyword in C#: a comment line (the /// summary above nearly
+// every class), a #region or #pragma line, or a /* block */ comment ending
+// at src[i-1]. ok is false when there is none.
+func skipCSharpTrivia(src []byte, i int) (int, bool) {
+	if i >= 2 && src[i-1] == '/' && src[i-2] == '*' {
+		if k := bytes.LastIndex(src[:i-2], []byte("/*")); k >= 0 {
+			return k, true
+		}
+		return i, false
+	}
+	start := bytes.LastIndexByte(src[:i], '\n') + 1
+	line := bytes.TrimLeft(src[start:i], " \t")
+	for _, p := range [][]byte{[]byte("//"), []byte("#region"), []byte("#endregion"), []byte("#pragma")} {
+		if bytes.HasPrefix(line, p) {
+			return start, true
+		}
+	}
+	return i, false
 }
