@@ -1,16 +1,11 @@
 package workspace
 
 import (
-	"bytes"
-	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
-
-	"github.com/beevik/etree"
 )
 
 // item is one Include/Remove of an MSBuild item the workspace cares about.
@@ -59,21 +54,15 @@ type msbuildProps struct {
 // parseProject reads a project file. A file that is not well-formed XML
 // gives an error carrying its line; the caller turns it into a Note.
 func parseProject(disp string, data []byte) (*projectFile, error) {
-	data = decodeText(data)
-	lines, err := elementLines(data)
+	root, err := readXMLTree(decodeText(data))
 	if err != nil {
 		return nil, err
 	}
-	doc := etree.NewDocument()
-	if err := doc.ReadFromBytes(data); err != nil {
-		return nil, &lineError{line: 0, err: err}
-	}
-	root := doc.Root()
 	if root == nil {
 		return nil, &lineError{line: 1, err: errors.New("no root element")}
 	}
-	if root.Tag != "Project" {
-		return nil, &lineError{line: 1, err: fmt.Errorf("root element is <%s>, want <Project>", root.Tag)}
+	if root.tag != "Project" {
+		return nil, &lineError{line: 1, err: fmt.Errorf("root element is <%s>, want <Project>", root.tag)}
 	}
 	ext := strings.ToLower(filepath.Ext(disp))
 	p := &projectFile{
@@ -81,16 +70,9 @@ func parseProject(disp string, data []byte) (*projectFile, error) {
 		dir:     filepath.Dir(disp),
 		props:   map[string]propDef{},
 	}
-	p.sdk = root.SelectAttr("Sdk") != nil
-	order := documentOrder(root)
-	lineOf := func(e *etree.Element) int {
-		if i, ok := order[e]; ok && i < len(lines) {
-			return lines[i]
-		}
-		return 0
-	}
+	_, p.sdk = root.attr("Sdk")
 	var mp msbuildProps
-	p.readElements(root, disp, lineOf, &mp)
+	p.readElements(root, disp, &mp)
 	p.Kind = classify(ext, p, mp)
 	p.RootNamespace = p.props["rootnamespace"].value
 	if p.RootNamespace == "" && ext == ".vbproj" {
@@ -105,38 +87,39 @@ func parseProject(disp string, data []byte) (*projectFile, error) {
 // readElements collects properties and items from a project (or an
 // imported .projitems) element tree. Conditions are ignored: a file listed
 // for any configuration is part of the App.
-func (p *projectFile) readElements(root *etree.Element, file string, lineOf func(*etree.Element) int, mp *msbuildProps) {
-	var visit func(e *etree.Element, parent string)
-	visit = func(e *etree.Element, parent string) {
-		tag := e.Tag
+func (p *projectFile) readElements(root *xmlElem, file string, mp *msbuildProps) {
+	var visit func(e *xmlElem, parent string)
+	visit = func(e *xmlElem, parent string) {
+		tag := e.tag
+		_, hasSdk := e.attr("Sdk")
 		switch {
-		case tag == "Sdk" || (tag == "Import" && e.SelectAttr("Sdk") != nil):
+		case tag == "Sdk" || (tag == "Import" && hasSdk):
 			p.sdk = true
 		case tag == "Import" && parent != "ItemGroup":
 			// An MSBuild <Import Project>; inside an ItemGroup, <Import
 			// Include="System"/> is a VB namespace import, not a file.
-			p.items = append(p.items, item{kind: "import", value: e.SelectAttrValue("Project", ""), file: file, line: lineOf(e)})
+			p.items = append(p.items, item{kind: "import", value: e.attrValue("Project"), file: file, line: e.line})
 		case parent == "PropertyGroup":
-			p.setProp(tag, strings.TrimSpace(e.Text()), file, mp)
+			p.setProp(tag, strings.TrimSpace(e.text), file, mp)
 			return
 		case parent == "ItemGroup":
-			p.addItem(e, file, lineOf(e), mp)
+			p.addItem(e, file, mp)
 			return
 		case tag == "CompileAsWinRT":
-			if v := strings.ToLower(strings.TrimSpace(e.Text())); v == "true" || mp.compileAsWinRT == "" {
+			if v := strings.ToLower(strings.TrimSpace(e.text)); v == "true" || mp.compileAsWinRT == "" {
 				mp.compileAsWinRT = v
 			}
 		case strings.HasPrefix(tag, "CppWinRT"):
 			mp.cppWinRT = true
-		case tag == "PreprocessorDefinitions" && strings.Contains(e.Text(), "_WINRT_DLL"):
+		case tag == "PreprocessorDefinitions" && strings.Contains(e.text, "_WINRT_DLL"):
 			mp.winmd = true
-		case tag == "GenerateWindowsMetadata" && strings.EqualFold(strings.TrimSpace(e.Text()), "true"):
+		case tag == "GenerateWindowsMetadata" && strings.EqualFold(strings.TrimSpace(e.text), "true"):
 			mp.winmd = true
 		}
-		if tag == "Import" && strings.Contains(strings.ToLower(e.SelectAttrValue("Project", "")), "cppwinrt") {
+		if tag == "Import" && strings.Contains(strings.ToLower(e.attrValue("Project")), "cppwinrt") {
 			mp.cppWinRT = true // the C++/WinRT NuGet package's props
 		}
-		for _, c := range e.ChildElements() {
+		for _, c := range e.children {
 			visit(c, tag)
 		}
 	}
@@ -172,17 +155,18 @@ func (p *projectFile) setProp(name, value, file string, mp *msbuildProps) {
 	}
 }
 
-func (p *projectFile) addItem(e *etree.Element, file string, line int, mp *msbuildProps) {
-	include := e.SelectAttrValue("Include", "")
+func (p *projectFile) addItem(e *xmlElem, file string, mp *msbuildProps) {
+	include := e.attrValue("Include")
+	line := e.line
 	var kind string
-	switch e.Tag {
+	switch e.tag {
 	case "Compile", "ClCompile", "ClInclude", "Midl":
 		kind = "source"
-		if e.Tag == "Midl" {
+		if e.tag == "Midl" {
 			mp.midl = true
 		}
-		if include == "" && e.SelectAttr("Remove") != nil {
-			p.items = append(p.items, item{kind: "remove", value: e.SelectAttrValue("Remove", ""), file: file, line: line})
+		if remove, ok := e.attr("Remove"); include == "" && ok {
+			p.items = append(p.items, item{kind: "remove", value: remove, file: file, line: line})
 			return
 		}
 	case "Content":
@@ -200,7 +184,7 @@ func (p *projectFile) addItem(e *etree.Element, file string, line int, mp *msbui
 	if include == "" {
 		return
 	}
-	p.items = append(p.items, item{kind: kind, value: include, exclude: e.SelectAttrValue("Exclude", ""), file: file, line: line})
+	p.items = append(p.items, item{kind: kind, value: include, exclude: e.attrValue("Exclude"), file: file, line: line})
 }
 
 // classify decides the project's kind from its extension and properties.
@@ -272,55 +256,6 @@ type lineError struct {
 }
 
 func (e *lineError) Error() string { return e.err.Error() }
-
-// elementLines returns the line of every start element in document order;
-// etree records no positions, so a second pass with encoding/xml supplies
-// them (the i-th start element here is etree's i-th element).
-func elementLines(data []byte) ([]int, error) {
-	dec := xml.NewDecoder(bytes.NewReader(data))
-	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
-	var lines []int
-	counted, line := 0, 1 // newlines are counted incrementally: data[:counted] holds line-1 of them
-	for {
-		tok, err := dec.Token()
-		if err == io.EOF {
-			return lines, nil
-		}
-		if err != nil {
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				return nil, &lineError{line: se.Line, err: errors.New(se.Msg)}
-			}
-			l, _ := dec.InputPos()
-			return nil, &lineError{line: l, err: err}
-		}
-		if _, ok := tok.(xml.StartElement); ok {
-			// The decoder stands just after the tag's '>'; '<' cannot occur
-			// inside a well-formed tag, so the last '<' before it opens it.
-			end := int(dec.InputOffset())
-			start := bytes.LastIndexByte(data[:end], '<')
-			if start >= counted {
-				line += bytes.Count(data[counted:start], []byte("\n"))
-				counted = start
-			}
-			lines = append(lines, line)
-		}
-	}
-}
-
-// documentOrder numbers the elements of a tree in document order.
-func documentOrder(root *etree.Element) map[*etree.Element]int {
-	order := map[*etree.Element]int{}
-	var rec func(e *etree.Element)
-	rec = func(e *etree.Element) {
-		order[e] = len(order)
-		for _, c := range e.ChildElements() {
-			rec(c)
-		}
-	}
-	rec(root)
-	return order
-}
 
 func readProjectFile(disp string) (*projectFile, error) {
 	data, err := os.ReadFile(disp)

@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/beevik/etree"
 	"github.com/bmatcuk/doublestar/v4"
 )
 
@@ -350,27 +349,15 @@ func (ix *index) directoryBuildProps(dir string) string {
 }
 
 func (p *projectFile) readImport(path string, data []byte) error {
-	data = decodeText(data)
-	lines, err := elementLines(data)
+	root, err := readXMLTree(decodeText(data))
 	if err != nil {
 		return err
 	}
-	doc := etree.NewDocument()
-	if err := doc.ReadFromBytes(data); err != nil {
-		return err
-	}
-	root := doc.Root()
 	if root == nil {
 		return &lineError{line: 1, err: fmt.Errorf("no root element")}
 	}
-	order := documentOrder(root)
 	var mp msbuildProps
-	p.readElements(root, path, func(e *etree.Element) int {
-		if i, ok := order[e]; ok && i < len(lines) {
-			return lines[i]
-		}
-		return 0
-	}, &mp)
+	p.readElements(root, path, &mp)
 	return nil
 }
 

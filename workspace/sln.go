@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"strings"
-
-	"github.com/beevik/etree"
 )
 
 // slnEntry is one project line of a .sln file.
@@ -71,31 +69,22 @@ func quotedFields(s string) []string {
 // nothing (the solution only adds $(SolutionDir) and projects kept outside
 // the walked tree, so discovery goes on without it).
 func parseSolutionXML(data []byte) []slnEntry {
-	lines, err := elementLines(data)
-	if err != nil {
+	root, err := readXMLTree(data)
+	if err != nil || root == nil {
 		return nil
 	}
-	doc := etree.NewDocument()
-	if err := doc.ReadFromBytes(data); err != nil || doc.Root() == nil {
-		return nil
-	}
-	order := documentOrder(doc.Root())
 	var out []slnEntry
-	var visit func(e *etree.Element)
-	visit = func(e *etree.Element) {
-		if e.Tag == "Project" {
-			if path := e.SelectAttrValue("Path", ""); path != "" {
-				line := 0
-				if i, ok := order[e]; ok && i < len(lines) {
-					line = lines[i]
-				}
-				out = append(out, slnEntry{name: path, path: path, line: line})
+	var visit func(e *xmlElem)
+	visit = func(e *xmlElem) {
+		if e.tag == "Project" {
+			if path := e.attrValue("Path"); path != "" {
+				out = append(out, slnEntry{name: path, path: path, line: e.line})
 			}
 		}
-		for _, c := range e.ChildElements() {
+		for _, c := range e.children {
 			visit(c)
 		}
 	}
-	visit(doc.Root())
+	visit(root)
 	return out
 }

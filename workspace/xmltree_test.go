@@ -1,0 +1,105 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+)
+
+// dumpXML prints a tree (or an error) so that two readers' answers can be
+// compared and a difference shown.
+func dumpXML(root *xmlElem, err error) string {
+	if err != nil {
+		var le *lineError
+		if errors.As(err, &le) {
+			return fmt.Sprintf("error at line %d: %v", le.line, le.err)
+		}
+		return "error: " + err.Error()
+	}
+	if root == nil {
+		return "no root"
+	}
+	var b strings.Builder
+	var rec func(e *xmlElem, depth int)
+	rec = func(e *xmlElem, depth int) {
+		fmt.Fprintf(&b, "%s<%s> line %d text %q", strings.Repeat("  ", depth), e.tag, e.line, e.text)
+		for _, a := range e.attrs {
+			fmt.Fprintf(&b, " %s:%s=%q", a.space, a.key, a.value)
+		}
+		b.WriteByte('\n')
+		for _, c := range e.children {
+			rec(c, depth+1)
+		}
+	}
+	rec(root, 0)
+	return b.String()
+}
+
+// The one-pass reader must build what etree (with elementLines' lines)
+// builds, and report the same errors, or hand the document to them.
+func TestReadXMLTreeMatchesEtree(t *testing.T) {
+	deep := strings.Repeat("<a>", etreeMaxDepth+1) + strings.Repeat("</a>", etreeMaxDepth+1)
+	tests := []struct {
+		name      string
+		doc       string
+		needEtree bool // the one-pass reader is expected to defer to etree
+	}{
+		{name: "project", doc: "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Project Sdk=\"X\">\n  <PropertyGroup>\n    <OutputType>WinExe</OutputType>\n  </PropertyGroup>\n  <ItemGroup>\n    <Compile Include=\"a.cs\" />\n  </ItemGroup>\n</Project>\n"},
+		{name: "crlf lines", doc: "<Project>\r\n<ItemGroup>\r\n\r\n<Compile Include=\"a.cs\"/><Compile\r\nInclude=\"b.cs\"/></ItemGroup></Project>"},
+		{name: "text around a comment", doc: "<P><V>one<!-- c -->two<x/>three</V></P>"},
+		{name: "text stops at a processing instruction", doc: "<P><V>one<?pi x?>two</V></P>"},
+		{name: "cdata and entities", doc: "<P><V><![CDATA[a<b]]>&amp;&#65;</V></P>"},
+		{name: "duplicate attributes", doc: `<P><C Include="a" Remove="r" Include="b"/></P>`},
+		{name: "namespace declarations", doc: `<Project xmlns="http://schemas.microsoft.com/developer/msbuild/2003" xmlns:x="u"><x:Item Include="a"/></Project>`},
+		{name: "prefixed attribute", doc: `<P xmlns:a="u" xmlns:b="u"><C a:Include="1" b:Include="2" Include="3"/></P>`, needEtree: true},
+		{name: "unbound prefixed attribute", doc: `<P><C a:Include="1"/></P>`, needEtree: true},
+		{name: "two top-level elements", doc: `<A><B/></A><C/>`},
+		{name: "no element", doc: "<!-- nothing -->\n"},
+		{name: "empty", doc: ""},
+		{name: "unclosed", doc: "<Project>\n<ItemGroup>\n"},
+		{name: "mismatched end", doc: "<Project>\n<A></B>\n</Project>"},
+		{name: "mismatched prefix", doc: `<a:P xmlns:a="u" xmlns:b="u"></b:P>`},
+		{name: "bad attribute", doc: "<Project>\n\n<A x=y/></Project>"},
+		// A syntax error further on is the answer, whatever came before.
+		{name: "error after a prefixed attribute", doc: "<P><C a:Include=\"1\"/>\n<D></E></P>"},
+		{name: "declared encoding", doc: `<?xml version="1.0" encoding="utf-16"?><Project><A>x</A></Project>`},
+		{name: "deeper than etree allows", doc: deep, needEtree: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			data := []byte(tt.doc)
+			want := dumpXML(readXMLTreeEtree(data))
+			got := dumpXML(readXMLTree(data))
+			if got != want {
+				t.Errorf("one pass:\n%s\netree:\n%s", got, want)
+			}
+			_, err := readXMLTreeOnce(data)
+			if deferred := errors.Is(err, errNeedsEtree); deferred != tt.needEtree {
+				t.Errorf("deferred to etree: %v, want %v", deferred, tt.needEtree)
+			}
+		})
+	}
+}
+
+// FuzzReadXMLTree: on any input, the one-pass reader answers as etree and
+// elementLines do.
+func FuzzReadXMLTree(f *testing.F) {
+	for _, seed := range []string{
+		"<Project Sdk=\"X\">\n<PropertyGroup><A>1</A></PropertyGroup>\n<ItemGroup><Compile Include=\"a\"/></ItemGroup></Project>",
+		"<P><V>one<!-- c -->two<x/>three</V></P>",
+		`<P><C Include="a" Include="b"/></P>`,
+		`<a:P xmlns:a="u"><C a:x="1"/></a:P>`,
+		"<P>\n<A></B>",
+		"<?xml version=\"1.0\"?><!DOCTYPE P><P><![CDATA[x]]></P>",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, doc string) {
+		data := []byte(doc)
+		want := dumpXML(readXMLTreeEtree(data))
+		if got := dumpXML(readXMLTree(data)); got != want {
+			t.Fatalf("one pass:\n%s\netree:\n%s", got, want)
+		}
+	})
+}
