@@ -19,7 +19,22 @@ type pointerTable struct {
 // present, with their values as written; every object carries the line and
 // column of its element. PosOf maps a JSON pointer into this value back to
 // the XML position.
-func (m *Manifest) JSONModel() map[string]any { return m.buildJSON().out }
+func (m *Manifest) JSONModel() map[string]any {
+	j := &jsonBuilder{m: m}
+	return j.model()
+}
+
+// JSONModelWithoutPositions is JSONModel without the line and column of
+// elements and unknown attributes (problems keep theirs), for schema
+// validation: half the values the validator visits are positions, and the
+// manifest schema holds each to an integer ≥ 1 and requires them only on
+// problems. ok is false when some dropped position is below 1: such a model
+// must be validated whole, so that the schema reports it.
+func (m *Manifest) JSONModelWithoutPositions() (model map[string]any, ok bool) {
+	j := &jsonBuilder{m: m, lean: true}
+	out := j.model()
+	return out, !j.badPos
+}
 
 type builtJSON struct {
 	out map[string]any
@@ -57,14 +72,39 @@ func (m *Manifest) PosOf(pointer string) (Pos, bool) {
 }
 
 type jsonBuilder struct {
-	m   *Manifest
+	m *Manifest
+	// pos, when not nil, receives the position of every pointer.
 	pos map[string]Pos
+	// lean leaves line and column out of elements and unknown attributes;
+	// badPos records that one of them was below 1.
+	lean, badPos bool
+}
+
+// record notes the position of the node at ptr, when positions are wanted.
+func (j *jsonBuilder) record(ptr string, p Pos) {
+	if j.pos != nil {
+		j.pos[ptr] = p
+	}
 }
 
 // node starts an object for an element and records its position.
 func (j *jsonBuilder) node(ptr string, e Element) map[string]any {
-	j.pos[ptr] = e.Pos
-	return map[string]any{"line": e.Pos.Line, "column": e.Pos.Col}
+	j.record(ptr, e.Pos)
+	o := map[string]any{}
+	j.position(o, e.Pos)
+	return o
+}
+
+// position adds line and column to an element's or attribute's object,
+// unless the model is lean.
+func (j *jsonBuilder) position(o map[string]any, p Pos) {
+	if !j.lean {
+		o["line"], o["column"] = p.Line, p.Col
+		return
+	}
+	if p.Line < 1 || p.Col < 1 {
+		j.badPos = true
+	}
 }
 
 // attr adds a present attribute under key and records its value position.
@@ -73,7 +113,9 @@ func (j *jsonBuilder) attr(obj map[string]any, ptr, key string, a Attr) {
 		return
 	}
 	obj[key] = a.Value
-	j.pos[ptr+"/"+key] = a.ValuePos
+	if j.pos != nil {
+		j.pos[ptr+"/"+key] = a.ValuePos
+	}
 }
 
 func idx(ptr string, i int) string { return ptr + "/" + strconv.Itoa(i) }
@@ -82,9 +124,9 @@ func (j *jsonBuilder) model() map[string]any {
 	m := j.m
 	out := map[string]any{"path": m.Path, "encoding": m.Encoding}
 	if m.Root != nil {
-		j.pos[""] = m.Root.Pos
+		j.record("", m.Root.Pos)
 	} else {
-		j.pos[""] = Pos{Line: 1, Col: 1}
+		j.record("", Pos{Line: 1, Col: 1})
 	}
 	if m.Identity != nil {
 		id := j.node("/identity", m.Identity.Element)
@@ -132,7 +174,7 @@ func (j *jsonBuilder) model() map[string]any {
 	out["activatableClasses"] = acts
 	probs := []any{}
 	for i, p := range m.Problems {
-		j.pos[idx("/problems", i)] = p.Pos
+		j.record(idx("/problems", i), p.Pos)
 		probs = append(probs, map[string]any{"line": p.Pos.Line, "column": p.Pos.Col, "message": p.Message})
 	}
 	out["problems"] = probs
@@ -168,8 +210,8 @@ func (j *jsonBuilder) backgroundTasks(ptr string, b *BackgroundTaskExtension) ma
 	if b.Level == LevelApplication {
 		o["application"] = b.Application
 	}
-	j.pos[ptr+"/level"] = b.Element.Pos
-	j.pos[ptr+"/namespace"] = b.Element.Pos
+	j.record(ptr+"/level", b.Element.Pos)
+	j.record(ptr+"/namespace", b.Element.Pos)
 	j.attr(o, ptr, "entryPoint", b.EntryPoint)
 	j.attr(o, ptr, "executable", b.Executable)
 	j.attr(o, ptr, "startPage", b.StartPage)
@@ -180,8 +222,10 @@ func (j *jsonBuilder) backgroundTasks(ptr string, b *BackgroundTaskExtension) ma
 	}
 	unknownAttrs := []any{}
 	for i, a := range b.UnknownAttrs {
-		j.pos[idx(ptr+"/unknownAttributes", i)] = a.Pos
-		unknownAttrs = append(unknownAttrs, map[string]any{"name": a.Name, "element": a.Element, "line": a.Pos.Line, "column": a.Pos.Col})
+		j.record(idx(ptr+"/unknownAttributes", i), a.Pos)
+		u := map[string]any{"name": a.Name, "element": a.Element}
+		j.position(u, a.Pos)
+		unknownAttrs = append(unknownAttrs, u)
 	}
 	o["unknownAttributes"] = unknownAttrs
 	unknownChildren := []any{}
