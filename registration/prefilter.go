@@ -1,117 +1,11 @@
 package registration
 
-import "bytes"
-
-// wordAutomaton finds any of a set of ASCII words in a byte string, ignoring
-// ASCII case, in one pass (Aho–Corasick compiled to a full transition
-// table). It replaces lower-casing a copy of every file and searching it
-// once per word: that was 10% of a workspace check's CPU profile, almost
-// all of it spent on files that hold none of the words.
-type wordAutomaton struct {
-	// next[state][byte]; a transition into a state that ends a word is
-	// the sentinel found, so the loop tests no second table.
-	next [][256]uint16
-	// longest is the length of the longest word.
-	longest int
-}
-
-const found = ^uint16(0)
-
-func newWordAutomaton(words [][]byte) *wordAutomaton {
-	a := &wordAutomaton{}
-	accept := []bool{false}
-	// the trie, on lower-case bytes
-	goTo := []map[byte]uint16{{}}
-	for _, w := range words {
-		a.longest = max(a.longest, len(w))
-		s := uint16(0)
-		for _, c := range bytes.ToLower(w) {
-			n, ok := goTo[s][c]
-			if !ok {
-				n = uint16(len(goTo))
-				goTo = append(goTo, map[byte]uint16{})
-				accept = append(accept, false)
-				goTo[s][c] = n
-			}
-			s = n
-		}
-		accept[s] = true
-	}
-	a.next = make([][256]uint16, len(goTo))
-	// breadth first: a state's failure link is complete before its children
-	fail := make([]uint16, len(goTo))
-	queue := []uint16{0}
-	for len(queue) > 0 {
-		s := queue[0]
-		queue = queue[1:]
-		if accept[fail[s]] {
-			accept[s] = true // a word ends inside this one
-		}
-		for c := 0; c < 256; c++ {
-			b := lowerASCII(byte(c))
-			if n, ok := goTo[s][b]; ok {
-				a.next[s][c] = n
-				if s != 0 {
-					fail[n] = a.next[fail[s]][c]
-				}
-				if b == byte(c) {
-					queue = append(queue, n)
-				}
-				continue
-			}
-			a.next[s][c] = a.next[fail[s]][c] // the root's misses stay at 0
-		}
-	}
-	for s := range a.next {
-		for c, n := range a.next[s] {
-			if accept[n] {
-				a.next[s][c] = found
-			}
-		}
-	}
-	return a
-}
-
+// lowerASCII folds an ASCII capital letter to lower case.
 func lowerASCII(c byte) byte {
 	if c-'A' < 26 {
 		return c + 'a' - 'A'
 	}
 	return c
-}
-
-// match reports whether src holds one of the words. A long src is walked
-// from its start and from its middle at once: each walk is a chain of
-// dependent table loads, so two chains run in about the time of one. The
-// second starts longest-1 bytes before the middle, so a word across the
-// middle is still seen whole.
-func (a *wordAutomaton) match(src []byte) bool {
-	if a.longest == 0 {
-		return false // no words
-	}
-	if len(src) < 4*a.longest+64 {
-		return a.walk(0, src)
-	}
-	mid := len(src) / 2
-	x, y := src[:mid], src[mid-(a.longest-1):]
-	s, t := uint16(0), uint16(0)
-	for i, c := range x {
-		s, t = a.next[s][c], a.next[t][y[i]]
-		if s == found || t == found {
-			return true
-		}
-	}
-	return a.walk(t, y[len(x):])
-}
-
-// walk runs the automaton over src from state s.
-func (a *wordAutomaton) walk(s uint16, src []byte) bool {
-	for _, c := range src {
-		s = a.next[s][c]
-		if s == found {
-			return true
-		}
-	}
-	return false
 }
 
 // nameAutomaton tells whether a byte string holds one of a set of ASCII

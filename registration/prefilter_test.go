@@ -9,7 +9,7 @@ import (
 	"testing"
 )
 
-// TestPrefilterAutomaton checks the one-pass prefilter against the
+// TestPrefilterAutomaton checks the prefilter's skip search against the
 // lower-case-and-search it replaced, on hand-picked inputs, on random
 // mixtures of word fragments, and on every source file under testdata.
 func TestPrefilterAutomaton(t *testing.T) {
@@ -26,6 +26,14 @@ func TestPrefilterAutomaton(t *testing.T) {
 	for i := 0; i < 20000; i++ {
 		var sb strings.Builder
 		for n := rnd.Intn(8); n >= 0; n-- {
+			sb.WriteString(frags[rnd.Intn(len(frags))])
+		}
+		cases = append(cases, sb.String())
+	}
+	// long ones too: match searches two halves at once past 256 bytes
+	for i := 0; i < 3000; i++ {
+		var sb strings.Builder
+		for n := 40 + rnd.Intn(160); n >= 0; n-- {
 			sb.WriteString(frags[rnd.Intn(len(frags))])
 		}
 		cases = append(cases, sb.String())
@@ -68,7 +76,7 @@ func BenchmarkPrefilter(b *testing.B) {
 	if interestingFolded(src) {
 		b.Fatal("the benchmark input holds a prefilter word")
 	}
-	b.Run("automaton", func(b *testing.B) {
+	b.Run("skip-search", func(b *testing.B) {
 		b.SetBytes(int64(len(src)))
 		for i := 0; i < b.N; i++ {
 			prefilter.match(src)

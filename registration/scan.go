@@ -400,7 +400,7 @@ func interesting(src []byte) bool {
 	return prefilter.match(src)
 }
 
-var prefilter = newWordAutomaton(prefilterWords)
+var prefilter = newSkipSearch(prefilterWords)
 
 // interestingFolded is the prefilter on a full Unicode lower-casing.
 func interestingFolded(src []byte) bool {

@@ -1,0 +1,144 @@
+package registration
+
+// skipSearch finds any of a set of ASCII words in a byte string, ignoring
+// ASCII case, without reading every byte: it looks at the last two bytes
+// three bytes of a window as long as the shortest word and, when no word
+// holds those three where they could end the window, moves the window by
+// up to shortest-2 bytes (the Wu–Manber scheme, on case-folded letters). Most
+// source files hold none of the prefilter words, so the search reads
+// about one byte in five of them; the Aho–Corasick walk it replaced read
+// every byte through a chain of dependent table loads, and was the
+// largest user-space cost of a workspace check after lexing was cut down.
+type skipSearch struct {
+	words   [][]byte // lower case
+	short   int      // length of the shortest word (at least 3)
+	longest int
+	shift   [blockCount]uint8
+	byBlock [blockCount][]int // words whose window-ending triple is this block
+}
+
+// A block is the low five bits of three bytes: an ASCII letter's low five
+// bits are the same in both cases, so the block folds case for free.
+// Other bytes share blocks with letters; that only makes some shifts
+// shorter and some candidates false, which the comparison rejects.
+// (Pairs of bytes were too common in code: the words hold most of
+// English's frequent pairs, and the search read every other byte.)
+const blockCount = 1 << 15
+
+func block(a, b, c byte) int {
+	return int(a&31)<<10 | int(b&31)<<5 | int(c&31)
+}
+
+// newSkipSearch builds the search; every word must be ASCII letters only
+// and at least three long (the prefilter words are).
+func newSkipSearch(words [][]byte) *skipSearch {
+	s := &skipSearch{short: 1 << 30}
+	for _, w := range words {
+		lw := make([]byte, len(w))
+		for i, c := range w {
+			if lowerASCII(c) < 'a' || lowerASCII(c) > 'z' {
+				panic("skipSearch: word " + string(w) + " holds a byte that is not an ASCII letter")
+			}
+			lw[i] = lowerASCII(c)
+		}
+		s.words = append(s.words, lw)
+		s.short = min(s.short, len(w))
+		s.longest = max(s.longest, len(w))
+	}
+	if s.short < 3 || s.short > 255 {
+		panic("skipSearch: words must be 3 to 255 bytes long")
+	}
+	for i := range s.shift {
+		s.shift[i] = uint8(s.short - 2)
+	}
+	for k, w := range s.words {
+		// only the first short bytes of each word take part in the shift
+		for j := 0; j+2 < s.short; j++ {
+			b := block(w[j], w[j+1], w[j+2])
+			d := uint8(s.short - 3 - j) // bytes from this triple's end to the window's end
+			if d < s.shift[b] {
+				s.shift[b] = d
+			}
+			if d == 0 {
+				s.byBlock[b] = append(s.byBlock[b], k)
+			}
+		}
+	}
+	return s
+}
+
+// match reports whether src holds one of the words. A long src is searched
+// from its start and from its middle at once: each search is a chain of
+// dependent loads (the shift decides the next byte to read), so two chains
+// run in about the time of one. The second starts longest-1 bytes before
+// the middle, so a word across the middle is still seen whole.
+func (s *skipSearch) match(src []byte) bool {
+	if len(src) < 256 {
+		return s.from(src, s.short-1, len(src))
+	}
+	mid := len(src) / 2
+	x, y := s.short-1, mid-(s.longest-1)+s.short-1
+	for x < mid && y < len(src) {
+		bx := block(src[x-2], src[x-1], src[x])
+		by := block(src[y-2], src[y-1], src[y])
+		dx, dy := s.shift[bx], s.shift[by]
+		if dx == 0 {
+			if s.candidate(src, x, bx) {
+				return true
+			}
+			dx = 1
+		}
+		if dy == 0 {
+			if s.candidate(src, y, by) {
+				return true
+			}
+			dy = 1
+		}
+		x += int(dx)
+		y += int(dy)
+	}
+	return s.from(src, x, mid) || s.from(src, y, len(src))
+}
+
+// from searches the windows ending at end, end+shift, ... before stop
+// (windows may reach past stop; a word must fit in src).
+func (s *skipSearch) from(src []byte, end, stop int) bool {
+	for end < stop {
+		b := block(src[end-2], src[end-1], src[end])
+		if d := s.shift[b]; d > 0 {
+			end += int(d)
+			continue
+		}
+		if s.candidate(src, end, b) {
+			return true
+		}
+		end++
+	}
+	return false
+}
+
+// candidate compares the words whose window-ending block is b with the
+// text of the window ending at end.
+func (s *skipSearch) candidate(src []byte, end, b int) bool {
+	start := end - s.short + 1
+	for _, k := range s.byBlock[b] {
+		if hasFoldPrefix(src[start:], s.words[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasFoldPrefix reports whether src starts with the lower-case word w,
+// ignoring ASCII case.
+func hasFoldPrefix(src, w []byte) bool {
+	if len(src) < len(w) {
+		return false
+	}
+	for i, c := range w {
+		if lowerASCII(src[i]) != c {
+			return false
+		}
+	}
+	return true
+}
