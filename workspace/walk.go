@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -55,6 +56,10 @@ type index struct {
 	// readDir is os.ReadDir; tests replace it to simulate unreadable
 	// directories where permissions are not enforced (running as root).
 	readDir func(string) ([]os.DirEntry, error)
+
+	// prefetched holds the directories of the tree being walked, read
+	// ahead in parallel (see prefetch), by display path.
+	prefetched map[string]dirRead
 
 	dbpMu sync.Mutex
 	dbp   map[string]string // directoryBuildProps by absolute directory
@@ -129,7 +134,9 @@ func (ix *index) tree(disp string) *dirNode {
 	if n, ok := ix.nodes[real]; ok {
 		return n
 	}
+	ix.prefetched = ix.prefetch(disp)
 	n := ix.walk(disp, real)
+	ix.prefetched = nil
 	ix.drainLinks()
 	return n
 }
@@ -162,7 +169,7 @@ func (ix *index) walk(disp, real string) *dirNode {
 	if ix.byDisp[disp] == nil {
 		ix.byDisp[disp] = n
 	}
-	entries, err := ix.readDir(disp)
+	entries, err := ix.readDirOnce(disp)
 	if err != nil {
 		// ReadDir may return the entries it read before the error; keep them.
 		ix.note(disp, 0, "cannot read directory: %v", unwrapPathError(err))
@@ -208,6 +215,58 @@ func (ix *index) walk(disp, real string) *dirNode {
 		sort.Strings(n.files) // os.ReadDir sorts; a replacement may not
 	}
 	return n
+}
+
+// dirRead is one directory's entries, read ahead.
+type dirRead struct {
+	entries []os.DirEntry
+	err     error
+}
+
+// readDirOnce returns the directory's entries, read ahead or now.
+func (ix *index) readDirOnce(disp string) ([]os.DirEntry, error) {
+	if r, ok := ix.prefetched[disp]; ok {
+		delete(ix.prefetched, disp)
+		return r.entries, r.err
+	}
+	return ix.readDir(disp)
+}
+
+// prefetch reads the directories below root in parallel, runtime.NumCPU()
+// at a time, for walk to build its nodes from in order. It descends as walk
+// does (not into skipped or excluded directories, nor through symbolic
+// links, which walk resolves itself); a directory walk will not visit, as
+// one already walked, is read for nothing.
+func (ix *index) prefetch(root string) map[string]dirRead {
+	var mu sync.Mutex
+	read := map[string]dirRead{}
+	slots := make(chan struct{}, runtime.NumCPU())
+	var wg sync.WaitGroup
+	var visit func(disp string)
+	visit = func(disp string) {
+		defer wg.Done()
+		slots <- struct{}{}
+		entries, err := ix.readDir(disp)
+		<-slots
+		mu.Lock()
+		read[disp] = dirRead{entries: entries, err: err}
+		mu.Unlock()
+		for _, e := range entries {
+			if !e.Type().IsDir() || isSkippedDir(e.Name()) {
+				continue
+			}
+			child := filepath.Join(disp, e.Name())
+			if ix.excluded(child, true) {
+				continue
+			}
+			wg.Add(1)
+			go visit(child)
+		}
+	}
+	wg.Add(1)
+	go visit(root)
+	wg.Wait()
+	return read
 }
 
 func (ix *index) addFile(n *dirNode, name, disp string) {
