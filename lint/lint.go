@@ -208,7 +208,7 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 	ctx := &rules.Context{App: app, Manifest: man}
 	if app.SourcesFound {
 		files := filterLanguages(app.Sources, o.Config)
-		out.Facts = registration.ScanWithOverlay(files, o.Overlay, registration.Options{Jobs: jobs, Marker: suppressMarker, EntryPoints: declaredEntryPoints(man)})
+		out.Facts = registration.ScanWithOverlay(files, o.Overlay, registration.Options{Jobs: jobs, Marker: suppressMarker, EntryPoints: DeclaredEntryPoints(man)})
 		ctx.Facts = out.Facts
 		for _, n := range out.Facts.Notes {
 			if n.Internal {
@@ -279,10 +279,10 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 	return out
 }
 
-// declaredEntryPoints are the classes the manifest names: the scanner
+// DeclaredEntryPoints are the classes the manifest names: the scanner
 // reports them as task classes even when they implement nothing, so that
 // BG203 can say so instead of BG103 saying the class does not exist.
-func declaredEntryPoints(man *manifest.Manifest) []string {
+func DeclaredEntryPoints(man *manifest.Manifest) []string {
 	var out []string
 	for _, bt := range man.BackgroundTasks {
 		if v := strings.TrimSpace(bt.EntryPoint.Value); bt.EntryPoint.Present && v != "" {

@@ -128,7 +128,7 @@ func runDump(args []string, stdout, stderr io.Writer) error {
 			da.Project = &p
 		}
 		if *withCode {
-			facts := registration.Scan(app.Sources, registration.Options{Jobs: runtime.NumCPU()})
+			facts := registration.Scan(app.Sources, registration.Options{Jobs: runtime.NumCPU(), EntryPoints: lint.DeclaredEntryPoints(man)})
 			fillCode(&da, facts, rel)
 		}
 		out.Apps = append(out.Apps, da)
