@@ -154,10 +154,18 @@ func Run(paths []string, o Options) (*Result, error) {
 // Results come back in the order of apps, so notes stay deterministic.
 func checkApps(apps []*workspace.App, o Options, sev map[string]rules.Severity, jobs int) []AppResult {
 	outs := make([]AppResult, len(apps))
+	// Run reports findings only: an App's model and facts (its token
+	// arrays) are dropped once it is checked, so the heap holds the Apps
+	// being checked rather than every App of the workspace.
+	check := func(i, jobs int) {
+		r := CheckApp(apps[i], o, sev, jobs)
+		r.Manifest, r.Facts = nil, nil
+		outs[i] = r
+	}
 	workers := min(jobs, len(apps))
 	if workers <= 1 {
-		for i, app := range apps {
-			outs[i] = CheckApp(app, o, sev, jobs)
+		for i := range apps {
+			check(i, jobs)
 		}
 		return outs
 	}
@@ -169,7 +177,7 @@ func checkApps(apps []*workspace.App, o Options, sev map[string]rules.Severity, 
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				outs[i] = CheckApp(apps[i], o, sev, inner)
+				check(i, inner)
 			}
 		}()
 	}
