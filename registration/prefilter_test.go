@@ -107,3 +107,52 @@ func TestPrefilterSplitWalk(t *testing.T) {
 		}
 	}
 }
+
+// TestSkipSearchWholeWords checks the whole-identifier skip search that
+// picks the files resolution asks for against the trie walk it stands in
+// for, on random word sets and texts made of their pieces, short and long.
+func TestSkipSearchWholeWords(t *testing.T) {
+	rnd := rand.New(rand.NewSource(7))
+	alphabet := "abcAB_019xyz"
+	word := func() string {
+		b := make([]byte, 3+rnd.Intn(6))
+		for i := range b {
+			b[i] = alphabet[rnd.Intn(len(alphabet))]
+		}
+		return string(b)
+	}
+	seps := []string{" ", ".", "(", "\n", "é", "::", "\"", "_", "0"}
+	for round := 0; round < 400; round++ {
+		var words [][]byte
+		var pieces []string
+		for n := 1 + rnd.Intn(5); n > 0; n-- {
+			w := word()
+			words = append(words, []byte(w))
+			pieces = append(pieces, w, strings.ToUpper(w), w[:len(w)-1], w[1:])
+		}
+		skip, ok := newSkipSearch(words, true)
+		if !ok {
+			t.Fatalf("newSkipSearch(%q) refused", words)
+		}
+		trie := newNameAutomaton(words)
+		for i := 0; i < 60; i++ {
+			var sb strings.Builder
+			for n := rnd.Intn([]int{6, 120}[i%2]); n >= 0; n-- {
+				if rnd.Intn(2) == 0 {
+					sb.WriteString(pieces[rnd.Intn(len(pieces))])
+				} else {
+					sb.WriteString(seps[rnd.Intn(len(seps))])
+				}
+			}
+			src := []byte(sb.String())
+			if got, want := skip.matchWord(src), trie.matchWord(src); got != want {
+				t.Fatalf("words %q in %q: skip search says %v, trie walk %v", words, src, got, want)
+			}
+		}
+	}
+	for _, refused := range [][][]byte{{[]byte("ab")}, {[]byte("a.b")}, {[]byte("naïve")}, nil} {
+		if _, ok := newSkipSearch(refused, true); ok {
+			t.Errorf("newSkipSearch(%q) accepted words it cannot search", refused)
+		}
+	}
+}

@@ -224,8 +224,12 @@ func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[s
 			words = append(words, []byte(part))
 		}
 	}
-	var names *nameAutomaton
-	if len(words) > 0 {
+	// the skip search reads a fraction of the bytes; the automaton takes
+	// the words it cannot (shorter than three bytes)
+	var names interface{ matchWord([]byte) bool }
+	if skip, ok := newSkipSearch(words, true); ok {
+		names = skip
+	} else if len(words) > 0 {
 		names = newNameAutomaton(words)
 	}
 	var out []int
@@ -400,7 +404,7 @@ func interesting(src []byte) bool {
 	return prefilter.match(src)
 }
 
-var prefilter = newSkipSearch(prefilterWords)
+var prefilter = mustSkipSearch(prefilterWords)
 
 // interestingFolded is the prefilter on a full Unicode lower-casing.
 func interestingFolded(src []byte) bool {

@@ -13,6 +13,7 @@ type skipSearch struct {
 	words   [][]byte // lower case
 	short   int      // length of the shortest word (at least 3)
 	longest int
+	whole   bool // see newSkipSearch
 	shift   [blockCount]uint8
 	byBlock [blockCount][]int // words whose window-ending triple is this block
 }
@@ -29,15 +30,18 @@ func block(a, b, c byte) int {
 	return int(a&31)<<10 | int(b&31)<<5 | int(c&31)
 }
 
-// newSkipSearch builds the search; every word must be ASCII letters only
-// and at least three long (the prefilter words are).
-func newSkipSearch(words [][]byte) *skipSearch {
-	s := &skipSearch{short: 1 << 30}
+// newSkipSearch builds the search for words of ASCII letters, digits and
+// '_' at least three bytes long; with whole set, a word counts only as a
+// whole identifier (no letter, digit or '_' on either side; a non-ASCII
+// byte ends an identifier too, which can only add matches). ok is false
+// for words it cannot search: the caller uses another search.
+func newSkipSearch(words [][]byte, whole bool) (_ *skipSearch, ok bool) {
+	s := &skipSearch{short: 1 << 30, whole: whole}
 	for _, w := range words {
 		lw := make([]byte, len(w))
 		for i, c := range w {
-			if lowerASCII(c) < 'a' || lowerASCII(c) > 'z' {
-				panic("skipSearch: word " + string(w) + " holds a byte that is not an ASCII letter")
+			if nameClass[c] < 0 {
+				return nil, false
 			}
 			lw[i] = lowerASCII(c)
 		}
@@ -45,8 +49,8 @@ func newSkipSearch(words [][]byte) *skipSearch {
 		s.short = min(s.short, len(w))
 		s.longest = max(s.longest, len(w))
 	}
-	if s.short < 3 || s.short > 255 {
-		panic("skipSearch: words must be 3 to 255 bytes long")
+	if len(words) == 0 || s.short < 3 || s.short > 255 {
+		return nil, false
 	}
 	for i := range s.shift {
 		s.shift[i] = uint8(s.short - 2)
@@ -63,6 +67,15 @@ func newSkipSearch(words [][]byte) *skipSearch {
 				s.byBlock[b] = append(s.byBlock[b], k)
 			}
 		}
+	}
+	return s, true
+}
+
+// mustSkipSearch is newSkipSearch for words known to suit it.
+func mustSkipSearch(words [][]byte) *skipSearch {
+	s, ok := newSkipSearch(words, false)
+	if !ok {
+		panic("skipSearch: words must be ASCII identifiers 3 to 255 bytes long")
 	}
 	return s
 }
@@ -122,7 +135,11 @@ func (s *skipSearch) from(src []byte, end, stop int) bool {
 func (s *skipSearch) candidate(src []byte, end, b int) bool {
 	start := end - s.short + 1
 	for _, k := range s.byBlock[b] {
-		if hasFoldPrefix(src[start:], s.words[k]) {
+		w := s.words[k]
+		if !hasFoldPrefix(src[start:], w) {
+			continue
+		}
+		if !s.whole || (start == 0 || nameClass[src[start-1]] < 0) && (start+len(w) == len(src) || nameClass[src[start+len(w)]] < 0) {
 			return true
 		}
 	}
@@ -142,3 +159,7 @@ func hasFoldPrefix(src, w []byte) bool {
 	}
 	return true
 }
+
+// matchWord is match for a search built with whole set: it reports
+// whether src holds one of the words as a whole identifier.
+func (s *skipSearch) matchWord(src []byte) bool { return s.match(src) }
