@@ -15,7 +15,10 @@ type skipSearch struct {
 	longest int
 	whole   bool // see newSkipSearch
 	shift   [blockCount]uint8
-	byBlock [blockCount][]int // words whose window-ending triple is this block
+	// byBlock lists, for the blocks with a shift of 0, the words that end
+	// a window with them (a map: an array over every block made each
+	// search cost 800 KB of zeroed memory, and there is one per App).
+	byBlock map[int][]int
 }
 
 // A block is the low five bits of three bytes: an ASCII letter's low five
@@ -36,7 +39,7 @@ func block(a, b, c byte) int {
 // byte ends an identifier too, which can only add matches). ok is false
 // for words it cannot search: the caller uses another search.
 func newSkipSearch(words [][]byte, whole bool) (_ *skipSearch, ok bool) {
-	s := &skipSearch{short: 1 << 30, whole: whole}
+	s := &skipSearch{short: 1 << 30, whole: whole, byBlock: map[int][]int{}}
 	for _, w := range words {
 		lw := make([]byte, len(w))
 		for i, c := range w {
