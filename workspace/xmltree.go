@@ -47,12 +47,16 @@ var errNeedsEtree = errors.New("document needs the etree reader")
 // etreeMaxDepth is etree's default limit on element nesting.
 const etreeMaxDepth = 1024
 
-// readXMLTree parses a document in one encoding/xml pass and returns its
-// first top-level element (nil for none). It gives the same tree, lines
+// readXMLTree parses a document — with readXMLTreeFast when it can, else
+// in one encoding/xml pass — and returns its first top-level element (nil
+// for none). It gives the same tree, lines
 // and errors as reading the document with etree after checking it with
 // elementLines, which it replaces: a syntax error carries its line; a
 // document etree would read differently falls back to doing exactly that.
 func readXMLTree(data []byte) (*xmlElem, error) {
+	if root, ok := readXMLTreeFast(data); ok {
+		return root, nil
+	}
 	root, err := readXMLTreeOnce(data)
 	if errors.Is(err, errNeedsEtree) {
 		return readXMLTreeEtree(data)

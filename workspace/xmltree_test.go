@@ -36,35 +36,49 @@ func dumpXML(root *xmlElem, err error) string {
 	return b.String()
 }
 
-// The one-pass reader must build what etree (with elementLines' lines)
-// builds, and report the same errors, or hand the document to them.
+// The fast and the one-pass readers must build what etree (with
+// elementLines' lines) builds, and report the same errors, or hand the
+// document on.
 func TestReadXMLTreeMatchesEtree(t *testing.T) {
 	deep := strings.Repeat("<a>", etreeMaxDepth+1) + strings.Repeat("</a>", etreeMaxDepth+1)
 	tests := []struct {
 		name      string
 		doc       string
 		needEtree bool // the one-pass reader is expected to defer to etree
+		slow      bool // readXMLTreeFast is expected to defer to encoding/xml
 	}{
 		{name: "project", doc: "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Project Sdk=\"X\">\n  <PropertyGroup>\n    <OutputType>WinExe</OutputType>\n  </PropertyGroup>\n  <ItemGroup>\n    <Compile Include=\"a.cs\" />\n  </ItemGroup>\n</Project>\n"},
 		{name: "crlf lines", doc: "<Project>\r\n<ItemGroup>\r\n\r\n<Compile Include=\"a.cs\"/><Compile\r\nInclude=\"b.cs\"/></ItemGroup></Project>"},
 		{name: "text around a comment", doc: "<P><V>one<!-- c -->two<x/>three</V></P>"},
 		{name: "text stops at a processing instruction", doc: "<P><V>one<?pi x?>two</V></P>"},
-		{name: "cdata and entities", doc: "<P><V><![CDATA[a<b]]>&amp;&#65;</V></P>"},
+		{name: "cdata and entities", doc: "<P><V><![CDATA[a<b]]>&amp;&#65;</V></P>", slow: true},
 		{name: "duplicate attributes", doc: `<P><C Include="a" Remove="r" Include="b"/></P>`},
-		{name: "namespace declarations", doc: `<Project xmlns="http://schemas.microsoft.com/developer/msbuild/2003" xmlns:x="u"><x:Item Include="a"/></Project>`},
-		{name: "prefixed attribute", doc: `<P xmlns:a="u" xmlns:b="u"><C a:Include="1" b:Include="2" Include="3"/></P>`, needEtree: true},
-		{name: "unbound prefixed attribute", doc: `<P><C a:Include="1"/></P>`, needEtree: true},
-		{name: "two top-level elements", doc: `<A><B/></A><C/>`},
-		{name: "no element", doc: "<!-- nothing -->\n"},
-		{name: "empty", doc: ""},
-		{name: "unclosed", doc: "<Project>\n<ItemGroup>\n"},
-		{name: "mismatched end", doc: "<Project>\n<A></B>\n</Project>"},
-		{name: "mismatched prefix", doc: `<a:P xmlns:a="u" xmlns:b="u"></b:P>`},
-		{name: "bad attribute", doc: "<Project>\n\n<A x=y/></Project>"},
+		{name: "namespace declarations", doc: `<Project xmlns="http://schemas.microsoft.com/developer/msbuild/2003" xmlns:x="u"><x:Item Include="a"/></Project>`, slow: true},
+		{name: "prefixed attribute", doc: `<P xmlns:a="u" xmlns:b="u"><C a:Include="1" b:Include="2" Include="3"/></P>`, needEtree: true, slow: true},
+		{name: "unbound prefixed attribute", doc: `<P><C a:Include="1"/></P>`, needEtree: true, slow: true},
+		{name: "two top-level elements", doc: `<A><B/></A><C/>`, slow: true},
+		{name: "no element", doc: "<!-- nothing -->\n", slow: true},
+		{name: "empty", doc: "", slow: true},
+		{name: "unclosed", doc: "<Project>\n<ItemGroup>\n", slow: true},
+		{name: "mismatched end", doc: "<Project>\n<A></B>\n</Project>", slow: true},
+		{name: "mismatched prefix", doc: `<a:P xmlns:a="u" xmlns:b="u"></b:P>`, slow: true},
+		{name: "bad attribute", doc: "<Project>\n\n<A x=y/></Project>", slow: true},
 		// A syntax error further on is the answer, whatever came before.
-		{name: "error after a prefixed attribute", doc: "<P><C a:Include=\"1\"/>\n<D></E></P>"},
+		{name: "error after a prefixed attribute", doc: "<P><C a:Include=\"1\"/>\n<D></E></P>", slow: true},
 		{name: "declared encoding", doc: `<?xml version="1.0" encoding="utf-16"?><Project><A>x</A></Project>`},
-		{name: "deeper than etree allows", doc: deep, needEtree: true},
+		{name: "unsupported version", doc: `<?xml version="1.1"?><Project/>`, slow: true},
+		{name: "carriage returns", doc: "<Project>\r\n<A B=\"x\r\ny\ry\">one\r\r\ntwo\rthree</A>\r\n</Project>\r\n"},
+		{name: "unicode text", doc: "<Project><RootNamespace>Café.Tâches</RootNamespace><C Include=\"Über.cs\"/></Project>"},
+		{name: "illegal character", doc: "<Project><A>\x01</A></Project>", slow: true},
+		{name: "invalid utf-8", doc: "<Project><A>\xff</A></Project>", slow: true},
+		{name: "unescaped cdata end", doc: "<Project><A>]]></A></Project>", slow: true},
+		{name: "cdata end in an attribute", doc: `<Project><A B="]]>"/></Project>`},
+		{name: "comment with double dash", doc: "<Project><!-- a -- b --></Project>", slow: true},
+		{name: "comment and processing instruction before the root", doc: "<?xml version='1.0'?>\n<!-- made by hand -->\n<?other x?>\n<Project><A>t<?pi?>u</A></Project>\n<!-- end -->\n"},
+		{name: "attributes without space between", doc: `<Project><A B="1"C='2'/></Project>`},
+		{name: "element name with digits and dots", doc: `<Project><A.b-1_c>x</A.b-1_c></Project>`},
+		{name: "name starting with a digit", doc: `<Project><1a/></Project>`, slow: true},
+		{name: "deeper than etree allows", doc: deep, needEtree: true, slow: true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,6 +88,9 @@ func TestReadXMLTreeMatchesEtree(t *testing.T) {
 			if got != want {
 				t.Errorf("one pass:\n%s\netree:\n%s", got, want)
 			}
+			if _, fast := readXMLTreeFast(data); fast == tt.slow {
+				t.Errorf("fast path taken: %v, want %v", fast, !tt.slow)
+			}
 			_, err := readXMLTreeOnce(data)
 			if deferred := errors.Is(err, errNeedsEtree); deferred != tt.needEtree {
 				t.Errorf("deferred to etree: %v, want %v", deferred, tt.needEtree)
@@ -82,8 +99,8 @@ func TestReadXMLTreeMatchesEtree(t *testing.T) {
 	}
 }
 
-// FuzzReadXMLTree: on any input, the one-pass reader answers as etree and
-// elementLines do.
+// FuzzReadXMLTree: on any input, the fast and one-pass readers answer as
+// etree and elementLines do.
 func FuzzReadXMLTree(f *testing.F) {
 	for _, seed := range []string{
 		"<Project Sdk=\"X\">\n<PropertyGroup><A>1</A></PropertyGroup>\n<ItemGroup><Compile Include=\"a\"/></ItemGroup></Project>",
@@ -92,6 +109,8 @@ func FuzzReadXMLTree(f *testing.F) {
 		`<a:P xmlns:a="u"><C a:x="1"/></a:P>`,
 		"<P>\n<A></B>",
 		"<?xml version=\"1.0\"?><!DOCTYPE P><P><![CDATA[x]]></P>",
+		"<?xml version='1.0'?>\r\n<!-- c -->\r\n<P A=\"x\r\ny\"><V>a\rb<?pi?>c</V><W B='1'C=\"2\"/></P>\r\n",
+		"<P><V>Café</V></P>",
 	} {
 		f.Add(seed)
 	}

@@ -1,0 +1,299 @@
+package workspace
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// readXMLTreeFast builds the tree of a plain document — ASCII names without
+// prefixes, no entity or character references, no CDATA, no DOCTYPE, one
+// top-level element — directly from the bytes, several times faster than
+// encoding/xml, which project files are mostly made of. ok is false for
+// anything else, well-formed or not: the caller then reads the document
+// with encoding/xml, whose tree, lines and errors are the reference (the
+// fuzz target FuzzReadXMLTree holds the two equal).
+func readXMLTreeFast(data []byte) (root *xmlElem, ok bool) {
+	s := fastScanner{data: data, line: 1}
+	var stack []*xmlElem
+	textDone := []bool{} // per open element, as in readXMLTreeOnce
+	for s.pos < len(data) {
+		if data[s.pos] != '<' {
+			text, ok := s.text()
+			if !ok {
+				return nil, false
+			}
+			if n := len(stack); n > 0 {
+				if !textDone[n-1] {
+					stack[n-1].text += text
+				}
+			} else if !isXMLSpace(text) {
+				return nil, false
+			}
+			continue
+		}
+		switch {
+		case bytes.HasPrefix(data[s.pos:], []byte("<!--")):
+			if !s.comment() {
+				return nil, false
+			}
+		case bytes.HasPrefix(data[s.pos:], []byte("<?")):
+			if !s.procInst() {
+				return nil, false
+			}
+			if n := len(stack); n > 0 {
+				textDone[n-1] = true
+			}
+		case bytes.HasPrefix(data[s.pos:], []byte("</")):
+			name, ok := s.endTag()
+			if !ok || len(stack) == 0 || stack[len(stack)-1].tag != name {
+				return nil, false
+			}
+			stack = stack[:len(stack)-1]
+			textDone = textDone[:len(textDone)-1]
+		default:
+			if root != nil && len(stack) == 0 {
+				return nil, false // a second top-level element
+			}
+			if len(stack)+1 > etreeMaxDepth {
+				return nil, false
+			}
+			e, empty, ok := s.startTag()
+			if !ok {
+				return nil, false
+			}
+			if n := len(stack); n > 0 {
+				stack[n-1].children = append(stack[n-1].children, e)
+				textDone[n-1] = true
+			} else {
+				root = e
+			}
+			if !empty {
+				stack = append(stack, e)
+				textDone = append(textDone, false)
+			}
+		}
+	}
+	if len(stack) > 0 || root == nil {
+		return nil, false
+	}
+	return root, true
+}
+
+type fastScanner struct {
+	data []byte
+	pos  int
+	// line is the line at counted: newlines are counted as the scan
+	// passes them, for the start tags' lines.
+	line, counted int
+}
+
+func (s *fastScanner) lineAt(pos int) int {
+	s.line += bytes.Count(s.data[s.counted:pos], []byte("\n"))
+	s.counted = pos
+	return s.line
+}
+
+// text reads character data up to the next '<' or the end.
+func (s *fastScanner) text() (string, bool) {
+	end := bytes.IndexByte(s.data[s.pos:], '<')
+	if end < 0 {
+		end = len(s.data)
+	} else {
+		end += s.pos
+	}
+	raw := s.data[s.pos:end]
+	if !plainText(raw) || bytes.Contains(raw, []byte("]]>")) {
+		return "", false
+	}
+	s.pos = end
+	return foldCR(raw), true
+}
+
+// foldCR returns text as XML reads it: every carriage return becomes a
+// newline, one directly followed by a newline disappears into it.
+func foldCR(raw []byte) string {
+	if bytes.IndexByte(raw, '\r') < 0 {
+		return string(raw)
+	}
+	b := bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))
+	return string(bytes.ReplaceAll(b, []byte("\r"), []byte("\n")))
+}
+
+// plainText reports whether text needs no decoding (no references) and
+// holds only characters XML allows.
+func plainText(b []byte) bool {
+	for i := 0; i < len(b); {
+		c := b[i]
+		if c < utf8.RuneSelf {
+			if c == '&' || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+				return false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 || !xmlChar(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// xmlChar is the Char production of the XML specification (section 2.2)
+// above ASCII.
+func xmlChar(r rune) bool {
+	return r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+}
+
+func isXMLSpace(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c != ' ' && c != '\t' && c != '\n' && c != '\r' {
+			return false
+		}
+	}
+	return true
+}
+
+// comment skips <!-- … -->; "--" inside a comment is an error.
+func (s *fastScanner) comment() bool {
+	body := s.pos + len("<!--")
+	end := bytes.Index(s.data[body:], []byte("--"))
+	if end < 0 || body+end+2 >= len(s.data) || s.data[body+end+2] != '>' {
+		return false
+	}
+	s.pos = body + end + 3
+	return true
+}
+
+// procInst skips <?target …?>. Of an XML declaration only version 1.0 (or
+// none) is accepted: encoding/xml refuses any other.
+func (s *fastScanner) procInst() bool {
+	s.pos += len("<?")
+	target, ok := s.name()
+	if !ok {
+		return false
+	}
+	end := bytes.Index(s.data[s.pos:], []byte("?>"))
+	if end < 0 {
+		return false
+	}
+	body := s.data[s.pos : s.pos+end]
+	s.pos += end + 2
+	if target == "xml" {
+		versions := bytes.Count(body, []byte("version="))
+		if versions != bytes.Count(body, []byte(`version="1.0"`))+bytes.Count(body, []byte(`version='1.0'`)) {
+			return false
+		}
+	}
+	return true
+}
+
+// name reads an ASCII XML name without a prefix.
+func (s *fastScanner) name() (string, bool) {
+	start := s.pos
+	for s.pos < len(s.data) {
+		c := s.data[s.pos]
+		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' ||
+			s.pos > start && ('0' <= c && c <= '9' || c == '.' || c == '-') {
+			s.pos++
+			continue
+		}
+		if c == ':' || c >= utf8.RuneSelf {
+			return "", false // prefixes and non-ASCII names: the slow way
+		}
+		break
+	}
+	if s.pos == start {
+		return "", false
+	}
+	return string(s.data[start:s.pos]), true
+}
+
+func (s *fastScanner) space() {
+	for s.pos < len(s.data) {
+		switch s.data[s.pos] {
+		case ' ', '\t', '\n', '\r':
+			s.pos++
+		default:
+			return
+		}
+	}
+}
+
+func (s *fastScanner) endTag() (string, bool) {
+	s.pos += len("</")
+	name, ok := s.name()
+	if !ok {
+		return "", false
+	}
+	s.space()
+	if s.pos >= len(s.data) || s.data[s.pos] != '>' {
+		return "", false
+	}
+	s.pos++
+	return name, true
+}
+
+// startTag reads <name attr="value" …> or <name …/>.
+func (s *fastScanner) startTag() (e *xmlElem, empty, ok bool) {
+	line := s.lineAt(s.pos)
+	s.pos++
+	tag, ok := s.name()
+	if !ok {
+		return nil, false, false
+	}
+	e = &xmlElem{tag: tag, line: line}
+	for {
+		s.space()
+		if s.pos >= len(s.data) {
+			return nil, false, false
+		}
+		switch s.data[s.pos] {
+		case '>':
+			s.pos++
+			return e, false, true
+		case '/':
+			if s.pos+1 >= len(s.data) || s.data[s.pos+1] != '>' {
+				return nil, false, false
+			}
+			s.pos += 2
+			return e, true, true
+		}
+		key, ok := s.name()
+		if !ok {
+			return nil, false, false
+		}
+		s.space()
+		if s.pos >= len(s.data) || s.data[s.pos] != '=' {
+			return nil, false, false
+		}
+		s.pos++
+		s.space()
+		if s.pos >= len(s.data) || (s.data[s.pos] != '"' && s.data[s.pos] != '\'') {
+			return nil, false, false
+		}
+		quote := s.data[s.pos]
+		end := bytes.IndexByte(s.data[s.pos+1:], quote)
+		if end < 0 {
+			return nil, false, false
+		}
+		raw := s.data[s.pos+1 : s.pos+1+end]
+		if bytes.IndexByte(raw, '<') >= 0 || !plainText(raw) {
+			return nil, false, false
+		}
+		s.pos += end + 2
+		e.addAttr(key, foldCR(raw))
+	}
+}
+
+// addAttr adds an unprefixed attribute, folding a duplicate as etree does.
+func (e *xmlElem) addAttr(key, value string) {
+	for i := range e.attrs {
+		if e.attrs[i].key == key {
+			e.attrs[i].value = value
+			return
+		}
+	}
+	e.attrs = append(e.attrs, xmlAttr{key: key, value: value})
+}
