@@ -68,13 +68,14 @@ func discover(paths []string, opts Options, readDir func(string) ([]os.DirEntry,
 		paths = []string{"."}
 	}
 	d := &discoverer{
-		ix:        newIndex(cwd, exclude),
-		projects:  map[string]*projectFile{},
-		parsed:    map[string]*preparsed{},
-		solutions: map[string]*readSolution{},
-		apps:      map[string]*App{},
-		formed:    map[string]*App{},
-		rootApps:  map[string][]*App{},
+		ix:           newIndex(cwd, exclude),
+		projects:     map[string]*projectFile{},
+		parsed:       map[string]*preparsed{},
+		solutions:    map[string]*readSolution{},
+		sourcesAhead: map[*projectFile]*sourceList{},
+		apps:         map[string]*App{},
+		formed:       map[string]*App{},
+		rootApps:     map[string][]*App{},
 	}
 	d.ix.readDir = readDir
 	for _, p := range paths {
@@ -108,12 +109,15 @@ type discoverer struct {
 	// walked trees, read ahead in parallel (see preparse), by display path.
 	parsed    map[string]*preparsed
 	solutions map[string]*readSolution
-	apps      map[string]*App   // the result, by absolute manifest path
-	formed    map[string]*App   // every App grouped so far, by absolute manifest path
-	rootApps  map[string][]*App // Apps of each walked root, by absolute root
-	skipped   []string
-	appFiles  map[*App]map[string]bool // see owns
-	roots     map[string]string        // searchRoot by absolute directory
+	// sourcesAhead are projects' sources worked out in parallel before
+	// grouping (see listSourcesAhead).
+	sourcesAhead map[*projectFile]*sourceList
+	apps         map[string]*App   // the result, by absolute manifest path
+	formed       map[string]*App   // every App grouped so far, by absolute manifest path
+	rootApps     map[string][]*App // Apps of each walked root, by absolute root
+	skipped      []string
+	appFiles     map[*App]map[string]bool // see owns
+	roots        map[string]string        // searchRoot by absolute directory
 	// wholeTree is set when a directory was given: every Note of the walk
 	// is the user's business. For files alone, only the Notes about the
 	// Apps that own them are (see relevantNotes).
@@ -313,6 +317,7 @@ func (d *discoverer) appsUnder(rootDisp string, keep bool) []*App {
 		if tree != nil {
 			d.preparse(tree)
 			d.readSolutions(tree)
+			d.listSourcesAhead()
 			tree.collect(func(n *dirNode) {
 				for _, m := range n.manifests {
 					apps = append(apps, d.appFor(m, tree))
@@ -513,7 +518,7 @@ func (d *discoverer) groupProjects(app *App, owner *projectFile) {
 		refs := p.references(d.ix)
 		p.References = refs
 		app.Projects = append(app.Projects, p.Project)
-		for _, path := range p.sourcePaths(d.ix) {
+		for _, path := range d.sourcePaths(p) {
 			abs := d.ix.key(path)
 			if seenSource[abs] || d.ix.excluded(path, false) {
 				continue

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"os"
+	"path/filepath"
 	"runtime"
 	"sync"
 )
@@ -113,4 +114,66 @@ func parallel(n int, work func(i int)) {
 		}()
 	}
 	wg.Wait()
+}
+
+// sourceList is a project's sourcePaths worked out ahead. If it read
+// $(SolutionDir), it is valid while the project's is the one it was worked
+// out with (grouping passes a solution's directory on to the projects a
+// listed project references).
+type sourceList struct {
+	solutionDir     string
+	readSolutionDir bool
+	paths           []string
+	notes           []Note
+}
+
+// listSourcesAhead works out, in parallel, the sources of every project
+// read so far (see preparse), before grouping asks for them one App at a
+// time. A project whose sources lie in a directory not walked yet is left
+// to grouping: walking changes the index, which the workers share.
+func (d *discoverer) listSourcesAhead() {
+	var projects []*projectFile
+	seen := map[*projectFile]bool{}
+	keep := func(p *projectFile) {
+		if p != nil && !seen[p] && d.sourcesAhead[p] == nil {
+			seen[p] = true
+			projects = append(projects, p)
+		}
+	}
+	for _, p := range d.projects {
+		keep(p)
+	}
+	for _, pre := range d.parsed {
+		keep(pre.p)
+	}
+	lists := make([]*sourceList, len(projects))
+	parallel(len(projects), func(i int) {
+		p := projects[i]
+		walked := true
+		tree := func(disp string) *dirNode {
+			n := d.ix.byDisp[filepath.Clean(disp)]
+			walked = walked && n != nil
+			return n
+		}
+		var notes noteBuffer
+		p.solutionDirRead = false
+		paths := p.sourcePathsWith(d.ix, &notes, tree)
+		if walked {
+			lists[i] = &sourceList{solutionDir: p.solutionDir, readSolutionDir: p.solutionDirRead, paths: paths, notes: notes.notes}
+		}
+	})
+	for i, p := range projects {
+		if lists[i] != nil {
+			d.sourcesAhead[p] = lists[i]
+		}
+	}
+}
+
+// sourcePaths is p.sourcePaths, worked out ahead when it could be.
+func (d *discoverer) sourcePaths(p *projectFile) []string {
+	if l := d.sourcesAhead[p]; l != nil && (!l.readSolutionDir || l.solutionDir == p.solutionDir) {
+		d.ix.notes = append(d.ix.notes, l.notes...)
+		return l.paths
+	}
+	return p.sourcePaths(d.ix)
 }

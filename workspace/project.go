@@ -30,6 +30,9 @@ type projectFile struct {
 	// solutionDir is the directory of a .sln that lists the project, with a
 	// trailing separator ("" when none is known); $(SolutionDir) needs it.
 	solutionDir string
+	// solutionDirRead is set when an expansion asks for $(SolutionDir)
+	// (see listSourcesAhead).
+	solutionDirRead bool
 }
 
 // propDef is a property's raw value and the file that defines it (its

@@ -197,6 +197,7 @@ func (p *projectFile) property(ix *index, name, file string, depth int) (string,
 	case "projectdir":
 		return withSep(p.dir), nil
 	case "solutiondir":
+		p.solutionDirRead = true
 		if p.solutionDir != "" {
 			return withSep(p.solutionDir), nil
 		}
@@ -231,7 +232,10 @@ func (p *projectFile) itemPath(ix *index, expanded string) string {
 
 // values splits an item attribute into its ';'-separated parts and resolves
 // each to a display path; parts that cannot be resolved become Notes.
-func (p *projectFile) values(ix *index, it item) []string {
+func (p *projectFile) values(ix *index, it item) []string { return p.valuesNoted(ix, ix, it) }
+
+// valuesNoted is values with the Notes going to n.
+func (p *projectFile) valuesNoted(ix *index, n noter, it item) []string {
 	var out []string
 	for _, part := range strings.Split(it.value, ";") {
 		if strings.TrimSpace(part) == "" {
@@ -242,7 +246,7 @@ func (p *projectFile) values(ix *index, it item) []string {
 		}
 		exp, err := p.expand(ix, part, it.file, 0)
 		if err != nil {
-			ix.note(it.file, it.line, "%v in %q; item skipped", err, part)
+			n.note(it.file, it.line, "%v in %q; item skipped", err, part)
 			continue
 		}
 		out = append(out, p.itemPath(ix, exp))
@@ -404,7 +408,11 @@ func (p *projectFile) declaresManifest(ix *index, manifest string) bool {
 // sourcePaths lists the project's source files: the SDK default globs
 // minus Compile Remove, plus every explicit source item (links outside the
 // project directory and wildcards included).
-func (p *projectFile) sourcePaths(ix *index) []string {
+func (p *projectFile) sourcePaths(ix *index) []string { return p.sourcePathsWith(ix, ix, ix.tree) }
+
+// sourcePathsWith is sourcePaths with the Notes going to n and the walked
+// directories coming from tree.
+func (p *projectFile) sourcePathsWith(ix *index, n noter, tree func(string) *dirNode) []string {
 	seen := map[string]bool{}
 	var out []string
 	add := func(path string) {
@@ -417,7 +425,7 @@ func (p *projectFile) sourcePaths(ix *index) []string {
 	var removes []string
 	for _, it := range p.items {
 		if it.kind == "remove" {
-			removes = append(removes, p.values(ix, it)...)
+			removes = append(removes, p.valuesNoted(ix, n, it)...)
 		}
 	}
 	removed := func(path string) bool {
@@ -433,7 +441,7 @@ func (p *projectFile) sourcePaths(ix *index) []string {
 		if p.Language == "vb" {
 			ext = ".vb"
 		}
-		if root := ix.tree(p.dir); root != nil {
+		if root := tree(p.dir); root != nil {
 			root.collect(func(d *dirNode) {
 				for _, s := range d.sources {
 					if strings.EqualFold(filepath.Ext(s), ext) && !removed(s) {
@@ -449,10 +457,10 @@ func (p *projectFile) sourcePaths(ix *index) []string {
 		}
 		var excludes []string
 		if it.exclude != "" {
-			excludes = p.values(ix, item{value: it.exclude, file: it.file, line: it.line})
+			excludes = p.valuesNoted(ix, n, item{value: it.exclude, file: it.file, line: it.line})
 		}
-		for _, v := range p.values(ix, it) {
-			for _, path := range p.expandWildcard(ix, v, it) {
+		for _, v := range p.valuesNoted(ix, n, it) {
+			for _, path := range p.expandWildcard(ix, n, tree, v, it) {
 				if !removed(path) && !matchesAny(excludes, path) {
 					add(path)
 				}
@@ -464,7 +472,7 @@ func (p *projectFile) sourcePaths(ix *index) []string {
 
 // expandWildcard returns path itself when it has no wildcard (and exists),
 // else the walked source files that match it.
-func (p *projectFile) expandWildcard(ix *index, path string, it item) []string {
+func (p *projectFile) expandWildcard(ix *index, n noter, tree func(string) *dirNode, path string, it item) []string {
 	slash := filepath.ToSlash(path)
 	if !strings.ContainsAny(slash, "*?[{") {
 		if ix.fileAt(path) == fileExists {
@@ -472,13 +480,13 @@ func (p *projectFile) expandWildcard(ix *index, path string, it item) []string {
 		}
 		fixed, info, ok := existingFile(path)
 		if !ok || info == nil || info.IsDir() {
-			ix.note(it.file, it.line, "source file %s listed in the project does not exist", path)
+			n.note(it.file, it.line, "source file %s listed in the project does not exist", path)
 			return nil
 		}
 		return []string{fixed}
 	}
 	base, _ := doublestar.SplitPattern(slash)
-	root := ix.tree(filepath.FromSlash(base))
+	root := tree(filepath.FromSlash(base))
 	if root == nil {
 		return nil
 	}

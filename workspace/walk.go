@@ -157,6 +157,18 @@ func (ix *index) note(path string, line int, format string, args ...any) {
 	ix.notes = append(ix.notes, newNote(path, line, format, args...))
 }
 
+// noter receives Notes: the index, or a noteBuffer for work done ahead of
+// its turn whose Notes are recorded when its turn comes.
+type noter interface {
+	note(path string, line int, format string, args ...any)
+}
+
+type noteBuffer struct{ notes []Note }
+
+func (b *noteBuffer) note(path string, line int, format string, args ...any) {
+	b.notes = append(b.notes, newNote(path, line, format, args...))
+}
+
 func newNote(path string, line int, format string, args ...any) Note {
 	return Note{Path: path, Line: line, Message: fmt.Sprintf(format, args...)}
 }
