@@ -1,0 +1,134 @@
+package workspace
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"testing"
+)
+
+// A project the solution does not list gets $(SolutionDir) from the
+// project that references it, during grouping: the sources worked out
+// ahead of that (without it) must give way to the ones worked out with it.
+func TestSourcesAheadRedoneWithInheritedSolutionDir(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "Sample.sln"),
+		"Project(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"App\", \"App\\App.csproj\", \"{11111111-1111-1111-1111-111111111111}\"\nEndProject\n")
+	writeFile(t, filepath.Join(root, "App", "Package.appxmanifest"), "<Package/>")
+	writeFile(t, filepath.Join(root, "App", "App.csproj"), `<Project>
+  <PropertyGroup><OutputType>AppContainerExe</OutputType></PropertyGroup>
+  <ItemGroup><Compile Include="App.cs" /></ItemGroup>
+  <ItemGroup><ProjectReference Include="..\Tasks\Tasks.csproj" /></ItemGroup>
+</Project>`)
+	writeFile(t, filepath.Join(root, "App", "App.cs"), "class App {}")
+	writeFile(t, filepath.Join(root, "Tasks", "Tasks.csproj"), `<Project>
+  <PropertyGroup><OutputType>winmdobj</OutputType></PropertyGroup>
+  <ItemGroup>
+    <Compile Include="Task.cs" />
+    <Compile Include="$(SolutionDir)Common\Names.cs" />
+  </ItemGroup>
+</Project>`)
+	writeFile(t, filepath.Join(root, "Tasks", "Task.cs"), "class Task {}")
+	writeFile(t, filepath.Join(root, "Common", "Names.cs"), "class Names {}")
+
+	r, err := Discover([]string{root}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Apps) != 1 {
+		t.Fatalf("want 1 App, got %d", len(r.Apps))
+	}
+	got := sourcePaths(r.Apps[0])
+	for _, want := range []string{"App/App.cs", "Tasks/Task.cs", "Common/Names.cs"} {
+		if !contains(got, filepath.ToSlash(filepath.Join(root, want))) {
+			t.Errorf("sources %v lack %s", got, want)
+		}
+	}
+	if len(r.Notes) != 0 {
+		t.Errorf("want no Notes, got %v", r.Notes)
+	}
+}
+
+// A listed source outside the walked tree is looked for on disk, and one
+// missing there is a Note at its item's line, recorded in turn whether it
+// was worked out ahead or not.
+func TestSourcesAheadOutsideTheWalk(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "Outside", "Linked.cs"), "class Linked {}")
+	writeFile(t, filepath.Join(root, "Repo", "App", "Package.appxmanifest"), "<Package/>")
+	writeFile(t, filepath.Join(root, "Repo", "App", "App.csproj"), `<Project>
+  <PropertyGroup><OutputType>AppContainerExe</OutputType></PropertyGroup>
+  <ItemGroup>
+    <Compile Include="..\..\Outside\Linked.cs" />
+    <Compile Include="..\..\Outside\Gone.cs" />
+    <Compile Include="..\..\Outside\*.cs" />
+  </ItemGroup>
+</Project>`)
+	r, err := Discover([]string{filepath.Join(root, "Repo")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Apps) != 1 {
+		t.Fatalf("want 1 App, got %d", len(r.Apps))
+	}
+	got := sourcePaths(r.Apps[0])
+	if len(got) != 1 || got[0] != filepath.ToSlash(filepath.Join(root, "Outside", "Linked.cs")) {
+		t.Errorf("sources %v, want only Outside/Linked.cs", got)
+	}
+	if len(r.Notes) != 1 || r.Notes[0].Line != 5 || !strings.Contains(r.Notes[0].Message, "Gone.cs listed in the project does not exist") {
+		t.Errorf("want one Note for Gone.cs at line 5, got %v", r.Notes)
+	}
+}
+
+// fileAt answers from the walk only what the walk proves.
+func TestFileAt(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "d", "Main.cs"), "")
+	writeFile(t, filepath.Join(root, "d", "readme.txt"), "")
+	writeFile(t, filepath.Join(root, "d", "Sub", "x.cs"), "")
+	writeFile(t, filepath.Join(root, "unwalked", "y.cs"), "")
+	links := runtime.GOOS != "windows"
+	if links {
+		if err := os.Symlink("Main.cs", filepath.Join(root, "d", "ToMain.cs")); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink("nowhere.cs", filepath.Join(root, "d", "Dangling.cs")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ix := newIndex(root, nil)
+	dir := filepath.Join(root, "d")
+	if ix.tree(dir) == nil {
+		t.Fatal("walk failed")
+	}
+	tests := []struct {
+		path string
+		want fileState
+	}{
+		{filepath.Join(dir, "Main.cs"), fileExists},
+		{filepath.Join(dir, "readme.txt"), fileExists}, // not a source, still a file
+		{filepath.Join(dir, "Absent.cs"), fileMissing},
+		{filepath.Join(dir, "Sub"), fileMissing},     // a directory is not a file
+		{filepath.Join(dir, "MAIN.cs"), fileUnknown}, // a case-insensitive file system would find it
+		{filepath.Join(dir, "Sub", "x.cs"), fileExists},
+		{filepath.Join(root, "unwalked", "y.cs"), fileUnknown},
+		{filepath.Join(dir, "..", "d", "Main.cs"), fileExists},
+	}
+	if links {
+		tests = append(tests,
+			struct {
+				path string
+				want fileState
+			}{filepath.Join(dir, "ToMain.cs"), fileExists},
+			struct {
+				path string
+				want fileState
+			}{filepath.Join(dir, "Dangling.cs"), fileMissing})
+	}
+	for _, tt := range tests {
+		if got := ix.fileAt(filepath.Clean(tt.path)); got != tt.want {
+			t.Errorf("fileAt(%s) = %v, want %v", tt.path, got, tt.want)
+		}
+	}
+}
