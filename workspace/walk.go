@@ -59,7 +59,7 @@ type index struct {
 
 	// prefetched holds the directories of the tree being walked, read
 	// ahead in parallel (see prefetch), by display path.
-	prefetched map[string]dirRead
+	prefetched map[string]dirScan
 
 	dbpMu sync.Mutex
 	dbp   map[string]string // directoryBuildProps by absolute directory
@@ -173,20 +173,63 @@ func newNote(path string, line int, format string, args ...any) Note {
 	return Note{Path: path, Line: line, Message: fmt.Sprintf(format, args...)}
 }
 
-// walk reads one directory and, recursively, the ones below it. Entries come
-// sorted from os.ReadDir, so every list is in path order.
+// walk builds the node of one directory and, recursively, of the ones
+// below it, from their scans (see scanDir). Entries come sorted from
+// os.ReadDir, so every list is in path order.
 func (ix *index) walk(disp, real string) *dirNode {
 	n := &dirNode{disp: disp, real: real}
 	ix.nodes[real] = n
 	if ix.byDisp[disp] == nil {
 		ix.byDisp[disp] = n
 	}
-	entries, err := ix.readDirOnce(disp)
-	if err != nil {
-		// ReadDir may return the entries it read before the error; keep them.
-		ix.note(disp, 0, "cannot read directory: %v", unwrapPathError(err))
+	sc := ix.scanOnce(disp)
+	if sc.err != nil {
+		// ReadDir may return the entries it read before the error; they
+		// are kept.
+		ix.note(disp, 0, "cannot read directory: %v", unwrapPathError(sc.err))
 	}
-	n.complete = err == nil
+	n.complete = sc.err == nil
+	n.manifests, n.projects, n.solutions, n.sources = sc.manifests, sc.projects, sc.solutions, sc.sources
+	n.files = sc.files
+	n.manifestsBelow = len(n.manifests)
+	for _, sub := range sc.subdirs {
+		if sub.link {
+			ix.pendingLinks = append(ix.pendingLinks, pendingLink{parent: n, disp: sub.disp})
+			continue
+		}
+		childReal := filepath.Join(real, sub.name)
+		child, seen := ix.nodes[childReal]
+		if !seen {
+			child = ix.walk(sub.disp, childReal)
+		}
+		n.children = append(n.children, child)
+		n.manifestsBelow += child.manifestsBelow
+	}
+	return n
+}
+
+// dirScan is one directory read and sorted out: the files bgmanifest
+// cares about, every file name, and the subdirectories to walk, in the
+// order of the entries.
+type dirScan struct {
+	err                                     error
+	manifests, projects, solutions, sources []string // display paths
+	files                                   []string // see dirNode.files
+	subdirs                                 []subdir
+}
+
+type subdir struct {
+	name, disp string
+	// link is a symbolic link to a directory: walked after the real trees
+	// (see drainLinks).
+	link bool
+}
+
+// scanDir reads and sorts out one directory. It records nothing in the
+// index, so that directories can be scanned in parallel.
+func (ix *index) scanDir(disp string) dirScan {
+	entries, err := ix.readDir(disp)
+	sc := dirScan{err: err}
 	for _, e := range entries {
 		name := e.Name()
 		childDisp := filepath.Join(disp, name)
@@ -198,111 +241,88 @@ func (ix *index) walk(disp, real string) *dirNode {
 			}
 			if info.IsDir() {
 				if !isSkippedDir(name) && !ix.excluded(childDisp, true) {
-					ix.pendingLinks = append(ix.pendingLinks, pendingLink{parent: n, disp: childDisp})
+					sc.subdirs = append(sc.subdirs, subdir{name: name, disp: childDisp, link: true})
 				}
 				continue
 			}
 			mode = info.Mode().Type()
 		}
 		if mode.IsDir() {
-			if isSkippedDir(name) || ix.excluded(childDisp, true) {
-				continue
+			if !isSkippedDir(name) && !ix.excluded(childDisp, true) {
+				sc.subdirs = append(sc.subdirs, subdir{name: name, disp: childDisp})
 			}
-			childReal := filepath.Join(real, name)
-			child, seen := ix.nodes[childReal]
-			if !seen {
-				child = ix.walk(childDisp, childReal)
-			}
-			n.children = append(n.children, child)
-			n.manifestsBelow += child.manifestsBelow
 			continue
 		}
-		n.files = append(n.files, name)
-		if !mode.IsRegular() {
-			continue
+		sc.files = append(sc.files, name)
+		if mode.IsRegular() {
+			sc.addFile(ix, name, childDisp)
 		}
-		ix.addFile(n, name, childDisp)
 	}
-	if !sort.StringsAreSorted(n.files) {
-		sort.Strings(n.files) // os.ReadDir sorts; a replacement may not
+	if !sort.StringsAreSorted(sc.files) {
+		sort.Strings(sc.files) // os.ReadDir sorts; a replacement may not
 	}
-	return n
+	return sc
 }
 
-// dirRead is one directory's entries, read ahead.
-type dirRead struct {
-	entries []os.DirEntry
-	err     error
+func (sc *dirScan) addFile(ix *index, name, disp string) {
+	var list *[]string
+	switch {
+	case isManifestName(name):
+		list = &sc.manifests
+	case isProjectName(name):
+		list = &sc.projects
+	case isSolutionName(name):
+		list = &sc.solutions
+	default:
+		if _, ok := languageOf(name); !ok {
+			return
+		}
+		list = &sc.sources
+	}
+	if !ix.excluded(disp, false) {
+		*list = append(*list, disp)
+	}
 }
 
-// readDirOnce returns the directory's entries, read ahead or now.
-func (ix *index) readDirOnce(disp string) ([]os.DirEntry, error) {
-	if r, ok := ix.prefetched[disp]; ok {
+// scanOnce returns the directory's scan, made ahead or now.
+func (ix *index) scanOnce(disp string) dirScan {
+	if sc, ok := ix.prefetched[disp]; ok {
 		delete(ix.prefetched, disp)
-		return r.entries, r.err
+		return sc
 	}
-	return ix.readDir(disp)
+	return ix.scanDir(disp)
 }
 
-// prefetch reads the directories below root in parallel, runtime.NumCPU()
+// prefetch scans the directories below root in parallel, runtime.NumCPU()
 // at a time, for walk to build its nodes from in order. It descends as walk
-// does (not into skipped or excluded directories, nor through symbolic
-// links, which walk resolves itself); a directory walk will not visit, as
-// one already walked, is read for nothing.
-func (ix *index) prefetch(root string) map[string]dirRead {
+// does, but not through symbolic links, which walk follows itself; a
+// directory walk will not visit, as one already walked, is scanned for
+// nothing.
+func (ix *index) prefetch(root string) map[string]dirScan {
 	var mu sync.Mutex
-	read := map[string]dirRead{}
+	scans := map[string]dirScan{}
 	slots := make(chan struct{}, runtime.NumCPU())
 	var wg sync.WaitGroup
 	var visit func(disp string)
 	visit = func(disp string) {
 		defer wg.Done()
 		slots <- struct{}{}
-		entries, err := ix.readDir(disp)
+		sc := ix.scanDir(disp)
 		<-slots
 		mu.Lock()
-		read[disp] = dirRead{entries: entries, err: err}
+		scans[disp] = sc
 		mu.Unlock()
-		for _, e := range entries {
-			if !e.Type().IsDir() || isSkippedDir(e.Name()) {
-				continue
+		for _, sub := range sc.subdirs {
+			if !sub.link {
+				wg.Add(1)
+				go visit(sub.disp)
 			}
-			child := filepath.Join(disp, e.Name())
-			if ix.excluded(child, true) {
-				continue
-			}
-			wg.Add(1)
-			go visit(child)
 		}
 	}
 	wg.Add(1)
 	go visit(root)
 	wg.Wait()
-	return read
-}
-
-func (ix *index) addFile(n *dirNode, name, disp string) {
-	var list *[]string
-	switch {
-	case isManifestName(name):
-		list = &n.manifests
-	case isProjectName(name):
-		list = &n.projects
-	case isSolutionName(name):
-		list = &n.solutions
-	default:
-		if _, ok := languageOf(name); !ok {
-			return
-		}
-		list = &n.sources
-	}
-	if ix.excluded(disp, false) {
-		return
-	}
-	*list = append(*list, disp)
-	if list == &n.manifests {
-		n.manifestsBelow++
-	}
+	return scans
 }
 
 // drainLinks walks the symlinked directories met so far. A link whose target
