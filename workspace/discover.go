@@ -515,18 +515,16 @@ func (d *discoverer) groupProjects(app *App, owner *projectFile) {
 	for len(queue) > 0 {
 		p := queue[0]
 		queue = queue[1:]
-		refs := p.references(d.ix)
+		refs, refLines := p.references(d.ix)
 		p.References = refs
 		app.Projects = append(app.Projects, p.Project)
-		for _, path := range d.sourcePaths(p) {
-			abs := d.ix.key(path)
-			if seenSource[abs] || d.ix.excluded(path, false) {
+		for _, s := range d.sourcePaths(p) {
+			if seenSource[s.key] || s.excluded {
 				continue
 			}
-			seenSource[abs] = true
-			lang, _ := languageOf(path)
+			seenSource[s.key] = true
 			app.Sources = append(app.Sources, registration.SourceFile{
-				Path: path, Language: lang, Project: p.Path, RootNamespace: p.RootNamespace,
+				Path: s.path, Language: s.lang, Project: p.Path, RootNamespace: p.RootNamespace,
 			})
 		}
 		for _, ref := range refs {
@@ -535,7 +533,7 @@ func (d *discoverer) groupProjects(app *App, owner *projectFile) {
 				continue
 			}
 			seenProject[abs] = true
-			if rp := d.project(ref, d.referenceLine(p, ref), p.Path); rp != nil {
+			if rp := d.project(ref, refLines[ref], p.Path); rp != nil {
 				if rp.solutionDir == "" {
 					rp.solutionDir = p.solutionDir
 				}
@@ -543,19 +541,6 @@ func (d *discoverer) groupProjects(app *App, owner *projectFile) {
 			}
 		}
 	}
-}
-
-func (d *discoverer) referenceLine(p *projectFile, ref string) int {
-	for _, it := range p.items {
-		if it.kind == "reference" {
-			for _, v := range p.values(d.ix, it) {
-				if v == ref {
-					return it.line
-				}
-			}
-		}
-	}
-	return 0
 }
 
 // fallback forms an App without project files: the manifest's directory

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"sync"
+
+	"github.com/bgmanifest/bgmanifest/registration"
 )
 
 // preparsed is a project file read ahead of its use: grouping asks for
@@ -123,8 +125,24 @@ func parallel(n int, work func(i int)) {
 type sourceList struct {
 	solutionDir     string
 	readSolutionDir bool
-	paths           []string
+	sources         []listedSource
 	notes           []Note
+}
+
+// listedSource is one of sourcePaths' paths with what grouping asks of it.
+type listedSource struct {
+	path, key string
+	lang      registration.Language
+	excluded  bool
+}
+
+func (ix *index) describeSources(paths []string) []listedSource {
+	out := make([]listedSource, len(paths))
+	for i, path := range paths {
+		lang, _ := languageOf(path)
+		out[i] = listedSource{path: path, key: ix.key(path), lang: lang, excluded: ix.excluded(path, false)}
+	}
+	return out
 }
 
 // listSourcesAhead works out, in parallel, the sources of every project
@@ -159,7 +177,8 @@ func (d *discoverer) listSourcesAhead() {
 		p.solutionDirRead = false
 		paths := p.sourcePathsWith(d.ix, &notes, tree)
 		if walked {
-			lists[i] = &sourceList{solutionDir: p.solutionDir, readSolutionDir: p.solutionDirRead, paths: paths, notes: notes.notes}
+			lists[i] = &sourceList{solutionDir: p.solutionDir, readSolutionDir: p.solutionDirRead,
+				sources: d.ix.describeSources(paths), notes: notes.notes}
 		}
 	})
 	for i, p := range projects {
@@ -170,10 +189,10 @@ func (d *discoverer) listSourcesAhead() {
 }
 
 // sourcePaths is p.sourcePaths, worked out ahead when it could be.
-func (d *discoverer) sourcePaths(p *projectFile) []string {
+func (d *discoverer) sourcePaths(p *projectFile) []listedSource {
 	if l := d.sourcesAhead[p]; l != nil && (!l.readSolutionDir || l.solutionDir == p.solutionDir) {
 		d.ix.notes = append(d.ix.notes, l.notes...)
-		return l.paths
+		return l.sources
 	}
-	return p.sourcePaths(d.ix)
+	return d.ix.describeSources(p.sourcePaths(d.ix))
 }

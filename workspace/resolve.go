@@ -372,21 +372,28 @@ func lineOf(err error) int {
 	return 0
 }
 
-// references returns the display paths of the projects this one references.
-func (p *projectFile) references(ix *index) []string {
+// references returns the display paths of the projects this one
+// references, and for each value an item gave (before any case fix-up)
+// the line of the first item that gave it: the line a Note about the
+// referenced project points at.
+func (p *projectFile) references(ix *index) ([]string, map[string]int) {
 	var out []string
+	lines := map[string]int{}
 	for _, it := range p.items {
 		if it.kind != "reference" {
 			continue
 		}
 		for _, v := range p.values(ix, it) {
+			if _, ok := lines[v]; !ok {
+				lines[v] = it.line
+			}
 			if fixed, ok := ix.existingPath(v); ok {
 				v = fixed
 			}
 			out = append(out, v)
 		}
 	}
-	return out
+	return out, lines
 }
 
 // declaresManifest reports whether an <AppxManifest Include> names path.
