@@ -26,6 +26,9 @@ func (p *projectFile) expand(ix *index, value, file string, depth int) (string, 
 	if depth > 8 {
 		return "", &expandError{expr: value}
 	}
+	if !strings.Contains(value, "$(") {
+		return value, nil // most items name a file plainly
+	}
 	var b strings.Builder
 	for {
 		i := strings.Index(value, "$(")
@@ -258,7 +261,11 @@ func (p *projectFile) valuesNoted(ix *index, n noter, it item) []string {
 var buildOutputProps = []string{"$(generatedfilesdir)", "$(intdir)", "$(outdir)", "$(intermediateoutputpath)", "$(baseintermediateoutputpath)", "$(outputpath)"}
 
 func generatedOutput(value string) bool {
-	lower := strings.ToLower(strings.TrimSpace(value))
+	trimmed := strings.TrimSpace(value)
+	if !strings.HasPrefix(trimmed, "$(") {
+		return false
+	}
+	lower := strings.ToLower(trimmed)
 	for _, p := range buildOutputProps {
 		if strings.HasPrefix(lower, p) {
 			return true

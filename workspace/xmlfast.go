@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -113,10 +114,10 @@ func (s *fastScanner) text() (string, bool) {
 // newline, one directly followed by a newline disappears into it.
 func foldCR(raw []byte) string {
 	if bytes.IndexByte(raw, '\r') < 0 {
-		return string(raw)
+		return intern(raw)
 	}
 	b := bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))
-	return string(bytes.ReplaceAll(b, []byte("\r"), []byte("\n")))
+	return intern(bytes.ReplaceAll(b, []byte("\r"), []byte("\n")))
 }
 
 // plainText reports whether text needs no decoding (no references) and
@@ -207,7 +208,7 @@ func (s *fastScanner) name() (string, bool) {
 	if s.pos == start {
 		return "", false
 	}
-	return string(s.data[start:s.pos]), true
+	return intern(s.data[start:s.pos]), true
 }
 
 func (s *fastScanner) space() {
@@ -296,4 +297,41 @@ func (e *xmlElem) addAttr(key, value string) {
 		}
 	}
 	e.attrs = append(e.attrs, xmlAttr{key: key, value: value})
+}
+
+// interned are the element and attribute names of project files and the
+// indentation between their elements: strings every file repeats, shared
+// instead of allocated again for each.
+var interned = func() map[string]string {
+	m := map[string]string{}
+	for _, name := range strings.Fields(`Project PropertyGroup ItemGroup ItemDefinitionGroup ImportGroup Import
+		Target Choose When Otherwise Compile ClCompile ClInclude Midl Content None Page ApplicationDefinition
+		PRIResource Image Text Xml Manifest AppxManifest ProjectReference Reference PackageReference
+		ProjectConfiguration Configuration Platform Folder Name Link DependentUpon SubType Private Project
+		RootNamespace AssemblyName OutputType ProjectGuid ProjectTypeGuids TargetPlatformIdentifier
+		TargetPlatformVersion TargetPlatformMinVersion MinimumVisualStudioVersion FileAlignment
+		ConfigurationType AppContainerApplication ApplicationType ApplicationTypeRevision
+		DefaultLanguage PlatformToolset CharacterSet WholeProgramOptimization UseDebugLibraries
+		CompileAsWinRT PrecompiledHeader PrecompiledHeaderFile PreprocessorDefinitions
+		AdditionalIncludeDirectories WarningLevel GenerateWindowsMetadata CppWinRTOptimized
+		Include Remove Exclude Update Condition Label Sdk xmlns ToolsVersion DefaultTargets Version Path`) {
+		m[name] = name
+	}
+	for n := 0; n <= 32; n++ {
+		for _, prefix := range []string{"", "\n", "\n\n"} {
+			for _, unit := range []string{" ", "\t"} {
+				ws := prefix + strings.Repeat(unit, n)
+				m[ws] = ws
+			}
+		}
+	}
+	return m
+}()
+
+// intern returns b as a string, shared when it is a common one.
+func intern(b []byte) string {
+	if s, ok := interned[string(b)]; ok { // no allocation for the lookup
+		return s
+	}
+	return string(b)
 }
