@@ -293,34 +293,51 @@ func (ix *index) scanOnce(disp string) dirScan {
 	return ix.scanDir(disp)
 }
 
-// prefetch scans the directories below root in parallel, runtime.NumCPU()
-// at a time, for walk to build its nodes from in order. It descends as walk
-// does, but not through symbolic links, which walk follows itself; a
-// directory walk will not visit, as one already walked, is scanned for
-// nothing.
+// prefetch scans the directories below root in parallel, on
+// runtime.NumCPU() workers sharing a stack of directories to scan, for walk
+// to build its nodes from in order. It descends as walk does, but not
+// through symbolic links, which walk follows itself; a directory walk will
+// not visit, as one already walked, is scanned for nothing.
 func (ix *index) prefetch(root string) map[string]dirScan {
-	var mu sync.Mutex
 	scans := map[string]dirScan{}
-	slots := make(chan struct{}, runtime.NumCPU())
-	var wg sync.WaitGroup
-	var visit func(disp string)
-	visit = func(disp string) {
-		defer wg.Done()
-		slots <- struct{}{}
-		sc := ix.scanDir(disp)
-		<-slots
+	var mu sync.Mutex
+	more := sync.NewCond(&mu) // the stack grew, or the last busy worker finished
+	stack := []string{root}
+	busy := 0
+	worker := func() {
 		mu.Lock()
-		scans[disp] = sc
-		mu.Unlock()
-		for _, sub := range sc.subdirs {
-			if !sub.link {
-				wg.Add(1)
-				go visit(sub.disp)
+		defer mu.Unlock()
+		for {
+			for len(stack) == 0 && busy > 0 {
+				more.Wait()
 			}
+			if len(stack) == 0 {
+				return // nothing left, and nobody scanning who could add more
+			}
+			disp := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			busy++
+			mu.Unlock()
+			sc := ix.scanDir(disp)
+			mu.Lock()
+			busy--
+			scans[disp] = sc
+			for _, sub := range sc.subdirs {
+				if !sub.link {
+					stack = append(stack, sub.disp)
+				}
+			}
+			more.Broadcast()
 		}
 	}
-	wg.Add(1)
-	go visit(root)
+	var wg sync.WaitGroup
+	for i := 0; i < runtime.NumCPU(); i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			worker()
+		}()
+	}
 	wg.Wait()
 	return scans
 }
