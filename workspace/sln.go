@@ -26,7 +26,9 @@ func parseSolution(data []byte) []slnEntry {
 	}
 	var out []slnEntry
 	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(make([]byte, 0, 64*1024), 4*1024*1024)
+	// No buffer given: the scanner starts small (solutions are a few KB) and
+	// grows up to the limit for a long line.
+	sc.Buffer(nil, 4*1024*1024)
 	line := 0
 	for sc.Scan() {
 		line++
