@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 
@@ -434,7 +435,7 @@ func (d *discoverer) appFor(manifest string, walkRoot *dirNode) *App {
 	} else if walkRoot != nil {
 		d.fallback(app, dir, walkRoot)
 	}
-	sort.Slice(app.Sources, func(i, j int) bool { return app.Sources[i].Path < app.Sources[j].Path })
+	sortSources(app.Sources)
 	app.SourcesFound = len(app.Sources) > 0
 	if app.Projects == nil {
 		app.Projects = []*Project{}
@@ -670,9 +671,15 @@ func (d *discoverer) result() *Result {
 		return r.Notes[i].Line < r.Notes[j].Line
 	})
 	for _, a := range r.Apps {
-		sort.Slice(a.Sources, func(i, j int) bool { return a.Sources[i].Path < a.Sources[j].Path })
+		sortSources(a.Sources)
 	}
 	return r
+}
+
+// sortSources orders an App's sources by path. Their paths are distinct
+// (grouping keeps one per file), so no order among equals is at stake.
+func sortSources(s []registration.SourceFile) {
+	slices.SortFunc(s, func(a, b registration.SourceFile) int { return strings.Compare(a.Path, b.Path) })
 }
 
 func dedupSorted(s []string) []string {
