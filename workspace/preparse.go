@@ -136,6 +136,8 @@ type listedSource struct {
 	excluded  bool
 }
 
+// describeSources gives each path its key, language and exclusion: pure
+// work on strings, done by the workers for the sources worked out ahead.
 func (ix *index) describeSources(paths []string) []listedSource {
 	out := make([]listedSource, len(paths))
 	for i, path := range paths {
