@@ -113,8 +113,18 @@ func Run(paths []string, o Options) (*Result, error) {
 	if o.Config != nil {
 		exclude = o.Config.ExcludePatterns()
 	}
-	disc, err := workspace.Discover(paths, workspace.Options{Exclude: exclude})
+	jobs := o.Jobs
+	if jobs <= 0 {
+		jobs = runtime.NumCPU()
+	}
+	pool := newCheckPool(o, sev, jobs)
+	wopts := workspace.Options{Exclude: exclude}
+	if streamable(paths) {
+		wopts.OnApp = pool.submit
+	}
+	disc, err := workspace.Discover(paths, wopts)
 	if err != nil {
+		pool.abort()
 		return nil, err
 	}
 	res := &Result{Apps: disc.Apps}
@@ -124,14 +134,13 @@ func Run(paths []string, o Options) (*Result, error) {
 	if len(disc.Apps) == 0 {
 		res.Notes = append(res.Notes, fmt.Sprintf("no app manifest found under %s", strings.Join(paths, ", ")))
 	}
-	jobs := o.Jobs
-	if jobs <= 0 {
-		jobs = runtime.NumCPU()
+	for _, app := range disc.Apps {
+		pool.submit(app) // those not handed over while discovering
 	}
-	outs := checkApps(disc.Apps, o, sev, jobs)
+	outs := pool.wait()
 	seenSources := map[string]bool{}
-	for i, app := range disc.Apps {
-		out := outs[i]
+	for _, app := range disc.Apps {
+		out := outs[app]
 		res.Findings = append(res.Findings, out.Findings...)
 		res.Internal = append(res.Internal, out.Internal...)
 		res.Notes = append(res.Notes, out.Notes...)
@@ -146,47 +155,6 @@ func Run(paths []string, o Options) (*Result, error) {
 	relativize(res.Findings, o.BaseDir)
 	rules.SortFindings(res.Findings)
 	return res, nil
-}
-
-// checkApps checks the Apps with a bounded pool of workers. A workspace
-// of many small Apps keeps every core busy with whole Apps (an App's own
-// resolution step is sequential); a single App gets all jobs for its scan.
-// Results come back in the order of apps, so notes stay deterministic.
-func checkApps(apps []*workspace.App, o Options, sev map[string]rules.Severity, jobs int) []AppResult {
-	outs := make([]AppResult, len(apps))
-	// Run reports findings only: an App's model and facts (its token
-	// arrays) are dropped once it is checked, so the heap holds the Apps
-	// being checked rather than every App of the workspace.
-	check := func(i, jobs int) {
-		r := CheckApp(apps[i], o, sev, jobs)
-		r.Manifest, r.Facts = nil, nil
-		outs[i] = r
-	}
-	workers := min(jobs, len(apps))
-	if workers <= 1 {
-		for i := range apps {
-			check(i, jobs)
-		}
-		return outs
-	}
-	inner := max(1, jobs/workers)
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				check(i, inner)
-			}
-		}()
-	}
-	for i := range apps {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	return outs
 }
 
 // AppResult is the outcome of checking one App.

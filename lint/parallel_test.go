@@ -60,3 +60,38 @@ func TestParallelAppsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestStreamedAppsMatchDiscoveredApps: Apps checked while discovery goes
+// on (an absolute PATH) give what Apps checked after it give (a PATH from
+// "..", which is never streamed), over every fixture App of the repository,
+// shared projects included. Under -race it also shows that discovery
+// writes nothing to an App it has handed over.
+func TestStreamedAppsMatchDiscoveredApps(t *testing.T) {
+	rel := filepath.Join("..", "testdata")
+	abs, err := filepath.Abs(rel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if streamable([]string{rel}) || !streamable([]string{abs}) {
+		t.Fatalf("streamable(%q) and streamable(%q) are not false and true", rel, abs)
+	}
+	base := filepath.Dir(abs)
+	after, err := Run([]string{rel}, Options{Jobs: 3, BaseDir: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	streamed, err := Run([]string{abs}, Options{Jobs: 3, BaseDir: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after.Summary.Apps < 100 || len(after.Findings) == 0 {
+		t.Fatalf("only %d Apps and %d findings under testdata", after.Summary.Apps, len(after.Findings))
+	}
+	if !reflect.DeepEqual(streamed.Findings, after.Findings) || !reflect.DeepEqual(streamed.Summary, after.Summary) {
+		t.Errorf("streamed run: %d findings, %+v; after discovery: %d findings, %+v",
+			len(streamed.Findings), streamed.Summary, len(after.Findings), after.Summary)
+	}
+	if len(streamed.Notes) != len(after.Notes) {
+		t.Errorf("streamed run has %d notes, the other %d", len(streamed.Notes), len(after.Notes))
+	}
+}

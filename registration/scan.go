@@ -74,6 +74,11 @@ func Scan(files []SourceFile, opts Options) *Facts {
 // Lexing was half of a workspace check's CPU, nearly all of it on files
 // that define nothing the resolver asks for.
 func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options) *Facts {
+	// The files' bytes come from an arena reused scan after scan: nothing
+	// the scan returns shares their memory (the lexers copy what they
+	// keep; TestScanKeepsNoFileBytes checks it).
+	ar := arenas.Get().(*fileread.Arena)
+	defer func() { ar.Reset(); arenas.Put(ar) }()
 	files = append([]SourceFile(nil), files...) // Language is filled in below
 	models := make([]*fileModel, len(files))
 	notes := make([][]Note, len(files))
@@ -85,7 +90,7 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 		jobs = runtime.NumCPU()
 	}
 	parallel(len(files), jobs, func(i int) {
-		sf, src, ns, mk, ok := readSource(files[i], overlay, opts.Marker)
+		sf, src, ns, mk, ok := readSource(ar, files[i], overlay, opts.Marker)
 		files[i].Language = sf.Language
 		notes[i], marks[i], read[i] = ns, mk, ok
 		if !ok {
@@ -120,6 +125,8 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 		})
 	}
 }
+
+var arenas = sync.Pool{New: func() any { return new(fileread.Arena) }}
 
 // maxLexRounds bounds the rounds of lexing wanted files; after them every
 // file still pending is lexed.
@@ -332,7 +339,7 @@ func markOf(src, marker []byte) mark {
 
 // readSource reads one file (or its overlay), turning every failure into
 // a Note; ok is false when there is nothing to lex.
-func readSource(sf SourceFile, overlay map[string][]byte, marker []byte) (_ SourceFile, src []byte, notes []Note, mk mark, ok bool) {
+func readSource(ar *fileread.Arena, sf SourceFile, overlay map[string][]byte, marker []byte) (_ SourceFile, src []byte, notes []Note, mk mark, ok bool) {
 	at := Pos{File: sf.Path}
 	defer func() {
 		if r := recover(); r != nil {
@@ -351,7 +358,7 @@ func readSource(sf SourceFile, overlay map[string][]byte, marker []byte) (_ Sour
 	if !inOverlay {
 		var size int64
 		var err error
-		src, size, err = fileread.Limited(sf.Path, MaxFileSize)
+		src, size, err = fileread.LimitedIn(ar, sf.Path, MaxFileSize)
 		if err != nil {
 			return sf, nil, []Note{{Pos: at, Message: fmt.Sprintf("cannot read source file: %v", err)}}, unread, false
 		}

@@ -21,6 +21,13 @@ type Options struct {
 	// to the current directory or absolute. Matching files and directories
 	// are neither read nor reported.
 	Exclude []string
+	// OnApp, when set, is called with each App of a directory argument as
+	// soon as it is formed, before Discover returns, so that a caller can
+	// start checking it while the rest of the tree is grouped. Discover
+	// never changes an App after handing it over (see shortenPaths and
+	// result). Apps found only as owners of file arguments are not handed
+	// over: Result.Apps has every App either way.
+	OnApp func(*App)
 }
 
 // Note is a problem met while discovering (an unreadable directory, a
@@ -77,6 +84,7 @@ func discover(paths []string, opts Options, readDir func(string) ([]os.DirEntry,
 		apps:         map[string]*App{},
 		formed:       map[string]*App{},
 		rootApps:     map[string][]*App{},
+		onApp:        opts.OnApp,
 	}
 	d.ix.readDir = readDir
 	for _, p := range paths {
@@ -123,6 +131,21 @@ type discoverer struct {
 	// is the user's business. For files alone, only the Notes about the
 	// Apps that own them are (see relevantNotes).
 	wholeTree bool
+	// onApp is Options.OnApp; handed are the Apps given to it.
+	onApp  func(*App)
+	handed map[*App]bool
+}
+
+// hand gives a kept App to Options.OnApp, once.
+func (d *discoverer) hand(app *App) {
+	if d.onApp == nil || d.handed[app] {
+		return
+	}
+	if d.handed == nil {
+		d.handed = map[*App]bool{}
+	}
+	d.handed[app] = true
+	d.onApp(app)
 }
 
 func (d *discoverer) add(path string) error {
@@ -321,7 +344,11 @@ func (d *discoverer) appsUnder(rootDisp string, keep bool) []*App {
 			d.listSourcesAhead()
 			tree.collect(func(n *dirNode) {
 				for _, m := range n.manifests {
-					apps = append(apps, d.appFor(m, tree))
+					app := d.appFor(m, tree)
+					apps = append(apps, app)
+					if keep {
+						d.hand(app)
+					}
 				}
 			})
 		}
@@ -330,6 +357,7 @@ func (d *discoverer) appsUnder(rootDisp string, keep bool) []*App {
 	if keep {
 		for _, a := range apps {
 			d.apps[d.ix.key(a.Manifest)] = a
+			d.hand(a)
 		}
 	}
 	return apps
@@ -517,7 +545,11 @@ func (d *discoverer) groupProjects(app *App, owner *projectFile) {
 		p := queue[0]
 		queue = queue[1:]
 		refs, refLines := p.references(d.ix)
-		p.References = refs
+		if !p.referencesSet || !slices.Equal(p.References, refs) {
+			// a project shared with an App already handed over
+			// (Options.OnApp) is not written again for nothing
+			p.References, p.referencesSet = refs, true
+		}
 		app.Projects = append(app.Projects, p.Project)
 		for _, s := range d.sourcePaths(p) {
 			if seenSource[s.key] || s.excluded {
@@ -620,23 +652,32 @@ func (d *discoverer) shorten(p string) string {
 
 // shortenPaths applies shorten to every path of the result.
 func (d *discoverer) shortenPaths(r *Result) {
+	// An App may be in a caller's hands already (Options.OnApp): a path is
+	// written only when it changes, and it changes only for walks from
+	// above the working directory, whose Apps are not handed over early
+	// (lint streams directory arguments that do not start with "..").
+	shorten := func(p *string) {
+		if s := d.shorten(*p); s != *p {
+			*p = s
+		}
+	}
 	done := map[*Project]bool{}
 	for _, a := range r.Apps {
-		a.Manifest = d.shorten(a.Manifest)
-		a.Project = d.shorten(a.Project)
+		shorten(&a.Manifest)
+		shorten(&a.Project)
 		for _, p := range a.Projects {
 			if done[p] {
 				continue
 			}
 			done[p] = true
-			p.Path = d.shorten(p.Path)
+			shorten(&p.Path)
 			for i := range p.References {
-				p.References[i] = d.shorten(p.References[i])
+				shorten(&p.References[i])
 			}
 		}
 		for i := range a.Sources {
-			a.Sources[i].Path = d.shorten(a.Sources[i].Path)
-			a.Sources[i].Project = d.shorten(a.Sources[i].Project)
+			shorten(&a.Sources[i].Path)
+			shorten(&a.Sources[i].Project)
 		}
 	}
 	for i := range r.Notes {
@@ -671,7 +712,11 @@ func (d *discoverer) result() *Result {
 		return r.Notes[i].Line < r.Notes[j].Line
 	})
 	for _, a := range r.Apps {
-		sortSources(a.Sources)
+		// sorted when formed; sorting again would write to an App a
+		// caller may be reading (Options.OnApp)
+		if !sourcesSorted(a.Sources) {
+			sortSources(a.Sources)
+		}
 	}
 	return r
 }
@@ -680,6 +725,10 @@ func (d *discoverer) result() *Result {
 // (grouping keeps one per file), so no order among equals is at stake.
 func sortSources(s []registration.SourceFile) {
 	slices.SortFunc(s, func(a, b registration.SourceFile) int { return strings.Compare(a.Path, b.Path) })
+}
+
+func sourcesSorted(s []registration.SourceFile) bool {
+	return slices.IsSortedFunc(s, func(a, b registration.SourceFile) int { return strings.Compare(a.Path, b.Path) })
 }
 
 func dedupSorted(s []string) []string {

@@ -20,11 +20,14 @@ type item struct {
 // projectFile is a parsed project: the public facts plus what grouping needs.
 type projectFile struct {
 	*Project
-	dir        string // display directory
-	sdk        bool
-	defaultSrc bool               // SDK-style default Compile globs are on
-	props      map[string]propDef // by lower-case name
-	items      []item
+	// referencesSet: Project.References was given its value (by the
+	// first App grouped with the project).
+	referencesSet bool
+	dir           string // display directory
+	sdk           bool
+	defaultSrc    bool               // SDK-style default Compile globs are on
+	props         map[string]propDef // by lower-case name
+	items         []item
 	// imports are the files read into the project (.projitems, .props…).
 	imports []string
 	// solutionDir is the directory of a .sln that lists the project, with a

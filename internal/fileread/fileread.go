@@ -20,12 +20,17 @@ import (
 // it returns no data and the file's size, so that the caller can report
 // it. Errors are *os.PathError values worded as os.ReadFile's.
 func Limited(path string, limit int64) (data []byte, size int64, err error) {
-	return limited(path, limit)
+	return limited(path, limit, nil)
+}
+
+// LimitedIn is Limited with the bytes allocated from a (see Arena).
+func LimitedIn(a *Arena, path string, limit int64) (data []byte, size int64, err error) {
+	return limited(path, limit, a)
 }
 
 // limitedPortable is Limited through package os: one descriptor, its
 // size from Stat, one exact allocation.
-func limitedPortable(path string, limit int64) ([]byte, int64, error) {
+func limitedPortable(path string, limit int64, a *Arena) ([]byte, int64, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, 0, err
@@ -44,7 +49,7 @@ func limitedPortable(path string, limit int64) ([]byte, int64, error) {
 	if st.Size() > limit {
 		return nil, st.Size(), nil
 	}
-	buf := make([]byte, st.Size())
+	buf := a.Alloc(int(st.Size()))
 	n, err := io.ReadFull(f, buf)
 	if err == io.ErrUnexpectedEOF {
 		err = nil // the file shrank meanwhile: keep what is there

@@ -2,6 +2,6 @@
 
 package fileread
 
-func limited(path string, limit int64) ([]byte, int64, error) {
-	return limitedPortable(path, limit)
+func limited(path string, limit int64, a *Arena) ([]byte, int64, error) {
+	return limitedPortable(path, limit, a)
 }

@@ -45,7 +45,8 @@ func TestLimited(t *testing.T) {
 			for _, read := range []struct {
 				name string
 				fn   func(string, int64) ([]byte, int64, error)
-			}{{"Limited", Limited}, {"portable", limitedPortable}} {
+			}{{"Limited", Limited}, {"portable", func(p string, n int64) ([]byte, int64, error) { return limitedPortable(p, n, nil) }},
+				{"arena", func(p string, n int64) ([]byte, int64, error) { return LimitedIn(&Arena{}, p, n) }}} {
 				got, size, err := read.fn(tt.path, tt.limit)
 				if tt.wantErr != "" {
 					if err == nil || !strings.Contains(err.Error(), tt.wantErr) || !strings.Contains(err.Error(), tt.path) {
@@ -79,5 +80,46 @@ func TestLimitedErrorMatchesOS(t *testing.T) {
 	}
 	if !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("errors.Is(err, fs.ErrNotExist) = false for %v", err)
+	}
+}
+
+// TestArena: slices never overlap, have no spare capacity, survive until
+// Reset, and the blocks are reused after it; big requests get their own.
+func TestArena(t *testing.T) {
+	var a Arena
+	var got [][]byte
+	for i := 0; i < 200; i++ {
+		n := 1 + i*37%5000
+		b := a.Alloc(n)
+		if len(b) != n || cap(b) != n {
+			t.Fatalf("Alloc(%d): len %d cap %d", n, len(b), cap(b))
+		}
+		for j := range b {
+			b[j] = byte(i)
+		}
+		got = append(got, b)
+	}
+	for i, b := range got {
+		for _, c := range b {
+			if c != byte(i) {
+				t.Fatalf("slice %d was overwritten by a later one", i)
+			}
+		}
+	}
+	blocks := len(a.blocks)
+	a.Reset()
+	for i := 0; i < 200; i++ {
+		a.Alloc(1 + i*37%5000)
+	}
+	if len(a.blocks) != blocks {
+		t.Errorf("after Reset the same requests took %d blocks, before %d", len(a.blocks), blocks)
+	}
+	big := a.Alloc(arenaBlock)
+	if len(big) != arenaBlock || len(a.blocks) != blocks {
+		t.Errorf("a request of a whole block came from the arena")
+	}
+	var nilArena *Arena
+	if b := nilArena.Alloc(10); len(b) != 10 {
+		t.Errorf("a nil Arena allocates: got %d bytes", len(b))
 	}
 }

@@ -7,7 +7,7 @@ import (
 	"syscall"
 )
 
-func limited(path string, limit int64) ([]byte, int64, error) {
+func limited(path string, limit int64, a *Arena) ([]byte, int64, error) {
 	fd, err := openRetry(path)
 	if err != nil {
 		return nil, 0, &os.PathError{Op: "open", Path: path, Err: err}
@@ -20,13 +20,13 @@ func limited(path string, limit int64) ([]byte, int64, error) {
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
 		// Directories, FIFOs, devices: the portable path reads them as
 		// os.ReadFile does (a FIFO may block; os handles that).
-		return limitedPortable(path, limit)
+		return limitedPortable(path, limit, a)
 	}
 	size := int64(st.Size)
 	if size > limit {
 		return nil, size, nil
 	}
-	buf := make([]byte, size)
+	buf := a.Alloc(int(size))
 	n := 0
 	for n < len(buf) {
 		k, err := syscall.Read(fd, buf[n:])
