@@ -81,12 +81,7 @@ func readXMLTreeOnce(data []byte) (*xmlElem, error) {
 			return root, nil
 		}
 		if err != nil {
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				return nil, &lineError{line: se.Line, err: errors.New(se.Msg)}
-			}
-			l, _ := dec.InputPos()
-			return nil, &lineError{line: l, err: err}
+			return nil, tokenError(dec, err)
 		}
 		if needsEtree {
 			continue // only a syntax error further on can still change the answer
@@ -211,12 +206,7 @@ func elementLines(data []byte) ([]int, error) {
 			return lines, nil
 		}
 		if err != nil {
-			var se *xml.SyntaxError
-			if errors.As(err, &se) {
-				return nil, &lineError{line: se.Line, err: errors.New(se.Msg)}
-			}
-			l, _ := dec.InputPos()
-			return nil, &lineError{line: l, err: err}
+			return nil, tokenError(dec, err)
 		}
 		if _, ok := tok.(xml.StartElement); ok {
 			end := int(dec.InputOffset())
@@ -228,4 +218,14 @@ func elementLines(data []byte) ([]int, error) {
 			lines = append(lines, line)
 		}
 	}
+}
+
+// tokenError gives a decoding error the line it happened on.
+func tokenError(dec *xml.Decoder, err error) error {
+	var se *xml.SyntaxError
+	if errors.As(err, &se) {
+		return &lineError{line: se.Line, err: errors.New(se.Msg)}
+	}
+	l, _ := dec.InputPos()
+	return &lineError{line: l, err: err}
 }
