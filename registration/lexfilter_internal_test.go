@@ -154,6 +154,31 @@ partial class R { SystemCondition _cond; void Init() { _cond = new SystemConditi
 		},
 	},
 	{
+		name: "sealed C# partial task class whose other part makes it public",
+		files: map[string]string{
+			"Task.cs":  `using Windows.ApplicationModel.Background; namespace Tasks { sealed partial class Sync : IBackgroundTask { public void Run(IBackgroundTaskInstance i) { } } }`,
+			"Other.cs": `namespace Tasks { public partial class Sync { int retries; } }`,
+		},
+		check: taskClassPublic("Tasks.Sync"),
+	},
+	{
+		name: "VB task class whose part without Partial is the lexed one",
+		files: map[string]string{
+			"Task.vb":  "Imports Windows.ApplicationModel.Background\nNamespace Tasks\nNotInheritable Class Sync\nImplements IBackgroundTask\nPublic Sub Run(i As IBackgroundTaskInstance) Implements IBackgroundTask.Run\nEnd Sub\nEnd Class\nEnd Namespace\n",
+			"Other.vb": "Namespace Tasks\nPartial Public Class Sync\nEnd Class\nEnd Namespace\n",
+		},
+		check: taskClassPublic("Tasks.Sync"),
+	},
+	{
+		name: "a sealed C# task class that is not partial: its name is not searched for",
+		files: map[string]string{
+			"Task.cs":  `using Windows.ApplicationModel.Background; namespace Tasks { public sealed class Sync : IBackgroundTask { public void Run(IBackgroundTaskInstance i) { } } }`,
+			"Notes.cs": `namespace Tasks { static class Notes { const string Sync = "runs Sync every hour"; } }`,
+		},
+		check:   hasTaskClass("Tasks.Sync", true),
+		unlexed: []string{"Notes.cs"},
+	},
+	{
 		name: "VB constant spelled in another case",
 		files: map[string]string{
 			"Register.vb": "Imports Windows.ApplicationModel.Background\nModule R\n Sub Go()\n  Dim b As New BackgroundTaskBuilder()\n  b.TaskEntryPoint = Names.entry\n  b.SetTrigger(New TimeTrigger(15, False))\n  b.Register()\n End Sub\nEnd Module\n",
@@ -169,6 +194,17 @@ func entryPointIs(want string, resolved bool) func(*Facts) error {
 			return fmt.Errorf("want one registration with entry point %q (resolved %v), got %+v", want, resolved, f.Registrations)
 		}
 		return nil
+	}
+}
+
+func taskClassPublic(name string) func(*Facts) error {
+	return func(f *Facts) error {
+		for _, tc := range f.TaskClasses {
+			if tc.Name == name && tc.Public {
+				return nil
+			}
+		}
+		return fmt.Errorf("want public task class %s, got %+v", name, f.TaskClasses)
 	}
 }
 

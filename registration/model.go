@@ -36,8 +36,10 @@ type classDecl struct {
 	kind   string
 	public bool
 	sealed bool
-	bases  []string
-	guid   string
+	// partial: a C# part that says partial (other parts may be elsewhere)
+	partial bool
+	bases   []string
+	guid    string
 	// guidMacro is the macro named in __declspec(uuid(MACRO)).
 	guidMacro   string
 	pos         Pos

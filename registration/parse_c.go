@@ -220,6 +220,8 @@ func classHeader(f *fileModel, cur *scope, header []Token, k int, kind string) *
 				c.public = true
 			case "sealed", "static":
 				c.sealed = true
+			case "partial":
+				c.partial = true
 			case "ref", "value":
 				if kind == "class" || kind == "struct" {
 					c.kind = t.Text + " " + kind

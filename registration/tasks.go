@@ -69,12 +69,17 @@ func taskClasses(ix *appIndex, regs []Registration, named []string) []TaskClass 
 	wanted := map[string]bool{}
 	for _, name := range named {
 		wanted[name] = true
-		ix.want(lastPart(name))
 	}
 	for _, r := range regs {
 		if r.EntryPoint.Resolved {
 			wanted[r.EntryPoint.Str] = true
-			ix.want(lastPart(r.EntryPoint.Str))
+		}
+	}
+	for name := range wanted {
+		// a class named as an entry point and not read yet, or with
+		// parts that may be in files not lexed yet
+		if !closedClass(groups[name]) {
+			ix.want(lastPart(name))
 		}
 	}
 	var out []TaskClass
@@ -85,10 +90,43 @@ func taskClasses(ix *appIndex, regs []Registration, named []string) []TaskClass 
 		}
 		// its other parts (partial classes, C++ out-of-class methods) may
 		// sit in files not lexed yet
-		ix.want(lastPart(full))
+		if !closedClass(g) {
+			ix.want(lastPart(full))
+		}
 		out = append(out, mergeClass(ix, g, implements[full]))
 	}
 	return out
+}
+
+// closedClass reports a class whose every part has been read: C# parts
+// that do not say partial (every part of a C# partial class must, and C#
+// defines no member outside its class). A VB class may leave Partial off
+// one of its parts and C++ defines members outside the class, so theirs
+// are never closed. Resolution does not search the files not lexed yet for
+// a closed class's name: a short task name ("Task0") found in nearly every
+// file's text made that search read most of every file of the App.
+func closedClass(g []*classDecl) bool {
+	if len(g) == 0 {
+		return false
+	}
+	for _, c := range g {
+		if c.file.lang != CSharp || c.partial {
+			return false
+		}
+	}
+	return true
+}
+
+// underivable reports a class no class can derive from: a C# or VB part
+// that is sealed (static, NotInheritable, a Module or Structure) seals the
+// whole class, whatever its other parts say.
+func underivable(g []*classDecl) bool {
+	for _, c := range g {
+		if (c.file.lang == CSharp || c.file.lang == VB) && c.sealed {
+			return true
+		}
+	}
+	return false
 }
 
 // unsealedInHolder reports a C# or VB class of a project holding a task
@@ -360,15 +398,20 @@ func inheritImplements(ix *appIndex, groups map[string][]*classDecl, order []str
 	for round := 0; round < 8; round++ {
 		changed := false
 		implSimple := map[string]bool{}
+		derivable := map[string]bool{} // simple names of those a class may derive from
 		for full, ok := range implements {
 			if ok {
 				implSimple[lastPart(full)] = true
+				if !underivable(groups[full]) {
+					derivable[lastPart(full)] = true
+				}
 			}
 		}
 		for n := range ifaces {
 			implSimple[n] = true
+			derivable[n] = true
 		}
-		for n := range implSimple {
+		for n := range derivable {
 			ix.want(n) // a class deriving from it may sit in a file not lexed yet
 		}
 		for _, full := range order {
