@@ -51,3 +51,41 @@ func TestMayDeclareUnsealedClass(t *testing.T) {
 		})
 	}
 }
+
+// FuzzUnsealedByteTest holds the byte test to its promise against the
+// parser: when it says a C# or VB file declares no public class that is
+// not sealed, the parser must find none in it either (a file it wrongly
+// skips would hide a BG201 finding).
+func FuzzUnsealedByteTest(f *testing.F) {
+	for _, s := range []string{
+		"namespace A { public sealed class M { } }",
+		"namespace A {\n/// <summary>x</summary>\npublic sealed partial class M { public class Inner { } } }",
+		"[Attr] public static class H { }",
+		"/* c */ sealed public class X { } internal class Y { }",
+		"#region R\npublic sealed class Z { }\n#endregion",
+		"Namespace A\n<ComVisible(True)> Public NotInheritable Class M\nEnd Class\nEnd Namespace\n",
+		"Public _\n Class V\nEnd Class\n",
+		"Friend Class F : End Class",
+	} {
+		f.Add(s, false)
+		f.Add(s, true)
+	}
+	f.Fuzz(func(t *testing.T, src string, vb bool) {
+		lang := CSharp
+		if vb {
+			lang = VB
+		}
+		if mayDeclareUnsealedClass(lang, []byte(src)) {
+			return // the file is lexed: nothing to hold
+		}
+		fm, _ := parseSource(SourceFile{Path: "f", Language: lang}, []byte(src), false)
+		if fm == nil {
+			return
+		}
+		for _, c := range fm.classes {
+			if c.kind == "class" && c.public && !c.sealed {
+				t.Fatalf("the byte test skips %q, but it declares public class %s that is not sealed", src, c.name)
+			}
+		}
+	})
+}
