@@ -51,6 +51,18 @@ type Token struct {
 	Value  string
 }
 
+// newTokens allocates a file's token array. Real sources (the
+// Windows-universal-samples) hold one token per 7 to 11 bytes, generated
+// ones one per 5 to 6. A guess on the low side costs an append's growth or
+// two; one on the high side is idle room the App keeps, and the collector
+// scans, while it is resolved: one token per 4 bytes gave a 3 MB WinJS
+// file room for 742 000 tokens, 288 000 used, and on that repository half
+// the check's CPU went to collecting (copying the array to its size after
+// lexing was slower than both).
+func newTokens(src []byte) []Token {
+	return make([]Token, 0, len(src)/10+16)
+}
+
 // Define is a C/C++ object-like macro: #define Name body.
 type Define struct {
 	Name   string

@@ -52,7 +52,7 @@ type condFrame struct {
 
 func lexC(src []byte, spec *cSpec) *Lexed {
 	l := &cLexer{cursor: cursor{src: src, text: string(src), line: 1, col: 1}, spec: spec, out: &Lexed{}}
-	l.out.Tokens = make([]Token, 0, len(src)/4+4)
+	l.out.Tokens = newTokens(src)
 	if spec.lang == JavaScript && l.hasPrefix("#!") {
 		l.skipLine()
 	}

@@ -7,7 +7,7 @@ import "strings"
 // identifiers: VB is case-insensitive, so callers compare with EqualFold.
 func LexVB(src []byte) *Lexed {
 	l := &vbLexer{cursor: cursor{src: src, text: string(src), line: 1, col: 1}, out: &Lexed{}}
-	l.out.Tokens = make([]Token, 0, len(src)/4+4)
+	l.out.Tokens = newTokens(src)
 	l.run()
 	return l.out
 }

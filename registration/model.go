@@ -105,26 +105,38 @@ func (m *methodDecl) body() []Token {
 		return nil
 	}
 	if len(m.children) == 0 {
-		return toks[m.s:m.e]
+		return toks[m.s:m.e:m.e] // no room: an append by a caller copies
 	}
 	if m.joined != nil {
 		return m.joined
 	}
-	out := make([]Token, 0, m.e-m.s)
+	// Two passes over the child ranges: the first sizes the copy. Room for
+	// the whole range [s, e) would hold every nested method again, once
+	// per level of nesting (a script's top level, its wrapping function,
+	// …: 100 MB per App of WinJS).
+	n := 0
+	m.eachOwnRange(func(a, b int) { n += b - a })
+	out := make([]Token, 0, n) // exact: an append by a caller copies
+	m.eachOwnRange(func(a, b int) { out = append(out, toks[a:b]...) })
+	m.joined = out
+	return m.joined
+}
+
+// eachOwnRange calls fn with each range [a, b) of m's body that lies
+// outside its nested methods, in order.
+func (m *methodDecl) eachOwnRange(fn func(a, b int)) {
 	i := m.s
 	for _, c := range m.children {
 		if c[0] > i {
-			out = append(out, toks[i:min(c[0], m.e)]...)
+			fn(i, min(c[0], m.e))
 		}
 		if c[1] > i {
 			i = c[1]
 		}
 	}
 	if i < m.e {
-		out = append(out, toks[i:m.e]...)
+		fn(i, m.e)
 	}
-	m.joined = out[:len(out):len(out)] // an append by a caller copies
-	return m.joined
 }
 
 func (m *methodDecl) paramIndex(name string, fold bool) int {
