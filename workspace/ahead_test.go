@@ -132,3 +132,34 @@ func TestFileAt(t *testing.T) {
 		}
 	}
 }
+
+// A JavaScript project lists its pages, style sheets and fonts as Content
+// beside its scripts: only a missing script is noted, since the rest are
+// never read.
+func TestMissingContentNotedOnlyForSources(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "App", "package.appxmanifest"), "<Package/>")
+	writeFile(t, filepath.Join(root, "App", "js", "main.js"), "var x = 1;")
+	writeFile(t, filepath.Join(root, "App", "App.jsproj"), `<Project>
+  <ItemGroup>
+    <Content Include="js\main.js" />
+    <Content Include="..\Shared\default.html" />
+    <Content Include="..\Shared\css\ui-dark.css" />
+    <Content Include="..\Shared\fonts\Symbols.ttf" />
+    <Content Include="..\Shared\js\base.js" />
+  </ItemGroup>
+</Project>`)
+	r, err := Discover([]string{filepath.Join(root, "App")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Apps) != 1 {
+		t.Fatalf("want 1 App, got %d", len(r.Apps))
+	}
+	if got := sourcePaths(r.Apps[0]); len(got) != 1 || !strings.HasSuffix(got[0], "js/main.js") {
+		t.Errorf("sources %v, want only js/main.js", got)
+	}
+	if len(r.Notes) != 1 || r.Notes[0].Line != 7 || !strings.Contains(r.Notes[0].Message, "base.js listed in the project does not exist") {
+		t.Errorf("want one Note, for base.js at line 7, got %v", r.Notes)
+	}
+}

@@ -489,6 +489,12 @@ func (p *projectFile) sourcePathsWith(ix *index, n noter, tree func(string) *dir
 func (p *projectFile) expandWildcard(ix *index, n noter, tree func(string) *dirNode, path string, it item) []string {
 	slash := filepath.ToSlash(path)
 	if !strings.ContainsAny(slash, "*?[{") {
+		if _, ok := languageOf(path); !ok {
+			// an image, a page, a style sheet: never read, so neither
+			// looked for nor noted when missing (a JavaScript sample's
+			// project lists dozens of them from a shared folder)
+			return nil
+		}
 		if ix.fileAt(path) == fileExists {
 			return []string{path}
 		}
