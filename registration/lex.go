@@ -1,6 +1,7 @@
 package registration
 
 import (
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -51,16 +52,24 @@ type Token struct {
 	Value  string
 }
 
-// newTokens allocates a file's token array. Real sources (the
-// Windows-universal-samples) hold one token per 7 to 11 bytes, generated
-// ones one per 5 to 6. A guess on the low side costs an append's growth or
-// two; one on the high side is idle room the App keeps, and the collector
-// scans, while it is resolved: one token per 4 bytes gave a 3 MB WinJS
-// file room for 742 000 tokens, 288 000 used, and on that repository half
-// the check's CPU went to collecting (copying the array to its size after
-// lexing was slower than both).
+// newTokens allocates a file's token array at one token per 10 bytes, and
+// appendToken doubles it when it is full. The arrays live while the App is
+// resolved and the collector scans all of them, so room left idle is paid
+// for over and over: one token per 4 bytes gave a 3 MB WinJS file room for
+// 742 000 tokens, 288 000 used, and on Windows-universal-samples half the
+// check's CPU went to collecting. Real sources hold one token per 7 to 11
+// bytes; denser ones (fixtures, generated code: 4 to 6) double once or
+// twice, where append's growth by a quarter copied a large array three or
+// four times over (the lexer benchmarks ran at a third of their speed).
 func newTokens(src []byte) []Token {
 	return make([]Token, 0, len(src)/10+16)
+}
+
+func appendToken(toks []Token, t Token) []Token {
+	if len(toks) == cap(toks) {
+		toks = slices.Grow(toks, len(toks))
+	}
+	return append(toks, t)
 }
 
 // Define is a C/C++ object-like macro: #define Name body.

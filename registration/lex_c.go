@@ -133,7 +133,7 @@ func (l *cLexer) token(toks []Token) []Token {
 	start, line, col := l.i, l.line, l.col
 	b := l.src[l.i]
 	emit := func(kind TokenKind, val string, holes bool) []Token {
-		return append(toks, Token{Kind: kind, Text: l.text[start:l.i], Value: val, Offset: int32(start), Line: int32(line), Col: int32(col), Holes: holes})
+		return appendToken(toks, Token{Kind: kind, Text: l.text[start:l.i], Value: val, Offset: int32(start), Line: int32(line), Col: int32(col), Holes: holes})
 	}
 	str := func(val string, ok bool) []Token {
 		if !ok {
@@ -241,7 +241,7 @@ func (l *cLexer) csharpPrefixed(toks []Token, start, line, col int) ([]Token, bo
 		if l.src[l.i] == '@' && j == l.i+1 && byteClass[l.src[j]] == clsIdentStart {
 			l.advance()
 			l.lexIdent()
-			return append(toks, Token{Kind: TokIdent, Text: l.text[start+1 : l.i], Offset: int32(start), Line: int32(line), Col: int32(col)}), true
+			return appendToken(toks, Token{Kind: TokIdent, Text: l.text[start+1 : l.i], Offset: int32(start), Line: int32(line), Col: int32(col)}), true
 		}
 		return toks, false
 	}
@@ -264,7 +264,7 @@ func (l *cLexer) csharpPrefixed(toks []Token, start, line, col int) ([]Token, bo
 		l.problem(line, col, "unterminated string literal")
 	}
 	l.stringSuffix()
-	return append(toks, Token{Kind: TokString, Text: l.text[start:l.i], Value: val, Offset: int32(start), Line: int32(line), Col: int32(col), Holes: holes}), true
+	return appendToken(toks, Token{Kind: TokString, Text: l.text[start:l.i], Value: val, Offset: int32(start), Line: int32(line), Col: int32(col), Holes: holes}), true
 }
 
 // regexAllowed decides whether a '/' starts a regular expression: it does

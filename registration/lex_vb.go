@@ -23,7 +23,7 @@ func (l *vbLexer) live() bool { return len(l.cond) == 0 || l.cond[len(l.cond)-1]
 func (l *vbLexer) newline() {
 	toks := l.out.Tokens
 	if n := len(toks); n > 0 && toks[n-1].Kind != TokNewline {
-		l.out.Tokens = append(toks, Token{Kind: TokNewline, Text: "\n", Offset: int32(l.i), Line: int32(l.line), Col: int32(l.col)})
+		l.out.Tokens = appendToken(toks, Token{Kind: TokNewline, Text: "\n", Offset: int32(l.i), Line: int32(l.line), Col: int32(l.col)})
 	}
 }
 
@@ -93,7 +93,7 @@ func (l *vbLexer) token() {
 	start, line, col := l.i, l.line, l.col
 	b := l.src[l.i]
 	emit := func(kind TokenKind, text, val string, holes bool) {
-		l.out.Tokens = append(l.out.Tokens, Token{Kind: kind, Text: text, Value: val, Offset: int32(start), Line: int32(line), Col: int32(col), Holes: holes})
+		l.out.Tokens = appendToken(l.out.Tokens, Token{Kind: kind, Text: text, Value: val, Offset: int32(start), Line: int32(line), Col: int32(col), Holes: holes})
 	}
 	raw := func() string { return l.text[start:l.i] }
 	switch {
