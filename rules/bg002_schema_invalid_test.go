@@ -2,13 +2,13 @@ package rules
 
 import (
 	"encoding/json"
-	"io/fs"
 	"path/filepath"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 
+	"github.com/bgmanifest/bgmanifest/internal/testfs"
 	"github.com/bgmanifest/bgmanifest/manifest"
 	"github.com/bgmanifest/bgmanifest/schema"
 )
@@ -73,30 +73,20 @@ func TestPositionsSchema(t *testing.T) {
 // every manifest under testdata/ (schema-invalid ones included).
 func TestSchemaErrorsWithoutPositions(t *testing.T) {
 	n, withErrors := 0, 0
-	err := filepath.WalkDir(filepath.Join("..", "testdata"), func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		name := strings.ToLower(d.Name())
-		if !strings.HasSuffix(name, ".appxmanifest") && name != "appxmanifest.xml" {
-			return nil
-		}
-		m, err := manifest.ParseFile(p)
-		if err != nil {
-			return err
-		}
+	for _, pm := range testfs.ParseManifests(t, filepath.Join("..", "testdata")) {
+		p, m := pm.Path, pm.Manifest
 		lean, ok := m.JSONModelWithoutPositions()
 		if !ok {
 			t.Errorf("%s: a position below 1", p)
-			return nil
+			continue
 		}
 		want, err := schema.Validate("manifest", m.JSONModel())
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
 		got, err := schema.Validate("manifest", lean)
 		if err != nil {
-			return err
+			t.Fatal(err)
 		}
 		if w, g := errorLines(want), errorLines(got); !slices.Equal(w, g) {
 			t.Errorf("%s:\nwhole model:\n%s\nwithout positions:\n%s", p, strings.Join(w, "\n"), strings.Join(g, "\n"))
@@ -105,10 +95,6 @@ func TestSchemaErrorsWithoutPositions(t *testing.T) {
 		if len(want) > 0 {
 			withErrors++
 		}
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
 	}
 	if n < 100 || withErrors < 10 {
 		t.Errorf("%d manifests, %d with schema errors", n, withErrors)

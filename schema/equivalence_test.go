@@ -2,14 +2,13 @@ package schema
 
 import (
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
 
-	"github.com/bgmanifest/bgmanifest/manifest"
+	"github.com/bgmanifest/bgmanifest/internal/testfs"
 	"github.com/santhosh-tekuri/jsonschema/v5"
 )
 
@@ -180,23 +179,8 @@ func conflictInstances() map[string]map[string]any {
 // fixtureModels: the JSON model of every manifest under testdata/.
 func fixtureModels(t *testing.T) map[string]map[string]any {
 	out := map[string]map[string]any{}
-	err := filepath.WalkDir(filepath.Join("..", "testdata"), func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		name := strings.ToLower(d.Name())
-		if !strings.HasSuffix(name, ".appxmanifest") && name != "appxmanifest.xml" {
-			return nil
-		}
-		m, err := manifest.ParseFile(p)
-		if err != nil {
-			return err
-		}
-		out[p] = m.JSONModel()
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	for _, pm := range testfs.ParseManifests(t, filepath.Join("..", "testdata")) {
+		out[pm.Path] = pm.Manifest.JSONModel()
 	}
 	if len(out) < 100 {
 		t.Fatalf("only %d manifests under testdata", len(out))
