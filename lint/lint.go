@@ -33,6 +33,8 @@ type Options struct {
 	Overlay map[string][]byte
 	// BaseDir is the directory finding paths are made relative to ("" = the current directory).
 	BaseDir string
+	// lexed shares linked files' tokens between the Apps of one Run.
+	lexed *registration.LexCache
 }
 
 // Summary counts what was linted.
@@ -117,6 +119,7 @@ func Run(paths []string, o Options) (*Result, error) {
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
+	o.lexed = registration.NewLexCache()
 	pool := newCheckPool(o, sev, jobs)
 	wopts := workspace.Options{Exclude: exclude}
 	if streamable(paths) {
@@ -184,7 +187,7 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 	ctx := &rules.Context{App: app, Manifest: man}
 	if app.SourcesFound {
 		files := filterLanguages(app.Sources, o.Config)
-		out.Facts = registration.ScanWithOverlay(files, o.Overlay, registration.Options{Jobs: jobs, Marker: suppressMarker, EntryPoints: DeclaredEntryPoints(man)})
+		out.Facts = registration.ScanWithOverlay(files, o.Overlay, registration.Options{Jobs: jobs, Marker: suppressMarker, EntryPoints: DeclaredEntryPoints(man), Lexed: o.lexed})
 		ctx.Facts = out.Facts
 		for _, n := range out.Facts.Notes {
 			if n.Internal {

@@ -46,6 +46,10 @@ type SourceFile struct {
 	// classes declared without a Namespace statement with it).
 	Project       string
 	RootNamespace string
+	// Linked marks a file its project lists from outside the project's
+	// directory (a shared folder): the file other Apps of the run most
+	// likely read too, whose tokens Options.Lexed keeps for them.
+	Linked bool
 }
 
 // Trigger is one SetTrigger argument.

@@ -31,6 +31,9 @@ type Options struct {
 	// matter (the behaviour before the byte prefilter; the prefilter's
 	// tests compare the two).
 	LexAll bool
+	// Lexed, when set, shares the tokens of linked files with the other
+	// Apps of the run that read them (nil: every file is lexed).
+	Lexed *LexCache
 	// EntryPoints are class names ("Namespace.Class") the caller knows to
 	// be entry points (the manifest's declarations): their classes are
 	// in Facts.TaskClasses whether or not they implement IBackgroundTask,
@@ -98,7 +101,7 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 		}
 		in := interesting(src)
 		if opts.LexAll || in || relevantSource(sf.Language, src) {
-			models[i], notes[i] = lexFile(sf, src, in)
+			models[i], notes[i] = lexFile(sf, src, in, opts.Lexed)
 			return
 		}
 		pending[i] = src
@@ -120,7 +123,7 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 		}
 		parallel(len(todo), jobs, func(k int) {
 			i := todo[k]
-			models[i], notes[i] = lexFile(files[i], pending[i], false) // pending: not interesting
+			models[i], notes[i] = lexFile(files[i], pending[i], false, opts.Lexed) // pending: not interesting
 			pending[i] = nil
 		})
 	}
@@ -377,7 +380,7 @@ func readSource(ar *fileread.Arena, sf SourceFile, overlay map[string][]byte, ma
 
 // lexFile lexes and parses one file read, turning a panic into a Note;
 // isInteresting is interesting(src), which the caller has already run.
-func lexFile(sf SourceFile, src []byte, isInteresting bool) (fm *fileModel, notes []Note) {
+func lexFile(sf SourceFile, src []byte, isInteresting bool, cache *LexCache) (fm *fileModel, notes []Note) {
 	defer func() {
 		if r := recover(); r != nil {
 			fm = nil
@@ -387,7 +390,7 @@ func lexFile(sf SourceFile, src []byte, isInteresting bool) (fm *fileModel, note
 	if ParseHook != nil {
 		ParseHook(sf.Path)
 	}
-	fm, problems := parseSource(sf, src, isInteresting)
+	fm, problems := parseSourceCached(sf, src, isInteresting, cache)
 	for _, p := range problems {
 		p.Pos.File = sf.Path
 		notes = append(notes, p)
@@ -427,26 +430,33 @@ func interestingFolded(src []byte) bool {
 // parseSource lexes and parses one file's bytes; isInteresting is
 // interesting(src) (a leading BOM and lone CRs cannot change it).
 func parseSource(sf SourceFile, src []byte, isInteresting bool) (*fileModel, []Note) {
+	return parseSourceCached(sf, src, isInteresting, nil)
+}
+
+// parseSourceCached is parseSource with the tokens taken from cache when
+// another App of the run lexed the same bytes.
+func parseSourceCached(sf SourceFile, src []byte, isInteresting bool, cache *LexCache) (*fileModel, []Note) {
 	if len(src) >= 3 && src[0] == 0xEF && src[1] == 0xBB && src[2] == 0xBF {
 		src = src[3:]
 	}
 	src = loneCRToLF(src)
 	f := &fileModel{sf: sf, lang: sf.Language, interesting: isInteresting}
-	var lx *Lexed
+	var lex func([]byte) *Lexed
 	switch sf.Language {
 	case CSharp:
-		lx = LexCSharp(src)
+		lex = LexCSharp
 	case CPP:
-		lx = LexCPP(src)
+		lex = LexCPP
 	case IDL:
-		lx = LexIDL(src)
+		lex = LexIDL
 	case JavaScript:
-		lx = LexJS(src)
+		lex = LexJS
 	case VB:
-		lx = LexVB(src)
+		lex = LexVB
 	default:
 		return nil, []Note{{Message: "unknown language " + string(sf.Language)}}
 	}
+	lx := cache.lex(sf, src, lex)
 	f.toks, f.defines = lx.Tokens, lx.Defines
 	if sf.Language == VB {
 		parseVB(f)

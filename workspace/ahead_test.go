@@ -75,6 +75,8 @@ func TestSourcesAheadOutsideTheWalk(t *testing.T) {
 	got := sourcePaths(r.Apps[0])
 	if len(got) != 1 || got[0] != filepath.ToSlash(filepath.Join(root, "Outside", "Linked.cs")) {
 		t.Errorf("sources %v, want only Outside/Linked.cs", got)
+	} else if !r.Apps[0].Sources[0].Linked {
+		t.Errorf("Outside/Linked.cs is listed from outside the project's directory, but not marked Linked")
 	}
 	if len(r.Notes) != 1 || r.Notes[0].Line != 5 || !strings.Contains(r.Notes[0].Message, "Gone.cs listed in the project does not exist") {
 		t.Errorf("want one Note for Gone.cs at line 5, got %v", r.Notes)
@@ -158,6 +160,8 @@ func TestMissingContentNotedOnlyForSources(t *testing.T) {
 	}
 	if got := sourcePaths(r.Apps[0]); len(got) != 1 || !strings.HasSuffix(got[0], "js/main.js") {
 		t.Errorf("sources %v, want only js/main.js", got)
+	} else if r.Apps[0].Sources[0].Linked {
+		t.Errorf("js/main.js lies in the project's directory, but is marked Linked")
 	}
 	if len(r.Notes) != 1 || r.Notes[0].Line != 7 || !strings.Contains(r.Notes[0].Message, "base.js listed in the project does not exist") {
 		t.Errorf("want one Note, for base.js at line 7, got %v", r.Notes)

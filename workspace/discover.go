@@ -551,6 +551,7 @@ func (d *discoverer) groupProjects(app *App, owner *projectFile) {
 			p.References, p.referencesSet = refs, true
 		}
 		app.Projects = append(app.Projects, p.Project)
+		dir := filepath.Dir(p.Path) + string(filepath.Separator)
 		for _, s := range d.sourcePaths(p) {
 			if seenSource[s.key] || s.excluded {
 				continue
@@ -558,6 +559,7 @@ func (d *discoverer) groupProjects(app *App, owner *projectFile) {
 			seenSource[s.key] = true
 			app.Sources = append(app.Sources, registration.SourceFile{
 				Path: s.path, Language: s.lang, Project: p.Path, RootNamespace: p.RootNamespace,
+				Linked: !strings.HasPrefix(s.path, dir),
 			})
 		}
 		for _, ref := range refs {
