@@ -24,7 +24,8 @@ func TestLexCacheSharesLinkedFiles(t *testing.T) {
 		}
 		return filepath.ToSlash(p)
 	}
-	shared := write("Shared/TaskNames.cs", "namespace Shared { public static class TaskNames { public const string Timer = \"Tasks.TimerTask\"; } }\n")
+	names := "namespace Shared { public static class TaskNames { public const string Timer = \"Tasks.TimerTask\"; } }\n"
+	shared := write("Shared/TaskNames.cs", names)
 	register := "using Windows.ApplicationModel.Background;\nclass R { void Go() { var b = new BackgroundTaskBuilder { Name = \"t\", TaskEntryPoint = Shared.TaskNames.Timer }; b.SetTrigger(new TimeTrigger(15, false)); b.Register(); } }\n"
 	appA := []SourceFile{{Path: shared, Language: CSharp, Linked: true}, {Path: write("A/Reg.cs", register), Language: CSharp}}
 	appB := []SourceFile{{Path: shared, Language: CSharp, Linked: true}, {Path: write("B/Reg.cs", register), Language: CSharp}}
@@ -50,7 +51,7 @@ func TestLexCacheSharesLinkedFiles(t *testing.T) {
 		t.Errorf("the shared file was reused %d times, want once (by the second App)", cache.hits)
 	}
 
-	edited := map[string][]byte{shared: []byte(strings.Replace(mustRead(t, shared), "Tasks.TimerTask", "Tasks.EditedTask", 1))}
+	edited := map[string][]byte{shared: []byte(strings.Replace(names, "Tasks.TimerTask", "Tasks.EditedTask", 1))}
 	got := ScanWithOverlay(appB, edited, Options{Jobs: 1, Lexed: cache})
 	if len(got.Registrations) != 1 || got.Registrations[0].EntryPoint.Str != "Tasks.EditedTask" {
 		t.Errorf("an edited buffer of the shared file must be lexed afresh: %s", facts(got))
@@ -87,13 +88,4 @@ func TestLexCacheSharesLinkedFiles(t *testing.T) {
 	if cache.hits != 1 || len(cache.files) != 1 {
 		t.Errorf("an unlinked file was cached: %d hits, %d files", cache.hits, len(cache.files))
 	}
-}
-
-func mustRead(t *testing.T, p string) string {
-	t.Helper()
-	b, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
 }
