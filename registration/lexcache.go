@@ -64,5 +64,10 @@ func (c *LexCache) lex(sf SourceFile, src []byte, lex func([]byte) *Lexed) *Lexe
 		return lex(src)
 	}
 	e.once.Do(func() { e.lx = lex(src) })
+	if e.lx == nil {
+		// the first lexing panicked (the caller turned that into an
+		// internal-error Note): this App's lexing reports it in turn
+		return lex(src)
+	}
 	return e.lx
 }
