@@ -167,3 +167,50 @@ func TestMissingContentNotedOnlyForSources(t *testing.T) {
 		t.Errorf("want one Note, for base.js at line 7, got %v", r.Notes)
 	}
 }
+
+// Visual Studio writes a project's parentheses as MSBuild escapes:
+// the referenced component and its task class must still be found.
+func TestEscapedProjectReference(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "App", "Package.appxmanifest"), "<Package/>")
+	writeFile(t, filepath.Join(root, "App", "App.csproj"), `<Project>
+  <PropertyGroup><OutputType>AppContainerExe</OutputType></PropertyGroup>
+  <ItemGroup>
+    <ProjectReference Include="..\Tasks (Library)\Tasks %28Library%29.csproj" />
+    <Compile Include="Shared%20Names.cs" />
+  </ItemGroup>
+</Project>`)
+	writeFile(t, filepath.Join(root, "App", "Shared Names.cs"), "class Names {}")
+	writeFile(t, filepath.Join(root, "Tasks (Library)", "Tasks (Library).csproj"), `<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup><OutputType>winmdobj</OutputType></PropertyGroup></Project>`)
+	writeFile(t, filepath.Join(root, "Tasks (Library)", "SyncTask.cs"), "public sealed class SyncTask {}")
+	r, err := Discover([]string{root}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Apps) != 1 {
+		t.Fatalf("want 1 App, got %d", len(r.Apps))
+	}
+	got := strings.Join(sourcePaths(r.Apps[0]), "\n")
+	for _, want := range []string{"App/Shared Names.cs", "Tasks (Library)/SyncTask.cs"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("sources lack %s:\n%s", want, got)
+		}
+	}
+	if len(r.Notes) != 0 {
+		t.Errorf("want no Notes, got %v", r.Notes)
+	}
+}
+
+func TestMSBuildUnescape(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"Template10 %28Library%29.csproj", "Template10 (Library).csproj"},
+		{"a%20b%3bc", "a b;c"},
+		{"100%", "100%"},
+		{"%zz%4", "%zz%4"},
+		{"plain", "plain"},
+	} {
+		if got := msbuildUnescape(c.in); got != c.want {
+			t.Errorf("msbuildUnescape(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}

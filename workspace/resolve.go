@@ -252,9 +252,44 @@ func (p *projectFile) valuesNoted(ix *index, n noter, it item) []string {
 			n.note(it.file, it.line, "%v in %q; item skipped", err, part)
 			continue
 		}
-		out = append(out, p.itemPath(ix, exp))
+		out = append(out, p.itemPath(ix, msbuildUnescape(exp)))
 	}
 	return out
+}
+
+// msbuildUnescape decodes MSBuild's %XX escapes (two hex digits) in an
+// item's value, as MSBuild does when it uses the value as a path: Visual
+// Studio writes "Template10 (Library).csproj" as "Template10
+// %28Library%29.csproj". The value is split at ';' first, so an escaped
+// %3B stays inside its part. A '%' not followed by two hex digits stays.
+func msbuildUnescape(s string) string {
+	if !strings.Contains(s, "%") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '%' && i+2 < len(s) {
+			if hi, lo := unhex(s[i+1]), unhex(s[i+2]); hi >= 0 && lo >= 0 {
+				b.WriteByte(byte(hi<<4 | lo))
+				i += 2
+				continue
+			}
+		}
+		b.WriteByte(s[i])
+	}
+	return b.String()
+}
+
+func unhex(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
 }
 
 // buildOutputProps are MSBuild properties that point into build output.
