@@ -167,6 +167,10 @@ type Facts struct {
 	// BackgroundActivated are OnBackgroundActivated overrides / handlers
 	// (the in-process entry point).
 	BackgroundActivated []Pos  `json:"backgroundActivated"`
+	// ElsewhereClasses are entry-point classes defined only in files of
+	// Options.Elsewhere (projects the App does not reference); their
+	// Project says where.
+	ElsewhereClasses []TaskClass `json:"elsewhereClasses,omitempty"`
 	FilesScanned        int    `json:"filesScanned"`
 	Notes               []Note `json:"notes,omitempty"`
 	// Marked, filled when Options.Marker is set, says for every file the

@@ -39,6 +39,11 @@ type Options struct {
 	// in Facts.TaskClasses whether or not they implement IBackgroundTask,
 	// so that the rules can say what is wrong with them.
 	EntryPoints []string
+	// Elsewhere are source files of projects the App does not reference
+	// (workspace.App.Unreferenced). They are searched only for the
+	// classes named in EntryPoints that the App's own files do not
+	// define; what is found goes to Facts.ElsewhereClasses (BG108).
+	Elsewhere []SourceFile
 }
 
 // LanguageOf maps a file name to the language the scanner reads it as.

@@ -39,6 +39,67 @@ type App struct {
 	// produced at least one source file, so "no class X in the sources" is a
 	// meaningful statement.
 	SourcesFound bool `json:"sourcesFound"`
+
+	// Owner says why this manifest is an App (DESIGN.md, "An App is…"):
+	// OwnerProject (a project's <AppxManifest Include> or its default
+	// Package.appxmanifest), OwnerExplicit (named on the command line),
+	// OwnerLinked (no project owns it; linked to the projects defining the
+	// classes it names), OwnerFallback (its directory and siblings).
+	Owner Ownership `json:"owner"`
+	// Configurations lists the solution's Configuration|Platform pairs
+	// under which the owner packages this manifest, when it does so only
+	// under some of them (nil: under all, or no solution).
+	Configurations []string `json:"configurations,omitempty"`
+
+	// Universe is where entry-point classes are looked up beyond the
+	// App's own references (DESIGN.md item 5): the solution's projects,
+	// or without a solution every project under the repository root. It
+	// is shared by every App of that solution or root; nil when unknown
+	// (a manifest checked on its own, the directory fallback).
+	Universe *Universe `json:"-"`
+	// ReferencesKnown is true when every reference of the App's projects
+	// is a project of the workspace or a framework or SDK package, so a
+	// class found in none of them does not exist (BG103 may speak).
+	ReferencesKnown bool `json:"referencesKnown"`
+}
+
+// Ownership is why a manifest is an App.
+type Ownership string
+
+const (
+	OwnerProject  Ownership = "project"
+	OwnerExplicit Ownership = "explicit"
+	OwnerLinked   Ownership = "linked"
+	OwnerFallback Ownership = "fallback"
+)
+
+// Universe is the set of projects a solution (or a repository without
+// one) builds, with the sources of each: where a declared class is looked
+// up when the App's own references do not define it.
+type Universe struct {
+	Projects []*Project
+	// Sources holds each project's source files by project path.
+	Sources map[string][]registration.SourceFile
+}
+
+// Unreferenced returns the projects of the App's Universe that the App
+// does not reference (the owner and its reference closure excluded), in
+// the Universe's order.
+func (a *App) Unreferenced() []*Project {
+	if a.Universe == nil {
+		return nil
+	}
+	mine := make(map[string]bool, len(a.Projects))
+	for _, p := range a.Projects {
+		mine[p.Path] = true
+	}
+	var out []*Project
+	for _, p := range a.Universe.Projects {
+		if !mine[p.Path] {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // ProjectOf returns the project with the given path, or nil.
