@@ -166,13 +166,13 @@ type Facts struct {
 	ExistingChecks []Pos          `json:"existingChecks"`
 	// BackgroundActivated are OnBackgroundActivated overrides / handlers
 	// (the in-process entry point).
-	BackgroundActivated []Pos  `json:"backgroundActivated"`
+	BackgroundActivated []Pos `json:"backgroundActivated"`
 	// ElsewhereClasses are entry-point classes defined only in files of
 	// Options.Elsewhere (projects the App does not reference); their
 	// Project says where.
 	ElsewhereClasses []TaskClass `json:"elsewhereClasses,omitempty"`
-	FilesScanned        int    `json:"filesScanned"`
-	Notes               []Note `json:"notes,omitempty"`
+	FilesScanned     int         `json:"filesScanned"`
+	Notes            []Note      `json:"notes,omitempty"`
 	// Marked, filled when Options.Marker is set, says for every file the
 	// scanner read whether it holds the marker (files it could not read
 	// are absent).
