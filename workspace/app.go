@@ -61,6 +61,10 @@ type App struct {
 	// is a project of the workspace or a framework or SDK package, so a
 	// class found in none of them does not exist (BG103 may speak).
 	ReferencesKnown bool `json:"referencesKnown"`
+	// Packages are the NuGet package IDs the App's projects reference
+	// (PackageReference, packages.config): a class in a namespace of one
+	// of them may come from the package, not from the workspace.
+	Packages []string `json:"packages,omitempty"`
 }
 
 // Ownership is why a manifest is an App.
