@@ -156,3 +156,28 @@ func TestSkipSearchWholeWords(t *testing.T) {
 		}
 	}
 }
+
+// TestSkipSearchWordLongerThanHalfTheText: a looked-up name longer than
+// half of a text of 256 bytes or more once put the search from the
+// middle before the text's start (an index out of range that cost the
+// App all its findings).
+func TestSkipSearchWordLongerThanHalfTheText(t *testing.T) {
+	long := strings.Repeat("B", 300)
+	words := [][]byte{[]byte("abc"), []byte(long)}
+	skip, ok := newSkipSearch(words, true)
+	if !ok {
+		t.Fatal("newSkipSearch refused ASCII identifiers")
+	}
+	trie := newNameAutomaton(words)
+	for _, n := range []int{256, 300, 400, 599, 600, 601, 1000} {
+		texts := []string{strings.Repeat(" ", n), strings.Repeat("x", n-4) + " abc"}
+		if n > len(long) {
+			texts = append(texts, strings.Repeat(" ", n-len(long)-1)+" "+long, long+strings.Repeat(" ", n-len(long)))
+		}
+		for _, src := range texts {
+			if got, want := skip.matchWord([]byte(src)), trie.matchWord([]byte(src)); got != want {
+				t.Errorf("%d-byte text: skip search says %v, trie walk %v", len(src), got, want)
+			}
+		}
+	}
+}

@@ -89,11 +89,13 @@ func mustSkipSearch(words [][]byte) *skipSearch {
 // run in about the time of one. The second starts longest-1 bytes before
 // the middle, so a word across the middle is still seen whole.
 func (s *skipSearch) match(src []byte) bool {
-	if len(src) < 256 {
-		return s.from(src, s.short-1, len(src))
-	}
 	mid := len(src) / 2
 	x, y := s.short-1, mid-(s.longest-1)+s.short-1
+	if len(src) < 256 || y <= x {
+		// short, or a word longer than half the text: the second chain
+		// would start before the first (or before the text)
+		return s.from(src, s.short-1, len(src))
+	}
 	for x < mid && y < len(src) {
 		bx := block(src[x-2], src[x-1], src[x])
 		by := block(src[y-2], src[y-1], src[y])
