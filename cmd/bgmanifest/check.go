@@ -21,7 +21,7 @@ import (
 
 type checkFlags struct {
 	format, config, enable, disable, failOn, color string
-	fix                                            bool
+	fix, quiet                                     bool
 	jobs                                           int
 }
 
@@ -34,16 +34,38 @@ func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
 		if err := fs.Parse(args); err != nil {
 			return nil, err
 		}
-		args = fs.Args()
+		rest := fs.Args()
+		// The flag package consumes a "--" that ends the flags; everything
+		// after it is a path, even one that starts with "-" (a pre-commit
+		// hook passes "-x.cs" as it is).
+		if used := len(args) - len(rest); used > 0 && args[used-1] == "--" && !valueOfFlag(fs, args[:used-1]) {
+			return append(positional, rest...), nil
+		}
+		args = rest
 		if len(args) == 0 {
 			return positional, nil
-		}
-		if args[0] == "--" {
-			return append(positional, args[1:]...), nil
 		}
 		positional = append(positional, args[0])
 		args = args[1:]
 	}
+}
+
+// valueOfFlag reports whether the argument after args is the value of
+// the last flag in args ("--config --" names a file called "--").
+func valueOfFlag(fs *flag.FlagSet, args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	last := strings.TrimLeft(args[len(args)-1], "-")
+	if last == args[len(args)-1] || strings.Contains(last, "=") {
+		return false
+	}
+	f := fs.Lookup(last)
+	if f == nil {
+		return false
+	}
+	b, isBool := f.Value.(interface{ IsBoolFlag() bool })
+	return !isBool || !b.IsBoolFlag()
 }
 
 // parsePaths parses a subcommand's flags and paths (see parseInterleaved);
@@ -84,7 +106,8 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&f.failOn, "fail-on", "warning", "lowest severity that makes the exit code 1: error|warning|info|none")
 	fs.StringVar(&f.color, "color", "auto", "colour: auto|always|never (NO_COLOR always wins)")
 	fs.BoolVar(&f.fix, "fix", false, "apply the safe manifest fixes")
-	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "parallel jobs")
+	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "parallel jobs (at most 4 × the CPU count)")
+	fs.BoolVar(&f.quiet, "q", false, "no summary line")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: bgmanifest check [flags] [PATH...]")
 		fs.PrintDefaults()
@@ -107,6 +130,9 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	if f.jobs < 1 {
 		return usagef("--jobs must be at least 1")
 	}
+	// Each job holds a file's bytes and tokens: more jobs than cores only
+	// add memory (--jobs 2147483647 once used 23 GB).
+	f.jobs = min(f.jobs, maxJobs())
 	for _, p := range paths {
 		if _, err := os.Stat(p); err != nil {
 			return usagef("%s: no such file or directory", p)
@@ -153,7 +179,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
-	if f.format == "text" {
+	if f.format == "text" && !f.quiet {
 		fmt.Fprintln(stderr, report.SummaryLine(sum))
 	}
 	for _, e := range res.Internal {
@@ -169,6 +195,9 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	return nil
 }
+
+// maxJobs is the most parallel jobs --jobs may ask for.
+func maxJobs() int { return 4 * runtime.NumCPU() }
 
 func validFormat(f string) bool {
 	for _, k := range report.Formats() {
