@@ -2,7 +2,10 @@ package textpos
 
 import (
 	"fmt"
+	"math/rand"
+	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // Texts shared by the tables: é is 2 bytes, 中 3, 😀 4 bytes and 2 UTF-16
@@ -212,5 +215,65 @@ func TestDominantNewline(t *testing.T) {
 		if got := DominantNewline([]byte(tt.text)); got != tt.want {
 			t.Errorf("DominantNewline(%q) = %q, want %q", tt.text, got, tt.want)
 		}
+	}
+}
+
+// TestLongLinesMatchDecoding holds the block counts that make positions
+// on long lines cheap to the character-by-character definition, on
+// random texts of ASCII, two-, three- and four-byte characters, line
+// breaks and (in some) invalid bytes.
+func TestLongLinesMatchDecoding(t *testing.T) {
+	rnd := rand.New(rand.NewSource(3))
+	pieces := []string{"a", "b", " ", "é", "€", "😀", "\n", "\r\n", "\r", "<x y=\"z\"/>"}
+	for round := 0; round < 60; round++ {
+		var sb strings.Builder
+		for n := rnd.Intn(3000); n > 0; n-- {
+			p := pieces[rnd.Intn(len(pieces))]
+			if strings.ContainsAny(p, "\r\n") && rnd.Intn(20) != 0 {
+				continue // mostly long lines
+			}
+			sb.WriteString(p)
+		}
+		if round%10 == 9 {
+			sb.WriteString("\xff\x80")
+		}
+		text := []byte(sb.String())
+		x := New(text)
+		for off := 0; off <= len(text); off++ {
+			line := x.Line(off)
+			start := x.starts[line-1]
+			if _, col := x.Pos(off); col != utf8.RuneCount(text[start:off])+1 {
+				t.Fatalf("round %d: Pos(%d) column %d, want %d", round, off, col, utf8.RuneCount(text[start:off])+1)
+			}
+			ls, le := x.LineBounds(line)
+			o := max(ls, min(off, le))
+			if got, want := x.UTF16Col(off), utf16Len(text[ls:o]); got != want {
+				t.Fatalf("round %d: UTF16Col(%d) = %d, want %d", round, off, got, want)
+			}
+		}
+		for line := 1; line <= x.LineCount(); line++ {
+			ls, le := x.LineBounds(line)
+			for col := 0; col <= utf8.RuneCount(text[ls:le])+2; col++ {
+				want := ls
+				for c := 1; c < col && want < le; c++ {
+					_, size := utf8.DecodeRune(text[want:le])
+					want += size
+				}
+				if got := x.Offset(line, col); got != want {
+					t.Fatalf("round %d: Offset(%d, %d) = %d, want %d", round, line, col, got, want)
+				}
+			}
+		}
+	}
+}
+
+// BenchmarkPosLongLine: positions on a 1 MB one-line non-ASCII text (a
+// minified manifest) cost the same wherever they fall on the line.
+func BenchmarkPosLongLine(b *testing.B) {
+	text := []byte(strings.Repeat(`<Task Type="timer"/>é`, 1<<20/22))
+	x := New(text)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		x.Pos((i * 7919) % len(text))
 	}
 }
