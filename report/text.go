@@ -187,19 +187,53 @@ func isWide(r rune) bool {
 // and invalid UTF-8, with U+FFFD: a source file or message must not be able
 // to send escape sequences to the user's terminal. Each replaced character
 // stays one character, so columns still line up.
+//
+// It also defuses the commands CI runners read from a job's output, so
+// that a manifest or source line echoed under a finding cannot set a
+// variable or stop command processing: Azure Pipelines obeys "##vso[" and
+// "##[" anywhere in a line, and GitHub Actions obeys "::" at the start of
+// a line (after blanks). The second character of each becomes a look-alike
+// ("#♯vso[", ":∶"), so the text still reads the same and keeps its length
+// in characters (the caret under it stays in place).
 func terminalSafe(s string) string {
-	if !needsSanitizing(s) {
+	if needsSanitizing(s) {
+		var b strings.Builder
+		for _, r := range s { // an invalid byte comes back as RuneError
+			if isUnsafeControl(r) {
+				r = utf8.RuneError
+			}
+			b.WriteRune(r)
+		}
+		s = b.String()
+	}
+	return defuseCICommands(s)
+}
+
+// defuseCICommands is the CI half of terminalSafe.
+func defuseCICommands(s string) string {
+	if strings.Contains(s, "##") {
+		s = strings.ReplaceAll(s, "##vso[", "#\u266fvso[")
+		s = strings.ReplaceAll(s, "##[", "#\u266f[")
+	}
+	if !strings.Contains(s, "::") {
 		return s
 	}
-	var b strings.Builder
-	for _, r := range s { // an invalid byte comes back as RuneError
-		if isUnsafeControl(r) {
-			r = utf8.RuneError
+	lines := strings.SplitAfter(s, "\n")
+	for i, l := range lines {
+		for _, part := range strings.SplitAfter(l, "\r") {
+			body := strings.TrimLeft(part, " \t")
+			if strings.HasPrefix(body, "::") {
+				lines[i] = strings.Replace(lines[i], part, part[:len(part)-len(body)]+":\u2236"+body[2:], 1)
+			}
 		}
-		b.WriteRune(r)
 	}
-	return b.String()
+	return strings.Join(lines, "")
 }
+
+// Safe is what every line bgmanifest echoes from a file or a note goes
+// through before it reaches a terminal or a CI log (see terminalSafe):
+// one line, no control characters, no CI commands.
+func Safe(s string) string { return oneLine(s) }
 
 // oneLine is terminalSafe for text that must stay on its line (paths, rule
 // names, the source excerpt): line breaks become U+FFFD as well.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/fatih/color"
 
@@ -112,6 +113,42 @@ func TestTextMessageLinesCannotPoseAsFindings(t *testing.T) {
 		}
 		if strings.ContainsAny(line, "\x1b\x07\r") {
 			t.Errorf("line %d carries control characters: %q", i, line)
+		}
+	}
+}
+
+// TestTextDefusesCICommands: a source line, message or note echoed in a
+// CI log cannot issue a runner command: Azure Pipelines reads "##vso[" and
+// "##[" anywhere in a line, GitHub Actions "::" at a line's start after
+// blanks. Their look-alikes keep the length, so the caret stays in place.
+func TestTextDefusesCICommands(t *testing.T) {
+	f := rules.Finding{
+		Rule: "BG101", Name: "entry-point-not-declared", Severity: rules.Error,
+		Message: "entry point \"x\n::stop-commands::tok\" ##[error]",
+		File:    "a.cs", Line: 1, Column: 40,
+	}
+	src := `  b.TaskEntryPoint = "A"; // ##vso[task.setvariable variable=x]1`
+	var buf bytes.Buffer
+	err := Write(&buf, []rules.Finding{f}, Summary{}, Options{SourceLine: func(string, int) (string, bool) { return src, true }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := buf.String()
+	for _, line := range strings.Split(out, "\n") {
+		if strings.Contains(line, "##vso[") || strings.Contains(line, "##[") || strings.HasPrefix(strings.TrimLeft(line, " \t"), "::") {
+			t.Errorf("line reaches the runner as a command: %q", line)
+		}
+	}
+	lines := strings.Split(out, "\n")
+	if len(lines) < 4 || utf8.RuneCountInString(lines[2]) != utf8.RuneCountInString(src) || strings.Index(lines[3], "^") != 39 {
+		t.Errorf("excerpt and caret moved:\n%s", out)
+	}
+	for in, want := range map[string]string{
+		"::error file=x::y":     ":\u2236error file=x::y",
+		"ok ## [not a command]": "ok ## [not a command]",
+	} {
+		if got := Safe(in); got != want {
+			t.Errorf("Safe(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -161,7 +161,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		}
 	}
 	for _, n := range res.Notes {
-		fmt.Fprintf(stderr, "bgmanifest: note: %s\n", n)
+		fmt.Fprintf(stderr, "bgmanifest: note: %s\n", report.Safe(n))
 	}
 	errs, warns, infos := report.Count(res.Findings)
 	sum := report.Summary{
@@ -183,7 +183,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		fmt.Fprintln(stderr, report.SummaryLine(sum))
 	}
 	for _, e := range res.Internal {
-		fmt.Fprintf(stderr, "bgmanifest: %v\n", e)
+		fmt.Fprintf(stderr, "bgmanifest: %s\n", report.Safe(e.Error()))
 	}
 	if len(res.Internal) > 0 {
 		return exitError{exitUsage}

@@ -12,6 +12,7 @@ import (
 	"github.com/bgmanifest/bgmanifest/manifest"
 	"github.com/bgmanifest/bgmanifest/platform"
 	"github.com/bgmanifest/bgmanifest/registration"
+	"github.com/bgmanifest/bgmanifest/report"
 	"github.com/bgmanifest/bgmanifest/workspace"
 )
 
@@ -111,7 +112,7 @@ func runDump(args []string, stdout, stderr io.Writer) error {
 		return usageError{err.Error()}
 	}
 	for _, n := range disc.Notes {
-		fmt.Fprintf(stderr, "bgmanifest: note: %s\n", n.String())
+		fmt.Fprintf(stderr, "bgmanifest: note: %s\n", report.Safe(n.String()))
 	}
 	wd, _ := os.Getwd()
 	rel := func(p string) string { return lint.RelPath(wd, p) }
