@@ -68,19 +68,29 @@ func Severities(o Options) (map[string]rules.Severity, error) {
 		for k := range o.Config.Rules {
 			keys = append(keys, k)
 		}
-		sort.Strings(keys)
+		sort.Slice(keys, func(i, j int) bool {
+			li, _ := o.Config.RulePos(keys[i])
+			lj, _ := o.Config.RulePos(keys[j])
+			return li < lj || li == lj && keys[i] < keys[j]
+		})
+		// every unknown key is named at once, as a compiler lists every error
+		var problems []string
 		for _, k := range keys {
+			line, col := o.Config.RulePos(k)
 			r, ok := rules.Lookup(k)
 			if !ok {
-				line, col := o.Config.RulePos(k)
-				return nil, fmt.Errorf("%s:%d:%d: unknown rule %q (see `bgmanifest rules`)", o.Config.Path, line, col, k)
+				problems = append(problems, fmt.Sprintf("%s:%d:%d: unknown rule %q (see `bgmanifest rules`)", o.Config.Path, line, col, k))
+				continue
 			}
 			s, err := rules.ParseSeverity(o.Config.Rules[k])
 			if err != nil {
-				line, col := o.Config.RulePos(k)
-				return nil, fmt.Errorf("%s:%d:%d: rule %q: %w", o.Config.Path, line, col, k, err)
+				problems = append(problems, fmt.Sprintf("%s:%d:%d: rule %q: %v", o.Config.Path, line, col, k, err))
+				continue
 			}
 			sev[r.Meta().ID] = s
+		}
+		if len(problems) > 0 {
+			return nil, errors.New(strings.Join(problems, "\n"))
 		}
 	}
 	for _, name := range o.Enable {

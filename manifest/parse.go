@@ -2,12 +2,11 @@ package manifest
 
 import (
 	"fmt"
-	"io"
-	"os"
 	"slices"
 	"strings"
 
 	"github.com/beevik/etree"
+	"github.com/bgmanifest/bgmanifest/internal/fileread"
 	"github.com/bgmanifest/bgmanifest/internal/textpos"
 	"github.com/bgmanifest/bgmanifest/platform"
 )
@@ -19,34 +18,19 @@ const MaxFileSize = 16 << 20
 // ParseFile reads and parses one manifest. The error is only for a file that
 // cannot be read; everything wrong with its content is in Problems.
 func ParseFile(path string) (*Manifest, error) {
-	f, err := os.Open(path)
+	// fileread refuses FIFOs and devices before reading (a manifest that
+	// is a symlink to /dev/stdin would block) and never reads past the
+	// limit, even when the file grows meanwhile.
+	data, size, err := fileread.Limited(path, MaxFileSize)
 	if err != nil {
 		return nil, fmt.Errorf("read manifest %s: %w", path, err)
 	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, fmt.Errorf("read manifest %s: %w", path, err)
-	}
-	if st.IsDir() {
-		return nil, fmt.Errorf("read manifest %s: is a directory", path)
-	}
-	if st.Size() > MaxFileSize {
+	if data == nil && size > MaxFileSize {
 		m := emptyManifest(path)
 		m.Problems = []Problem{{
 			Pos:     Pos{Line: 1, Col: 1},
-			Message: fmt.Sprintf("manifest is %d MB, larger than the 16 MiB bgmanifest reads", (st.Size()+(1<<20)-1)>>20),
+			Message: fmt.Sprintf("manifest is %d MB, larger than the 16 MiB bgmanifest reads", (size+(1<<20)-1)>>20),
 		}}
-		return m, nil
-	}
-	// The size can change between Stat and Read: never read more than the limit.
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
-		return nil, fmt.Errorf("read manifest %s: %w", path, err)
-	}
-	if len(data) > MaxFileSize {
-		m := emptyManifest(path)
-		m.Problems = []Problem{{Pos: Pos{Line: 1, Col: 1}, Message: "manifest grew past the 16 MiB bgmanifest reads while it was read"}}
 		return m, nil
 	}
 	return Parse(path, data), nil

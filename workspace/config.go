@@ -12,12 +12,18 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/bgmanifest/bgmanifest/internal/fileread"
 	"github.com/bgmanifest/bgmanifest/registration"
 	"github.com/bgmanifest/bgmanifest/schema"
 )
 
-// ConfigName is the file FindConfig looks for.
-const ConfigName = ".bgmanifest.yaml"
+// MaxConfigSize is the largest config file read (a generated exclude list
+// of 200 000 globs is about 4 MB).
+const MaxConfigSize = 16 << 20
+
+// ConfigNames are the files FindConfig looks for, in each directory in
+// this order.
+var ConfigNames = []string{".bgmanifest.yaml", ".bgmanifest.yml"}
 
 // Config is a loaded .bgmanifest.yaml.
 type Config struct {
@@ -101,30 +107,42 @@ func (es ConfigErrors) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// FindConfig looks for .bgmanifest.yaml in startDir and its parents, up to
-// the repository root (the directory holding .git) or the file-system root.
+// FindConfig looks for .bgmanifest.yaml (or .bgmanifest.yml) in startDir
+// (or the directory of the file startDir names) and its parents, up to the
+// repository root (the directory holding .git). Outside a repository it
+// stops where the file system changes, so a check of a mounted checkout
+// never reads a config from the host above it.
 func FindConfig(startDir string) (string, bool) {
 	dir, err := filepath.Abs(startDir)
 	if err != nil {
 		return "", false
 	}
+	if st, err := os.Stat(dir); err == nil && !st.IsDir() {
+		dir = filepath.Dir(dir)
+	}
 	rel := !filepath.IsAbs(startDir)
 	cwd, _ := os.Getwd()
+	dev, devKnown := deviceOf(dir)
 	for {
-		candidate := filepath.Join(dir, ConfigName)
-		if info, err := os.Stat(candidate); err == nil && !info.IsDir() {
-			if rel && cwd != "" {
-				if r, err := filepath.Rel(cwd, candidate); err == nil {
-					return r, true
+		for _, name := range ConfigNames {
+			candidate := filepath.Join(dir, name)
+			if info, err := os.Stat(candidate); err == nil && !info.IsDir() {
+				if rel && cwd != "" {
+					if r, err := filepath.Rel(cwd, candidate); err == nil {
+						return r, true
+					}
 				}
+				return candidate, true
 			}
-			return candidate, true
 		}
-		if _, err := os.Stat(filepath.Join(dir, ".git")); err == nil {
+		if _, err := os.Lstat(filepath.Join(dir, ".git")); err == nil {
 			return "", false
 		}
 		parent := filepath.Dir(dir)
 		if parent == dir {
+			return "", false
+		}
+		if d, ok := deviceOf(parent); devKnown && ok && d != dev {
 			return "", false
 		}
 		dir = parent
@@ -135,7 +153,7 @@ func FindConfig(startDir string) (string, bool) {
 // in a ConfigErrors, each with the file:line:col of the offending key or
 // value.
 func LoadConfig(path string) (*Config, error) {
-	data, err := os.ReadFile(path)
+	data, err := fileread.Whole(path, MaxConfigSize, "config")
 	if err != nil {
 		return nil, fmt.Errorf("read config: %w", err)
 	}
@@ -241,22 +259,29 @@ type converter struct {
 	path   string
 	nodes  map[string]posOf
 	errs   ConfigErrors
-	count  int
-	active map[*yaml.Node]bool // nodes being converted: an alias to one of them is a cycle
+	// expanded counts the values reached through aliases; inAlias is
+	// how many aliases the current value is inside.
+	expanded, inAlias int
+	active            map[*yaml.Node]bool // nodes being converted: an alias to one of them is a cycle
 }
 
-// maxConfigValues bounds the values a config may expand to.
-const maxConfigValues = 10000
+// maxAliasValues bounds the values aliases may expand to. Values written
+// out in the file are bounded by its size (MaxConfigSize): a generated
+// exclude list of 200 000 globs loads.
+const maxAliasValues = 10000
 
 func (c *converter) value(n *yaml.Node, pointer, key string) any {
-	// Aliases are followed, but a config is small: an alias that contains
-	// itself or expands into thousands of values is an error, not a hang.
-	c.count++
-	if c.count > maxConfigValues {
-		if c.count == maxConfigValues+1 {
-			c.errs = append(c.errs, ConfigError{Path: c.path, Line: n.Line, Col: n.Column, Key: key, Message: "too many values (aliases expanding without bound?)"})
+	// Aliases are followed, but an alias that contains itself or expands
+	// into thousands of values is an error, not a hang.
+	if c.inAlias > 0 {
+		c.expanded++
+		if c.expanded > maxAliasValues {
+			if c.expanded == maxAliasValues+1 {
+				c.errs = append(c.errs, ConfigError{Path: c.path, Line: n.Line, Col: n.Column, Key: key,
+					Message: fmt.Sprintf("aliases expand to more than %d values", maxAliasValues)})
+			}
+			return nil
 		}
-		return nil
 	}
 	for n.Kind == yaml.AliasNode && n.Alias != nil {
 		if c.active[n.Alias] {
@@ -264,6 +289,8 @@ func (c *converter) value(n *yaml.Node, pointer, key string) any {
 			return nil
 		}
 		n = n.Alias
+		c.inAlias++
+		defer func() { c.inAlias-- }()
 	}
 	if c.active == nil {
 		c.active = map[*yaml.Node]bool{}

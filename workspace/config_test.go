@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -101,18 +102,18 @@ func TestFindConfig(t *testing.T) {
 		t.Fatal(err)
 	}
 	// Above the repository root: must not be found.
-	writeFile(t, filepath.Join(root, ConfigName), "rules: {}\n")
+	writeFile(t, filepath.Join(root, ConfigNames[0]), "rules: {}\n")
 	if p, ok := FindConfig(deep); ok {
 		t.Fatalf("found %s above the repository root", p)
 	}
-	want := filepath.Join(root, "repo", "src", ConfigName)
+	want := filepath.Join(root, "repo", "src", ConfigNames[0])
 	writeFile(t, want, "rules: {}\n")
 	if p, ok := FindConfig(deep); !ok || p != want {
 		t.Fatalf("FindConfig = %q, %v; want %q", p, ok, want)
 	}
 	t.Chdir(deep)
-	if p, ok := FindConfig("."); !ok || p != filepath.Join("..", ConfigName) {
-		t.Fatalf("FindConfig(.) = %q, %v; want ../%s", p, ok, ConfigName)
+	if p, ok := FindConfig("."); !ok || p != filepath.Join("..", ConfigNames[0]) {
+		t.Fatalf("FindConfig(.) = %q, %v; want ../%s", p, ok, ConfigNames[0])
 	}
 }
 
@@ -134,5 +135,45 @@ func TestParseConfigAliases(t *testing.T) {
 	}
 	if c.Rules["BG105"] != "off" {
 		t.Errorf("alias not followed: %v", c.Rules)
+	}
+}
+
+// TestFindConfigYml: .bgmanifest.yml is found as .bgmanifest.yaml is, and
+// a file path starts the search in its directory.
+func TestFindConfigYml(t *testing.T) {
+	root := t.TempDir()
+	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	app := filepath.Join(root, "App")
+	writeFile(t, filepath.Join(app, "Package.appxmanifest"), "<Package/>")
+	want := filepath.Join(root, ".bgmanifest.yml")
+	writeFile(t, want, "rules: {}\n")
+	for _, start := range []string{app, filepath.Join(app, "Package.appxmanifest")} {
+		if p, ok := FindConfig(start); !ok || p != want {
+			t.Errorf("FindConfig(%s) = %q, %v; want %q", start, p, ok, want)
+		}
+	}
+}
+
+// TestParseConfigLongExcludeList: a generated exclude list of 200 000
+// globs loads (only values reached through aliases are bounded), and an
+// alias bomb is still refused.
+func TestParseConfigLongExcludeList(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("exclude:\n")
+	for i := 0; i < 200000; i++ {
+		fmt.Fprintf(&b, "  - \"gen/d%d/**\"\n", i)
+	}
+	cfg, err := ParseConfig("c.yaml", []byte(b.String()))
+	if err != nil {
+		t.Fatalf("200 000 excludes: %v", err)
+	}
+	if n := len(cfg.Exclude); n != 200000 {
+		t.Errorf("loaded %d excludes, want 200000", n)
+	}
+	bomb := "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nexclude: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+	if _, err := ParseConfig("c.yaml", []byte(bomb)); err == nil || !strings.Contains(err.Error(), "aliases expand") {
+		t.Errorf("alias bomb: %v", err)
 	}
 }

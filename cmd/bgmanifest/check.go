@@ -100,7 +100,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.StringVar(&f.format, "format", "text", "output format: "+strings.Join(report.Formats(), "|"))
-	fs.StringVar(&f.config, "config", "", "config file (default: .bgmanifest.yaml from the current directory up to the repository root)")
+	fs.StringVar(&f.config, "config", "", "config file (default: .bgmanifest.yaml or .bgmanifest.yml from each PATH up to its repository root)")
 	fs.StringVar(&f.enable, "enable", "", "comma-separated rule IDs or names to enable")
 	fs.StringVar(&f.disable, "disable", "", "comma-separated rule IDs or names to disable")
 	fs.StringVar(&f.failOn, "fail-on", "warning", "lowest severity that makes the exit code 1: error|warning|info|none")
@@ -138,7 +138,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 			return usagef("%s: no such file or directory", p)
 		}
 	}
-	cfg, err := loadConfig(f.config)
+	cfg, err := loadConfig(f.config, paths)
 	if err != nil {
 		return err
 	}
@@ -239,19 +239,25 @@ func decideColor(mode string, stdout io.Writer) (bool, error) {
 	return false, nil
 }
 
-// loadConfig reads --config, or finds .bgmanifest.yaml from the current
-// directory upward.
-func loadConfig(path string) (*workspace.Config, error) {
+// loadConfig reads --config, or finds .bgmanifest.yaml (or .yml) from
+// each linted path upward to its repository root: `check other/repo` uses
+// other/repo's config, not the current directory's. Paths whose searches
+// find different configs are a usage error (one config per run).
+func loadConfig(path string, paths []string) (*workspace.Config, error) {
 	if path == "" {
-		wd, err := os.Getwd()
-		if err != nil {
-			return nil, fmt.Errorf("current directory: %w", err)
+		for _, p := range paths {
+			found, ok := workspace.FindConfig(p)
+			if !ok {
+				continue
+			}
+			if path != "" && !sameFile(path, found) {
+				return nil, usagef("%s and %s both apply to the paths given; lint them in separate runs or pass --config", path, found)
+			}
+			path = found
 		}
-		found, ok := workspace.FindConfig(wd)
-		if !ok {
+		if path == "" {
 			return nil, nil
 		}
-		path = found
 	} else if _, err := os.Stat(path); err != nil {
 		return nil, usagef("--config %s: no such file", path)
 	}
@@ -260,6 +266,12 @@ func loadConfig(path string) (*workspace.Config, error) {
 		return nil, usageError{err.Error()}
 	}
 	return cfg, nil
+}
+
+func sameFile(a, b string) bool {
+	sa, errA := os.Stat(a)
+	sb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(sa, sb)
 }
 
 // lineSource serves source lines for the text report's carets. Manifests

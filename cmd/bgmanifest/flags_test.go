@@ -47,3 +47,24 @@ func TestCheckDashPathAndQuiet(t *testing.T) {
 		t.Errorf("check -q: exit %d, stderr %q (want no summary line)", code, stderr)
 	}
 }
+
+// TestConfigFoundFromLintedPath: `check other/repo` uses other/repo's
+// .bgmanifest.yml, whatever the current directory.
+func TestConfigFoundFromLintedPath(t *testing.T) {
+	repo := t.TempDir()
+	if err := os.Mkdir(filepath.Join(repo, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := filepath.Join("..", "..", "testdata", "apps", "cs-mismatch")
+	if err := os.CopyFS(filepath.Join(repo, "app"), os.DirFS(src)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(repo, ".bgmanifest.yml"), []byte("rules:\n  BG102: off\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(t.TempDir())
+	stdout, stderr, _ := runCLI(t, "check", filepath.Join(repo, "app"))
+	if strings.Contains(stdout, "BG102") || !strings.Contains(stdout, "BG101") {
+		t.Errorf("the repository's config was not applied:\n%s%s", stdout, stderr)
+	}
+}

@@ -12,9 +12,30 @@
 package fileread
 
 import (
+	"errors"
+	"fmt"
 	"io"
 	"os"
 )
+
+// ErrNotRegular is the error for a FIFO, socket or device where a file was
+// expected. Such a name can come from a repository (a symlink to
+// /dev/stdin, an <Import Project="/dev/zero"/>): reading it could block
+// for ever or never end, so it is refused before any byte is read.
+var ErrNotRegular = errors.New("not a regular file (a FIFO, socket or device)")
+
+// Whole reads the file at path, refusing one over limit bytes with an
+// error that says so (what describes the file: "project file", "config").
+func Whole(path string, limit int64, what string) ([]byte, error) {
+	data, size, err := Limited(path, limit)
+	if err != nil {
+		return nil, err
+	}
+	if data == nil && size > limit {
+		return nil, fmt.Errorf("%s %s is %d bytes, over the %d-byte limit", what, path, size, limit)
+	}
+	return data, nil
+}
 
 // Limited reads the file at path unless it is larger than limit bytes; then
 // it returns no data and the file's size, so that the caller can report
@@ -31,6 +52,10 @@ func LimitedIn(a *Arena, path string, limit int64) (data []byte, size int64, err
 // limitedPortable is Limited through package os: one descriptor, its
 // size from Stat, one exact allocation.
 func limitedPortable(path string, limit int64, a *Arena) ([]byte, int64, error) {
+	// Opening a named pipe can block until a writer comes: look first.
+	if st, err := os.Stat(path); err == nil && !st.IsDir() && !st.Mode().IsRegular() {
+		return nil, 0, &os.PathError{Op: "open", Path: path, Err: ErrNotRegular}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, 0, err
@@ -40,11 +65,13 @@ func limitedPortable(path string, limit int64, a *Arena) ([]byte, int64, error) 
 	if err != nil {
 		return nil, 0, err
 	}
-	if !st.Mode().IsRegular() {
-		// a directory or device where a file was expected: read it as
-		// os.ReadFile would, so the error stays the same
+	if st.IsDir() {
+		// read it as os.ReadFile would, so the error stays the same
 		b, err := io.ReadAll(io.LimitReader(f, limit+1))
 		return b, int64(len(b)), err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, 0, &os.PathError{Op: "read", Path: path, Err: ErrNotRegular}
 	}
 	if st.Size() > limit {
 		return nil, st.Size(), nil

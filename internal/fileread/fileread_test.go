@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestLimited(t *testing.T) {
@@ -121,5 +122,44 @@ func TestArena(t *testing.T) {
 	var nilArena *Arena
 	if b := nilArena.Alloc(10); len(b) != 10 {
 		t.Errorf("a nil Arena allocates: got %d bytes", len(b))
+	}
+}
+
+// TestNotRegularRefusedWithoutBlocking: a FIFO nobody writes to, a device
+// that never ends and a symlink to one are refused at once, never read.
+func TestNotRegularRefusedWithoutBlocking(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "Evil.cs")
+	if err := syscallMkfifo(fifo); err != nil {
+		t.Skipf("no FIFOs here: %v", err)
+	}
+	link := filepath.Join(dir, "Zero.csproj")
+	if err := os.Symlink("/dev/zero", link); err != nil {
+		t.Skipf("no symlinks here: %v", err)
+	}
+	for _, p := range []string{fifo, link, "/dev/zero"} {
+		done := make(chan error, 1)
+		go func() {
+			_, _, err := Limited(p, 1<<20)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if !errors.Is(err, ErrNotRegular) {
+				t.Errorf("Limited(%s) = %v, want ErrNotRegular", p, err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("Limited(%s) blocked", p)
+		}
+	}
+	if _, err := Whole(filepath.Join(dir, "missing"), 10, "config"); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Whole(missing) = %v", err)
+	}
+	big := filepath.Join(dir, "big.sln")
+	if err := os.WriteFile(big, make([]byte, 11), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Whole(big, 10, "solution"); err == nil || !strings.Contains(err.Error(), "over the 10-byte limit") {
+		t.Errorf("Whole(11 bytes, limit 10) = %v", err)
 	}
 }

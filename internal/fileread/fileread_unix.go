@@ -17,10 +17,12 @@ func limited(path string, limit int64, a *Arena) ([]byte, int64, error) {
 	if err := fstatRetry(fd, &st); err != nil {
 		return nil, 0, &os.PathError{Op: "stat", Path: path, Err: err}
 	}
-	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
-		// Directories, FIFOs, devices: the portable path reads them as
-		// os.ReadFile does (a FIFO may block; os handles that).
-		return limitedPortable(path, limit, a)
+	switch st.Mode & syscall.S_IFMT {
+	case syscall.S_IFREG:
+	case syscall.S_IFDIR:
+		return nil, 0, &os.PathError{Op: "read", Path: path, Err: syscall.EISDIR}
+	default:
+		return nil, 0, &os.PathError{Op: "read", Path: path, Err: ErrNotRegular}
 	}
 	size := int64(st.Size)
 	if size > limit {
@@ -46,7 +48,9 @@ func limited(path string, limit int64, a *Arena) ([]byte, int64, error) {
 
 func openRetry(path string) (int, error) {
 	for {
-		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC, 0)
+		// O_NONBLOCK: opening a FIFO without a writer returns at once
+		// (it is then refused as not regular); regular files ignore it.
+		fd, err := syscall.Open(path, syscall.O_RDONLY|syscall.O_CLOEXEC|syscall.O_NONBLOCK, 0)
 		if err != syscall.EINTR {
 			return fd, err
 		}
