@@ -256,9 +256,9 @@ type posOf struct {
 // converter turns the YAML node tree into plain JSON-like values for the
 // schema, remembering the node behind each JSON pointer.
 type converter struct {
-	path   string
-	nodes  map[string]posOf
-	errs   ConfigErrors
+	path  string
+	nodes map[string]posOf
+	errs  ConfigErrors
 	// expanded counts the values reached through aliases; inAlias is
 	// how many aliases the current value is inside.
 	expanded, inAlias int
