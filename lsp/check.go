@@ -3,7 +3,6 @@ package lsp
 import (
 	"bytes"
 	"maps"
-	"os"
 	"runtime"
 	"runtime/debug"
 	"slices"
@@ -12,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/bgmanifest/bgmanifest/fix"
+	"github.com/bgmanifest/bgmanifest/internal/fileread"
 	"github.com/bgmanifest/bgmanifest/internal/textpos"
 	"github.com/bgmanifest/bgmanifest/lint"
 	"github.com/bgmanifest/bgmanifest/manifest"
@@ -101,7 +101,7 @@ func (t *texts) get(path string) *text {
 	case t.man != nil && t.man.Path == path:
 		b = t.man.Text
 	default:
-		raw, err := os.ReadFile(path)
+		raw, err := fileread.Whole(path, maxDocumentSize, "file")
 		if err != nil {
 			t.cache[path] = nil
 			return nil

@@ -15,16 +15,29 @@ type document struct {
 // documents are the open buffers, by local path as the client named them.
 // They are the overlay every check reads instead of the file on disk.
 type documents struct {
-	mu sync.Mutex
-	m  map[string]*document
+	mu      sync.Mutex
+	m       map[string]*document
+	dropped map[string]bool // see drop
 }
 
-func newDocuments() *documents { return &documents{m: map[string]*document{}} }
+func newDocuments() *documents {
+	return &documents{m: map[string]*document{}, dropped: map[string]bool{}}
+}
 
 func (d *documents) open(path, uri string, version int, text []byte) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
+	delete(d.dropped, path)
 	d.m[path] = &document{uri: uri, version: version, text: text}
+}
+
+// drop forgets an open document the server will not keep (too large);
+// later changes to it are ignored until it is opened again.
+func (d *documents) drop(path string) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	delete(d.m, path)
+	d.dropped[path] = true
 }
 
 // change applies content changes in order. A change to a document that is
@@ -34,6 +47,9 @@ func (d *documents) change(path string, version int, changes []TextDocumentConte
 	defer d.mu.Unlock()
 	doc, ok := d.m[path]
 	if !ok {
+		if d.dropped[path] {
+			return nil
+		}
 		return fmt.Errorf("%s is not open", path)
 	}
 	text := doc.text

@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"encoding/json"
 	"os"
 	"strings"
 	"testing"
@@ -73,4 +74,29 @@ func writeTestFile(t *testing.T, path, text string) {
 	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestOversizedBufferIsDropped: a buffer over the size the command line
+// checks is not kept: the user is told, later changes to it are ignored,
+// and the server goes on answering.
+func TestOversizedBufferIsDropped(t *testing.T) {
+	fx := newFixture(t)
+	c := startClient(t, Options{Debounce: 10 * time.Millisecond})
+	c.initialize(fx.root)
+	csURI := c.open(fx.weatherCS)
+	c.diagnostics(csURI, "with BG102", hasCode("BG102"))
+	manURI := c.open(fx.weatherManifest)
+	c.change(manURI, 2, strings.Repeat(" ", maxDocumentSize+1))
+	msg := c.waitFor("showMessage", func(m message) bool { return m.Method == "window/showMessage" })
+	var p logMessageParams
+	if err := json.Unmarshal(msg.Params, &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Type != messageWarning || !strings.Contains(p.Message, "over the") {
+		t.Errorf("showMessage %+v, want a warning about the size", p)
+	}
+	c.change(manURI, 3, "<still too large?/>") // ignored: not an error
+	// The disk's manifest is the truth again: BG102 is still reported.
+	c.change(csURI, 2, readFile(t, fx.weatherCS)+"\n")
+	c.diagnostics(csURI, "with BG102 after the drop", hasCode("BG102"))
 }

@@ -2,9 +2,9 @@ package lsp
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
+	"github.com/bgmanifest/bgmanifest/internal/fileread"
 	"github.com/bgmanifest/bgmanifest/manifest"
 	"github.com/bgmanifest/bgmanifest/platform"
 )
@@ -22,7 +22,7 @@ func (s *server) hover(p TextDocumentPositionParams) (*Hover, error) {
 	var raw []byte
 	if doc, ok := s.docs.get(path); ok {
 		raw = doc.text
-	} else if raw, err = os.ReadFile(path); err != nil {
+	} else if raw, err = fileread.Whole(path, maxDocumentSize, "manifest"); err != nil {
 		return nil, nil
 	}
 	m := manifest.Parse(path, raw)

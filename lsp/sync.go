@@ -1,12 +1,14 @@
 package lsp
 
 import (
+	"fmt"
 	"path/filepath"
 	"slices"
 	"strings"
 	"time"
 
 	"github.com/bgmanifest/bgmanifest/manifest"
+	"github.com/bgmanifest/bgmanifest/workspace"
 )
 
 // File kinds by name, for deciding what a change means.
@@ -20,16 +22,38 @@ func isProjectFile(path string) bool {
 
 func isManifestFile(path string) bool { return manifest.IsManifestName(filepath.Base(path)) }
 
-func isConfigFile(path string) bool { return filepath.Base(path) == ".bgmanifest.yaml" }
+func isConfigFile(path string) bool {
+	return slices.Contains(workspace.ConfigNames, filepath.Base(path))
+}
+
+// maxDocumentSize is the largest buffer the server keeps and checks: the
+// command line's limit for manifests and sources. A bigger buffer is
+// dropped with a message, so that one huge generated file opened by
+// mistake cannot hold the server's memory or time.
+const maxDocumentSize = manifest.MaxFileSize
 
 func (s *server) didOpen(p DidOpenTextDocumentParams) error {
 	path, err := uriToPath(p.TextDocument.URI)
 	if err != nil {
 		return err
 	}
+	if s.tooLarge(path, len(p.TextDocument.Text)) {
+		return nil
+	}
 	s.docs.open(path, p.TextDocument.URI, p.TextDocument.Version, []byte(p.TextDocument.Text))
 	s.touch(path, 0)
 	return nil
+}
+
+// tooLarge drops the buffer of path when it is over maxDocumentSize and
+// tells the user why it is not checked.
+func (s *server) tooLarge(path string, size int) bool {
+	if size <= maxDocumentSize {
+		return false
+	}
+	s.docs.drop(path)
+	s.showMessage(messageWarning, oneLine(fmt.Sprintf("bgmanifest: %s is %d bytes, over the %d bytes it checks; its unsaved changes are not checked", path, size, maxDocumentSize)))
+	return true
 }
 
 func (s *server) didChange(p DidChangeTextDocumentParams) error {
@@ -39,6 +63,10 @@ func (s *server) didChange(p DidChangeTextDocumentParams) error {
 	}
 	if err := s.docs.change(path, p.TextDocument.Version, p.ContentChanges); err != nil {
 		return err
+	}
+	doc, ok := s.docs.get(path)
+	if !ok || s.tooLarge(path, len(doc.text)) {
+		return nil // dropped for its size
 	}
 	s.touch(path, s.opts.Debounce)
 	return nil

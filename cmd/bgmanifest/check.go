@@ -12,6 +12,7 @@ import (
 	"github.com/mattn/go-isatty"
 
 	"github.com/bgmanifest/bgmanifest/fix"
+	"github.com/bgmanifest/bgmanifest/internal/fileread"
 	"github.com/bgmanifest/bgmanifest/internal/textpos"
 	"github.com/bgmanifest/bgmanifest/lint"
 	"github.com/bgmanifest/bgmanifest/report"
@@ -309,12 +310,5 @@ func (s *lineSource) line(file string, n int) (string, bool) {
 const maxCaretFileSize = 16 << 20
 
 func readForCaret(path string) ([]byte, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if st.Size() > maxCaretFileSize {
-		return nil, fmt.Errorf("%s: too large to show source lines from", path)
-	}
-	return os.ReadFile(path)
+	return fileread.Whole(path, maxCaretFileSize, "file")
 }
