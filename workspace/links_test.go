@@ -109,3 +109,15 @@ func TestNugetPackageID(t *testing.T) {
 		}
 	}
 }
+
+func TestIsVersionedName(t *testing.T) {
+	cases := map[string]bool{
+		"newtonsoft.json.13.0.1": true, "win2d.uwp.1.26.0": true, "xunit.2.4.1-beta.3": true, "sqlite.net-pcl.3.1.1": true,
+		"app-windows": false, "core": false, "lib.2d": false, "react-native-windows": false, "contoso.v2": false,
+	}
+	for name, want := range cases {
+		if got := isVersionedName(name); got != want {
+			t.Errorf("isVersionedName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
