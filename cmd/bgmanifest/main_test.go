@@ -42,6 +42,8 @@ func TestGoldenCLI(t *testing.T) {
 		{"explain-BG003", []string{"explain", "BG003"}, 0},
 		{"explain-by-name", []string{"explain", "trigger-type-not-declared"}, 0},
 		{"dump-cs-basic", []string{"dump", "testdata/apps/cs-basic"}, 0},
+		{"dump-appmodel-variants", []string{"dump", "workspace/testdata/appmodel/variants"}, 0},
+		{"dump-links", []string{"dump", "workspace/testdata/links"}, 0},
 		{"dump-registrations-cs-basic", []string{"dump", "--registrations", "testdata/apps/cs-basic"}, 0},
 		{"dump-registrations-vb-basic", []string{"dump", "--registrations", "testdata/apps/vb-basic"}, 0},
 		{"dump-registrations-cppwinrt-basic", []string{"dump", "--registrations", "testdata/apps/cppwinrt-basic"}, 0},
