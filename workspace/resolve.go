@@ -415,7 +415,6 @@ func lineOf(err error) int {
 	return 0
 }
 
-
 // sourcePaths lists the project's source files: the SDK default globs
 // minus Compile Remove, plus every explicit source item (links outside the
 // project directory and wildcards included).
