@@ -150,3 +150,37 @@ func TestDiscoverExplicitSkippedManifest(t *testing.T) {
 		t.Errorf("the variant is linted with the project beside it: %+v", r.Apps[0])
 	}
 }
+
+func TestNotXML(t *testing.T) {
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range "<?xml version=\"1.0\"?><Package/>" {
+		utf16 = append(utf16, byte(r), 0)
+	}
+	cases := []struct {
+		name string
+		data []byte
+		want string // part of the reason; "" when meant as a manifest
+	}{
+		{"manifest", []byte("<?xml version=\"1.0\"?>\n<Package/>"), ""},
+		{"no declaration", []byte("\n  <Package xmlns=\"x\"/>"), ""},
+		{"NUL inside a manifest is BG001's", []byte("<?xml version=\"1.0\"?>\n<Package Name=\"a\x00b\"/>"), ""},
+		{"invalid UTF-8 inside a manifest is BG001's", []byte("<Package Name=\"\xff\xfe\"/>"), ""},
+		{"UTF-16 with a BOM", utf16, ""},
+		{"UTF-8 BOM", append([]byte{0xEF, 0xBB, 0xBF}, "<Package/>"...), ""},
+		{"zip", []byte("PK\x03\x04\x14\x00\x00\x00AppxManifest.xml"), "binary"},
+		{"encrypted", []byte("\x8f\x1c\xa3\x00\x42\xe7"), "binary"},
+		{"empty", nil, "empty"},
+		{"white space", []byte(" \r\n\t"), "white space"},
+		{"text", []byte("copied from the installed app\n"), "does not start with '<'"},
+		{"binary after a '<'", []byte("<\x01\x00\x9f\xff binary"), "binary"},
+	}
+	dir := t.TempDir()
+	for _, c := range cases {
+		path := filepath.Join(dir, "AppxManifest.xml")
+		writeFile(t, path, string(c.data))
+		got := notXML(path)
+		if (c.want == "") != (got == "") || !strings.Contains(got, c.want) {
+			t.Errorf("%s: notXML = %q, want %q", c.name, got, c.want)
+		}
+	}
+}

@@ -374,6 +374,7 @@ func (d *discoverer) appsUnder(rootDisp string, keep bool) []*App {
 			d.preparse(tree)
 			d.readSolutions(tree)
 			d.listSourcesAhead()
+			d.checkContentAhead(tree)
 			tree.collect(func(n *dirNode) {
 				for _, m := range n.manifests {
 					app := d.appFor(m, tree, false)
@@ -396,6 +397,20 @@ func (d *discoverer) appsUnder(rootDisp string, keep bool) []*App {
 		}
 	}
 	return apps
+}
+
+// checkContentAhead runs notXML, in parallel, on the tree's manifests.
+func (d *discoverer) checkContentAhead(tree *dirNode) {
+	var manifests []string
+	tree.collect(func(n *dirNode) { manifests = append(manifests, n.manifests...) })
+	verdicts := make([]string, len(manifests))
+	parallel(len(manifests), func(i int) { verdicts[i] = notXML(manifests[i]) })
+	if d.contentChecked == nil {
+		d.contentChecked = map[string]string{}
+	}
+	for i, m := range manifests {
+		d.contentChecked[d.ix.key(m)] = verdicts[i]
+	}
 }
 
 // readSolutions records, for every project a .sln lists, the solution's
