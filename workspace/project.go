@@ -10,11 +10,19 @@ import (
 
 // item is one Include/Remove of an MSBuild item the workspace cares about.
 type item struct {
-	kind    string // "source", "remove", "reference", "manifest"
+	// kind is "source", "remove", "reference" (ProjectReference),
+	// "manifest" (AppxManifest), "import", "binary" (a Reference with a
+	// HintPath, or whose Include is a .winmd/.dll path: value is that
+	// path), "sdk" (SDKReference) or
+	// "packaged" (a .wapproj's Content, None or Application item).
+	kind    string
 	value   string // the raw attribute value, properties unresolved
 	exclude string // the item's Exclude attribute
-	file    string // file that declares it (project or imported .projitems): $(MSBuildThisFileDirectory)
-	line    int
+	// cond is the item's Condition joined with its ItemGroup's (only for
+	// AppxManifest items).
+	cond string
+	file string // file that declares it (project or imported .projitems): $(MSBuildThisFileDirectory)
+	line int
 }
 
 // projectFile is a parsed project: the public facts plus what grouping needs.
@@ -33,6 +41,14 @@ type projectFile struct {
 	// solutionDir is the directory of a .sln that lists the project, with a
 	// trailing separator ("" when none is known); $(SolutionDir) needs it.
 	solutionDir string
+	// configs are the Configuration|Platform pairs the project itself
+	// lists (ProjectConfiguration items, PropertyGroup conditions): the
+	// configurations its manifest items are evaluated for when no
+	// solution lists it.
+	configs []string
+	// packageIDs are the NuGet packages the project references
+	// (PackageReference, packages.config).
+	packageIDs []string
 	// solutionDirRead is set when an expansion asks for $(SolutionDir)
 	// (see listSourcesAhead).
 	solutionDirRead bool
@@ -94,8 +110,8 @@ func parseProject(disp string, data []byte) (*projectFile, error) {
 // imported .projitems) element tree. Conditions are ignored: a file listed
 // for any configuration is part of the App.
 func (p *projectFile) readElements(root *xmlElem, file string, mp *msbuildProps) {
-	var visit func(e *xmlElem, parent string)
-	visit = func(e *xmlElem, parent string) {
+	var visit func(e *xmlElem, parent, groupCond string)
+	visit = func(e *xmlElem, parent, groupCond string) {
 		tag := e.tag
 		_, hasSdk := e.attr("Sdk")
 		switch {
@@ -109,7 +125,7 @@ func (p *projectFile) readElements(root *xmlElem, file string, mp *msbuildProps)
 			p.setProp(tag, strings.TrimSpace(e.text), file, mp)
 			return
 		case parent == "ItemGroup":
-			p.addItem(e, file, mp)
+			p.addItem(e, file, groupCond, mp)
 			return
 		case tag == "CompileAsWinRT":
 			if v := strings.ToLower(strings.TrimSpace(e.text)); v == "true" || mp.compileAsWinRT == "" {
@@ -125,11 +141,17 @@ func (p *projectFile) readElements(root *xmlElem, file string, mp *msbuildProps)
 		if tag == "Import" && strings.Contains(strings.ToLower(e.attrValue("Project")), "cppwinrt") {
 			mp.cppWinRT = true // the C++/WinRT NuGet package's props
 		}
+		if tag == "ItemGroup" {
+			groupCond = e.attrValue("Condition")
+		}
+		if tag == "PropertyGroup" {
+			p.harvestConfig(e.attrValue("Condition"))
+		}
 		for _, c := range e.children {
-			visit(c, tag)
+			visit(c, tag, groupCond)
 		}
 	}
-	visit(root, "")
+	visit(root, "", "")
 }
 
 func (p *projectFile) setProp(name, value, file string, mp *msbuildProps) {
@@ -161,7 +183,7 @@ func (p *projectFile) setProp(name, value, file string, mp *msbuildProps) {
 	}
 }
 
-func (p *projectFile) addItem(e *xmlElem, file string, mp *msbuildProps) {
+func (p *projectFile) addItem(e *xmlElem, file, groupCond string, mp *msbuildProps) {
 	include := e.attrValue("Include")
 	line := e.line
 	var kind string
@@ -176,21 +198,96 @@ func (p *projectFile) addItem(e *xmlElem, file string, mp *msbuildProps) {
 			return
 		}
 	case "Content":
-		if !strings.EqualFold(filepath.Ext(p.Path), ".jsproj") {
+		switch strings.ToLower(filepath.Ext(p.Path)) {
+		case ".jsproj":
+			kind = "source"
+		case ".wapproj":
+			kind = "packaged"
+		default:
 			return
 		}
-		kind = "source"
 	case "ProjectReference":
 		kind = "reference"
+	case "Reference":
+		hint := ""
+		for _, c := range e.children {
+			if c.tag == "HintPath" {
+				hint = strings.TrimSpace(c.text)
+			}
+		}
+		if hint == "" && isBinaryPath(include) {
+			hint = include // <Reference Include="..\Tasks\Tasks.winmd"/>
+		}
+		if hint == "" {
+			return // a framework assembly, resolved by the build tools
+		}
+		include, kind = hint, "binary"
+	case "PackageReference":
+		if id := strings.TrimSpace(include); id != "" && !strings.Contains(id, "$(") {
+			p.packageIDs = append(p.packageIDs, id)
+		}
+		return
+	case "SDKReference":
+		kind = "sdk"
+	case "None", "Application":
+		if !strings.EqualFold(filepath.Ext(p.Path), ".wapproj") {
+			return
+		}
+		kind = "packaged"
 	case "AppxManifest":
 		kind = "manifest"
+	case "ProjectConfiguration":
+		if strings.Contains(include, "|") {
+			p.configs = append(p.configs, include)
+		}
+		return
 	default:
 		return
 	}
 	if include == "" {
 		return
 	}
-	p.items = append(p.items, item{kind: kind, value: include, exclude: e.attrValue("Exclude"), file: file, line: line})
+	it := item{kind: kind, value: include, exclude: e.attrValue("Exclude"), file: file, line: line}
+	if kind == "manifest" {
+		it.cond = joinConditions(groupCond, e.attrValue("Condition"))
+	}
+	p.items = append(p.items, it)
+}
+
+// harvestConfig records the pair a PropertyGroup's condition names, as
+// old-style projects write them: '$(Configuration)|$(Platform)' == 'Debug|x86'.
+func (p *projectFile) harvestConfig(cond string) {
+	if !strings.Contains(strings.ToLower(strings.ReplaceAll(cond, " ", "")), "'$(configuration)|$(platform)'") {
+		return
+	}
+	for _, t := range condTokens(cond) {
+		if strings.HasPrefix(t, "'") && strings.Contains(t, "|") && !strings.Contains(t, "$(") {
+			p.configs = append(p.configs, strings.Trim(t, "'"))
+		}
+	}
+}
+
+// joinConditions is "(a) and (b)", leaving out an empty one.
+func joinConditions(a, b string) string {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return "(" + a + ") and (" + b + ")"
+}
+
+// isBinaryPath reports whether an item value names a compiled binary a
+// project can reference or package: an assembly, a Windows metadata file,
+// an executable.
+func isBinaryPath(v string) bool {
+	switch strings.ToLower(filepath.Ext(strings.TrimSpace(v))) {
+	case ".dll", ".winmd", ".exe":
+		return true
+	}
+	return false
 }
 
 // classify decides the project's kind from its extension and properties.
