@@ -225,12 +225,12 @@ func TestApplyWithSnapshotsRefusesChangedFile(t *testing.T) {
 func TestApplyRefusesFileChangedBeforeRename(t *testing.T) {
 	p := writeTemp(t, "Package.appxmanifest", baseManifest)
 	const concurrent = "<!-- saved by the editor meanwhile -->\n"
-	beforeRename = func(path string) {
+	beforeCompare = func(path string) {
 		if err := os.WriteFile(path, []byte(baseManifest+concurrent), 0o644); err != nil {
 			t.Error(err)
 		}
 	}
-	defer func() { beforeRename = func(string) {} }()
+	defer func() { beforeCompare = func(string) {} }()
 	n, errs := Apply([]rules.Finding{insertSystemEvent(p)})
 	if n != 0 || len(errs) != 1 || !errors.Is(errs[0], ErrChanged) {
 		t.Fatalf("Apply = %d, %v; want 0 and ErrChanged", n, errs)
@@ -250,7 +250,7 @@ func TestApplyRefusesSameSizeChangeBeforeRename(t *testing.T) {
 	// Same size and modification time, different content: only the hash
 	// can tell.
 	changed := strings.Replace(baseManifest, "Contoso</", "Fabrika</", 1)
-	beforeRename = func(path string) {
+	beforeCompare = func(path string) {
 		if err := os.WriteFile(path, []byte(changed), 0o644); err != nil {
 			t.Error(err)
 		}
@@ -258,7 +258,7 @@ func TestApplyRefusesSameSizeChangeBeforeRename(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	defer func() { beforeRename = func(string) {} }()
+	defer func() { beforeCompare = func(string) {} }()
 	n, errs := Apply([]rules.Finding{insertSystemEvent(p)})
 	if n != 0 || len(errs) != 1 || !errors.Is(errs[0], ErrChanged) {
 		t.Fatalf("Apply = %d, %v; want 0 and ErrChanged", n, errs)
