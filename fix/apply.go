@@ -47,7 +47,10 @@ func SnapshotOf(data []byte) Snapshot {
 // Apply applies the fixes of the findings to the files on disk and returns
 // how many fixes were applied; the errors name the file and why a fix or a
 // file was skipped. It is ApplyWithSnapshots without snapshots: the file is
-// still checked for changes between the fixer's own read and its write.
+// still locked and checked for changes between the fixer's own read and its
+// write, but nothing tells the fixer whether the findings were computed on
+// that same content. Callers that linted earlier (`check --fix`) pass the
+// lint's snapshots to ApplyWithSnapshots instead.
 func Apply(findings []rules.Finding) (applied int, errs []error) {
 	return ApplyWithSnapshots(findings, nil)
 }
@@ -217,14 +220,16 @@ func loadFiles(fixes []*pendingFix, seen map[string]Snapshot) (map[string]*loade
 			loaded = append(loaded, first)
 		}
 		for _, name := range names[path] {
-			if files[name] != first {
-				files[name] = first
-				if want, ok := seen[name]; ok && first.err == nil && want != first.snap {
-					// Another spelling's snapshot disagrees: one of the
-					// reads saw other bytes.
-					errs = append(errs, fmt.Errorf("%s: %w", name, ErrChanged))
-				}
+			if files[name] == first {
+				continue
 			}
+			if want, ok := seen[name]; ok && first.err == nil && want != first.snap {
+				// This spelling's snapshot is of other bytes: its fixes
+				// were computed on another text.
+				fail(files[name], ErrChanged)
+				continue
+			}
+			files[name] = first
 		}
 	}
 	return files, errs

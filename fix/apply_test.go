@@ -365,3 +365,24 @@ func TestApplyTwoSpellingsOfOneFile(t *testing.T) {
 		t.Errorf("got %q", got)
 	}
 }
+
+// TestApplyTwoSpellingsOneStaleSnapshot: a spelling whose snapshot is of
+// other bytes has its fixes refused; the other spelling's fix is applied.
+func TestApplyTwoSpellingsOneStaleSnapshot(t *testing.T) {
+	const src = "a = \"x.one\";\nb = \"x.two\";\n"
+	p := writeTemp(t, "Register.cs", src)
+	other := filepath.ToSlash(filepath.Dir(p)) + "/./" + filepath.Base(p)
+	first := finding("BG101", editIn(p, 1, 6, 1, 7, "X"))
+	second := finding("BG101", rules.Edit{File: other, Line: 2, Column: 6, EndLine: 2, EndColumn: 7, NewText: "X"})
+	seen := map[string]Snapshot{
+		filepath.ToSlash(p): SnapshotOf([]byte(src)),
+		other:               SnapshotOf([]byte("something else\n")),
+	}
+	n, errs := ApplyWithSnapshots([]rules.Finding{first, second}, seen)
+	if n != 1 || len(errs) != 1 || !errors.Is(errs[0], ErrChanged) || !strings.Contains(errs[0].Error(), other) {
+		t.Fatalf("ApplyWithSnapshots = %d, %v; want 1 and ErrChanged naming %s", n, errs, other)
+	}
+	if got := readString(t, p); got != "a = \"X.one\";\nb = \"x.two\";\n" {
+		t.Errorf("got %q", got)
+	}
+}

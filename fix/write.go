@@ -136,10 +136,6 @@ func (h *held) write(path string, data, original []byte) error {
 	return h.overwrite(data, original)
 }
 
-// beforeRename runs after the temporary file is written, right before the
-// rename; tests use it to fail the rename.
-var beforeRename = func(path string) {}
-
 func (h *held) replace(path string, data []byte) error {
 	dir, base := filepath.Split(path)
 	if dir == "" {
@@ -163,7 +159,6 @@ func (h *held) replace(path string, data []byte) error {
 	if err := writeSynced(tmp, data, h.info.Mode()); err != nil {
 		return fmt.Errorf("write temporary file: %w", err)
 	}
-	beforeRename(path)
 	if err := os.Rename(tmpName, path); err != nil {
 		return fmt.Errorf("replace file: %w", err)
 	}
