@@ -7,10 +7,10 @@
 package fix
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"errors"
 	"fmt"
-	"io/fs"
 	"maps"
 	"os"
 	"path/filepath"
@@ -21,10 +21,11 @@ import (
 	"github.com/bgmanifest/bgmanifest/rules"
 )
 
-// ErrChanged means a file's content is not what the linter (or the first
-// read of the fixer) saw; the fixes for it were not applied. Errors returned
-// by Apply wrap it, so callers can tell "re-run" from real failures.
-var ErrChanged = errors.New("file changed since it was linted; re-run bgmanifest")
+// ErrChanged means a file's content is not what the linter (or the fixer's
+// own read) saw: another program or another fixer changed it in between.
+// The fixes for it were not applied; errors returned by Apply wrap it, so
+// callers can tell "run again" from real failures.
+var ErrChanged = errors.New("changed since it was read; run bgmanifest again")
 
 // ErrNotWellFormed means a manifest was, or would become, unreadable XML.
 var ErrNotWellFormed = errors.New("manifest is not well-formed")
@@ -46,7 +47,10 @@ func SnapshotOf(data []byte) Snapshot {
 // Apply applies the fixes of the findings to the files on disk and returns
 // how many fixes were applied; the errors name the file and why a fix or a
 // file was skipped. It is ApplyWithSnapshots without snapshots: the file is
-// still checked for changes between the fixer's own read and its write.
+// still locked and checked for changes between the fixer's own read and its
+// write, but nothing tells the fixer whether the findings were computed on
+// that same content. Callers that linted earlier (`check --fix`) pass the
+// lint's snapshots to ApplyWithSnapshots instead.
 func Apply(findings []rules.Finding) (applied int, errs []error) {
 	return ApplyWithSnapshots(findings, nil)
 }
@@ -63,10 +67,20 @@ func Apply(findings []rules.Finding) (applied int, errs []error) {
 //     is dropped silently (the next lint run reports the finding again).
 //   - A manifest (manifest.IsManifestName) that does not parse cleanly is not
 //     touched; an edited manifest that would not parse cleanly is not written.
-//   - Each file is written atomically (a temporary file in the same directory,
-//     synced, with the original's mode, renamed over the original) and only if
-//     its size, modification time and content hash are still those it had when
-//     it was read.
+//   - Every file is opened for writing and locked (flock on Unix,
+//     LockFileEx on Windows) before it is read, in the order of the resolved
+//     paths, and stays locked until Apply returns: concurrent fixers apply a
+//     fix once, the later ones find the content changed. A read-only file, a
+//     file that is not regular, and one another process keeps locked for
+//     lockTimeout are refused.
+//   - Right before a file is written, its path must still name the file that
+//     was locked and its content must still be what was read (and what the
+//     snapshot says); otherwise it is refused with ErrChanged.
+//   - A file is written through symbolic links (the link stays, its target
+//     changes). A file with one name is replaced atomically (a temporary file
+//     with the original's mode and owner, synced, renamed over it); a file
+//     with hard links, or whose owner cannot be kept, is overwritten in
+//     place. See held.write.
 //
 // The count is the number of fixes whose every file was written.
 func ApplyWithSnapshots(findings []rules.Finding, seen map[string]Snapshot) (applied int, errs []error) {
@@ -75,6 +89,7 @@ func ApplyWithSnapshots(findings []rules.Finding, seen map[string]Snapshot) (app
 		return 0, nil
 	}
 	files, loadErrs := loadFiles(fixes, seen)
+	defer releaseAll(files)
 	errs = append(errs, loadErrs...)
 
 	// Planning may reject a file (its result does not parse); the fixes that
@@ -150,11 +165,13 @@ func allWritten(f *pendingFix, files map[string]*loadedFile, written map[string]
 	return true
 }
 
-// loadedFile is a file as the fixer read it.
+// loadedFile is a file as the fixer read it, open and locked (see held)
+// until Apply returns.
 type loadedFile struct {
 	name       string // as in Edit.File
 	path       string // on disk, symbolic links resolved
-	info       fs.FileInfo
+	h          *held
+	data       []byte // as read, encoded
 	snap       Snapshot
 	text       []byte
 	enc        encoding
@@ -164,91 +181,154 @@ type loadedFile struct {
 	err        error // why the file cannot be fixed
 }
 
+// loadFiles opens, locks and reads every file the fixes edit. Locks are
+// taken in the order of the resolved paths, so two fixers never wait for
+// each other in a cycle. Spellings of one file (a symbolic link, "./", a
+// hard link) share one loadedFile and one lock.
 func loadFiles(fixes []*pendingFix, seen map[string]Snapshot) (map[string]*loadedFile, []error) {
 	files := map[string]*loadedFile{}
-	byPath := map[string]*loadedFile{} // two spellings of one file share its state
 	var errs []error
+	fail := func(lf *loadedFile, err error) {
+		lf.err = fmt.Errorf("%s: %w", lf.name, err)
+		errs = append(errs, lf.err)
+	}
+	names := map[string][]string{} // resolved path -> names, first-seen order
 	for _, f := range fixes {
 		for _, name := range f.files {
 			if _, ok := files[name]; ok {
 				continue
 			}
-			lf := loadFile(name, seen)
-			if lf.err == nil {
-				if first, ok := byPath[lf.path]; ok {
-					lf = first
-				}
-				byPath[lf.path] = lf
-			}
+			lf := &loadedFile{name: name}
 			files[name] = lf
-			if lf.err != nil {
-				errs = append(errs, lf.err)
+			path, err := resolve(name)
+			if err != nil {
+				fail(lf, err)
+				continue
 			}
+			names[path] = append(names[path], name)
+		}
+	}
+	var loaded []*loadedFile
+	for _, path := range slices.Sorted(maps.Keys(names)) {
+		first := files[names[path][0]]
+		first.path = path
+		if same := sameFileAs(loaded, path); same != nil {
+			first = same
+		} else if err := first.load(seen); err != nil {
+			fail(first, err)
+		} else {
+			loaded = append(loaded, first)
+		}
+		for _, name := range names[path] {
+			if files[name] == first {
+				continue
+			}
+			if want, ok := seen[name]; ok && first.err == nil && want != first.snap {
+				// This spelling's snapshot is of other bytes: its fixes
+				// were computed on another text.
+				fail(files[name], ErrChanged)
+				continue
+			}
+			files[name] = first
 		}
 	}
 	return files, errs
 }
 
-func loadFile(name string, seen map[string]Snapshot) *loadedFile {
-	lf := &loadedFile{name: name}
-	fail := func(err error) *loadedFile {
-		lf.err = fmt.Errorf("%s: %w", name, err)
-		return lf
-	}
+func resolve(name string) (string, error) {
 	if name == "" {
-		return fail(errors.New("fix edit names no file"))
+		return "", errors.New("fix edit names no file")
 	}
 	path, err := filepath.EvalSymlinks(filepath.FromSlash(name))
 	if err == nil {
 		path, err = filepath.Abs(path)
 	}
 	if err != nil {
-		return fail(fmt.Errorf("resolve path: %w", err))
+		return "", fmt.Errorf("resolve path: %w", err)
 	}
-	lf.path = path
-	info, data, err := readStable(path)
+	return path, nil
+}
+
+// sameFileAs returns the loaded file that path names under another name (a
+// hard link), nil when there is none: locking it twice would wait forever.
+func sameFileAs(loaded []*loadedFile, path string) *loadedFile {
+	st, err := os.Stat(path)
 	if err != nil {
-		return fail(err)
+		return nil
 	}
-	lf.info, lf.snap = info, SnapshotOf(data)
-	if want, ok := seen[name]; ok && want != lf.snap {
-		return fail(ErrChanged)
+	for _, lf := range loaded {
+		if os.SameFile(st, lf.h.info) {
+			return lf
+		}
 	}
-	lf.text, lf.enc, err = decode(data)
+	return nil
+}
+
+// releaseAll drops the locks and closes the files.
+func releaseAll(files map[string]*loadedFile) {
+	done := map[*loadedFile]bool{}
+	for _, lf := range files {
+		if lf.h != nil && !done[lf] {
+			done[lf] = true
+			lf.h.release()
+		}
+	}
+}
+
+// load opens and locks lf.path, reads it and checks it against the
+// snapshot the linter recorded under lf.name, if any. A manifest is decoded
+// as the manifest reader decodes it, so that the findings' positions mean
+// the same text here, and must parse cleanly.
+func (lf *loadedFile) load(seen map[string]Snapshot) error {
+	h, err := openHeld(lf.path)
 	if err != nil {
-		return fail(err)
+		return err
+	}
+	lf.h = h
+	data, err := h.read()
+	if err != nil {
+		return err
+	}
+	lf.data, lf.snap = data, SnapshotOf(data)
+	lf.isManifest = manifest.IsManifestName(filepath.Base(lf.path)) || manifest.IsManifestName(filepath.Base(lf.name))
+	if lf.isManifest {
+		m := manifest.Parse(lf.name, data)
+		if p := problemOf(m); p != nil {
+			return fmt.Errorf("%w, not fixing it: %v", ErrNotWellFormed, p)
+		}
+		lf.text, lf.enc = m.Text, manifestEncoding(m)
+		if !bytes.Equal(lf.enc.encode(lf.text), data) {
+			return errors.New("the text does not round-trip through its encoding; refusing to rewrite it")
+		}
+	} else if lf.text, lf.enc, err = decode(data); err != nil {
+		return err
+	}
+	if want, ok := seen[lf.name]; ok && want != lf.snap {
+		return ErrChanged
 	}
 	lf.lines = newLineIndex(lf.text)
 	lf.newline = textpos.DominantNewline(lf.text)
-	lf.isManifest = manifest.IsManifestName(filepath.Base(path)) || manifest.IsManifestName(filepath.Base(name))
-	if lf.isManifest {
-		if p := firstProblem(name, data); p != nil {
-			return fail(fmt.Errorf("%w, not fixing it: %v", ErrNotWellFormed, p))
-		}
-	}
-	return lf
+	return nil
 }
 
-// readStable reads a regular file and its metadata.
-func readStable(path string) (fs.FileInfo, []byte, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, nil, err
+// manifestEncoding is the encoding the manifest reader found.
+func manifestEncoding(m *manifest.Manifest) encoding {
+	switch m.Encoding {
+	case manifest.EncUTF16LE:
+		return encoding{"utf-16le", m.HasBOM}
+	case manifest.EncUTF16BE:
+		return encoding{"utf-16be", m.HasBOM}
 	}
-	if !info.Mode().IsRegular() {
-		return nil, nil, errors.New("not a regular file")
-	}
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, nil, err
-	}
-	return info, data, nil
+	return encoding{"utf-8", m.HasBOM}
 }
 
 // firstProblem parses a manifest and returns its first reading problem as
 // "line:col: message", nil when there is none.
 func firstProblem(name string, data []byte) error {
-	m := manifest.Parse(name, data)
+	return problemOf(manifest.Parse(name, data))
+}
+
+func problemOf(m *manifest.Manifest) error {
 	if len(m.Problems) == 0 {
 		return nil
 	}
@@ -389,82 +469,41 @@ func overlapsAccepted(resolved map[string][]span, accepted map[string][]span) bo
 	return false
 }
 
-// beforeRename runs between writing the temporary file and the final
-// unchanged-check; tests use it to change the file at the worst moment.
-var beforeRename = func(path string) {}
+// beforeCompare runs after the fixer took the file's lock and planned its
+// edits, right before the last comparison with what it read; tests use it
+// to change the file at the worst moment, as an editor that takes no lock
+// would.
+var beforeCompare = func(path string) {}
 
-// writeFile replaces lf's file with data atomically, provided the file still
-// has the size, modification time and content it had when it was read.
+// writeFile writes data over lf's file, provided the path still names the
+// file that was read and locked and its content is still what was read:
+// the compare of compare-and-swap. Fixers exclude each other with the lock;
+// this comparison catches programs that take no lock (an editor saving).
 func writeFile(lf *loadedFile, data []byte) error {
-	dir, base := filepath.Split(lf.path)
-	if dir == "" {
-		dir = "."
-	}
-	tmp, err := os.CreateTemp(dir, "."+base+".bgmanifest-fix-*")
-	if err != nil {
-		return fmt.Errorf("%s: create temporary file: %w", lf.name, err)
-	}
-	tmpName := tmp.Name()
-	committed := false
-	defer func() {
-		if !committed {
-			os.Remove(tmpName)
-		}
-	}()
-	if err := writeSynced(tmp, data, lf.info.Mode()); err != nil {
-		return fmt.Errorf("%s: write temporary file: %w", lf.name, err)
-	}
-	beforeRename(lf.path)
-	if err := unchangedSince(lf); err != nil {
+	beforeCompare(lf.path)
+	if err := lf.unchanged(); err != nil {
 		return fmt.Errorf("%s: %w", lf.name, err)
 	}
-	if err := os.Rename(tmpName, lf.path); err != nil {
-		return fmt.Errorf("%s: replace file: %w", lf.name, err)
+	if err := lf.h.write(lf.path, data, lf.data); err != nil {
+		return fmt.Errorf("%s: %w", lf.name, err)
 	}
-	committed = true
-	syncDir(dir)
 	return nil
 }
 
-func writeSynced(f *os.File, data []byte, mode fs.FileMode) error {
-	_, werr := f.Write(data)
-	if werr == nil {
-		werr = f.Chmod(mode & (fs.ModePerm | fs.ModeSetuid | fs.ModeSetgid | fs.ModeSticky))
-	}
-	if werr == nil {
-		werr = f.Sync()
-	}
-	if cerr := f.Close(); werr == nil {
-		werr = cerr
-	}
-	return werr
-}
-
-// unchangedSince compares the file on disk with what was read: size and
-// modification time first (cheap), then the content hash, which also
-// catches a change within the file system's timestamp resolution.
-func unchangedSince(lf *loadedFile) error {
-	info, data, err := readStable(lf.path)
+func (lf *loadedFile) unchanged() error {
+	st, err := os.Stat(lf.path)
 	if err != nil {
 		return fmt.Errorf("re-read before writing: %w", err)
 	}
-	if info.Size() != lf.info.Size() || !info.ModTime().Equal(lf.info.ModTime()) {
+	if !os.SameFile(st, lf.h.info) {
 		return ErrChanged
+	}
+	data, err := lf.h.read()
+	if err != nil {
+		return fmt.Errorf("re-read before writing: %w", err)
 	}
 	if SnapshotOf(data) != lf.snap {
 		return ErrChanged
 	}
 	return nil
-}
-
-// syncDir makes the rename durable where the platform allows it; a failure
-// is not an error (the data itself was synced, and Windows cannot sync a
-// directory).
-func syncDir(dir string) {
-	d, err := os.Open(dir)
-	if err != nil {
-		return
-	}
-	_ = d.Sync()
-	d.Close()
 }

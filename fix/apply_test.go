@@ -225,12 +225,12 @@ func TestApplyWithSnapshotsRefusesChangedFile(t *testing.T) {
 func TestApplyRefusesFileChangedBeforeRename(t *testing.T) {
 	p := writeTemp(t, "Package.appxmanifest", baseManifest)
 	const concurrent = "<!-- saved by the editor meanwhile -->\n"
-	beforeRename = func(path string) {
+	beforeCompare = func(path string) {
 		if err := os.WriteFile(path, []byte(baseManifest+concurrent), 0o644); err != nil {
 			t.Error(err)
 		}
 	}
-	defer func() { beforeRename = func(string) {} }()
+	defer func() { beforeCompare = func(string) {} }()
 	n, errs := Apply([]rules.Finding{insertSystemEvent(p)})
 	if n != 0 || len(errs) != 1 || !errors.Is(errs[0], ErrChanged) {
 		t.Fatalf("Apply = %d, %v; want 0 and ErrChanged", n, errs)
@@ -250,7 +250,7 @@ func TestApplyRefusesSameSizeChangeBeforeRename(t *testing.T) {
 	// Same size and modification time, different content: only the hash
 	// can tell.
 	changed := strings.Replace(baseManifest, "Contoso</", "Fabrika</", 1)
-	beforeRename = func(path string) {
+	beforeCompare = func(path string) {
 		if err := os.WriteFile(path, []byte(changed), 0o644); err != nil {
 			t.Error(err)
 		}
@@ -258,7 +258,7 @@ func TestApplyRefusesSameSizeChangeBeforeRename(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	defer func() { beforeRename = func(string) {} }()
+	defer func() { beforeCompare = func(string) {} }()
 	n, errs := Apply([]rules.Finding{insertSystemEvent(p)})
 	if n != 0 || len(errs) != 1 || !errors.Is(errs[0], ErrChanged) {
 		t.Fatalf("Apply = %d, %v; want 0 and ErrChanged", n, errs)
@@ -362,6 +362,27 @@ func TestApplyTwoSpellingsOfOneFile(t *testing.T) {
 		t.Fatalf("Apply = %d, %v; want 2, none", n, errs)
 	}
 	if got := readString(t, p); got != "a = \"X.one\";\nb = \"X.two\";\n" {
+		t.Errorf("got %q", got)
+	}
+}
+
+// TestApplyTwoSpellingsOneStaleSnapshot: a spelling whose snapshot is of
+// other bytes has its fixes refused; the other spelling's fix is applied.
+func TestApplyTwoSpellingsOneStaleSnapshot(t *testing.T) {
+	const src = "a = \"x.one\";\nb = \"x.two\";\n"
+	p := writeTemp(t, "Register.cs", src)
+	other := filepath.ToSlash(filepath.Dir(p)) + "/./" + filepath.Base(p)
+	first := finding("BG101", editIn(p, 1, 6, 1, 7, "X"))
+	second := finding("BG101", rules.Edit{File: other, Line: 2, Column: 6, EndLine: 2, EndColumn: 7, NewText: "X"})
+	seen := map[string]Snapshot{
+		filepath.ToSlash(p): SnapshotOf([]byte(src)),
+		other:               SnapshotOf([]byte("something else\n")),
+	}
+	n, errs := ApplyWithSnapshots([]rules.Finding{first, second}, seen)
+	if n != 1 || len(errs) != 1 || !errors.Is(errs[0], ErrChanged) || !strings.Contains(errs[0].Error(), other) {
+		t.Fatalf("ApplyWithSnapshots = %d, %v; want 1 and ErrChanged naming %s", n, errs, other)
+	}
+	if got := readString(t, p); got != "a = \"X.one\";\nb = \"x.two\";\n" {
 		t.Errorf("got %q", got)
 	}
 }

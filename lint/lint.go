@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/bgmanifest/bgmanifest/fix"
 	"github.com/bgmanifest/bgmanifest/internal/fileread"
 	"github.com/bgmanifest/bgmanifest/manifest"
 	"github.com/bgmanifest/bgmanifest/registration"
@@ -54,6 +55,11 @@ type Result struct {
 	Notes []string
 	// Apps are the Apps that were linted (the language server keeps them).
 	Apps []*workspace.App
+	// Read holds the snapshot of every manifest as it was read, keyed by
+	// its path as the findings' fix edits spell it; `check --fix` passes it
+	// to fix.ApplyWithSnapshots, which refuses a manifest whose bytes
+	// changed since (the findings' positions would point at other text).
+	Read map[string]fix.Snapshot
 }
 
 // Severities resolves the effective severity of every rule from the config
@@ -140,7 +146,7 @@ func Run(paths []string, o Options) (*Result, error) {
 		pool.abort()
 		return nil, err
 	}
-	res := &Result{Apps: disc.Apps}
+	res := &Result{Apps: disc.Apps, Read: map[string]fix.Snapshot{}}
 	for _, n := range disc.Notes {
 		res.Notes = append(res.Notes, n.String())
 	}
@@ -151,9 +157,16 @@ func Run(paths []string, o Options) (*Result, error) {
 		pool.submit(app) // those not handed over while discovering
 	}
 	outs := pool.wait()
+	base := o.BaseDir
+	if base == "" {
+		base, _ = os.Getwd()
+	}
 	seenSources := map[string]bool{}
 	for _, app := range disc.Apps {
 		out := outs[app]
+		if out.Read != nil {
+			res.Read[RelPath(base, app.Manifest)] = *out.Read
+		}
 		res.Findings = append(res.Findings, out.Findings...)
 		res.Internal = append(res.Internal, out.Internal...)
 		res.Notes = append(res.Notes, out.Notes...)
@@ -165,7 +178,7 @@ func Run(paths []string, o Options) (*Result, error) {
 	}
 	res.Summary.SourceFiles = len(seenSources)
 	res.Findings = dedupe(res.Findings)
-	relativize(res.Findings, o.BaseDir)
+	relativize(res.Findings, base)
 	rules.SortFindings(res.Findings)
 	return res, nil
 }
@@ -173,6 +186,9 @@ func Run(paths []string, o Options) (*Result, error) {
 // AppResult is the outcome of checking one App.
 type AppResult struct {
 	Manifest *manifest.Manifest
+	// Read is the snapshot of the manifest's bytes as they were parsed; nil
+	// when it could not be read.
+	Read     *fix.Snapshot
 	Facts    *registration.Facts
 	Findings []rules.Finding // paths as discovered (not yet relative)
 	Internal []error
@@ -194,6 +210,10 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 		return out
 	}
 	out.Manifest = man
+	// The manifest's Text encoded back is the bytes that were read, for
+	// every manifest a fix may edit (one that decoded without a problem).
+	snap := fix.SnapshotOf(man.Encode())
+	out.Read = &snap
 	ctx := &rules.Context{App: app, Manifest: man}
 	if app.SourcesFound {
 		files := filterLanguages(app.Sources, o.Config)
@@ -345,12 +365,9 @@ func dedupe(fs []rules.Finding) []rules.Finding {
 	return out
 }
 
-// relativize rewrites finding paths relative to base (the current directory
-// by default), with forward slashes, as DESIGN.md's contract says.
+// relativize rewrites finding paths relative to base, with forward
+// slashes, as DESIGN.md's contract says.
 func relativize(fs []rules.Finding, base string) {
-	if base == "" {
-		base, _ = os.Getwd()
-	}
 	rel := func(p string) string { return RelPath(base, p) }
 	for i := range fs {
 		fs[i].File = rel(fs[i].File)

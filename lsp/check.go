@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"maps"
 	"runtime"
 	"runtime/debug"
@@ -129,6 +130,16 @@ func (s *bufferSnapshot) uri(path string) string {
 type published struct {
 	diag   Diagnostic
 	action *CodeAction // nil when the finding has no fix
+	// basis is the text of each file the action edits, as its edits were
+	// computed on; the action is offered only while those texts are
+	// unchanged (see codeActions).
+	basis []textBasis
+}
+
+// textBasis identifies the text of one file an action's edits refer to.
+type textBasis struct {
+	path string
+	sum  [sha256.Size]byte
 }
 
 // fileDiagnostics are the diagnostics of one file from one App's check.
@@ -152,7 +163,8 @@ func (s *server) convert(res lint.AppResult, snap bufferSnapshot) map[string]*fi
 			out[f.File] = fd
 		}
 		d := toDiagnostic(f, tx, &snap)
-		fd.items = append(fd.items, published{diag: d, action: s.toCodeAction(f, d, tx, &snap)})
+		action, basis := s.toCodeAction(f, d, tx, &snap)
+		fd.items = append(fd.items, published{diag: d, action: action, basis: basis})
 	}
 	return out
 }
@@ -209,10 +221,11 @@ func toDiagnostic(f rules.Finding, tx *texts, snap *bufferSnapshot) Diagnostic {
 // toCodeAction turns a finding's fix into a quick fix. A fix whose edits do
 // not apply to the text the editor holds (the buffer moved on, positions
 // outside the file, overlapping edits) is not offered.
-func (s *server) toCodeAction(f rules.Finding, d Diagnostic, tx *texts, snap *bufferSnapshot) *CodeAction {
+func (s *server) toCodeAction(f rules.Finding, d Diagnostic, tx *texts, snap *bufferSnapshot) (*CodeAction, []textBasis) {
 	if f.Fix == nil || len(f.Fix.Edits) == 0 {
-		return nil
+		return nil, nil
 	}
+	var basis []textBasis
 	byFile := map[string][]rules.Edit{}
 	var order []string
 	for _, e := range f.Fix.Edits {
@@ -226,12 +239,13 @@ func (s *server) toCodeAction(f rules.Finding, d Diagnostic, tx *texts, snap *bu
 		t := tx.get(file)
 		if t == nil {
 			s.log.Printf("%s: fix for %s not offered: file unreadable", file, f.Rule)
-			return nil
+			return nil, nil
 		}
 		if _, err := fix.ApplyToText(t.b, byFile[file]); err != nil {
 			s.log.Printf("%s: fix for %s not offered: %v", file, f.Rule, err)
-			return nil
+			return nil, nil
 		}
+		basis = append(basis, textBasis{path: file, sum: sha256.Sum256(t.b)})
 		nl := textpos.DominantNewline(t.b)
 		var edits []TextEdit
 		for _, e := range byFile[file] {
@@ -251,7 +265,7 @@ func (s *server) toCodeAction(f rules.Finding, d Diagnostic, tx *texts, snap *bu
 		Title: title, Kind: CodeActionQuickFix, IsPreferred: true,
 		Diagnostics: []Diagnostic{d},
 		Edit:        &WorkspaceEdit{Changes: changes},
-	}
+	}, basis
 }
 
 func withNewlines(s, nl string) string {

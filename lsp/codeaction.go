@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"crypto/sha256"
 	"strconv"
 	"strings"
 )
@@ -25,13 +26,23 @@ func (s *server) codeActions(p CodeActionParams) []CodeAction {
 			byKey[diagKey(it.diag)] = it
 		}
 	}
+	// An action's edits are positions in the texts the check saw. When a
+	// buffer or a file changed since (and the next check has not published
+	// yet), they would land in the wrong place: such an action is not
+	// offered, the rule `check --fix` follows with its snapshots.
+	now := &texts{snap: s.snapshot(), cache: map[string]*text{}}
 	seen := map[string]bool{}
-	add := func(a CodeAction, d Diagnostic) {
+	add := func(it published, d Diagnostic) {
+		a := *it.action
 		k := a.Title + "\x00" + diagKey(d)
 		if seen[k] {
 			return
 		}
 		seen[k] = true
+		if !basisCurrent(it.basis, now) {
+			s.log.Printf("%s: fix for %s not offered: the text changed since it was checked", path, it.diag.Code)
+			return
+		}
 		a.Diagnostics = []Diagnostic{d}
 		out = append(out, a)
 	}
@@ -41,17 +52,30 @@ func (s *server) codeActions(p CodeActionParams) []CodeAction {
 				continue
 			}
 			if it, ok := byKey[diagKey(d)]; ok {
-				add(*it.action, d)
+				add(it, d)
 			}
 		}
 		return out
 	}
 	for _, it := range items {
 		if it.action != nil && overlaps(it.diag.Range, p.Range) {
-			add(*it.action, it.diag)
+			add(it, it.diag)
 		}
 	}
 	return out
+}
+
+// basisCurrent reports whether every file an action edits still has the
+// text its edits were computed on: the open buffer's, else the file's on
+// disk.
+func basisCurrent(basis []textBasis, now *texts) bool {
+	for _, b := range basis {
+		t := now.get(b.path)
+		if t == nil || sha256.Sum256(t.b) != b.sum {
+			return false
+		}
+	}
+	return true
 }
 
 // wantsQuickFix: an "only" filter must admit the quickfix kind (or a

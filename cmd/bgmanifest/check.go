@@ -150,7 +150,13 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		return usageError{err.Error()}
 	}
 	if f.fix {
-		n, ferrs := fix.Apply(res.Findings)
+		// The fixer edits only files whose bytes are still those this run
+		// read (res.Read). A fix it refuses or cannot write is reported
+		// here; its finding stays in the report below, so the exit code is
+		// the findings' (1 when it is at or above --fail-on), never 2: the
+		// run itself worked, the file needs another run or a hand edit.
+		beforeFix()
+		n, ferrs := fix.ApplyWithSnapshots(res.Findings, res.Read)
 		for _, e := range ferrs {
 			fmt.Fprintf(stderr, "bgmanifest: fix: %v\n", e)
 		}
@@ -201,6 +207,10 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	return nil
 }
+
+// beforeFix runs between the lint and the fixes of `check --fix`; tests use
+// it to edit a manifest at that moment.
+var beforeFix = func() {}
 
 // maxJobs is the most parallel jobs --jobs may ask for.
 func maxJobs() int { return 4 * runtime.NumCPU() }
