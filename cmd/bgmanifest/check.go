@@ -158,7 +158,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 		beforeFix()
 		n, ferrs := fix.ApplyWithSnapshots(res.Findings, res.Read)
 		for _, e := range ferrs {
-			fmt.Fprintf(stderr, "bgmanifest: fix: %v\n", e)
+			fmt.Fprintf(stderr, "bgmanifest: fix: %s\n", report.Safe(e.Error()))
 		}
 		if n > 0 {
 			fmt.Fprintf(stderr, "bgmanifest: applied %d fix(es)\n", n)
