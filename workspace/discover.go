@@ -188,6 +188,16 @@ func (d *discoverer) add(path string) error {
 		}
 		return fmt.Errorf("%s: %w", path, unwrapPathError(err))
 	}
+	// The walk stays inside what the user asked for: the path itself and
+	// the repository (or solution tree) that holds it.
+	dir := disp
+	if !info.IsDir() {
+		dir = filepath.Dir(disp)
+	}
+	d.ix.addBound(dir)
+	if root := d.searchRoot(d.ix.absPath(dir)); root != "" {
+		d.ix.addBound(root)
+	}
 	if info.IsDir() {
 		if d.ix.excluded(disp, true) {
 			return nil
@@ -276,7 +286,7 @@ func (d *discoverer) addFile(disp string) error {
 // solutionMatcher matches the Apps that hold a project the solution lists.
 func (d *discoverer) solutionMatcher(sln string) func(*App) bool {
 	listed := map[string]bool{}
-	if data, err := os.ReadFile(sln); err == nil {
+	if data, err := readProjectBytes(sln); err == nil {
 		for _, e := range parseSolution(data) {
 			path := filepath.Join(filepath.Dir(sln), filepath.FromSlash(strings.ReplaceAll(e.path, `\`, "/")))
 			if fixed, ok := d.ix.existingPath(path); ok {
@@ -464,7 +474,7 @@ func (d *discoverer) solution(sln string) ([]slnEntry, slnConfigs, error) {
 	if r := d.solutions[sln]; r != nil {
 		return r.entries, r.configs, r.err
 	}
-	data, err := os.ReadFile(sln)
+	data, err := readProjectBytes(sln)
 	if err != nil {
 		return nil, slnConfigs{}, err
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -389,7 +390,8 @@ func TestDiscoverSymlinkLoop(t *testing.T) {
 	if err := os.Symlink(root, filepath.Join(app, "loop")); err != nil {
 		t.Skipf("symlinks not available: %v", err)
 	}
-	// linked -> a tree outside the root, reached only through the link.
+	// linked -> a tree outside the linted tree: noted, not followed (a
+	// link to / would walk the whole file system).
 	outside := t.TempDir()
 	writeFile(t, filepath.Join(outside, "Task.cs"), "class T {}")
 	if err := os.Symlink(outside, filepath.Join(root, "linked")); err != nil {
@@ -403,9 +405,63 @@ func TestDiscoverSymlinkLoop(t *testing.T) {
 		t.Fatalf("want 1 App, got %d", len(r.Apps))
 	}
 	src := sourcePaths(r.Apps[0])
-	want := []string{filepath.ToSlash(filepath.Join(app, "Main.cs")), filepath.ToSlash(filepath.Join(root, "linked", "Task.cs"))}
-	if len(src) != 2 || !contains(src, want[0]) || !contains(src, want[1]) {
+	want := []string{filepath.ToSlash(filepath.Join(app, "Main.cs"))}
+	if len(src) != 1 || !contains(src, want[0]) {
 		t.Errorf("sources %v, want %v", src, want)
+	}
+	noted := false
+	for _, n := range r.Notes {
+		noted = noted || strings.Contains(n.Message, "outside the linted tree")
+	}
+	if !noted {
+		t.Errorf("no note for the link out of the tree: %v", r.Notes)
+	}
+}
+
+// TestDiscoverStaysInsideTheTree: a symlink to /, a manifest that is a
+// symlink to /proc/self/environ, and a project glob from the file
+// system's root are not followed; the App is still checked.
+func TestDiscoverStaysInsideTheTree(t *testing.T) {
+	root := t.TempDir()
+	if err := os.Mkdir(filepath.Join(root, ".git"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	app := filepath.Join(root, "App")
+	writeFile(t, filepath.Join(app, "Package.appxmanifest"), "<Package/>")
+	writeFile(t, filepath.Join(app, "App.csproj"), `<Project><ItemGroup><Compile Include="/**/*.cs"/><Compile Include="Main.cs"/></ItemGroup></Project>`)
+	writeFile(t, filepath.Join(app, "Main.cs"), "class A {}")
+	if err := os.Symlink("/", filepath.Join(app, "everything")); err != nil {
+		t.Skipf("symlinks not available: %v", err)
+	}
+	other := filepath.Join(root, "Other")
+	if err := os.MkdirAll(other, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("/proc/self/environ", filepath.Join(other, "Package.appxmanifest")); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan *Result, 1)
+	go func() {
+		r, err := Discover([]string{root}, Options{})
+		if err != nil {
+			t.Error(err)
+		}
+		done <- r
+	}()
+	var r *Result
+	select {
+	case r = <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("discovery walked out of the tree")
+	}
+	if r == nil {
+		return
+	}
+	if len(r.Apps) != 1 || filepath.Base(filepath.Dir(r.Apps[0].Manifest)) != "App" {
+		t.Fatalf("Apps %v, want App's only", r.Apps)
+	}
+	if src := sourcePaths(r.Apps[0]); len(src) != 1 {
+		t.Errorf("sources %v, want App/Main.cs only", src)
 	}
 }
 
@@ -523,5 +579,26 @@ func TestDiscoverSamplesLayout(t *testing.T) {
 	}
 	if len(r.Notes) != 0 {
 		t.Errorf("no notes expected: %v", r.Notes)
+	}
+}
+
+// TestWildcardIncludeIgnoresCase: MSBuild on Windows finds
+// backgroundtasks\*.cs in the folder BackgroundTasks; a Linux checkout
+// must read the same files (a miss here was a false BG103).
+func TestWildcardIncludeIgnoresCase(t *testing.T) {
+	root := t.TempDir()
+	app := filepath.Join(root, "App")
+	writeFile(t, filepath.Join(app, "Package.appxmanifest"), "<Package/>")
+	writeFile(t, filepath.Join(app, "App.csproj"), `<Project><ItemGroup><Compile Include="backgroundtasks\*.cs"/><AppxManifest Include="Package.appxmanifest"/></ItemGroup></Project>`)
+	writeFile(t, filepath.Join(app, "BackgroundTasks", "SyncTask.cs"), "class SyncTask {}")
+	r, err := Discover([]string{root}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Apps) != 1 {
+		t.Fatalf("want 1 App, got %d", len(r.Apps))
+	}
+	if src := sourcePaths(r.Apps[0]); len(src) != 1 || !strings.HasSuffix(src[0], "BackgroundTasks/SyncTask.cs") {
+		t.Errorf("sources %v, want BackgroundTasks/SyncTask.cs", src)
 	}
 }

@@ -1,7 +1,6 @@
 package workspace
 
 import (
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -266,7 +265,7 @@ func (p *projectFile) readPackagesConfig(ix *index) {
 	if ix.fileAt(path) == fileMissing {
 		return
 	}
-	data, err := os.ReadFile(path)
+	data, err := readProjectBytes(path)
 	if err != nil {
 		return
 	}

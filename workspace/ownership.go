@@ -253,6 +253,10 @@ func (d *discoverer) configurationsFor(p *projectFile, refs []manifestRef) ([]st
 // manifest (no XML declaration, no <Package> root). A file that looks
 // like a manifest and is broken is BG001's.
 func notXML(path string) string {
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		// opening a FIFO would block until a writer comes
+		return "it is not a regular file (a FIFO, socket or device)"
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return "" // the lint reports what it cannot read

@@ -1,7 +1,6 @@
 package workspace
 
 import (
-	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
@@ -56,7 +55,7 @@ func (d *discoverer) preparse(tree *dirNode) {
 			return
 		}
 		i -= len(projects)
-		data, err := os.ReadFile(solutions[i])
+		data, err := readProjectBytes(solutions[i])
 		if err != nil {
 			slns[i] = readSolution{err: err}
 			return

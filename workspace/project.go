@@ -3,7 +3,6 @@ package workspace
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 )
@@ -361,7 +360,7 @@ type lineError struct {
 func (e *lineError) Error() string { return e.err.Error() }
 
 func readProjectFile(disp string) (*projectFile, error) {
-	data, err := os.ReadFile(disp)
+	data, err := readProjectBytes(disp)
 	if err != nil {
 		return nil, unwrapPathError(err)
 	}

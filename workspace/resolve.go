@@ -355,7 +355,7 @@ func (p *projectFile) loadImports(ix *index) []Note {
 		}
 		seen[ix.key(fixed)] = true
 		p.imports = append(p.imports, fixed)
-		data, err := os.ReadFile(fixed)
+		data, err := readProjectBytes(fixed)
 		if err != nil {
 			note(it.file, it.line, "cannot read imported %s: %v", path, unwrapPathError(err))
 			continue
@@ -502,7 +502,15 @@ func (p *projectFile) expandWildcard(ix *index, n noter, tree func(string) *dirN
 		return []string{fixed}
 	}
 	base, _ := doublestar.SplitPattern(slash)
-	root := tree(filepath.FromSlash(base))
+	baseDir := filepath.FromSlash(base)
+	if _, err := os.Stat(baseDir); err != nil {
+		// Windows finds backgroundtasks\*.cs in a folder BackgroundTasks:
+		// so does the walk, on a case-sensitive checkout too
+		if fixed, info, ok := existingFile(baseDir); ok && info != nil && info.IsDir() {
+			baseDir = fixed
+		}
+	}
+	root := tree(baseDir)
 	if root == nil {
 		return nil
 	}

@@ -7,6 +7,8 @@ import (
 	"runtime"
 	"strings"
 	"unicode/utf16"
+
+	"github.com/bgmanifest/bgmanifest/internal/fileread"
 )
 
 // decodeText returns project or solution bytes as UTF-8 without a byte
@@ -99,4 +101,17 @@ func existingFile(path string) (string, os.FileInfo, bool) {
 	}
 	info, _ := os.Stat(dir) // nil when the case-corrected path still does not stat
 	return dir, info, true
+}
+
+// MaxProjectFileSize is the largest project, solution, import or
+// packages.config file read. Real ones are well under a megabyte; an
+// <Import Project="/dev/zero"/> or a sparse 1 GiB .csproj must not be
+// read whole.
+const MaxProjectFileSize = 8 << 20
+
+// readProjectBytes reads a project, solution or import file: a regular
+// file of at most MaxProjectFileSize bytes (a FIFO or device named by a
+// repository is refused without blocking).
+func readProjectBytes(path string) ([]byte, error) {
+	return fileread.Whole(path, MaxProjectFileSize, "project file")
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -63,6 +64,50 @@ type index struct {
 
 	dbpMu sync.Mutex
 	dbp   map[string]string // directoryBuildProps by absolute directory
+
+	// bounds are the symlink-free directories the walk may enter: the
+	// repository (or search) roots of the paths being linted. A symbolic
+	// link or a project glob that leads elsewhere (a link to /, a
+	// <Compile Include="/**/*.cs"/>) is noted and not followed, so a pull
+	// request cannot make the linter read the whole file system or echo
+	// /proc/self/environ. Empty: no bound (a caller that set none).
+	bounds []string
+}
+
+// addBound lets the walk enter dir and everything below it.
+func (ix *index) addBound(dir string) {
+	real, err := filepath.EvalSymlinks(ix.absPath(dir))
+	if err != nil {
+		return
+	}
+	for _, b := range ix.bounds {
+		if b == real {
+			return
+		}
+	}
+	ix.bounds = append(ix.bounds, real)
+}
+
+// within reports whether the symlink-free path real lies in a bound.
+func (ix *index) within(real string) bool {
+	if len(ix.bounds) == 0 {
+		return true
+	}
+	for _, b := range ix.bounds {
+		if real == b || strings.HasPrefix(real, b) && (strings.HasSuffix(b, string(filepath.Separator)) || strings.HasPrefix(real[len(b):], string(filepath.Separator))) {
+			return true
+		}
+	}
+	return false
+}
+
+// outside notes a path whose target leaves the bounds; true when it does.
+func (ix *index) outside(disp, real string) bool {
+	if ix.within(real) {
+		return false
+	}
+	ix.note(disp, 0, "leads outside the linted tree (to %s); not read", real)
+	return true
 }
 
 type pendingLink struct {
@@ -134,6 +179,9 @@ func (ix *index) tree(disp string) *dirNode {
 	if n, ok := ix.nodes[real]; ok {
 		return n
 	}
+	if ix.outside(disp, real) {
+		return nil
+	}
 	ix.prefetched = ix.prefetch(disp)
 	n := ix.walk(disp, real)
 	ix.prefetched = nil
@@ -189,6 +237,12 @@ func (ix *index) walk(disp, real string) *dirNode {
 		ix.note(disp, 0, "cannot read directory: %v", unwrapPathError(sc.err))
 	}
 	n.complete = sc.err == nil
+	for _, l := range sc.fileLinks {
+		// a file symlink out of the tree is dropped from what was found
+		if real, err := filepath.EvalSymlinks(ix.absPath(l)); err == nil && ix.outside(l, real) {
+			sc.drop(l)
+		}
+	}
 	n.manifests, n.projects, n.solutions, n.sources = sc.manifests, sc.projects, sc.solutions, sc.sources
 	n.files = sc.files
 	n.manifestsBelow = len(n.manifests)
@@ -216,6 +270,14 @@ type dirScan struct {
 	manifests, projects, solutions, sources []string // display paths
 	files                                   []string // see dirNode.files
 	subdirs                                 []subdir
+	fileLinks                               []string // symbolic links to files, display paths
+}
+
+// drop removes a file found by the scan from its lists.
+func (sc *dirScan) drop(disp string) {
+	for _, list := range []*[]string{&sc.manifests, &sc.projects, &sc.solutions, &sc.sources} {
+		*list = slices.DeleteFunc(*list, func(p string) bool { return p == disp })
+	}
 }
 
 type subdir struct {
@@ -246,6 +308,7 @@ func (ix *index) scanDir(disp string) dirScan {
 				continue
 			}
 			mode = info.Mode().Type()
+			sc.fileLinks = append(sc.fileLinks, childDisp)
 		}
 		if mode.IsDir() {
 			if !isSkippedDir(name) && !ix.excluded(childDisp, true) && !ix.nugetFolder(name, childDisp) {
@@ -365,6 +428,9 @@ func (ix *index) drainLinks() {
 			continue
 		}
 		if _, seen := ix.nodes[real]; seen {
+			continue
+		}
+		if ix.outside(l.disp, real) {
 			continue
 		}
 		child := ix.walk(l.disp, real)
