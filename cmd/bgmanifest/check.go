@@ -187,7 +187,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	lines := newLineSource(res)
 	cwd, _ := os.Getwd()
 	if err := report.Write(stdout, res.Findings, sum, report.Options{
-		Format: f.format, Color: useColor, Rules: metas, SourceLine: lines.line, ToolVersion: version, SourceRoot: cwd,
+		Format: f.format, Color: useColor, Rules: metas, SourceLine: lines.line, ToolVersion: version, SourceRoot: cwd, RepoRoot: repoRoot(cwd),
 	}); err != nil {
 		return fmt.Errorf("write report: %w", err)
 	}
