@@ -103,3 +103,13 @@ func TestSARIFPathsRelativeToRepositoryRoot(t *testing.T) {
 		}
 	}
 }
+
+// GitHub resolves annotation paths against the repository root too.
+func TestGitHubPathsRelativeToRepositoryRoot(t *testing.T) {
+	f := rules.Finding{Rule: "BG101", Name: "entry-point-not-declared", Severity: rules.Error, Message: "m",
+		File: "Tasks/A.cs", Line: 1, Column: 1, Related: []rules.Related{{File: "App/P.appxmanifest", Line: 2, Column: 3, Message: "r"}}}
+	got := string(render(t, []rules.Finding{f}, Options{Format: FormatGitHub, SourceRoot: "/r/src", RepoRoot: "/r"}))
+	if !strings.HasPrefix(got, "::error file=src/Tasks/A.cs,") || !strings.Contains(got, "%0Asrc/App/P.appxmanifest:2:3: note: r") {
+		t.Errorf("annotation not rebased onto the repository root: %q", got)
+	}
+}
