@@ -80,6 +80,7 @@ type actionStep struct {
 	Shell string            `yaml:"shell"`
 	Run   string            `yaml:"run"`
 	Env   map[string]string `yaml:"env"`
+	Dir   string            `yaml:"working-directory"`
 }
 
 func loadAction(t *testing.T) actionFile {
@@ -97,9 +98,13 @@ func loadAction(t *testing.T) actionFile {
 
 var expression = regexp.MustCompile(`\$\{\{\s*([^}]*?)\s*\}\}`)
 
-// substitute evaluates the ${{ }} expressions the action uses: inputs.* and
-// github.action_path. Anything else fails the test, so the action cannot
-// grow an expression this runner silently gets wrong.
+// actionRefInput is the override key a test uses to set github.action_ref
+// (the ref in `uses: bgmanifest/bgmanifest@REF`; empty for `uses: ./`).
+const actionRefInput = "github.action_ref"
+
+// substitute evaluates the ${{ }} expressions the action uses: inputs.*,
+// github.action_path and github.action_ref. Anything else fails the test,
+// so the action cannot grow an expression this runner silently gets wrong.
 func substitute(t *testing.T, s string, inputs map[string]string, actionPath string) string {
 	t.Helper()
 	return expression.ReplaceAllStringFunc(s, func(m string) string {
@@ -107,6 +112,8 @@ func substitute(t *testing.T, s string, inputs map[string]string, actionPath str
 		switch {
 		case expr == "github.action_path":
 			return actionPath
+		case expr == actionRefInput:
+			return inputs[actionRefInput]
 		case strings.HasPrefix(expr, "inputs."):
 			v, ok := inputs[strings.TrimPrefix(expr, "inputs.")]
 			if !ok {
@@ -142,14 +149,15 @@ func runAction(t *testing.T, workDir string, overrides map[string]string, pathPr
 	for name, in := range a.Inputs {
 		inputs[name] = in.Default
 	}
+	inputs[actionRefInput] = ""
 	for name, v := range overrides {
-		if _, ok := a.Inputs[name]; !ok {
+		if _, ok := a.Inputs[name]; !ok && name != actionRefInput {
 			t.Fatalf("test sets input %q, which action.yml does not declare", name)
 		}
 		inputs[name] = v
 	}
 	scratch := t.TempDir()
-	res := actionRun{gobin: filepath.Join(scratch, "gobin")}
+	res := actionRun{gobin: filepath.Join(scratch, "bgmanifest-bin")}
 	githubPath := filepath.Join(scratch, "github_path")
 	if err := os.WriteFile(githubPath, nil, 0o644); err != nil {
 		t.Fatal(err)
@@ -174,12 +182,15 @@ func runAction(t *testing.T, workDir string, overrides map[string]string, pathPr
 		}
 		cmd := exec.Command("bash", "--noprofile", "--norc", "-eo", "pipefail", script)
 		cmd.Dir = workDir
+		if step.Dir != "" {
+			cmd.Dir = filepath.Join(workDir, substitute(t, step.Dir, inputs, repoRoot(t)))
+		}
 		cmd.Env = append(os.Environ(),
 			"PATH="+path,
-			"GOBIN="+res.gobin,
 			"GITHUB_PATH="+githubPath,
 			"GITHUB_WORKSPACE="+workDir,
 			"RUNNER_TEMP="+scratch,
+			"RUNNER_OS=Linux", "RUNNER_ARCH=X64",
 		)
 		for k, v := range step.Env {
 			cmd.Env = append(cmd.Env, k+"="+substitute(t, v, inputs, repoRoot(t)))
@@ -251,7 +262,7 @@ func TestActionLocalInstallReportsAnnotations(t *testing.T) {
 			res.failedStep, res.exitCode, res.stdout, res.stderr)
 	}
 	if _, err := os.Stat(filepath.Join(res.gobin, "bgmanifest"+exeSuffix())); err != nil {
-		t.Errorf("the install step did not put bgmanifest in GOBIN: %v", err)
+		t.Errorf("the install step did not put bgmanifest in its bin directory: %v", err)
 	}
 	if !bg102Annotation.MatchString(res.stdout) {
 		t.Errorf("no BG102 annotation for broken-app/App/BackgroundSetup.cs in:\n%s", res.stdout)
@@ -339,7 +350,7 @@ fi
 		t.Fatal(err)
 	}
 	ws := t.TempDir()
-	res := runAction(t, ws, map[string]string{"version": "v1.4.2", "path": "src app", "args": "--disable BG207"},
+	res := runAction(t, ws, map[string]string{"version": "v1.4.2", "install-from": "module", "path": "src app", "args": "--disable BG207"},
 		fakeDir)
 	if res.failedStep != "" {
 		t.Fatalf("step %q failed with %d:\n%s%s", res.failedStep, res.exitCode, res.stdout, res.stderr)
@@ -353,7 +364,7 @@ fi
 	}
 	// The stand-in binary echoes its arguments: paths and args are split on
 	// spaces and passed as separate words.
-	if !strings.Contains(res.stdout, "bgmanifest check --format github --disable BG207 src app\n") {
+	if !strings.Contains(res.stdout, "bgmanifest check --format github --disable BG207 -- src app\n") {
 		t.Errorf("bgmanifest was called as:\n%s", res.stdout)
 	}
 }
@@ -364,14 +375,14 @@ func TestActionRejectsUnknownInstallFrom(t *testing.T) {
 		t.Skip("go is not on PATH")
 	}
 	res := runAction(t, t.TempDir(), map[string]string{"install-from": "npm"}, "")
-	if res.failedStep != "Install bgmanifest" || res.exitCode != 2 || !strings.Contains(res.stdout, `install-from must be "module" or "local"`) {
+	if res.failedStep != "Install bgmanifest" || res.exitCode != 2 || !strings.Contains(res.stdout, `install-from must be "auto", "release", "module" or "local"`) {
 		t.Fatalf("got step %q exit %d\n%s", res.failedStep, res.exitCode, res.stdout)
 	}
 }
 
 func TestActionInputsAreDocumented(t *testing.T) {
 	a := loadAction(t)
-	for _, name := range []string{"path", "version", "install-from", "args", "sarif", "go-version"} {
+	for _, name := range []string{"path", "working-directory", "version", "install-from", "args", "sarif", "go-version"} {
 		in, ok := a.Inputs[name]
 		if !ok {
 			t.Errorf("input %q missing", name)
@@ -381,7 +392,8 @@ func TestActionInputsAreDocumented(t *testing.T) {
 			t.Errorf("input %q has no description", name)
 		}
 	}
-	if a.Inputs["path"].Default != "." || a.Inputs["version"].Default != "latest" {
+	// An empty version means the Action's own ref: @v1.2.0 runs v1.2.0.
+	if a.Inputs["path"].Default != "." || a.Inputs["version"].Default != "" || a.Inputs["install-from"].Default != "auto" {
 		t.Errorf("defaults: path %q, version %q", a.Inputs["path"].Default, a.Inputs["version"].Default)
 	}
 	// Inputs go through env: an input pasted into a script could inject code.

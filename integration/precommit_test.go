@@ -111,9 +111,16 @@ func preCommitEnv(t *testing.T) []string {
 
 func runPreCommit(t *testing.T, dir string, env []string) (string, int) {
 	t.Helper()
+	return runPreCommitArgs(t, dir, env, "--all-files")
+}
+
+// runPreCommitArgs runs `pre-commit run ARGS...`; without --all-files it
+// checks what is staged, as `git commit` does.
+func runPreCommitArgs(t *testing.T, dir string, env []string, args ...string) (string, int) {
+	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), precommitTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, "pre-commit", "run", "--all-files")
+	cmd := exec.CommandContext(ctx, "pre-commit", append([]string{"run"}, args...)...)
 	cmd.Dir = dir
 	cmd.Env = env
 	out, err := cmd.CombinedOutput()
@@ -157,4 +164,76 @@ func gitOut(t *testing.T, dir string, args ...string) string {
 		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
 	return out
+}
+
+// TestPreCommitHookSeesEveryChange commits changes the way a developer does
+// (staged, `pre-commit run` without --all-files) that break an App without
+// touching a manifest or a source file bgmanifest reads: deleting the task
+// class, and editing only the .csproj so that the class is no longer
+// compiled. The hook must run and report BG103 once, not be "Skipped".
+func TestPreCommitHookSeesEveryChange(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped with -short: clones this repository and builds the hook")
+	}
+	if _, err := exec.LookPath("pre-commit"); err != nil {
+		t.Skip("pre-commit is not on PATH; install it (apt-get install pre-commit, or pip install pre-commit) to test the hook")
+	}
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not on PATH")
+	}
+	requireBuild(t)
+	root := repoRoot(t)
+	rev := strings.TrimSpace(gitOut(t, root, "rev-parse", "HEAD"))
+
+	project := t.TempDir()
+	testfs.CopyTree(t, filepath.Join(root, "testdata", "apps", "cs-basic"), project)
+	config := "repos:\n  - repo: " + filepath.ToSlash(root) + "\n    rev: " + rev + "\n    hooks:\n      - id: bgmanifest\n"
+	if err := os.WriteFile(filepath.Join(project, ".pre-commit-config.yaml"), []byte(config), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gitOut(t, project, "init", "-q")
+	gitOut(t, project, "add", "-A")
+	gitOut(t, project, "commit", "-q", "-m", "a correct App")
+	env := preCommitEnv(t)
+
+	// Staged: a README only. The hook runs anyway and passes.
+	if err := os.WriteFile(filepath.Join(project, "README.md"), []byte("notes\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gitOut(t, project, "add", "README.md")
+	if out, code := runPreCommitArgs(t, project, env); code != 0 || !strings.Contains(out, "Passed") {
+		t.Fatalf("the correct App: exit %d, want a pass\n%s", code, out)
+	}
+	gitOut(t, project, "commit", "-q", "--no-verify", "-m", "notes")
+
+	check := func(what string) {
+		t.Helper()
+		out, code := runPreCommitArgs(t, project, env)
+		t.Logf("%s (exit %d):\n%s", what, code, out)
+		if code == 0 || strings.Contains(out, "Skipped") {
+			t.Fatalf("%s: the hook passed or was skipped; output:\n%s", what, out)
+		}
+		if n := strings.Count(out, "BG103"); n != 1 {
+			t.Errorf("%s: BG103 reported %d times, want once; output:\n%s", what, n, out)
+		}
+	}
+
+	gitOut(t, project, "rm", "-q", "Tasks/TimerTask.cs")
+	check("the task class deleted")
+	gitOut(t, project, "reset", "-q", "--hard")
+
+	csproj := filepath.Join(project, "Tasks", "Tasks.csproj")
+	text, err := os.ReadFile(csproj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := bytes.Replace(text, []byte(`<Compile Include="TimerTask.cs" />`), nil, 1)
+	if bytes.Equal(edited, text) {
+		t.Fatal("fixture changed: Tasks.csproj does not compile TimerTask.cs")
+	}
+	if err := os.WriteFile(csproj, edited, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	gitOut(t, project, "add", "Tasks/Tasks.csproj")
+	check("only Tasks.csproj edited")
 }

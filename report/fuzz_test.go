@@ -13,8 +13,9 @@ import (
 
 // FuzzWrite feeds arbitrary text, source lines and positions to every format:
 // none may panic, the JSON and SARIF must stay parseable, the checkstyle
-// must stay well-formed XML, and every line of text and github output must
-// stay free of terminal control characters.
+// must stay well-formed XML, and every line of text, github, msbuild and
+// azure output must stay free of terminal control characters; msbuild and
+// azure print exactly one line, azure exactly one command.
 func FuzzWrite(f *testing.F) {
 	f.Add("msg", "\t\tsrc();", "a.cs", 3, 0, 5)
 	f.Add("a\r\nb%0A:,<&>\"'", "😀\x00\xff", "d:/x,y.xml", 1, 1, 1)
@@ -47,9 +48,17 @@ func FuzzWrite(f *testing.F) {
 				if err := xml.Unmarshal(out, &doc); err != nil {
 					t.Fatalf("checkstyle output is not XML: %v\n%q", err, out)
 				}
-			case FormatText, FormatGitHub:
+			case FormatText, FormatGitHub, FormatMSBuild, FormatAzure:
 				if !utf8.Valid(out) || bytes.ContainsFunc(out, func(r rune) bool { return isUnsafeControl(r) || r == '\r' }) {
 					t.Fatalf("%s output carries control characters: %q", format, out)
+				}
+				if format == FormatMSBuild || format == FormatAzure {
+					if n := bytes.Count(out, []byte("\n")); n != 1 {
+						t.Fatalf("%s: one finding printed %d lines: %q", format, n, out)
+					}
+				}
+				if format == FormatAzure && bytes.Count(out, []byte("##vso[")) != 1 {
+					t.Fatalf("azure: one finding carries more than one command: %q", out)
 				}
 			}
 		}

@@ -12,9 +12,23 @@ import (
 // writeGitHub prints one workflow command per finding; the Actions runner
 // turns them into annotations on the pull request's diff. An annotation shows
 // only its message, so related locations and the fix are appended to it.
-func writeGitHub(w io.Writer, findings []rules.Finding, _ Summary, _ Options) error {
+//
+// The runner resolves an annotation's file against the repository root, so
+// paths are rebased onto RepoRoot when it is known (bgmanifest ran in a
+// sub-directory, the Action's working-directory).
+func writeGitHub(w io.Writer, findings []rules.Finding, _ Summary, opt Options) error {
 	bw := bufio.NewWriter(w)
+	paths := newSARIFPaths(opt.SourceRoot, opt.RepoRoot)
 	for _, f := range findings {
+		f.File = paths.rel(f.File)
+		if len(f.Related) > 0 {
+			rel := make([]rules.Related, len(f.Related))
+			for i, r := range f.Related {
+				r.File = paths.rel(r.File)
+				rel[i] = r
+			}
+			f.Related = rel
+		}
 		bw.WriteString(githubCommand(f))
 		bw.WriteString("\n")
 	}

@@ -1,7 +1,8 @@
 // Package report renders findings in every output format bgmanifest
 // supports: text for people, json for scripts, sarif for code-scanning
-// services, github for workflow annotations and checkstyle for CI plugins
-// that already read that XML.
+// services, github for workflow annotations, checkstyle for CI plugins
+// that already read that XML, msbuild for MSBuild, Visual Studio and VS
+// Code's $msCompile matcher, and azure for Azure Pipelines annotations.
 //
 // Positions are 1-based; columns count characters (runes), a tab counts as
 // one. A finding's EndColumn, like an edit's, is exclusive: it is the column
@@ -42,9 +43,15 @@ type Options struct {
 	SourceLine func(file string, line int) (string, bool)
 	// ToolVersion is written into SARIF's tool.driver.version.
 	ToolVersion string
-	// SourceRoot is the absolute directory the finding paths are relative to.
-	// SARIF records it as %SRCROOT%; empty leaves that base unresolved.
+	// SourceRoot is the absolute directory the finding paths are relative to
+	// (the working directory). The azure format makes paths absolute with
+	// it; SARIF uses it when RepoRoot is empty.
 	SourceRoot string
+	// RepoRoot is the absolute root of the repository SourceRoot lies in.
+	// SARIF records it as %SRCROOT% and writes paths relative to it, so
+	// code-scanning services match them to the repository's files wherever
+	// bgmanifest ran; empty falls back to SourceRoot.
+	RepoRoot string
 }
 
 // Format names.
@@ -54,6 +61,8 @@ const (
 	FormatSARIF      = "sarif"
 	FormatGitHub     = "github"
 	FormatCheckstyle = "checkstyle"
+	FormatMSBuild    = "msbuild"
+	FormatAzure      = "azure"
 )
 
 type writerFunc func(w io.Writer, findings []rules.Finding, sum Summary, opt Options) error
@@ -64,11 +73,13 @@ var writers = map[string]writerFunc{
 	FormatSARIF:      writeSARIF,
 	FormatGitHub:     writeGitHub,
 	FormatCheckstyle: writeCheckstyle,
+	FormatMSBuild:    writeMSBuild,
+	FormatAzure:      writeAzure,
 }
 
 // Formats lists the output format names, the default first.
 func Formats() []string {
-	return []string{FormatText, FormatJSON, FormatSARIF, FormatGitHub, FormatCheckstyle}
+	return []string{FormatText, FormatJSON, FormatSARIF, FormatGitHub, FormatCheckstyle, FormatMSBuild, FormatAzure}
 }
 
 // Write renders findings (already sorted) in opt.Format.

@@ -1,9 +1,13 @@
 package report
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"io"
 	"net/url"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/bgmanifest/bgmanifest/rules"
@@ -17,6 +21,9 @@ const (
 	sarifVersion   = "2.1.0"
 	toolName       = "bgmanifest"
 	toolInfoURI    = "https://github.com/bgmanifest/bgmanifest"
+	// fingerprintKey names bgmanifest's own partial fingerprint; the
+	// version suffix changes if its recipe ever does.
+	fingerprintKey = "bgmanifest/v1"
 	srcRootBase    = "%SRCROOT%"
 )
 
@@ -51,6 +58,7 @@ type sarifDescriptor struct {
 	Name                 string                    `json:"name"`
 	ShortDescription     *sarifMultiformat         `json:"shortDescription,omitempty"`
 	FullDescription      *sarifMultiformat         `json:"fullDescription,omitempty"`
+	HelpURI              string                    `json:"helpUri,omitempty"`
 	Help                 *sarifMultiformat         `json:"help,omitempty"`
 	DefaultConfiguration sarifReportingConfig      `json:"defaultConfiguration"`
 	Properties           sarifDescriptorProperties `json:"properties"`
@@ -83,6 +91,10 @@ type sarifResult struct {
 	Locations        []sarifLocation `json:"locations"`
 	RelatedLocations []sarifLocation `json:"relatedLocations,omitempty"`
 	Fixes            []sarifFix      `json:"fixes,omitempty"`
+	// PartialFingerprints identify a result across runs, so a code-scanning
+	// service keeps an alert open (not closed and reopened) when the lines
+	// above it move.
+	PartialFingerprints map[string]string `json:"partialFingerprints,omitempty"`
 }
 
 type sarifLocation struct {
@@ -142,24 +154,34 @@ func newSARIFLog(findings []rules.Finding, opt Options) sarifLog {
 	ruleIndex := make(map[string]int, len(opt.Rules))
 	for _, m := range opt.Rules {
 		ruleIndex[m.ID] = len(driver.Rules)
-		driver.Rules = append(driver.Rules, newSARIFDescriptor(m))
+		driver.Rules = append(driver.Rules, newSARIFDescriptor(m, opt.ToolVersion))
 	}
+	paths := newSARIFPaths(opt.SourceRoot, opt.RepoRoot)
 	run := sarifRun{
 		Tool:               sarifTool{Driver: driver},
-		OriginalURIBaseIDs: map[string]sarifArtifactLocation{srcRootBase: srcRootLocation(opt.SourceRoot)},
+		OriginalURIBaseIDs: map[string]sarifArtifactLocation{srcRootBase: srcRootLocation(paths.root)},
 		ColumnKind:         "unicodeCodePoints",
 		Results:            make([]sarifResult, 0, len(findings)),
 	}
+	seen := map[string]int{}
 	for _, f := range findings {
-		run.Results = append(run.Results, newSARIFResult(f, ruleIndex))
+		res := newSARIFResult(f, ruleIndex, paths)
+		fp := fingerprint(f, paths.rel(f.File), opt.SourceLine)
+		seen[fp]++
+		if n := seen[fp]; n > 1 {
+			fp = fmt.Sprintf("%s:%d", fp, n) // the same finding again on an identical line
+		}
+		res.PartialFingerprints = map[string]string{fingerprintKey: fp}
+		run.Results = append(run.Results, res)
 	}
 	return sarifLog{Schema: sarifSchemaURI, Version: sarifVersion, Runs: []sarifRun{run}}
 }
 
-func newSARIFDescriptor(m rules.Meta) sarifDescriptor {
+func newSARIFDescriptor(m rules.Meta, version string) sarifDescriptor {
 	d := sarifDescriptor{
 		ID:                   m.ID,
 		Name:                 m.Name,
+		HelpURI:              ruleHelpURI(m, version),
 		DefaultConfiguration: sarifReportingConfig{Level: sarifLevel(m.Severity)},
 		Properties: sarifDescriptorProperties{
 			Tags:            []string{"background-tasks", ruleCategory(m.ID)},
@@ -180,13 +202,13 @@ func newSARIFDescriptor(m rules.Meta) sarifDescriptor {
 	return d
 }
 
-func newSARIFResult(f rules.Finding, ruleIndex map[string]int) sarifResult {
+func newSARIFResult(f rules.Finding, ruleIndex map[string]int, paths sarifPaths) sarifResult {
 	res := sarifResult{
 		RuleID:  f.Rule,
 		Level:   sarifLevel(f.Severity),
 		Message: sarifMessage{Text: f.Message},
 		Locations: []sarifLocation{{
-			PhysicalLocation: sarifPhysical(f.File, sarifRegion{
+			PhysicalLocation: sarifPhysical(paths.rel(f.File), sarifRegion{
 				StartLine: f.Line, StartColumn: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
 			}),
 		}},
@@ -198,11 +220,11 @@ func newSARIFResult(f rules.Finding, ruleIndex map[string]int) sarifResult {
 		id := i + 1
 		res.RelatedLocations = append(res.RelatedLocations, sarifLocation{
 			ID:               &id,
-			PhysicalLocation: sarifPhysical(r.File, sarifRegion{StartLine: r.Line, StartColumn: r.Column}),
+			PhysicalLocation: sarifPhysical(paths.rel(r.File), sarifRegion{StartLine: r.Line, StartColumn: r.Column}),
 			Message:          &sarifMessage{Text: r.Message},
 		})
 	}
-	if fix, ok := newSARIFFix(f.Fix); ok {
+	if fix, ok := newSARIFFix(f.Fix, paths); ok {
 		res.Fixes = []sarifFix{fix}
 	}
 	return res
@@ -210,7 +232,7 @@ func newSARIFResult(f rules.Finding, ruleIndex map[string]int) sarifResult {
 
 // newSARIFFix groups a fix's edits by file, keeping their order. SARIF wants
 // at least one replacement per change, so a fix without edits is left out.
-func newSARIFFix(fix *rules.Fix) (sarifFix, bool) {
+func newSARIFFix(fix *rules.Fix, paths sarifPaths) (sarifFix, bool) {
 	if fix == nil || len(fix.Edits) == 0 {
 		return sarifFix{}, false
 	}
@@ -221,7 +243,7 @@ func newSARIFFix(fix *rules.Fix) (sarifFix, bool) {
 		if !ok {
 			i = len(out.ArtifactChanges)
 			changeOf[e.File] = i
-			out.ArtifactChanges = append(out.ArtifactChanges, sarifArtifactChange{ArtifactLocation: sarifArtifact(e.File)})
+			out.ArtifactChanges = append(out.ArtifactChanges, sarifArtifactChange{ArtifactLocation: sarifArtifact(paths.rel(e.File))})
 		}
 		rep := sarifReplacement{DeletedRegion: sarifRegion{
 			StartLine: atLeastOne(e.Line), StartColumn: atLeastOne(e.Column),
@@ -250,6 +272,89 @@ func sarifArtifact(file string) sarifArtifactLocation {
 	// colon so that it cannot be read as a scheme.
 	u := url.URL{Path: p}
 	return sarifArtifactLocation{URI: u.String(), URIBaseID: srcRootBase}
+}
+
+// sarifPaths rebases finding paths, relative to the working directory, onto
+// the repository root.
+type sarifPaths struct {
+	root  string // %SRCROOT%: the repository root, or the working directory
+	shift string // the working directory relative to root, "" when the same
+}
+
+func newSARIFPaths(workDir, repoRoot string) sarifPaths {
+	if repoRoot == "" || workDir == "" {
+		return sarifPaths{root: workDir}
+	}
+	shift, err := filepath.Rel(repoRoot, workDir)
+	if err != nil || shift == ".." || strings.HasPrefix(shift, ".."+string(filepath.Separator)) {
+		return sarifPaths{root: workDir} // not inside the repository after all
+	}
+	if shift == "." {
+		shift = ""
+	}
+	return sarifPaths{root: repoRoot, shift: shift}
+}
+
+// rel turns a path relative to the working directory into one relative to
+// root; absolute paths stay as they are.
+func (p sarifPaths) rel(file string) string {
+	if p.shift == "" || file == "" || filepath.IsAbs(file) || isAbsolutePath(filepath.ToSlash(file)) {
+		return file
+	}
+	return filepath.ToSlash(filepath.Join(p.shift, file))
+}
+
+// ruleHelpURI points at the rule's section of docs/rules.md, at the
+// release's tag when the version is one and on main otherwise. The anchor
+// is the one GitHub gives the heading "## BG102 trigger-type-not-declared".
+func ruleHelpURI(m rules.Meta, version string) string {
+	ref := "main"
+	if isReleaseVersion(version) {
+		ref = version
+	}
+	return toolInfoURI + "/blob/" + ref + "/docs/rules.md#" + strings.ToLower(m.ID) + "-" + m.Name
+}
+
+// isReleaseVersion accepts vMAJOR.MINOR.PATCH with an optional pre-release
+// part, not a pseudo-version (v0.0.0-20260101…-abcdef), "dev" or "(devel)".
+func isReleaseVersion(v string) bool {
+	if !strings.HasPrefix(v, "v") || strings.Count(v, "-") > 1 || strings.HasPrefix(v, "v0.0.0-") {
+		return false
+	}
+	core, _, _ := strings.Cut(v[1:], "-")
+	parts := strings.Split(core, ".")
+	if len(parts) != 3 {
+		return false
+	}
+	for _, p := range parts {
+		if p == "" || strings.Trim(p, "0123456789") != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// digits matches the numbers a message may quote ("see line 11"), which
+// move with the lines.
+var digits = regexp.MustCompile(`[0-9]+`)
+
+// fingerprint identifies a finding by what does not change when lines move:
+// the rule, the repository-relative file, the message, and the text of its
+// line without surrounding blanks (when the caller can supply it). Line and
+// column numbers are left out on purpose.
+func fingerprint(f rules.Finding, file string, sourceLine func(string, int) (string, bool)) string {
+	h := sha256.New()
+	text := ""
+	if sourceLine != nil {
+		if l, ok := sourceLine(f.File, f.Line); ok {
+			text = strings.TrimSpace(l)
+		}
+	}
+	for _, part := range []string{f.Rule, file, digits.ReplaceAllString(f.Message, "0"), text} {
+		h.Write([]byte(part))
+		h.Write([]byte{0})
+	}
+	return hex.EncodeToString(h.Sum(nil))[:32]
 }
 
 func srcRootLocation(root string) sarifArtifactLocation {

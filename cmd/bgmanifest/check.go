@@ -22,6 +22,7 @@ import (
 
 type checkFlags struct {
 	format, config, enable, disable, failOn, color string
+	sarif                                          string
 	fix, verbose, quiet                            bool
 	jobs                                           int
 }
@@ -110,6 +111,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	fs.BoolVar(&f.verbose, "v", false, "notes: manifests that are not Apps and why, projects and files that could not be read, values that could not be resolved")
 	fs.BoolVar(&f.quiet, "q", false, "no summary line")
 	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "parallel jobs (at most 4 × the CPU count)")
+	fs.StringVar(&f.sarif, "sarif", "", "also write a SARIF report to this file (one run gives both reports)")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: bgmanifest check [flags] [PATH...]")
 		fs.PrintDefaults()
@@ -186,10 +188,16 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	}
 	lines := newLineSource(res)
 	cwd, _ := os.Getwd()
-	if err := report.Write(stdout, res.Findings, sum, report.Options{
-		Format: f.format, Color: useColor, Rules: metas, SourceLine: lines.line, ToolVersion: version, SourceRoot: cwd,
-	}); err != nil {
+	ropt := report.Options{
+		Format: f.format, Color: useColor, Rules: metas, SourceLine: lines.line, ToolVersion: version, SourceRoot: cwd, RepoRoot: repoRoot(cwd),
+	}
+	if err := report.Write(stdout, res.Findings, sum, ropt); err != nil {
 		return fmt.Errorf("write report: %w", err)
+	}
+	if f.sarif != "" {
+		if err := writeSARIFFile(f.sarif, res.Findings, sum, ropt); err != nil {
+			return err
+		}
 	}
 	if f.format == "text" && !f.quiet {
 		fmt.Fprintln(stderr, report.SummaryLine(sum))

@@ -18,7 +18,8 @@ const (
 	exitUsage    = 2
 )
 
-// version is set by the build (-ldflags "-X main.version=...").
+// version is set by the release build (-ldflags "-X main.version=...");
+// otherwise version.go takes it from the build information.
 var version = "dev"
 
 // usageError is bad usage: exit 2 with the message and a hint.
@@ -71,6 +72,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		case "check", "rules", "explain", "dump", "schema", "lsp", "version":
 			cmd, args = args[0], args[1:]
 		case "help", "-h", "--help", "-help":
+			if len(args) > 1 && args[1] == "check" {
+				// 'bgmanifest help check' is 'bgmanifest check --help'.
+				return run([]string{"check", "--help"}, stdin, stdout, stderr)
+			}
 			fmt.Fprint(stdout, usageText)
 			return exitOK
 		case "--version", "-version":
@@ -80,6 +85,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	var err error
 	switch cmd {
 	case "check":
+		if asksForHelp(args) {
+			stderr = stdout // asked-for help is output, and exits 0
+		}
 		err = runCheck(args, stdout, stderr)
 	case "rules":
 		err = runRules(args, stdout)
@@ -92,7 +100,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	case "lsp":
 		err = runLSP(args, stdin, stdout, stderr)
 	case "version":
-		fmt.Fprintf(stdout, "bgmanifest %s\n", version)
+		fmt.Fprintln(stdout, versionText())
 	}
 	if err == nil {
 		return exitOK
@@ -108,4 +116,18 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}
 	fmt.Fprintf(stderr, "bgmanifest %s: %v\n", cmd, err)
 	return exitUsage
+}
+
+// asksForHelp reports whether a sub-command's arguments hold -h, -help or
+// --help before a "--" that ends the flags.
+func asksForHelp(args []string) bool {
+	for _, a := range args {
+		switch a {
+		case "--":
+			return false
+		case "-h", "-help", "--help":
+			return true
+		}
+	}
+	return false
 }
