@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 
 	"github.com/beevik/etree"
@@ -58,11 +59,21 @@ func readXMLTree(data []byte) (*xmlElem, error) {
 		return root, nil
 	}
 	root, err := readXMLTreeOnce(data)
+	if errors.Is(err, errTooDeep) {
+		// well-formed but nested past etree's limit: etree's answer is
+		// known without two more passes over a hostile file (a million
+		// levels took seconds)
+		return nil, &lineError{line: 0, err: etree.ErrMaxDepth}
+	}
 	if errors.Is(err, errNeedsEtree) {
 		return readXMLTreeEtree(data)
 	}
 	return root, err
 }
+
+// errTooDeep is errNeedsEtree for a document whose only difficulty is its
+// nesting beyond etreeMaxDepth.
+var errTooDeep = fmt.Errorf("%w: nesting beyond %d levels", errNeedsEtree, etreeMaxDepth)
 
 func readXMLTreeOnce(data []byte) (*xmlElem, error) {
 	dec := xml.NewDecoder(bytes.NewReader(data))
@@ -71,10 +82,13 @@ func readXMLTreeOnce(data []byte) (*xmlElem, error) {
 	var stack []*xmlElem
 	textDone := []bool{}  // per open element: a child other than text or a comment was met
 	counted, line := 0, 1 // newlines are counted incrementally: data[:counted] holds line-1 of them
-	needsEtree := false
+	needsEtree, tooDeep := false, false
 	for {
 		tok, err := dec.Token()
 		if err == io.EOF {
+			if tooDeep {
+				return nil, errTooDeep
+			}
 			if needsEtree {
 				return nil, errNeedsEtree
 			}
@@ -97,7 +111,7 @@ func readXMLTreeOnce(data []byte) (*xmlElem, error) {
 				counted = start
 			}
 			if len(stack)+1 > etreeMaxDepth {
-				needsEtree = true
+				needsEtree, tooDeep = true, true
 				continue
 			}
 			e := &xmlElem{tag: t.Name.Local, line: line}
