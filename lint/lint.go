@@ -33,8 +33,11 @@ type Options struct {
 	Overlay map[string][]byte
 	// BaseDir is the directory finding paths are made relative to ("" = the current directory).
 	BaseDir string
-	// lexed shares linked files' tokens between the Apps of one Run.
+	// lexed shares linked files' tokens between the Apps of one Run;
+	// found the verdicts of the search for declared classes in the
+	// projects an App does not reference.
 	lexed *registration.LexCache
+	found *registration.ElsewhereCache
 }
 
 // Summary counts what was linted.
@@ -120,6 +123,7 @@ func Run(paths []string, o Options) (*Result, error) {
 		jobs = runtime.NumCPU()
 	}
 	o.lexed = registration.NewLexCache()
+	o.found = registration.NewElsewhereCache()
 	pool := newCheckPool(o, sev, jobs)
 	wopts := workspace.Options{Exclude: exclude}
 	if streamable(paths) {
@@ -187,7 +191,13 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 	ctx := &rules.Context{App: app, Manifest: man}
 	if app.SourcesFound {
 		files := filterLanguages(app.Sources, o.Config)
-		out.Facts = registration.ScanWithOverlay(files, o.Overlay, registration.Options{Jobs: jobs, Marker: suppressMarker, EntryPoints: DeclaredEntryPoints(man), Lexed: o.lexed})
+		all := elsewhereSources(app)
+		elsewhere := filterLanguages(all, o.Config)
+		ctx.SomeLanguagesOff = len(files) < len(app.Sources) || len(elsewhere) < len(all)
+		out.Facts = registration.ScanWithOverlay(files, o.Overlay, registration.Options{
+			Jobs: jobs, Marker: suppressMarker, EntryPoints: DeclaredEntryPoints(man), Lexed: o.lexed,
+			Elsewhere: elsewhere, Found: o.found,
+		})
 		ctx.Facts = out.Facts
 		for _, n := range out.Facts.Notes {
 			if n.Internal {
@@ -258,15 +268,37 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 	return out
 }
 
-// DeclaredEntryPoints are the classes the manifest names: the scanner
-// reports them as task classes even when they implement nothing, so that
-// BG203 can say so instead of BG103 saying the class does not exist.
+// DeclaredEntryPoints are the classes the manifest names (background
+// tasks, app services, update tasks, pre-installed configuration tasks):
+// the scanner reports them as task classes even when they implement
+// nothing, so that BG203 can say so instead of BG103 saying the class does
+// not exist, and looks for those the App lacks in the projects it does not
+// reference (BG108).
 func DeclaredEntryPoints(man *manifest.Manifest) []string {
 	var out []string
 	for _, bt := range man.BackgroundTasks {
 		if v := strings.TrimSpace(bt.EntryPoint.Value); bt.EntryPoint.Present && v != "" {
 			out = append(out, v)
 		}
+	}
+	for _, h := range man.HostedExtensions() {
+		if v := strings.TrimSpace(h.EntryPoint.Value); h.EntryPoint.Present && v != "" && !h.Executable.Present {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// elsewhereSources are the source files of the projects of the App's
+// Universe that the App does not reference: where a declared class the
+// App lacks is looked for (the scanner reads them only then).
+func elsewhereSources(app *workspace.App) []registration.SourceFile {
+	if app.Universe == nil {
+		return nil
+	}
+	var out []registration.SourceFile
+	for _, p := range app.Unreferenced() {
+		out = append(out, app.Universe.Sources[p.Path]...)
 	}
 	return out
 }
