@@ -22,9 +22,34 @@ type Project struct {
 	Kind          ProjectKind           `json:"kind"`
 	Language      registration.Language `json:"language"`
 	RootNamespace string                `json:"rootNamespace,omitempty"`
-	// References are the paths of referenced projects (ProjectReference).
+	// References are the paths of the workspace projects this one links
+	// into its output (see Links).
 	References []string `json:"references,omitempty"`
+	// Links say, for each of References, which item links it.
+	Links []Link `json:"links,omitempty"`
 }
+
+// Link is one item of a project that brings another workspace project's
+// output into the build.
+type Link struct {
+	Path string `json:"path"` // the linked project
+	// Via is the kind of item: LinkProjectReference, LinkHintPath (a
+	// Reference to the project's .winmd or assembly) or LinkPackaging (a
+	// .wapproj's Content, None or Application item naming the project or
+	// its output).
+	Via  LinkKind `json:"via"`
+	Item string   `json:"item"` // the item's value as written
+	Line int      `json:"line,omitempty"`
+}
+
+// LinkKind is how one project links another.
+type LinkKind string
+
+const (
+	LinkProjectReference LinkKind = "ProjectReference"
+	LinkHintPath         LinkKind = "HintPath"
+	LinkPackaging        LinkKind = "packaging"
+)
 
 // App is one manifest plus the sources of the project that owns it and of
 // the projects it references (transitively).

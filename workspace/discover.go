@@ -84,6 +84,9 @@ func discover(paths []string, opts Options, readDir func(string) ([]os.DirEntry,
 		apps:         map[string]*App{},
 		formed:       map[string]*App{},
 		rootApps:     map[string][]*App{},
+		slnProjects:  map[string][]string{},
+		slnOf:        map[string][]string{},
+		universes:    map[string]*Universe{},
 		onApp:        opts.OnApp,
 	}
 	d.ix.readDir = readDir
@@ -131,6 +134,17 @@ type discoverer struct {
 	// is the user's business. For files alone, only the Notes about the
 	// Apps that own them are (see relevantNotes).
 	wholeTree bool
+	// linked are the projects' reference items resolved (see linksOf).
+	linked map[*projectFile]*projectLinks
+	// slnProjects are the project paths each solution lists, by solution
+	// path; slnOf the solutions that list a project, by its key.
+	slnProjects map[string][]string
+	slnOf       map[string][]string
+	// universes are shared by the Apps of one solution (or root), by key
+	// (see universeFor); universeSources are each project's sources as a
+	// Universe holds them.
+	universes       map[string]*Universe
+	universeSources map[*projectFile][]registration.SourceFile
 	// onApp is Options.OnApp; handed are the Apps given to it.
 	onApp  func(*App)
 	handed map[*App]bool
@@ -374,15 +388,27 @@ func (d *discoverer) readSolutions(tree *dirNode) {
 				d.ix.note(sln, 0, "cannot read solution: %v", unwrapPathError(err))
 				continue
 			}
+			if _, done := d.slnProjects[sln]; done {
+				continue
+			}
+			var listed []string
 			for _, e := range entries {
 				path := filepath.Join(filepath.Dir(sln), filepath.FromSlash(strings.ReplaceAll(e.path, `\`, "/")))
 				if !isProjectName(path) {
 					continue
 				}
-				if p := d.project(path, e.line, sln); p != nil && p.solutionDir == "" {
+				p := d.project(path, e.line, sln)
+				if p == nil {
+					continue
+				}
+				if p.solutionDir == "" {
 					p.solutionDir = filepath.Dir(sln)
 				}
+				listed = append(listed, p.Path)
+				k := d.ix.key(p.Path)
+				d.slnOf[k] = append(d.slnOf[k], sln)
 			}
+			d.slnProjects[sln] = listed
 		}
 	})
 }
@@ -459,8 +485,11 @@ func (d *discoverer) appFor(manifest string, walkRoot *dirNode) *App {
 	dir := filepath.Dir(manifest)
 	owner := d.owningProject(manifest, dir)
 	if owner != nil {
+		app.Owner = OwnerProject
+		app.Universe = d.universeFor(owner, dir, walkRoot)
 		d.groupProjects(app, owner)
 	} else if walkRoot != nil {
+		app.Owner = OwnerFallback
 		d.fallback(app, dir, walkRoot)
 	}
 	sortSources(app.Sources)
@@ -533,10 +562,13 @@ func (d *discoverer) ancestorDeclaring(manifest, dir string) *projectFile {
 	return nil
 }
 
-// groupProjects adds the owner and every project it references,
-// transitively (breadth first, each once), with their sources.
+// groupProjects adds the owner and every project it links, transitively
+// (breadth first, each once), with their sources; the App's references
+// are known when every project's are, and its packages are theirs.
 func (d *discoverer) groupProjects(app *App, owner *projectFile) {
 	app.Project = owner.Path
+	app.ReferencesKnown = true
+	var packages [][]string
 	seenProject := map[string]bool{}
 	seenSource := map[string]bool{}
 	queue := []*projectFile{owner}
@@ -544,12 +576,11 @@ func (d *discoverer) groupProjects(app *App, owner *projectFile) {
 	for len(queue) > 0 {
 		p := queue[0]
 		queue = queue[1:]
-		refs, refLines := p.references(d.ix)
-		if !p.referencesSet || !slices.Equal(p.References, refs) {
-			// a project shared with an App already handed over
-			// (Options.OnApp) is not written again for nothing
-			p.References, p.referencesSet = refs, true
-		}
+		l := d.linksOf(p, app.Universe)
+		d.ix.notes = append(d.ix.notes, l.notes...)
+		setLinks(p, l)
+		app.ReferencesKnown = app.ReferencesKnown && l.known
+		packages = append(packages, l.packages)
 		app.Projects = append(app.Projects, p.Project)
 		dir := filepath.Dir(p.Path) + string(filepath.Separator)
 		for _, s := range d.sourcePaths(p) {
@@ -562,20 +593,23 @@ func (d *discoverer) groupProjects(app *App, owner *projectFile) {
 				Linked: !strings.HasPrefix(s.path, dir),
 			})
 		}
-		for _, ref := range refs {
-			abs := d.ix.key(ref)
+		for _, link := range l.links {
+			abs := d.ix.key(link.Path)
 			if seenProject[abs] {
 				continue
 			}
 			seenProject[abs] = true
-			if rp := d.project(ref, refLines[ref], p.Path); rp != nil {
+			if rp := d.project(link.Path, link.Line, p.Path); rp != nil {
 				if rp.solutionDir == "" {
 					rp.solutionDir = p.solutionDir
 				}
 				queue = append(queue, rp)
+			} else {
+				app.ReferencesKnown = false
 			}
 		}
 	}
+	app.Packages = appPackages(packages)
 }
 
 // fallback forms an App without project files: the manifest's directory
@@ -664,22 +698,44 @@ func (d *discoverer) shortenPaths(r *Result) {
 		}
 	}
 	done := map[*Project]bool{}
+	shortenProject := func(p *Project) {
+		if done[p] {
+			return
+		}
+		done[p] = true
+		shorten(&p.Path)
+		for i := range p.References {
+			shorten(&p.References[i])
+		}
+		for i := range p.Links {
+			shorten(&p.Links[i].Path)
+		}
+	}
+	shortenSources := func(s []registration.SourceFile) {
+		for i := range s {
+			shorten(&s[i].Path)
+			shorten(&s[i].Project)
+		}
+	}
+	universes := map[*Universe]bool{}
 	for _, a := range r.Apps {
 		shorten(&a.Manifest)
 		shorten(&a.Project)
 		for _, p := range a.Projects {
-			if done[p] {
-				continue
-			}
-			done[p] = true
-			shorten(&p.Path)
-			for i := range p.References {
-				shorten(&p.References[i])
-			}
+			shortenProject(p)
 		}
-		for i := range a.Sources {
-			shorten(&a.Sources[i].Path)
-			shorten(&a.Sources[i].Project)
+		shortenSources(a.Sources)
+		if u := a.Universe; u != nil && !universes[u] {
+			universes[u] = true
+			sources := make(map[string][]registration.SourceFile, len(u.Sources))
+			for path, s := range u.Sources {
+				shortenSources(s)
+				sources[d.shorten(path)] = s
+			}
+			u.Sources = sources
+			for _, p := range u.Projects {
+				shortenProject(p)
+			}
 		}
 	}
 	for i := range r.Notes {

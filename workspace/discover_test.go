@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -16,11 +17,15 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // included, with slash-separated paths so the files read the same on
 // Windows.
 type goldenApp struct {
-	Manifest     string         `json:"manifest"`
-	Project      string         `json:"project"`
-	Projects     []goldenProj   `json:"projects"`
-	SourcesFound bool           `json:"sourcesFound"`
-	Sources      []goldenSource `json:"sources"`
+	Manifest        string         `json:"manifest"`
+	Project         string         `json:"project"`
+	Owner           string         `json:"owner"`
+	Configurations  []string       `json:"configurations,omitempty"`
+	ReferencesKnown bool           `json:"referencesKnown"`
+	Packages        []string       `json:"packages,omitempty"`
+	Projects        []goldenProj   `json:"projects"`
+	SourcesFound    bool           `json:"sourcesFound"`
+	Sources         []goldenSource `json:"sources"`
 }
 
 type goldenProj struct {
@@ -29,6 +34,7 @@ type goldenProj struct {
 	Language      string   `json:"language"`
 	RootNamespace string   `json:"rootNamespace,omitempty"`
 	References    []string `json:"references,omitempty"`
+	Links         []string `json:"links,omitempty"`
 }
 
 type goldenSource struct {
@@ -49,11 +55,15 @@ func toGolden(r *Result) goldenResult {
 	g := goldenResult{Apps: []goldenApp{}}
 	for _, a := range r.Apps {
 		ga := goldenApp{Manifest: s(a.Manifest), Project: s(a.Project), SourcesFound: a.SourcesFound,
+			Owner: string(a.Owner), Configurations: a.Configurations, ReferencesKnown: a.ReferencesKnown, Packages: a.Packages,
 			Projects: []goldenProj{}, Sources: []goldenSource{}}
 		for _, p := range a.Projects {
 			gp := goldenProj{Path: s(p.Path), Kind: string(p.Kind), Language: string(p.Language), RootNamespace: p.RootNamespace}
 			for _, ref := range p.References {
 				gp.References = append(gp.References, s(ref))
+			}
+			for _, l := range p.Links {
+				gp.Links = append(gp.Links, fmt.Sprintf("%s via %s %s (line %d)", s(l.Path), l.Via, l.Item, l.Line))
 			}
 			ga.Projects = append(ga.Projects, gp)
 		}

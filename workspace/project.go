@@ -10,7 +10,12 @@ import (
 
 // item is one Include/Remove of an MSBuild item the workspace cares about.
 type item struct {
-	kind    string // "source", "remove", "reference", "manifest"
+	// kind is "source", "remove", "reference" (ProjectReference),
+	// "manifest" (AppxManifest), "import", "binary" (a Reference with a
+	// HintPath, or whose Include is a .winmd/.dll path: value is that
+	// path), "sdk" (SDKReference) or
+	// "packaged" (a .wapproj's Content, None or Application item).
+	kind    string
 	value   string // the raw attribute value, properties unresolved
 	exclude string // the item's Exclude attribute
 	file    string // file that declares it (project or imported .projitems): $(MSBuildThisFileDirectory)
@@ -33,6 +38,9 @@ type projectFile struct {
 	// solutionDir is the directory of a .sln that lists the project, with a
 	// trailing separator ("" when none is known); $(SolutionDir) needs it.
 	solutionDir string
+	// packageIDs are the NuGet packages the project references
+	// (PackageReference, packages.config).
+	packageIDs []string
 	// solutionDirRead is set when an expansion asks for $(SolutionDir)
 	// (see listSourcesAhead).
 	solutionDirRead bool
@@ -176,12 +184,42 @@ func (p *projectFile) addItem(e *xmlElem, file string, mp *msbuildProps) {
 			return
 		}
 	case "Content":
-		if !strings.EqualFold(filepath.Ext(p.Path), ".jsproj") {
+		switch strings.ToLower(filepath.Ext(p.Path)) {
+		case ".jsproj":
+			kind = "source"
+		case ".wapproj":
+			kind = "packaged"
+		default:
 			return
 		}
-		kind = "source"
 	case "ProjectReference":
 		kind = "reference"
+	case "Reference":
+		hint := ""
+		for _, c := range e.children {
+			if c.tag == "HintPath" {
+				hint = strings.TrimSpace(c.text)
+			}
+		}
+		if hint == "" && isBinaryPath(include) {
+			hint = include // <Reference Include="..\Tasks\Tasks.winmd"/>
+		}
+		if hint == "" {
+			return // a framework assembly, resolved by the build tools
+		}
+		include, kind = hint, "binary"
+	case "PackageReference":
+		if id := strings.TrimSpace(include); id != "" && !strings.Contains(id, "$(") {
+			p.packageIDs = append(p.packageIDs, id)
+		}
+		return
+	case "SDKReference":
+		kind = "sdk"
+	case "None", "Application":
+		if !strings.EqualFold(filepath.Ext(p.Path), ".wapproj") {
+			return
+		}
+		kind = "packaged"
 	case "AppxManifest":
 		kind = "manifest"
 	default:
@@ -191,6 +229,17 @@ func (p *projectFile) addItem(e *xmlElem, file string, mp *msbuildProps) {
 		return
 	}
 	p.items = append(p.items, item{kind: kind, value: include, exclude: e.attrValue("Exclude"), file: file, line: line})
+}
+
+// isBinaryPath reports whether an item value names a compiled binary a
+// project can reference or package: an assembly, a Windows metadata file,
+// an executable.
+func isBinaryPath(v string) bool {
+	switch strings.ToLower(filepath.Ext(strings.TrimSpace(v))) {
+	case ".dll", ".winmd", ".exe":
+		return true
+	}
+	return false
 }
 
 // classify decides the project's kind from its extension and properties.

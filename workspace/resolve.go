@@ -322,6 +322,7 @@ func (p *projectFile) loadImports(ix *index) []Note {
 	note := func(path string, line int, format string, args ...any) {
 		notes = append(notes, newNote(path, line, format, args...))
 	}
+	p.readPackagesConfig(ix)
 	seen := map[string]bool{ix.key(p.Path): true}
 	if dbp := ix.directoryBuildProps(ix.absPath(p.dir)); dbp != "" {
 		// First, as MSBuild imports it before the project body: the
@@ -412,30 +413,6 @@ func lineOf(err error) int {
 		return le.line
 	}
 	return 0
-}
-
-// references returns the display paths of the projects this one
-// references, and for each value an item gave (before any case fix-up)
-// the line of the first item that gave it: the line a Note about the
-// referenced project points at.
-func (p *projectFile) references(ix *index) ([]string, map[string]int) {
-	var out []string
-	lines := map[string]int{}
-	for _, it := range p.items {
-		if it.kind != "reference" {
-			continue
-		}
-		for _, v := range p.values(ix, it) {
-			if _, ok := lines[v]; !ok {
-				lines[v] = it.line
-			}
-			if fixed, ok := ix.existingPath(v); ok {
-				v = fixed
-			}
-			out = append(out, v)
-		}
-	}
-	return out, lines
 }
 
 // declaresManifest reports whether an <AppxManifest Include> names path.

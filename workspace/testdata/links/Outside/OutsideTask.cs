@@ -1,0 +1,6 @@
+namespace Links.Outside
+{
+    public sealed class OutsideTask
+    {
+    }
+}

@@ -1,0 +1,6 @@
+namespace Links.Vendor
+{
+    sealed class VendorApp
+    {
+    }
+}

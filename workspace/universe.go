@@ -1,0 +1,108 @@
+package workspace
+
+import (
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/bgmanifest/bgmanifest/registration"
+)
+
+// universeFor returns the Universe of an App whose owner is given (nil for
+// a manifest no project owns, found in dir): the projects of the solutions
+// that list the owner or, without one, every project of the tree the
+// manifest was found in (the directory given, or the repository's search
+// root when files were given). Apps of the same solutions or root share
+// one. nil when neither is known (a manifest named on its own, outside
+// every walk).
+func (d *discoverer) universeFor(owner *projectFile, dir string, walkRoot *dirNode) *Universe {
+	var slns []string
+	if owner != nil {
+		slns = append(slns, d.slnOf[d.ix.key(owner.Path)]...)
+	}
+	if len(slns) > 0 {
+		sort.Strings(slns)
+		key := "sln\x00" + strings.Join(slns, "\x00")
+		if u, ok := d.universes[key]; ok {
+			return u
+		}
+		var paths []string
+		for _, sln := range slns {
+			paths = append(paths, d.slnProjects[sln]...)
+		}
+		u := d.newUniverse(paths)
+		d.universes[key] = u
+		return u
+	}
+	root := walkRoot
+	if root == nil {
+		if r := d.searchRoot(d.ix.absPath(dir)); r != "" {
+			root = d.ix.lookup(r)
+		}
+	}
+	if root == nil {
+		return nil
+	}
+	key := "root\x00" + root.real
+	if u, ok := d.universes[key]; ok {
+		return u
+	}
+	var paths []string
+	root.collect(func(n *dirNode) { paths = append(paths, n.projects...) })
+	u := d.newUniverse(paths)
+	d.universes[key] = u
+	return u
+}
+
+// newUniverse parses (once) the projects at the given paths and lists each
+// one's sources. Notes about projects no App uses are not recorded: they
+// concern the App that uses them.
+func (d *discoverer) newUniverse(paths []string) *Universe {
+	u := &Universe{Sources: map[string][]registration.SourceFile{}}
+	seen := map[*projectFile]bool{}
+	for _, path := range paths {
+		p := d.project(path, 0, "")
+		if p == nil || seen[p] {
+			continue
+		}
+		seen[p] = true
+		u.Projects = append(u.Projects, p.Project)
+	}
+	for _, up := range u.Projects {
+		p := d.projects[d.ix.key(up.Path)]
+		setLinks(p, d.linksOf(p, u))
+		u.Sources[p.Path] = d.projectSources(p)
+	}
+	return u
+}
+
+// projectSources lists one project's own sources as a Universe holds them,
+// once per project.
+func (d *discoverer) projectSources(p *projectFile) []registration.SourceFile {
+	if s, ok := d.universeSources[p]; ok {
+		return s
+	}
+	var listed []listedSource
+	if l := d.sourcesAhead[p]; l != nil && (!l.readSolutionDir || l.solutionDir == p.solutionDir) {
+		listed = l.sources
+	} else {
+		var discard noteBuffer
+		listed = d.ix.describeSources(p.sourcePathsWith(d.ix, &discard, d.ix.tree))
+	}
+	dir := filepath.Dir(p.Path) + string(filepath.Separator)
+	out := make([]registration.SourceFile, 0, len(listed))
+	for _, s := range listed {
+		if s.excluded {
+			continue
+		}
+		out = append(out, registration.SourceFile{
+			Path: s.path, Language: s.lang, Project: p.Path, RootNamespace: p.RootNamespace,
+			Linked: !strings.HasPrefix(s.path, dir),
+		})
+	}
+	if d.universeSources == nil {
+		d.universeSources = map[*projectFile][]registration.SourceFile{}
+	}
+	d.universeSources[p] = out
+	return out
+}
