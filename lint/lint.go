@@ -191,12 +191,11 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 	ctx := &rules.Context{App: app, Manifest: man}
 	if app.SourcesFound {
 		files := filterLanguages(app.Sources, o.Config)
-		all := elsewhereSources(app)
-		elsewhere := filterLanguages(all, o.Config)
-		ctx.SomeLanguagesOff = len(files) < len(app.Sources) || len(elsewhere) < len(all)
+		ctx.SomeLanguagesOff = classLanguagesOff(o.Config)
 		out.Facts = registration.ScanWithOverlay(files, o.Overlay, registration.Options{
 			Jobs: jobs, Marker: suppressMarker, EntryPoints: DeclaredEntryPoints(man), Lexed: o.lexed,
-			Elsewhere: elsewhere, Found: o.found,
+			ElsewhereFrom: func() [][]registration.SourceFile { return elsewhereSources(app, o.Config) },
+			Found:         o.found,
 		})
 		ctx.Facts = out.Facts
 		for _, n := range out.Facts.Notes {
@@ -290,15 +289,18 @@ func DeclaredEntryPoints(man *manifest.Manifest) []string {
 }
 
 // elsewhereSources are the source files of the projects of the App's
-// Universe that the App does not reference: where a declared class the
-// App lacks is looked for (the scanner reads them only then).
-func elsewhereSources(app *workspace.App) []registration.SourceFile {
+// Universe that the App does not reference, one slice per project: where
+// a declared class the App lacks is looked for (the scanner asks for them
+// only then).
+func elsewhereSources(app *workspace.App, cfg *workspace.Config) [][]registration.SourceFile {
 	if app.Universe == nil {
 		return nil
 	}
-	var out []registration.SourceFile
+	var out [][]registration.SourceFile
 	for _, p := range app.Unreferenced() {
-		out = append(out, app.Universe.Sources[p.Path]...)
+		if files := filterLanguages(app.Universe.Sources[p.Path], cfg); len(files) > 0 {
+			out = append(out, files)
+		}
 	}
 	return out
 }
@@ -350,6 +352,25 @@ func filterLanguages(files []registration.SourceFile, cfg *workspace.Config) []r
 		}
 	}
 	return out
+}
+
+// classLanguagesOff reports a config whose languages leave out one that
+// defines classes (C#, VB, C++, IDL): a declared class may then be in a
+// file nobody read.
+func classLanguagesOff(cfg *workspace.Config) bool {
+	if cfg == nil || len(cfg.Languages) == 0 {
+		return false
+	}
+	allowed := map[registration.Language]bool{}
+	for _, l := range cfg.Languages {
+		allowed[l] = true
+	}
+	for _, l := range []registration.Language{registration.CSharp, registration.VB, registration.CPP, registration.IDL} {
+		if !allowed[l] {
+			return true
+		}
+	}
+	return false
 }
 
 // dedupe drops findings reported twice (two Apps sharing a source file).

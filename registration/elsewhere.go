@@ -13,74 +13,155 @@ import (
 // defines one; BG103 may say a class exists nowhere only when this search
 // found it nowhere, so it must not miss a definition the lexers would see).
 //
-// It is cheap because it is rare and narrow: nothing happens when every
-// declared class was found in the App; otherwise each file is read once
-// and searched for the missing classes' simple names as whole words
-// (ASCII case folded), and only the files holding one are lexed. The
-// verdicts of that byte search are kept in an ElsewhereCache shared by the
-// Apps of one run, since the Apps of a monorepo share one Universe and
-// each would otherwise read all of it again.
+// It is cheap because it is rare and narrow. Nothing happens when every
+// declared class was found in the App. Otherwise a file is lexed only when
+// it holds, as whole words (ASCII case folded), every dotted part of a
+// missing class's name: a file that defines Ns.Sub.X names Ns, Sub and X
+// (in its namespace declarations and its class), except the parts a
+// Visual Basic project's RootNamespace supplies. The Apps of a monorepo
+// share one Universe of tens of thousands of files, so an ElsewhereCache
+// keeps a Bloom filter of each project's words for the run: the first App
+// that searches reads the files once, and the next ones read only the
+// projects whose filter may hold every word of a missing name.
 
-// ElsewhereCache remembers, for each simple class name searched for, which
-// files of the run hold it as a word. It is safe for concurrent use.
+// ElsewhereCache keeps the word filters of the projects searched, for the
+// other Apps of one run. It is safe for concurrent use.
 type ElsewhereCache struct {
-	mu    sync.Mutex
-	ids   map[string]int // file path → bit index
-	words map[string]*wordFiles
+	mu       sync.Mutex
+	projects map[projectKey]*wordFilter
 }
 
-// wordFiles are two bit sets over the cache's file ids: the files searched
-// for the word, and those of them that hold it.
-type wordFiles struct {
-	searched, holds []uint64
+// projectKey names a project's file list (a project linked into two
+// Universes with other files gets two filters).
+type projectKey struct {
+	path  string
+	files int
+}
+
+// wordFilter is a Bloom filter of the identifiers (ASCII lower case) of a
+// project's files.
+type wordFilter struct {
+	once sync.Once
+	// special: a file holds bytes the word search could misread (UTF-16,
+	// escapes that may spell an identifier): the project is always read.
+	special bool
+	bits    []uint64
 }
 
 // NewElsewhereCache returns an empty cache for one run.
 func NewElsewhereCache() *ElsewhereCache {
-	return &ElsewhereCache{ids: map[string]int{}, words: map[string]*wordFiles{}}
+	return &ElsewhereCache{projects: map[projectKey]*wordFilter{}}
 }
 
-// verdict returns what the cache knows of path for word: known is false
-// when the file was not searched for it yet.
-func (c *ElsewhereCache) verdict(path, word string) (holds, known bool) {
-	if c == nil {
-		return false, false
-	}
+func (c *ElsewhereCache) filter(key projectKey) *wordFilter {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	id, ok := c.ids[path]
-	w := c.words[word]
-	if !ok || w == nil || id/64 >= len(w.searched) || w.searched[id/64]&(1<<(id%64)) == 0 {
-		return false, false
+	wf := c.projects[key]
+	if wf == nil {
+		wf = &wordFilter{}
+		c.projects[key] = wf
 	}
-	return w.holds[id/64]&(1<<(id%64)) != 0, true
+	return wf
 }
 
-// record keeps the verdict of path for word.
-func (c *ElsewhereCache) record(path, word string, holds bool) {
-	if c == nil {
-		return
+// fill builds the filter of the files' identifiers: about eight bits per
+// identifier of a file of ordinary size, three probes each (a few per cent
+// of false "maybe"; a project of large files only gets more of them).
+func (wf *wordFilter) fill(files []SourceFile, ar *fileread.Arena) {
+	n := 4096
+	for n < len(files)*2048 && n < 1<<20 {
+		n <<= 1
 	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	id, ok := c.ids[path]
-	if !ok {
-		id = len(c.ids)
-		c.ids[path] = id
+	wf.bits = make([]uint64, n/64)
+	for _, sf := range files {
+		ar.Reset() // the bytes are hashed before the next read
+		if _, src, _, _, ok := readSource(ar, sf, nil, nil); ok {
+			wf.special = wf.special || relevantElsewhere(sf.Language, src)
+			wf.addWords(src)
+		}
 	}
-	w := c.words[word]
-	if w == nil {
-		w = &wordFiles{}
-		c.words[word] = w
+}
+
+func (wf *wordFilter) addWords(src []byte) {
+	for i := 0; i < len(src); {
+		for i < len(src) && nameClass[src[i]] < 0 {
+			i++
+		}
+		j := i
+		var h uint64 = fnvOffset
+		for j < len(src) && nameClass[src[j]] >= 0 {
+			h = (h ^ uint64(lowerASCII(src[j]))) * fnvPrime
+			j++
+		}
+		if j > i {
+			for _, b := range wf.probes(h) {
+				wf.bits[b/64] |= 1 << (b % 64)
+			}
+		}
+		i = j
 	}
-	for id/64 >= len(w.searched) {
-		w.searched = append(w.searched, 0)
-		w.holds = append(w.holds, 0)
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func wordHash(w string) uint64 {
+	var h uint64 = fnvOffset
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint64(lowerASCII(w[i]))) * fnvPrime
 	}
-	w.searched[id/64] |= 1 << (id % 64)
-	if holds {
-		w.holds[id/64] |= 1 << (id % 64)
+	return h
+}
+
+func (wf *wordFilter) probes(h uint64) [3]uint64 {
+	m := uint64(len(wf.bits) * 64)
+	h2 := h>>33 | h<<31
+	return [3]uint64{h % m, (h + h2) % m, (h + 2*h2) % m}
+}
+
+// mayHold reports whether the files may hold the word; a word that is not
+// an ASCII identifier is always "maybe".
+func (wf *wordFilter) mayHold(w *searchWord) bool {
+	if !w.ascii {
+		return true
 	}
+	for _, b := range wf.probes(w.hash) {
+		if wf.bits[b/64]&(1<<(b%64)) == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// searchWord is one dotted part of a missing class's name, lower case.
+type searchWord struct {
+	text  string
+	ascii bool
+	hash  uint64
+	// search finds it as a whole word (nil when it is not ASCII)
+	search interface{ matchWord([]byte) bool }
+}
+
+func newSearchWord(w string) *searchWord {
+	return &searchWord{text: w, ascii: isASCIIIdent(w), hash: wordHash(w)}
+}
+
+// heldBy reports whether src holds the word as a whole identifier,
+// ignoring ASCII case (any occurrence for a word that is not ASCII).
+func (w *searchWord) heldBy(src []byte) bool {
+	if !w.ascii {
+		return strings.Contains(strings.ToLower(string(src)), w.text)
+	}
+	if w.search == nil { // built on first use: the filters reject most projects
+		if s, ok := newSkipSearch([][]byte{[]byte(w.text)}, true); ok {
+			w.search = s
+		} else {
+			w.search = newNameAutomaton([][]byte{[]byte(w.text)})
+		}
+	}
+	return w.search.matchWord(src)
 }
 
 // missingEntryPoints are the names of opts.EntryPoints (as written, spaces
@@ -128,87 +209,125 @@ func NormClassName(s string) string {
 	return strings.TrimPrefix(s, "winrt.")
 }
 
-// elsewhereClasses searches files for the classes named missing (see the
-// comment at the top of this file) and returns those it finds, each with
-// the project that defines it.
-func elsewhereClasses(files []SourceFile, missing []string, overlay map[string][]byte, opts Options) []TaskClass {
-	if len(missing) == 0 || len(files) == 0 {
+// nameWords holds the words of each missing name.
+type nameWords struct {
+	names []missingName
+}
+
+type missingName struct {
+	lower string // the name in lower case
+	words []*searchWord
+}
+
+func newNameWords(missing []string) *nameWords {
+	nw := &nameWords{}
+	shared := map[string]*searchWord{}
+	for _, m := range missing {
+		mn := missingName{lower: strings.ToLower(m)}
+		for _, part := range strings.Split(mn.lower, ".") {
+			w := shared[part]
+			if w == nil {
+				w = newSearchWord(part)
+				shared[part] = w
+			}
+			mn.words = append(mn.words, w)
+		}
+		nw.names = append(nw.names, mn)
+	}
+	return nw
+}
+
+// required are the words of mn a file of sf's project must hold to define
+// it: every dotted part of its name but those a Visual Basic project's
+// RootNamespace puts in front.
+func (mn missingName) required(sf SourceFile) []*searchWord {
+	root := sf.RootNamespace
+	if sf.Language != VB || root == "" || len(mn.lower) <= len(root) || mn.lower[len(root)] != '.' || !strings.EqualFold(mn.lower[:len(root)], root) {
+		return mn.words
+	}
+	return mn.words[strings.Count(root, ".")+1:]
+}
+
+// mayDefine reports whether the project's filter may hold every required
+// word of one of the missing names.
+func (nw *nameWords) mayDefine(wf *wordFilter, sf SourceFile) bool {
+	for _, mn := range nw.names {
+		all := true
+		for _, w := range mn.required(sf) {
+			if !wf.mayHold(w) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// defines reports whether src holds, as whole identifiers, every required
+// word of one of the missing names.
+func (nw *nameWords) defines(src []byte, sf SourceFile) bool {
+	for _, mn := range nw.names {
+		all := true
+		for _, w := range mn.required(sf) {
+			if !w.heldBy(src) {
+				all = false
+				break
+			}
+		}
+		if all {
+			return true
+		}
+	}
+	return false
+}
+
+// elsewhereClasses searches the projects' files for the classes named
+// missing (see the comment at the top of this file) and returns those it
+// finds, each with the project that defines it. Each group holds the files
+// of one project (a single group is split by project first).
+func elsewhereClasses(groups [][]SourceFile, missing []string, overlay map[string][]byte, opts Options) []TaskClass {
+	if len(missing) == 0 || len(groups) == 0 {
 		return nil
 	}
-	words := map[string]bool{}
-	var order []string
-	for _, m := range missing {
-		w := strings.ToLower(lastPart(m))
-		if !words[w] {
-			words[w] = true
-			order = append(order, w)
-		}
+	if len(groups) == 1 {
+		groups = byProject(groups[0])
 	}
-	searches := make([]interface{ matchWord([]byte) bool }, len(order))
-	for i, w := range order {
-		if !isASCIIIdent(w) {
-			searches[i] = nil // folded by hand below
-			continue
-		}
-		if s, ok := newSkipSearch([][]byte{[]byte(w)}, true); ok {
-			searches[i] = s
-		} else {
-			searches[i] = newNameAutomaton([][]byte{[]byte(w)})
-		}
-	}
+	nw := newNameWords(missing)
 	var ar fileread.Arena
 	var models []*fileModel
-	for _, sf := range files {
-		if sf.Language == "" {
-			lang, ok := LanguageOf(sf.Path)
-			if !ok {
+	for _, group := range groups {
+		if len(group) == 0 {
+			continue
+		}
+		if opts.Found != nil && group[0].Project != "" && !anyInOverlay(group, overlay) {
+			wf := opts.Found.filter(projectKey{group[0].Project, len(group)})
+			wf.once.Do(func() { wf.fill(group, &ar) })
+			if !wf.special && !nw.mayDefine(wf, group[0]) {
 				continue
 			}
-			sf.Language = lang
 		}
-		if sf.Language == JavaScript {
-			continue // a script defines no activatable class
-		}
-		_, inOverlay := overlay[sf.Path]
-		useCache := !inOverlay && opts.Found != nil
-		candidate, unknown := false, false
-		for _, w := range order {
-			if !useCache {
-				unknown = true
-				break
-			}
-			holds, known := opts.Found.verdict(sf.Path, w)
-			if !known {
-				unknown = true
-				break
-			}
-			candidate = candidate || holds
-		}
-		if !candidate && !unknown {
-			continue
-		}
-		ar.Reset()
-		sf2, src, _, _, ok := readSource(&ar, sf, overlay, nil)
-		if !ok {
-			continue
-		}
-		if unknown {
-			special := relevantElsewhere(sf2.Language, src)
-			candidate = false
-			for i, w := range order {
-				holds := special || holdsWord(searches[i], w, src)
-				if useCache {
-					opts.Found.record(sf.Path, w, holds)
+		for _, sf := range group {
+			if sf.Language == "" {
+				lang, ok := LanguageOf(sf.Path)
+				if !ok {
+					continue
 				}
-				candidate = candidate || holds
+				sf.Language = lang
 			}
-		}
-		if !candidate {
-			continue
-		}
-		fm, _ := lexFile(sf2, src, false, opts.Lexed)
-		if fm != nil {
-			models = append(models, fm)
+			if sf.Language == JavaScript {
+				continue // a script defines no activatable class
+			}
+			ar.Reset()
+			_, src, _, _, ok := readSource(&ar, sf, overlay, nil)
+			if !ok || !relevantElsewhere(sf.Language, src) && !nw.defines(src, sf) {
+				continue
+			}
+			if fm, _ := lexFile(sf, src, false, opts.Lexed); fm != nil {
+				models = append(models, fm)
+			}
 		}
 	}
 	if len(models) == 0 {
@@ -235,13 +354,30 @@ func elsewhereClasses(files []SourceFile, missing []string, overlay map[string][
 	return out
 }
 
-// holdsWord reports whether src holds the lower-case word w as a whole
-// identifier, ignoring case (search is nil for a word that is not ASCII).
-func holdsWord(search interface{ matchWord([]byte) bool }, w string, src []byte) bool {
-	if search != nil {
-		return search.matchWord(src)
+// byProject splits a list of files into runs of one project.
+func byProject(files []SourceFile) [][]SourceFile {
+	var out [][]SourceFile
+	for i := 0; i < len(files); {
+		j := i + 1
+		for j < len(files) && files[j].Project == files[i].Project {
+			j++
+		}
+		out = append(out, files[i:j])
+		i = j
 	}
-	return strings.Contains(strings.ToLower(string(src)), w)
+	return out
+}
+
+func anyInOverlay(files []SourceFile, overlay map[string][]byte) bool {
+	if len(overlay) == 0 {
+		return false
+	}
+	for _, sf := range files {
+		if _, ok := overlay[sf.Path]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // relevantElsewhere reports bytes the whole-word search could misread:

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -158,5 +159,30 @@ func TestElsewhereCacheSkipsFilesWithoutTheName(t *testing.T) {
 		if p == else_[0].Path {
 			t.Errorf("second App lexed %s, which the cache knows holds no SyncTask", p)
 		}
+	}
+}
+
+// TestFileWords: the filter never says "no" for a word the file holds,
+// and says it for most words it does not.
+func TestFileWords(t *testing.T) {
+	src := []byte("namespace Contoso.Tasks { public sealed class SyncTask : IBackgroundTask { } } // Ünïcode_x")
+	fw := wordFilter{bits: make([]uint64, 4096/64)}
+	fw.addWords(src)
+	for _, w := range []string{"namespace", "contoso", "tasks", "synctask", "ibackgroundtask", "public", "code_x"} {
+		if !fw.mayHold(newSearchWord(w)) {
+			t.Errorf("mayHold(%q) = false for a word the file holds", w)
+		}
+	}
+	if !fw.mayHold(newSearchWord("ünïcode_x")) {
+		t.Error("a word that is not ASCII must be a maybe")
+	}
+	misses := 0
+	for i := 0; i < 1000; i++ {
+		if !fw.mayHold(newSearchWord("absent" + strconv.Itoa(i))) {
+			misses++
+		}
+	}
+	if misses < 950 {
+		t.Errorf("the filter rejected %d of 1000 absent words, want at least 950", misses)
 	}
 }

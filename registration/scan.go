@@ -44,8 +44,14 @@ type Options struct {
 	// classes named in EntryPoints that the App's own files do not
 	// define; what is found goes to Facts.ElsewhereClasses (BG108).
 	Elsewhere []SourceFile
-	// Found, when set, keeps the byte search's verdicts on Elsewhere files
-	// for the other Apps of the run (which share most of those files).
+	// ElsewhereFrom, when set and Elsewhere is nil, lists Elsewhere on
+	// demand, one slice per project (the callers' own slices, not
+	// copied): the Apps of a monorepo share one Universe of tens of
+	// thousands of files, and only an App that lacks a declared class
+	// should pay for going through them.
+	ElsewhereFrom func() [][]SourceFile
+	// Found, when set, keeps a summary of the words of each Elsewhere
+	// project for the other Apps of the run (which share most of them).
 	Found *ElsewhereCache
 }
 
@@ -145,7 +151,13 @@ const maxLexRounds = 5
 
 // finish looks for the classes the App lacks in opts.Elsewhere, and sorts.
 func finish(facts *Facts, overlay map[string][]byte, opts Options) *Facts {
-	facts.ElsewhereClasses = elsewhereClasses(opts.Elsewhere, missingEntryPoints(facts, opts.EntryPoints), overlay, opts)
+	if missing := missingEntryPoints(facts, opts.EntryPoints); len(missing) > 0 {
+		groups := [][]SourceFile{opts.Elsewhere}
+		if opts.Elsewhere == nil && opts.ElsewhereFrom != nil {
+			groups = opts.ElsewhereFrom()
+		}
+		facts.ElsewhereClasses = elsewhereClasses(groups, missing, overlay, opts)
+	}
 	sortFacts(facts)
 	return facts
 }

@@ -122,7 +122,9 @@ func TestBG103ClassDefinedNowhere(t *testing.T) {
 		{name: "a NuGet package sharing the first name", manifest: xcPackage(xcExt("Contoso.Tasks.SyncTask", "timer")),
 			app: withApp(knownApp(), func(a *workspace.App) { a.Packages = []string{"Contoso.Background"} })},
 		{name: "platform packages supply no app class", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
-			app:  withApp(knownApp(), func(a *workspace.App) { a.Packages = []string{"Microsoft.NETCore.UniversalWindowsPlatform", "Microsoft.Toolkit.Uwp"} }),
+			app: withApp(knownApp(), func(a *workspace.App) {
+				a.Packages = []string{"Microsoft.NETCore.UniversalWindowsPlatform", "Microsoft.Toolkit.Uwp"}
+			}),
 			want: []string{nowhere}},
 		{name: "Windows App SDK task", manifest: xcPackage(xcExt(xcUniversalBGTask, "general")), app: knownApp()},
 		{name: "JavaScript task", manifest: xcPackage(`<Extension Category="windows.backgroundTasks" StartPage="js\task.js">
