@@ -38,7 +38,8 @@ framework or SDK package), so no unseen binary can supply it.
 It is silent for JavaScript ` + "`StartPage`" + ` tasks; for the Windows App SDK's
 ` + "`Microsoft.Windows.ApplicationModel.Background.UniversalBGTask.Task`" + `; for
 a class a NuGet package of the App may supply (its namespace and the
-package's ID start alike); for a class the manifest registers itself from a
+package's ID start alike), or one in a ` + "`Windows.`" + ` or ` + "`Microsoft.`" + ` namespace, which
+only the platform and SDKs define (when no class of the App is near it); for a class the manifest registers itself from a
 DLL that is not one of the App's projects (a prebuilt component; a class
 served through CsWinRT's ` + "`WinRT.Host.dll`" + ` is checked when the
 component it names by namespace is one of the App's projects); for a class
@@ -182,12 +183,21 @@ func bg103SearchedEverywhere(c *Context, x string) bool {
 	if !c.App.ReferencesKnown || c.App.Universe == nil || c.SomeLanguagesOff || len(c.Facts.Notes) > 0 {
 		return false
 	}
+	if strings.HasPrefix(x, "Windows.") || strings.HasPrefix(x, "Microsoft.") {
+		return false // the platform's or an SDK's class: no app defines those namespaces
+	}
+	return !anyPackageMaySupply(c, x)
+}
+
+// anyPackageMaySupply reports whether a NuGet package of the App may
+// define class x (packageMaySupply).
+func anyPackageMaySupply(c *Context, x string) bool {
 	for _, pkg := range c.App.Packages {
 		if packageMaySupply(pkg, x) {
-			return false
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // packageMaySupply reports whether NuGet package id may define class x:

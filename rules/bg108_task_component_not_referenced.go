@@ -35,6 +35,10 @@ It looks at ` + "`windows.backgroundTasks`" + ` entry points and at those of
 ` + "`windows.preInstalledConfigTask`" + ` extensions, in C#, Visual Basic,
 C++/CX and C++/WinRT (IDL ` + "`runtimeclass`" + `) components, and in packaging
 projects (` + "`.wapproj`" + `), which must reference the component themselves.
+It stays silent when a NuGet package of the App may carry the component
+(the package's ID and the class's namespace start alike), and when the
+manifest registers the class itself while a reference of the App could not
+be resolved (it may be the component's prebuilt ` + "`.winmd`" + `).
 
 **Why it fails.** Only referenced projects are built into the package: the
 component's ` + "`.winmd`" + ` and DLL are missing, and so is the
@@ -112,9 +116,10 @@ func (taskComponentNotReferenced) Check(c *Context) []Finding {
 		if d.Name == "" || own[d.Name] || reported[d.Name] || len(elsewhere[d.Name]) == 0 || !classDeclChecked(d) {
 			continue
 		}
-		if !c.App.ReferencesKnown && activatableInManifest(c, d.Name) {
-			// The manifest registers the class itself, and a reference the
-			// workspace cannot resolve (a prebuilt .winmd) may carry it.
+		if !c.App.ReferencesKnown && activatableInManifest(c, d.Name) || anyPackageMaySupply(c, d.Name) {
+			// The manifest registers the class itself and a reference the
+			// workspace cannot resolve (a prebuilt .winmd) may carry it, or
+			// a NuGet package built from the component may.
 			continue
 		}
 		reported[d.Name] = true

@@ -228,3 +228,16 @@ func TestHostedExtensions(t *testing.T) {
 		t.Errorf("HostedExtensions = %q, want %q", got, want)
 	}
 }
+
+func TestClassRulesPackagesAndPlatformNamespaces(t *testing.T) {
+	tasks := &workspace.Project{Path: "/r/Contoso.Tasks/Contoso.Tasks.csproj", Kind: workspace.KindWinRTComponent, Language: registration.CSharp}
+	runXC(t, taskComponentNotReferenced{}, []xcCase{
+		{name: "a NuGet package built from the component", manifest: xcPackage(xcExt("Contoso.Tasks.SyncTask", "timer")),
+			app:   withApp(knownApp(tasks), func(a *workspace.App) { a.Packages = []string{"Contoso.Tasks"} }),
+			facts: registration.Facts{ElsewhereClasses: []registration.TaskClass{elsewhereClass("Contoso.Tasks.SyncTask", tasks.Path, "/r/Contoso.Tasks/SyncTask.cs")}}},
+	})
+	runXC(t, entryPointClassMissing{}, []xcCase{
+		{name: "an SDK's class", manifest: xcPackage(xcExt("Microsoft.Azure.Messaging.PushTask", "pushNotification")), app: knownApp()},
+		{name: "a platform class", manifest: xcPackage(xcExt("Windows.Networking.PushTask", "pushNotification")), app: knownApp()},
+	})
+}
