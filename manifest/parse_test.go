@@ -37,6 +37,8 @@ func TestIsManifestName(t *testing.T) {
 		"Package.appxmanifest": true, "package.APPXMANIFEST": true, "AppxManifest.xml": true,
 		"appxmanifest.XML": true, "Package.Release.appxmanifest": true, ".appxmanifest": false,
 		"Package.appxmanifest.bak": false, "manifest.xml": false, "AppxManifest.xml.orig": false,
+		"Test-AppxManifest.xml": true, "appxmanifest.store.XML": true, "MyAppxManifestTests.xml": true,
+		".xml": false, "Package.xml": false, "AppxManifest.json": false, "appx.manifest.xml": false,
 	}
 	for name, want := range cases {
 		if got := IsManifestName(name); got != want {

@@ -50,8 +50,17 @@ func (n Note) String() string {
 type Result struct {
 	Apps  []*App `json:"apps"`
 	Notes []Note `json:"notes,omitempty"`
+	// SkippedManifests are files with a manifest's name that are not Apps
+	// (DESIGN.md, "An App is…", item 3), each with the reason.
+	SkippedManifests []SkippedManifest `json:"skippedManifests,omitempty"`
 	// Skipped are files given on the command line that belong to no App.
 	Skipped []string `json:"skipped,omitempty"`
+}
+
+// SkippedManifest is a file with a manifest's name that is not an App.
+type SkippedManifest struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
 }
 
 // Discover finds the Apps for the given paths. A PATH may be a directory
@@ -76,18 +85,19 @@ func discover(paths []string, opts Options, readDir func(string) ([]os.DirEntry,
 		paths = []string{"."}
 	}
 	d := &discoverer{
-		ix:           newIndex(cwd, exclude),
-		projects:     map[string]*projectFile{},
-		parsed:       map[string]*preparsed{},
-		solutions:    map[string]*readSolution{},
-		sourcesAhead: map[*projectFile]*sourceList{},
-		apps:         map[string]*App{},
-		formed:       map[string]*App{},
-		rootApps:     map[string][]*App{},
-		slnProjects:  map[string][]string{},
-		slnOf:        map[string][]string{},
-		universes:    map[string]*Universe{},
-		onApp:        opts.OnApp,
+		ix:               newIndex(cwd, exclude),
+		projects:         map[string]*projectFile{},
+		parsed:           map[string]*preparsed{},
+		solutions:        map[string]*readSolution{},
+		sourcesAhead:     map[*projectFile]*sourceList{},
+		apps:             map[string]*App{},
+		formed:           map[string]*App{},
+		rootApps:         map[string][]*App{},
+		slns:             map[string]*slnInfo{},
+		slnOf:            map[string][]string{},
+		universes:        map[string]*Universe{},
+		skippedManifests: map[string]SkippedManifest{},
+		onApp:            opts.OnApp,
 	}
 	d.ix.readDir = readDir
 	for _, p := range paths {
@@ -136,15 +146,22 @@ type discoverer struct {
 	wholeTree bool
 	// linked are the projects' reference items resolved (see linksOf).
 	linked map[*projectFile]*projectLinks
-	// slnProjects are the project paths each solution lists, by solution
-	// path; slnOf the solutions that list a project, by its key.
-	slnProjects map[string][]string
-	slnOf       map[string][]string
+	// slns are the solutions read, by path; slnOf the solutions that list
+	// a project, by its key.
+	slns  map[string]*slnInfo
+	slnOf map[string][]string
 	// universes are shared by the Apps of one solution (or root), by key
 	// (see universeFor); universeSources are each project's sources as a
 	// Universe holds them.
 	universes       map[string]*Universe
 	universeSources map[*projectFile][]registration.SourceFile
+	// skippedManifests are the manifests that are not Apps, by key;
+	// contentChecked the verdicts of notXML worked out ahead, by key.
+	skippedManifests map[string]SkippedManifest
+	contentChecked   map[string]string
+	// declared are the classes each source file declares, by path (see
+	// declaresAny).
+	declared map[string]declarations
 	// onApp is Options.OnApp; handed are the Apps given to it.
 	onApp  func(*App)
 	handed map[*App]bool
@@ -241,9 +258,10 @@ func (d *discoverer) addFile(disp string) error {
 		}
 	}
 	if len(owners) == 0 && isManifestName(filepath.Base(disp)) {
-		// A manifest named explicitly but outside every walk (in bin/, say)
-		// is still linted, on its own.
-		owners = append(owners, d.appFor(disp, nil))
+		// A manifest named explicitly that no walk made an App (one in
+		// bin/, a variant no project packages, a file that is not XML) is
+		// still linted.
+		owners = append(owners, d.appFor(disp, nil, true))
 	}
 	if len(owners) == 0 {
 		d.skipped = append(d.skipped, disp)
@@ -356,9 +374,13 @@ func (d *discoverer) appsUnder(rootDisp string, keep bool) []*App {
 			d.preparse(tree)
 			d.readSolutions(tree)
 			d.listSourcesAhead()
+			d.checkContentAhead(tree)
 			tree.collect(func(n *dirNode) {
 				for _, m := range n.manifests {
-					app := d.appFor(m, tree)
+					app := d.appFor(m, tree, false)
+					if app == nil {
+						continue
+					}
 					apps = append(apps, app)
 					if keep {
 						d.hand(app)
@@ -377,21 +399,35 @@ func (d *discoverer) appsUnder(rootDisp string, keep bool) []*App {
 	return apps
 }
 
+// checkContentAhead runs notXML, in parallel, on the tree's manifests.
+func (d *discoverer) checkContentAhead(tree *dirNode) {
+	var manifests []string
+	tree.collect(func(n *dirNode) { manifests = append(manifests, n.manifests...) })
+	verdicts := make([]string, len(manifests))
+	parallel(len(manifests), func(i int) { verdicts[i] = notXML(manifests[i]) })
+	if d.contentChecked == nil {
+		d.contentChecked = map[string]string{}
+	}
+	for i, m := range manifests {
+		d.contentChecked[d.ix.key(m)] = verdicts[i]
+	}
+}
+
 // readSolutions records, for every project a .sln lists, the solution's
 // directory ($(SolutionDir)) and parses the project so that projects the
 // solution keeps outside the walked tree are known too.
 func (d *discoverer) readSolutions(tree *dirNode) {
 	tree.collect(func(n *dirNode) {
 		for _, sln := range n.solutions {
-			entries, err := d.solution(sln)
+			if _, done := d.slns[sln]; done {
+				continue
+			}
+			entries, configs, err := d.solution(sln)
 			if err != nil {
 				d.ix.note(sln, 0, "cannot read solution: %v", unwrapPathError(err))
 				continue
 			}
-			if _, done := d.slnProjects[sln]; done {
-				continue
-			}
-			var listed []string
+			info := &slnInfo{configs: configs, guids: map[string]string{}}
 			for _, e := range entries {
 				path := filepath.Join(filepath.Dir(sln), filepath.FromSlash(strings.ReplaceAll(e.path, `\`, "/")))
 				if !isProjectName(path) {
@@ -404,25 +440,35 @@ func (d *discoverer) readSolutions(tree *dirNode) {
 				if p.solutionDir == "" {
 					p.solutionDir = filepath.Dir(sln)
 				}
-				listed = append(listed, p.Path)
+				info.projects = append(info.projects, p.Path)
 				k := d.ix.key(p.Path)
+				info.guids[k] = e.guid
 				d.slnOf[k] = append(d.slnOf[k], sln)
 			}
-			d.slnProjects[sln] = listed
+			d.slns[sln] = info
 		}
 	})
 }
 
-// solution returns the entries of a solution file, read ahead or now.
-func (d *discoverer) solution(sln string) ([]slnEntry, error) {
+// slnInfo is what grouping keeps of a solution: the projects it lists,
+// their GUIDs (by project key) and its configurations.
+type slnInfo struct {
+	projects []string
+	guids    map[string]string
+	configs  slnConfigs
+}
+
+// solution returns the entries and configurations of a solution file,
+// read ahead or now.
+func (d *discoverer) solution(sln string) ([]slnEntry, slnConfigs, error) {
 	if r := d.solutions[sln]; r != nil {
-		return r.entries, r.err
+		return r.entries, r.configs, r.err
 	}
 	data, err := os.ReadFile(sln)
 	if err != nil {
-		return nil, err
+		return nil, slnConfigs{}, err
 	}
-	return parseSolution(data), nil
+	return parseSolution(data), parseSolutionConfigs(data), nil
 }
 
 // project parses (once) the project at disp; from/line say who pointed at
@@ -473,24 +519,62 @@ func (d *discoverer) project(disp string, line int, from string) *projectFile {
 	return p
 }
 
-// appFor groups one manifest with its project(s) and sources. walkRoot is
-// the tree the manifest was found in (nil for a manifest named on its own).
-func (d *discoverer) appFor(manifest string, walkRoot *dirNode) *App {
+// appFor groups one manifest with its project(s) and sources, or returns
+// nil when the manifest is not an App (see ownership and notXML; the
+// reason is a Note and a SkippedManifest). walkRoot is the tree the
+// manifest was found in (nil for a manifest named on its own). A manifest
+// named explicitly (explicit) is always an App.
+func (d *discoverer) appFor(manifest string, walkRoot *dirNode, explicit bool) *App {
 	key := d.ix.key(manifest)
 	if a, ok := d.formed[key]; ok {
 		return a
 	}
+	if _, skipped := d.skippedManifests[key]; skipped && !explicit {
+		return nil
+	}
+	dir := filepath.Dir(manifest)
+	var v verdict
+	if reason, ok := d.contentChecked[key]; ok {
+		v.skip = reason
+	} else {
+		v.skip = notXML(manifest)
+	}
+	if v.skip == "" {
+		v = d.ownership(manifest, dir)
+	}
+	if v.skip != "" && !explicit {
+		d.skipManifest(manifest, v.skip)
+		return nil
+	}
 	app := &App{Manifest: manifest}
 	d.formed[key] = app
-	dir := filepath.Dir(manifest)
-	owner := d.owningProject(manifest, dir)
-	if owner != nil {
-		app.Owner = OwnerProject
-		app.Universe = d.universeFor(owner, dir, walkRoot)
-		d.groupProjects(app, owner)
-	} else if walkRoot != nil {
-		app.Owner = OwnerFallback
-		d.fallback(app, dir, walkRoot)
+	if v.skip != "" {
+		// named on the command line: linted with the project beside it, if any
+		app.Owner = OwnerExplicit
+		v = verdict{owner: d.besideProject(dir)}
+	}
+	switch {
+	case v.owner != nil:
+		if app.Owner == "" {
+			app.Owner = OwnerProject
+		}
+		app.Configurations = v.configs
+		if len(v.configs) > 0 {
+			d.ix.note(manifest, 0, "packaged by %s only under %s", filepath.Base(v.owner.Path), strings.Join(v.configs, ", "))
+		}
+		app.Universe = d.universeFor(v.owner, dir, walkRoot)
+		app.Project = v.owner.Path
+		d.groupProjects(app, []*projectFile{v.owner})
+	default:
+		if walkRoot == nil && explicit {
+			if root := d.searchRoot(d.ix.absPath(dir)); root != "" {
+				walkRoot = d.ix.lookup(root)
+			}
+		}
+		owner := d.linkProjectless(app, manifest, walkRoot)
+		if app.Owner == "" {
+			app.Owner = owner
+		}
 	}
 	sortSources(app.Sources)
 	app.SourcesFound = len(app.Sources) > 0
@@ -500,35 +584,11 @@ func (d *discoverer) appFor(manifest string, walkRoot *dirNode) *App {
 	return app
 }
 
-// owningProject picks the project in the manifest's directory: the one
-// whose <AppxManifest Include> names it, else a packaging project, else an
-// app project, else the first by name.
-func (d *discoverer) owningProject(manifest, dir string) *projectFile {
-	var candidates []*projectFile
-	if n := d.ix.lookup(dir); n != nil {
-		for _, path := range n.projects {
-			if p := d.project(path, 0, ""); p != nil {
-				candidates = append(candidates, p)
-			}
-		}
-	} else {
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			if !e.IsDir() && isProjectName(e.Name()) {
-				if p := d.project(filepath.Join(dir, e.Name()), 0, ""); p != nil {
-					candidates = append(candidates, p)
-				}
-			}
-		}
-	}
-	if len(candidates) == 0 {
-		return d.ancestorDeclaring(manifest, dir)
-	}
-	for _, p := range candidates {
-		if p.declaresManifest(d.ix, manifest) {
-			return p
-		}
-	}
+// besideProject picks, for a manifest named on the command line that no
+// project packages, the project in its folder to lint it with: the
+// packaging project, else an app, else the first; nil when there is none.
+func (d *discoverer) besideProject(dir string) *projectFile {
+	candidates := d.projectsIn(dir)
 	for _, want := range []ProjectKind{KindPackaging, KindApp} {
 		for _, p := range candidates {
 			if p.Kind == want {
@@ -536,43 +596,37 @@ func (d *discoverer) owningProject(manifest, dir string) *projectFile {
 			}
 		}
 	}
-	return candidates[0]
-}
-
-// ancestorDeclaring finds a project up to three directories above a
-// manifest that names it in <AppxManifest Include> (App/App.csproj with
-// App/Package/Package.appxmanifest).
-func (d *discoverer) ancestorDeclaring(manifest, dir string) *projectFile {
-	for i := 0; i < 3; i++ {
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return nil
-		}
-		dir = parent
-		n := d.ix.lookup(dir)
-		if n == nil {
-			return nil
-		}
-		for _, path := range n.projects {
-			if p := d.project(path, 0, ""); p != nil && p.declaresManifest(d.ix, manifest) {
-				return p
-			}
-		}
+	if len(candidates) > 0 {
+		return candidates[0]
 	}
 	return nil
+}
+
+// skipManifest records a manifest that is not an App, and why.
+func (d *discoverer) skipManifest(manifest, reason string) {
+	key := d.ix.key(manifest)
+	if _, done := d.skippedManifests[key]; done {
+		return
+	}
+	d.skippedManifests[key] = SkippedManifest{Path: manifest, Reason: reason}
+	d.ix.note(manifest, 0, "not an App: %s", reason)
 }
 
 // groupProjects adds the owner and every project it links, transitively
 // (breadth first, each once), with their sources; the App's references
 // are known when every project's are, and its packages are theirs.
-func (d *discoverer) groupProjects(app *App, owner *projectFile) {
-	app.Project = owner.Path
+func (d *discoverer) groupProjects(app *App, roots []*projectFile) {
 	app.ReferencesKnown = true
 	var packages [][]string
 	seenProject := map[string]bool{}
 	seenSource := map[string]bool{}
-	queue := []*projectFile{owner}
-	seenProject[d.ix.key(owner.Path)] = true
+	for _, s := range app.Sources {
+		seenSource[d.ix.key(s.Path)] = true
+	}
+	queue := append([]*projectFile(nil), roots...)
+	for _, r := range roots {
+		seenProject[d.ix.key(r.Path)] = true
+	}
 	for len(queue) > 0 {
 		p := queue[0]
 		queue = queue[1:]
@@ -632,7 +686,16 @@ func (d *discoverer) fallback(app *App, dir string, walkRoot *dirNode) {
 			}
 		}
 	}
+	d.addTreeSources(app, trees)
+}
+
+// addTreeSources adds the source files below the trees that the App does
+// not have yet, without a project.
+func (d *discoverer) addTreeSources(app *App, trees []*dirNode) {
 	seen := map[string]bool{}
+	for _, s := range app.Sources {
+		seen[s.Path] = true // linked by a project already
+	}
 	for _, t := range trees {
 		t.collect(func(n *dirNode) {
 			for _, s := range n.sources {
@@ -744,6 +807,9 @@ func (d *discoverer) shortenPaths(r *Result) {
 	for i := range r.Skipped {
 		r.Skipped[i] = d.shorten(r.Skipped[i])
 	}
+	for i := range r.SkippedManifests {
+		r.SkippedManifests[i].Path = d.shorten(r.SkippedManifests[i].Path)
+	}
 }
 
 func (d *discoverer) result() *Result {
@@ -761,8 +827,15 @@ func (d *discoverer) result() *Result {
 		}
 	}
 	r.Skipped = dedupSorted(d.skipped)
+	relevantManifest := d.relevantNote()
+	for _, s := range d.skippedManifests {
+		if relevantManifest(Note{Path: s.Path}) {
+			r.SkippedManifests = append(r.SkippedManifests, s)
+		}
+	}
 	d.shortenPaths(r)
 	sort.Slice(r.Apps, func(i, j int) bool { return r.Apps[i].Manifest < r.Apps[j].Manifest })
+	sort.Slice(r.SkippedManifests, func(i, j int) bool { return r.SkippedManifests[i].Path < r.SkippedManifests[j].Path })
 	sort.SliceStable(r.Notes, func(i, j int) bool {
 		if r.Notes[i].Path != r.Notes[j].Path {
 			return r.Notes[i].Path < r.Notes[j].Path

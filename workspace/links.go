@@ -74,8 +74,8 @@ func (d *discoverer) linksOf(p *projectFile, uni *Universe) *projectLinks {
 						if d.ix.key(out.Path) != d.ix.key(p.Path) {
 							add(out.Path, via, it)
 						}
-					} else {
-						l.known = false
+					} else if !isPlatformBinary(it.value, v) {
+						l.known = false // a vendor's binary: it may define any class
 					}
 				}
 			}
@@ -200,6 +200,29 @@ func (p *projectFile) producesOutput(ix *index, base string) bool {
 	name := filepath.Base(p.Path)
 	name = strings.TrimSuffix(name, filepath.Ext(name))
 	return strings.EqualFold(name, base) || (p.RootNamespace != "" && strings.EqualFold(p.RootNamespace, base))
+}
+
+// platformMarkers are the parts of a path (or of the raw item, before
+// its properties are resolved) that place a binary in the Windows SDK or
+// .NET's reference assemblies, as desktop projects reference
+// Windows.winmd.
+var platformMarkers = []string{
+	"windows kits", "reference assemblies", "microsoft sdks", "program files",
+	"$(programfiles", "$(msbuildprogramfiles32)", "$(windowssdk", "$(frameworksdk", "$(targetplatformsdk",
+	"$(uapwinmd", "$(netcoretargetingpackroot", "$(windir)", "$(systemroot)",
+}
+
+// isPlatformBinary reports whether a referenced binary is part of the
+// platform: a framework or SDK reference, not workspace or vendor code.
+func isPlatformBinary(raw, resolved string) bool {
+	lower := strings.ToLower(raw + "|" + filepath.ToSlash(resolved))
+	for _, m := range platformMarkers {
+		if strings.Contains(lower, m) {
+			return true
+		}
+	}
+	base := strings.ToLower(filepath.Base(resolved))
+	return base == "windows.winmd" || strings.HasPrefix(base, "windows.") || strings.HasPrefix(base, "system.runtime.windowsruntime")
 }
 
 // nugetPackageID recognises a path into a NuGet packages folder: the

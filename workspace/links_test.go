@@ -77,7 +77,7 @@ func TestDiscoverLinks(t *testing.T) {
 		t.Errorf("a wapproj's Content naming ConsoleTasks.exe does not link the console project: %v", got)
 	}
 	if !pkg.ReferencesKnown {
-		t.Error("Packaging: references should be known")
+		t.Error("Packaging: references should be known (a wapproj packaging a workspace project, Windows.winmd from the SDK)")
 	}
 }
 
@@ -106,6 +106,37 @@ func TestNugetPackageID(t *testing.T) {
 		got, ok := nugetPackageID(filepath.FromSlash(path))
 		if got != want || ok != (want != "") {
 			t.Errorf("nugetPackageID(%q) = %q, %v; want %q", path, got, ok, want)
+		}
+	}
+}
+
+func TestIsVersionedName(t *testing.T) {
+	cases := map[string]bool{
+		"newtonsoft.json.13.0.1": true, "win2d.uwp.1.26.0": true, "xunit.2.4.1-beta.3": true, "sqlite.net-pcl.3.1.1": true,
+		"app-windows": false, "core": false, "lib.2d": false, "react-native-windows": false, "contoso.v2": false,
+	}
+	for name, want := range cases {
+		if got := isVersionedName(name); got != want {
+			t.Errorf("isVersionedName(%q) = %v, want %v", name, got, want)
+		}
+	}
+}
+
+func TestIsPlatformBinary(t *testing.T) {
+	cases := []struct {
+		raw, resolved string
+		want          bool
+	}{
+		{`C:\Program Files (x86)\Windows Kits\10\UnionMetadata\10.0.19041.0\Windows.winmd`, `C:/Program Files (x86)/Windows Kits/10/UnionMetadata/10.0.19041.0/Windows.winmd`, true},
+		{`$(ProgramFiles)\Windows Kits\10\UnionMetadata\Windows.winmd`, `_/Windows Kits/10/UnionMetadata/Windows.winmd`, true},
+		{`$(MSBuildProgramFiles32)\Reference Assemblies\Microsoft\Framework\.NETCore\v4.5\System.Runtime.WindowsRuntime.dll`, `_/Reference Assemblies/x.dll`, true},
+		{`..\lib\Windows.Foundation.FoundationContract.winmd`, `../lib/Windows.Foundation.FoundationContract.winmd`, true},
+		{`..\lib\Fabrikam.Tasks.winmd`, `../lib/Fabrikam.Tasks.winmd`, false},
+		{`..\ThirdParty\Contoso.Sync.dll`, `../ThirdParty/Contoso.Sync.dll`, false},
+	}
+	for _, c := range cases {
+		if got := isPlatformBinary(c.raw, filepath.FromSlash(c.resolved)); got != c.want {
+			t.Errorf("isPlatformBinary(%q) = %v, want %v", c.raw, got, c.want)
 		}
 	}
 }

@@ -1,6 +1,7 @@
 package workspace
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -10,13 +11,15 @@ import (
 
 // skippedDirs are build output, dependency and tool folders: generated
 // copies of the manifest (bin/x64/Debug/AppxManifest.xml) and vendored code
-// live there, and reading them would report the same App twice.
+// live there, and reading them would report the same App twice. A folder
+// named packages is skipped only when it is NuGet's (see isNuGetFolder): a
+// yarn or lerna monorepo keeps its apps in one.
 var skippedDirs = map[string]bool{
 	"bin":             true,
 	"obj":             true,
 	"apppackages":     true,
+	"appx":            true,
 	"node_modules":    true,
-	"packages":        true,
 	".git":            true,
 	".vs":             true,
 	"bundleartifacts": true,
@@ -26,6 +29,47 @@ var skippedDirs = map[string]bool{
 // Other hidden directories (.github, .vscode, .idea) hold no app code either.
 func isSkippedDir(name string) bool {
 	return skippedDirs[strings.ToLower(name)] || (len(name) > 1 && name[0] == '.')
+}
+
+// isNuGetFolder reports whether the entries of a folder named packages are
+// NuGet's: a *.nupkg file, repositories.config, or an Id.Version folder
+// (Newtonsoft.Json.13.0.1) as packages.config restores them.
+func isNuGetFolder(entries []os.DirEntry) bool {
+	for _, e := range entries {
+		name := strings.ToLower(e.Name())
+		if strings.HasSuffix(name, ".nupkg") || name == "repositories.config" {
+			return true
+		}
+		if e.IsDir() && isVersionedName(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// isVersionedName reports whether a folder name ends in a NuGet version of
+// at least two numeric parts: Id.1.2, Id.1.2.3-beta.
+func isVersionedName(name string) bool {
+	parts := strings.Split(name, ".")
+	for i := 1; i < len(parts); i++ {
+		if !startsWithDigit(parts[i]) {
+			continue
+		}
+		rest := parts[i:]
+		if len(rest) < 2 {
+			return false
+		}
+		for j, p := range rest {
+			if j == len(rest)-1 {
+				p, _, _ = strings.Cut(p, "-")
+			}
+			if strings.Trim(p, "0123456789") != "" {
+				return j > 1 // 1.2.3-beta.4: the pre-release label may hold dots
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // isManifestName reports whether a file name is an app package manifest

@@ -22,6 +22,7 @@ type preparsed struct {
 // readSolution is a solution file read ahead of readSolutions.
 type readSolution struct {
 	entries []slnEntry
+	configs slnConfigs
 	err     error
 }
 
@@ -60,7 +61,7 @@ func (d *discoverer) preparse(tree *dirNode) {
 			slns[i] = readSolution{err: err}
 			return
 		}
-		slns[i] = readSolution{entries: parseSolution(data)}
+		slns[i] = readSolution{entries: parseSolution(data), configs: parseSolutionConfigs(data)}
 	})
 	for i, path := range projects {
 		d.parsed[path] = &parsed[i]

@@ -18,8 +18,11 @@ type item struct {
 	kind    string
 	value   string // the raw attribute value, properties unresolved
 	exclude string // the item's Exclude attribute
-	file    string // file that declares it (project or imported .projitems): $(MSBuildThisFileDirectory)
-	line    int
+	// cond is the item's Condition joined with its ItemGroup's (only for
+	// AppxManifest items).
+	cond string
+	file string // file that declares it (project or imported .projitems): $(MSBuildThisFileDirectory)
+	line int
 }
 
 // projectFile is a parsed project: the public facts plus what grouping needs.
@@ -38,6 +41,11 @@ type projectFile struct {
 	// solutionDir is the directory of a .sln that lists the project, with a
 	// trailing separator ("" when none is known); $(SolutionDir) needs it.
 	solutionDir string
+	// configs are the Configuration|Platform pairs the project itself
+	// lists (ProjectConfiguration items, PropertyGroup conditions): the
+	// configurations its manifest items are evaluated for when no
+	// solution lists it.
+	configs []string
 	// packageIDs are the NuGet packages the project references
 	// (PackageReference, packages.config).
 	packageIDs []string
@@ -102,8 +110,8 @@ func parseProject(disp string, data []byte) (*projectFile, error) {
 // imported .projitems) element tree. Conditions are ignored: a file listed
 // for any configuration is part of the App.
 func (p *projectFile) readElements(root *xmlElem, file string, mp *msbuildProps) {
-	var visit func(e *xmlElem, parent string)
-	visit = func(e *xmlElem, parent string) {
+	var visit func(e *xmlElem, parent, groupCond string)
+	visit = func(e *xmlElem, parent, groupCond string) {
 		tag := e.tag
 		_, hasSdk := e.attr("Sdk")
 		switch {
@@ -117,7 +125,7 @@ func (p *projectFile) readElements(root *xmlElem, file string, mp *msbuildProps)
 			p.setProp(tag, strings.TrimSpace(e.text), file, mp)
 			return
 		case parent == "ItemGroup":
-			p.addItem(e, file, mp)
+			p.addItem(e, file, groupCond, mp)
 			return
 		case tag == "CompileAsWinRT":
 			if v := strings.ToLower(strings.TrimSpace(e.text)); v == "true" || mp.compileAsWinRT == "" {
@@ -133,11 +141,17 @@ func (p *projectFile) readElements(root *xmlElem, file string, mp *msbuildProps)
 		if tag == "Import" && strings.Contains(strings.ToLower(e.attrValue("Project")), "cppwinrt") {
 			mp.cppWinRT = true // the C++/WinRT NuGet package's props
 		}
+		if tag == "ItemGroup" {
+			groupCond = e.attrValue("Condition")
+		}
+		if tag == "PropertyGroup" {
+			p.harvestConfig(e.attrValue("Condition"))
+		}
 		for _, c := range e.children {
-			visit(c, tag)
+			visit(c, tag, groupCond)
 		}
 	}
-	visit(root, "")
+	visit(root, "", "")
 }
 
 func (p *projectFile) setProp(name, value, file string, mp *msbuildProps) {
@@ -169,7 +183,7 @@ func (p *projectFile) setProp(name, value, file string, mp *msbuildProps) {
 	}
 }
 
-func (p *projectFile) addItem(e *xmlElem, file string, mp *msbuildProps) {
+func (p *projectFile) addItem(e *xmlElem, file, groupCond string, mp *msbuildProps) {
 	include := e.attrValue("Include")
 	line := e.line
 	var kind string
@@ -222,13 +236,47 @@ func (p *projectFile) addItem(e *xmlElem, file string, mp *msbuildProps) {
 		kind = "packaged"
 	case "AppxManifest":
 		kind = "manifest"
+	case "ProjectConfiguration":
+		if strings.Contains(include, "|") {
+			p.configs = append(p.configs, include)
+		}
+		return
 	default:
 		return
 	}
 	if include == "" {
 		return
 	}
-	p.items = append(p.items, item{kind: kind, value: include, exclude: e.attrValue("Exclude"), file: file, line: line})
+	it := item{kind: kind, value: include, exclude: e.attrValue("Exclude"), file: file, line: line}
+	if kind == "manifest" {
+		it.cond = joinConditions(groupCond, e.attrValue("Condition"))
+	}
+	p.items = append(p.items, it)
+}
+
+// harvestConfig records the pair a PropertyGroup's condition names, as
+// old-style projects write them: '$(Configuration)|$(Platform)' == 'Debug|x86'.
+func (p *projectFile) harvestConfig(cond string) {
+	if !strings.Contains(strings.ToLower(strings.ReplaceAll(cond, " ", "")), "'$(configuration)|$(platform)'") {
+		return
+	}
+	for _, t := range condTokens(cond) {
+		if strings.HasPrefix(t, "'") && strings.Contains(t, "|") && !strings.Contains(t, "$(") {
+			p.configs = append(p.configs, strings.Trim(t, "'"))
+		}
+	}
+}
+
+// joinConditions is "(a) and (b)", leaving out an empty one.
+func joinConditions(a, b string) string {
+	a, b = strings.TrimSpace(a), strings.TrimSpace(b)
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return "(" + a + ") and (" + b + ")"
 }
 
 // isBinaryPath reports whether an item value names a compiled binary a

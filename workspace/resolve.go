@@ -415,22 +415,6 @@ func lineOf(err error) int {
 	return 0
 }
 
-// declaresManifest reports whether an <AppxManifest Include> names path.
-func (p *projectFile) declaresManifest(ix *index, manifest string) bool {
-	want := ix.absPath(manifest)
-	for _, it := range p.items {
-		if it.kind != "manifest" {
-			continue
-		}
-		for _, v := range p.values(ix, it) {
-			if strings.EqualFold(ix.absPath(v), want) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // sourcePaths lists the project's source files: the SDK default globs
 // minus Compile Remove, plus every explicit source item (links outside the
 // project directory and wildcards included).

@@ -10,6 +10,7 @@ import (
 type slnEntry struct {
 	name string
 	path string // as written, usually with backslashes, relative to the .sln
+	guid string // the project's GUID as written ("" in a .slnx)
 	line int
 }
 
@@ -44,7 +45,11 @@ func parseSolution(data []byte) []slnEntry {
 		if len(fields) < 2 {
 			continue
 		}
-		out = append(out, slnEntry{name: fields[0], path: fields[1], line: line})
+		e := slnEntry{name: fields[0], path: fields[1], line: line}
+		if len(fields) > 2 {
+			e.guid = strings.ToUpper(fields[2])
+		}
+		out = append(out, e)
 	}
 	return out
 }
@@ -89,4 +94,107 @@ func parseSolutionXML(data []byte) []slnEntry {
 	}
 	visit(root)
 	return out
+}
+
+// slnConfigs are a solution's Configuration|Platform pairs and, per
+// project GUID, the project configuration each pair builds.
+type slnConfigs struct {
+	pairs   []string                     // "Debug|x86", as the solution names them
+	project map[string]map[string]string // upper-case GUID → solution pair → project pair
+}
+
+// projectPair returns the project's Configuration|Platform when the
+// solution builds pair.
+func (c *slnConfigs) projectPair(guid, pair string) string {
+	if m := c.project[guid]; m != nil {
+		if v, ok := m[pair]; ok {
+			return v
+		}
+	}
+	return pair
+}
+
+// parseSolutionConfigs reads the SolutionConfigurationPlatforms and
+// ProjectConfigurationPlatforms sections of a .sln, or the <Configurations>
+// of a .slnx (its build types times its platforms; Debug and Release, Any
+// CPU when it lists none).
+func parseSolutionConfigs(data []byte) slnConfigs {
+	data = decodeText(data)
+	if trimmed := bytes.TrimSpace(data); len(trimmed) > 0 && trimmed[0] == '<' {
+		return parseSlnxConfigs(data)
+	}
+	var c slnConfigs
+	section := ""
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 4*1024*1024)
+	for sc.Scan() {
+		text := strings.TrimSpace(sc.Text())
+		switch {
+		case strings.HasPrefix(text, "GlobalSection("):
+			section = strings.TrimSpace(text[len("GlobalSection("):strings.IndexByte(text+")", ')')])
+			continue
+		case text == "EndGlobalSection":
+			section = ""
+			continue
+		}
+		key, value, ok := strings.Cut(text, "=")
+		if !ok {
+			continue
+		}
+		key, value = strings.TrimSpace(key), strings.TrimSpace(value)
+		switch section {
+		case "SolutionConfigurationPlatforms":
+			if strings.Contains(key, "|") {
+				c.pairs = append(c.pairs, key)
+			}
+		case "ProjectConfigurationPlatforms":
+			guid, rest, ok := strings.Cut(key, "}.")
+			if !ok || !strings.HasSuffix(rest, ".ActiveCfg") {
+				continue
+			}
+			guid = strings.ToUpper(guid + "}")
+			if c.project == nil {
+				c.project = map[string]map[string]string{}
+			}
+			if c.project[guid] == nil {
+				c.project[guid] = map[string]string{}
+			}
+			c.project[guid][strings.TrimSuffix(rest, ".ActiveCfg")] = value
+		}
+	}
+	return c
+}
+
+func parseSlnxConfigs(data []byte) slnConfigs {
+	root, err := readXMLTree(data)
+	if err != nil || root == nil {
+		return slnConfigs{}
+	}
+	var builds, platforms []string
+	for _, e := range root.children {
+		if e.tag != "Configurations" {
+			continue
+		}
+		for _, c := range e.children {
+			switch c.tag {
+			case "BuildType":
+				builds = append(builds, c.attrValue("Name"))
+			case "Platform":
+				platforms = append(platforms, c.attrValue("Name"))
+			}
+		}
+	}
+	if len(builds) == 0 {
+		builds = []string{"Debug", "Release"}
+	}
+	if len(platforms) == 0 {
+		platforms = []string{"Any CPU"}
+	}
+	var c slnConfigs
+	for _, b := range builds {
+		for _, p := range platforms {
+			c.pairs = append(c.pairs, b+"|"+p)
+		}
+	}
+	return c
 }

@@ -28,7 +28,7 @@ func (d *discoverer) universeFor(owner *projectFile, dir string, walkRoot *dirNo
 		}
 		var paths []string
 		for _, sln := range slns {
-			paths = append(paths, d.slnProjects[sln]...)
+			paths = append(paths, d.slns[sln].projects...)
 		}
 		u := d.newUniverse(paths)
 		d.universes[key] = u

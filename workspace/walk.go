@@ -240,7 +240,7 @@ func (ix *index) scanDir(disp string) dirScan {
 				continue // dangling link: nothing to read
 			}
 			if info.IsDir() {
-				if !isSkippedDir(name) && !ix.excluded(childDisp, true) {
+				if !isSkippedDir(name) && !ix.excluded(childDisp, true) && !ix.nugetFolder(name, childDisp) {
 					sc.subdirs = append(sc.subdirs, subdir{name: name, disp: childDisp, link: true})
 				}
 				continue
@@ -248,7 +248,7 @@ func (ix *index) scanDir(disp string) dirScan {
 			mode = info.Mode().Type()
 		}
 		if mode.IsDir() {
-			if !isSkippedDir(name) && !ix.excluded(childDisp, true) {
+			if !isSkippedDir(name) && !ix.excluded(childDisp, true) && !ix.nugetFolder(name, childDisp) {
 				sc.subdirs = append(sc.subdirs, subdir{name: name, disp: childDisp})
 			}
 			continue
@@ -262,6 +262,16 @@ func (ix *index) scanDir(disp string) dirScan {
 		sort.Strings(sc.files) // os.ReadDir sorts; a replacement may not
 	}
 	return sc
+}
+
+// nugetFolder reports whether a subdirectory is NuGet's packages folder,
+// never read; a packages folder that cannot be listed is passed over too.
+func (ix *index) nugetFolder(name, disp string) bool {
+	if !strings.EqualFold(name, "packages") {
+		return false
+	}
+	entries, err := ix.readDir(disp)
+	return err != nil || isNuGetFolder(entries)
 }
 
 func (sc *dirScan) addFile(ix *index, name, disp string) {

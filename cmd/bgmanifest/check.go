@@ -21,7 +21,7 @@ import (
 
 type checkFlags struct {
 	format, config, enable, disable, failOn, color string
-	fix                                            bool
+	fix, verbose                                   bool
 	jobs                                           int
 }
 
@@ -84,6 +84,7 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 	fs.StringVar(&f.failOn, "fail-on", "warning", "lowest severity that makes the exit code 1: error|warning|info|none")
 	fs.StringVar(&f.color, "color", "auto", "colour: auto|always|never (NO_COLOR always wins)")
 	fs.BoolVar(&f.fix, "fix", false, "apply the safe manifest fixes")
+	fs.BoolVar(&f.verbose, "v", false, "notes: manifests that are not Apps and why, projects and files that could not be read, values that could not be resolved")
 	fs.IntVar(&f.jobs, "jobs", runtime.NumCPU(), "parallel jobs")
 	fs.Usage = func() {
 		fmt.Fprintln(stderr, "Usage: bgmanifest check [flags] [PATH...]")
@@ -134,8 +135,12 @@ func runCheck(args []string, stdout, stderr io.Writer) error {
 			}
 		}
 	}
-	for _, n := range res.Notes {
-		fmt.Fprintf(stderr, "bgmanifest: note: %s\n", n)
+	// Notes explain what was left out; without -v they are shown only
+	// when nothing was checked, since then they are the answer to why.
+	if f.verbose || len(res.Apps) == 0 {
+		for _, n := range res.Notes {
+			fmt.Fprintf(stderr, "bgmanifest: note: %s\n", n)
+		}
 	}
 	errs, warns, infos := report.Count(res.Findings)
 	sum := report.Summary{

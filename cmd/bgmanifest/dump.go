@@ -20,18 +20,48 @@ import (
 type dumpOut struct {
 	Version int       `json:"version"`
 	Apps    []dumpApp `json:"apps"`
+	// SkippedManifests are the files with a manifest's name that are not
+	// Apps, and why.
+	SkippedManifests []dumpSkipped `json:"skippedManifests,omitempty"`
+}
+
+type dumpSkipped struct {
+	Path   string `json:"path"`
+	Reason string `json:"reason"`
 }
 
 type dumpApp struct {
-	Manifest       string      `json:"manifest"`
-	Project        *string     `json:"project"`
-	SourceFiles    int         `json:"sourceFiles"`
-	Declarations   any         `json:"declarations"`
-	Registrations  []dumpReg   `json:"registrations,omitempty"`
-	TaskClasses    []dumpClass `json:"taskClasses,omitempty"`
-	AccessRequests []dumpSite  `json:"accessRequests,omitempty"`
-	ExistingChecks []dumpSite  `json:"existingChecks,omitempty"`
-	Notes          []string    `json:"notes,omitempty"`
+	Manifest string  `json:"manifest"`
+	Project  *string `json:"project"`
+	// Owner says why the manifest is an App: project, explicit, linked,
+	// fallback (workspace.Ownership).
+	Owner           string        `json:"owner"`
+	Configurations  []string      `json:"configurations,omitempty"`
+	Projects        []dumpProject `json:"projects"`
+	ReferencesKnown bool          `json:"referencesKnown"`
+	Packages        []string      `json:"packages,omitempty"`
+	SourceFiles     int           `json:"sourceFiles"`
+	Declarations    any           `json:"declarations"`
+	Registrations   []dumpReg     `json:"registrations,omitempty"`
+	TaskClasses     []dumpClass   `json:"taskClasses,omitempty"`
+	AccessRequests  []dumpSite    `json:"accessRequests,omitempty"`
+	ExistingChecks  []dumpSite    `json:"existingChecks,omitempty"`
+	Notes           []string      `json:"notes,omitempty"`
+}
+
+// dumpProject is one project of an App with the items that link the
+// projects it brings in.
+type dumpProject struct {
+	Path  string     `json:"path"`
+	Kind  string     `json:"kind"`
+	Links []dumpLink `json:"links,omitempty"`
+}
+
+type dumpLink struct {
+	Path string `json:"path"`
+	Via  string `json:"via"`  // ProjectReference, HintPath, packaging
+	Item string `json:"item"` // the item's value as written
+	Line int    `json:"line,omitempty"`
 }
 
 type dumpSite struct {
@@ -122,16 +152,28 @@ func runDump(args []string, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "bgmanifest: %v\n", err)
 			continue
 		}
-		da := dumpApp{Manifest: rel(app.Manifest), SourceFiles: len(app.Sources), Declarations: man.JSONModel()}
+		da := dumpApp{Manifest: rel(app.Manifest), SourceFiles: len(app.Sources), Declarations: man.JSONModel(),
+			Owner: string(app.Owner), Configurations: app.Configurations, ReferencesKnown: app.ReferencesKnown,
+			Packages: app.Packages, Projects: []dumpProject{}}
 		if app.Project != "" {
 			p := rel(app.Project)
 			da.Project = &p
+		}
+		for _, p := range app.Projects {
+			dp := dumpProject{Path: rel(p.Path), Kind: string(p.Kind)}
+			for _, l := range p.Links {
+				dp.Links = append(dp.Links, dumpLink{Path: rel(l.Path), Via: string(l.Via), Item: l.Item, Line: l.Line})
+			}
+			da.Projects = append(da.Projects, dp)
 		}
 		if *withCode {
 			facts := registration.Scan(app.Sources, registration.Options{Jobs: runtime.NumCPU(), EntryPoints: lint.DeclaredEntryPoints(man)})
 			fillCode(&da, facts, rel)
 		}
 		out.Apps = append(out.Apps, da)
+	}
+	for _, sk := range disc.SkippedManifests {
+		out.SkippedManifests = append(out.SkippedManifests, dumpSkipped{Path: rel(sk.Path), Reason: sk.Reason})
 	}
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")

@@ -79,7 +79,7 @@ func writeFile(t *testing.T, path string, data []byte) {
 // checkJSON runs `bgmanifest check --format json` and decodes the report.
 func checkJSON(t *testing.T, args ...string) (jsonReport, string, int) {
 	t.Helper()
-	stdout, stderr, code := runCLI(t, append([]string{"check", "--format", "json"}, args...)...)
+	stdout, stderr, code := runCLI(t, append([]string{"check", "-v", "--format", "json"}, args...)...)
 	var rep jsonReport
 	if err := json.Unmarshal([]byte(stdout), &rep); err != nil {
 		t.Fatalf("stdout is not a JSON report (%v), exit %d\nstdout:\n%s\nstderr:\n%s", err, code, stdout, stderr)
@@ -820,7 +820,7 @@ func TestHostileProjectFiles(t *testing.T) {
 		`Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "App", "App\App.csproj", "{1}"`+"\r\nEndProject\r\n"+
 		`Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "Far", "`+outside+`", "{2}"`+"\r\nEndProject\r\n"))
 	for _, format := range []string{"json", "text"} {
-		stdout, stderr, code := runCLI(t, "check", "--format", format, ".")
+		stdout, stderr, code := runCLI(t, "check", "-v", "--format", format, ".")
 		if strings.Contains(stdout+stderr, marker) {
 			t.Errorf("%s: the external entity's content leaked", format)
 		}

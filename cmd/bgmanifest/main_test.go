@@ -42,6 +42,8 @@ func TestGoldenCLI(t *testing.T) {
 		{"explain-BG003", []string{"explain", "BG003"}, 0},
 		{"explain-by-name", []string{"explain", "trigger-type-not-declared"}, 0},
 		{"dump-cs-basic", []string{"dump", "testdata/apps/cs-basic"}, 0},
+		{"dump-appmodel-variants", []string{"dump", "workspace/testdata/appmodel/variants"}, 0},
+		{"dump-links", []string{"dump", "workspace/testdata/links"}, 0},
 		{"dump-registrations-cs-basic", []string{"dump", "--registrations", "testdata/apps/cs-basic"}, 0},
 		{"dump-registrations-vb-basic", []string{"dump", "--registrations", "testdata/apps/vb-basic"}, 0},
 		{"dump-registrations-cppwinrt-basic", []string{"dump", "--registrations", "testdata/apps/cppwinrt-basic"}, 0},
@@ -153,5 +155,21 @@ func compareGolden(t *testing.T, path, got string) {
 	}
 	if string(want) != got {
 		t.Errorf("output differs from %s (run go test ./cmd/bgmanifest -update to accept):\n--- want\n%s\n--- got\n%s", path, want, got)
+	}
+}
+
+// TestCheckVerboseNotes: without -v, stderr holds the summary line alone;
+// with -v, the notes say which manifests are not Apps and why.
+func TestCheckVerboseNotes(t *testing.T) {
+	t.Chdir(filepath.Join("..", ".."))
+	dir := filepath.Join("workspace", "testdata", "appmodel", "variants")
+	_, stderr, code := runCLI(t, "check", "--fail-on", "none", dir)
+	if code != 0 || strings.Count(stderr, "\n") != 1 || strings.Contains(stderr, "note:") {
+		t.Errorf("without -v: exit %d, stderr should be the summary line alone:\n%s", code, stderr)
+	}
+	_, stderr, code = runCLI(t, "check", "-v", "--fail-on", "none", dir)
+	want := filepath.Join(dir, "App", "Package.Debug.appxmanifest") + ": not an App: not packaged by any project: App.csproj names Package.appxmanifest"
+	if code != 0 || !strings.Contains(stderr, want) {
+		t.Errorf("with -v: exit %d, stderr should hold %q:\n%s", code, want, stderr)
 	}
 }

@@ -1,0 +1,186 @@
+package workspace
+
+import (
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// appModelShape is one fixture of testdata/appmodel: which manifests are
+// Apps (with their owners) and which are skipped (with a word of the
+// reason).
+type appModelShape struct {
+	dir     string
+	apps    map[string]Ownership // manifest path below dir → owner
+	skipped map[string]string    // manifest path below dir → part of the reason
+}
+
+// TestDiscoverAppModel pins items 1, 3, 4 and 6 of DESIGN.md's App model
+// on one fixture per real-world shape.
+func TestDiscoverAppModel(t *testing.T) {
+	shapes := []appModelShape{
+		{dir: "variants", // per-configuration variants the project does not name
+			apps:    map[string]Ownership{"App/Package.appxmanifest": OwnerProject},
+			skipped: map[string]string{"App/Package.Debug.appxmanifest": "App.csproj names Package.appxmanifest", "App/Package.ARM.appxmanifest": "variant"}},
+		{dir: "jsoutput", // a committed build-output AppxManifest.xml beside a .jsproj
+			apps:    map[string]Ownership{"App/package.appxmanifest": OwnerProject},
+			skipped: map[string]string{"App/AppxManifest.xml": "App.jsproj names package.appxmanifest"}},
+		{dir: "binary", // copies of installed packages in a notes folder
+			apps:    map[string]Ownership{"App/Package.appxmanifest": OwnerProject},
+			skipped: map[string]string{"notes/installed/AppxManifest.xml": "binary", "notes/encrypted/AppxManifest.xml": "binary"}},
+		{dir: "installer", // a hand-written MSIX manifest no project packages
+			apps: map[string]Ownership{"Installer/AppxManifest.xml": OwnerLinked}},
+		{dir: "yarn", // a yarn workspace keeps its Windows app under packages/
+			apps: map[string]Ownership{"packages/app-windows/windows/App/Package.appxmanifest": OwnerProject}},
+		{dir: "nuget", // NuGet's packages folder is never read
+			apps: map[string]Ownership{"App/Package.appxmanifest": OwnerProject}},
+		{dir: "testmanifest", // Something-AppxManifest.xml is a manifest
+			apps: map[string]Ownership{"Tests/Test-AppxManifest.xml": OwnerFallback}},
+		{dir: "conditioned", // AppxManifest items under conditions, per solution configuration
+			apps:    map[string]Ownership{"App/Package.appxmanifest": OwnerProject, "App/Package.Store.appxmanifest": OwnerProject},
+			skipped: map[string]string{"App/Package.Legacy.appxmanifest": "none of its configurations (Debug|x86, Release|x86, Store|x86)"}},
+	}
+	for _, sh := range shapes {
+		t.Run(sh.dir, func(t *testing.T) {
+			root := filepath.Join("testdata", "appmodel", sh.dir)
+			r, err := Discover([]string{root}, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string]Ownership{}
+			for _, a := range r.Apps {
+				rel, _ := filepath.Rel(root, a.Manifest)
+				got[filepath.ToSlash(rel)] = a.Owner
+			}
+			if len(got) != len(sh.apps) {
+				t.Errorf("Apps %v, want %v", got, sh.apps)
+			}
+			for m, owner := range sh.apps {
+				if got[m] != owner {
+					t.Errorf("%s: owner %q, want %q (Apps %v)", m, got[m], owner, got)
+				}
+			}
+			skipped := map[string]string{}
+			for _, s := range r.SkippedManifests {
+				rel, _ := filepath.Rel(root, s.Path)
+				skipped[filepath.ToSlash(rel)] = s.Reason
+			}
+			if len(skipped) != len(sh.skipped) {
+				t.Errorf("skipped %v, want %v", skipped, sh.skipped)
+			}
+			for m, why := range sh.skipped {
+				if !strings.Contains(skipped[m], why) {
+					t.Errorf("%s: skipped because %q, want a reason with %q", m, skipped[m], why)
+				}
+				found := false
+				for _, n := range r.Notes {
+					found = found || (filepath.ToSlash(n.Path) == filepath.ToSlash(filepath.Join(root, m)) && strings.Contains(n.Message, "not an App"))
+				}
+				if !found {
+					t.Errorf("%s: no Note says it was skipped: %v", m, r.Notes)
+				}
+			}
+		})
+	}
+}
+
+func TestDiscoverConditionedConfigurations(t *testing.T) {
+	r, err := Discover([]string{"testdata/appmodel/conditioned"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	main := appByManifest(t, r, "conditioned/App/Package.appxmanifest")
+	if want := []string{"Debug|x86", "Release|x86"}; !slices.Equal(main.Configurations, want) {
+		t.Errorf("Package.appxmanifest configurations %v, want %v", main.Configurations, want)
+	}
+	store := appByManifest(t, r, "conditioned/App/Package.Store.appxmanifest")
+	if want := []string{"Store|x86"}; !slices.Equal(store.Configurations, want) {
+		t.Errorf("Package.Store.appxmanifest configurations %v, want %v", store.Configurations, want)
+	}
+	if store.Project == "" || !store.SourcesFound {
+		t.Errorf("the Store manifest is the project's App: %+v", store)
+	}
+	noted := false
+	for _, n := range r.Notes {
+		noted = noted || (strings.HasSuffix(filepath.ToSlash(n.Path), "App/Package.Store.appxmanifest") && strings.Contains(n.Message, "only under Store|x86"))
+	}
+	if !noted {
+		t.Errorf("no Note names the Store manifest's configurations: %v", r.Notes)
+	}
+}
+
+// A project-less manifest is linked to the project whose IDL declares the
+// class it names, and not to a project declaring a class of that name in
+// another namespace.
+func TestDiscoverProjectlessLinked(t *testing.T) {
+	r, err := Discover([]string{"testdata/appmodel/installer"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	app := appByManifest(t, r, "installer/Installer/AppxManifest.xml")
+	if got := projectPaths(app.Projects); !slices.Equal(got, []string{"testdata/appmodel/installer/src/Component/Component.vcxproj"}) {
+		t.Errorf("linked projects %v, want the component's", got)
+	}
+	if src := sourcePaths(app); !contains(src, "testdata/appmodel/installer/src/Component/SyncTask.idl") || contains(src, "testdata/appmodel/installer/src/App/Decoy.cs") {
+		t.Errorf("sources %v", src)
+	}
+	if app.Universe == nil || len(app.Universe.Projects) != 2 {
+		t.Errorf("universe: %+v", app.Universe)
+	}
+}
+
+// A manifest named on the command line is an App even when a walk would
+// skip it.
+func TestDiscoverExplicitSkippedManifest(t *testing.T) {
+	for _, m := range []string{"testdata/appmodel/variants/App/Package.Debug.appxmanifest", "testdata/appmodel/binary/notes/installed/AppxManifest.xml"} {
+		r, err := Discover([]string{filepath.FromSlash(m)}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(r.Apps) != 1 || filepath.ToSlash(r.Apps[0].Manifest) != m || r.Apps[0].Owner != OwnerExplicit {
+			t.Errorf("%s: Apps %+v, want it alone with owner explicit", m, r.Apps)
+		}
+	}
+	r, err := Discover([]string{"testdata/appmodel/variants/App/Package.Debug.appxmanifest"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Apps) == 1 && r.Apps[0].Project == "" {
+		t.Errorf("the variant is linted with the project beside it: %+v", r.Apps[0])
+	}
+}
+
+func TestNotXML(t *testing.T) {
+	utf16 := []byte{0xFF, 0xFE}
+	for _, r := range "<?xml version=\"1.0\"?><Package/>" {
+		utf16 = append(utf16, byte(r), 0)
+	}
+	cases := []struct {
+		name string
+		data []byte
+		want string // part of the reason; "" when meant as a manifest
+	}{
+		{"manifest", []byte("<?xml version=\"1.0\"?>\n<Package/>"), ""},
+		{"no declaration", []byte("\n  <Package xmlns=\"x\"/>"), ""},
+		{"NUL inside a manifest is BG001's", []byte("<?xml version=\"1.0\"?>\n<Package Name=\"a\x00b\"/>"), ""},
+		{"invalid UTF-8 inside a manifest is BG001's", []byte("<Package Name=\"\xff\xfe\"/>"), ""},
+		{"UTF-16 with a BOM", utf16, ""},
+		{"UTF-8 BOM", append([]byte{0xEF, 0xBB, 0xBF}, "<Package/>"...), ""},
+		{"zip", []byte("PK\x03\x04\x14\x00\x00\x00AppxManifest.xml"), "binary"},
+		{"encrypted", []byte("\x8f\x1c\xa3\x00\x42\xe7"), "binary"},
+		{"empty", nil, "empty"},
+		{"white space", []byte(" \r\n\t"), "white space"},
+		{"text", []byte("copied from the installed app\n"), "does not start with '<'"},
+		{"binary after a '<'", []byte("<\x01\x00\x9f\xff binary"), "binary"},
+	}
+	dir := t.TempDir()
+	for _, c := range cases {
+		path := filepath.Join(dir, "AppxManifest.xml")
+		writeFile(t, path, string(c.data))
+		got := notXML(path)
+		if (c.want == "") != (got == "") || !strings.Contains(got, c.want) {
+			t.Errorf("%s: notXML = %q, want %q", c.name, got, c.want)
+		}
+	}
+}

@@ -1,0 +1,6 @@
+namespace Binary
+{
+    sealed partial class App
+    {
+    }
+}

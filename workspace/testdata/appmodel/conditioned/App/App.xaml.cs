@@ -1,0 +1,6 @@
+namespace Conditioned
+{
+    sealed partial class App
+    {
+    }
+}

@@ -1,0 +1,6 @@
+namespace Other.Desktop
+{
+    sealed partial class SyncTask
+    {
+    }
+}

@@ -1,0 +1,6 @@
+namespace Installer
+{
+    sealed partial class Program
+    {
+    }
+}

@@ -1,0 +1,6 @@
+namespace NuGet
+{
+    sealed partial class App
+    {
+    }
+}

@@ -1,0 +1,6 @@
+namespace Test.Tasks
+{
+    sealed partial class TimerTask
+    {
+    }
+}

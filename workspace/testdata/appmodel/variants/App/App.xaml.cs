@@ -1,0 +1,6 @@
+namespace Variants
+{
+    sealed partial class App
+    {
+    }
+}

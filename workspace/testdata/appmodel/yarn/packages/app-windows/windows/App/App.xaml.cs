@@ -1,0 +1,6 @@
+namespace Yarn
+{
+    sealed partial class App
+    {
+    }
+}
