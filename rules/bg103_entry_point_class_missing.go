@@ -38,7 +38,8 @@ framework or SDK package), so no unseen binary can supply it.
 It is silent for JavaScript ` + "`StartPage`" + ` tasks; for the Windows App SDK's
 ` + "`Microsoft.Windows.ApplicationModel.Background.UniversalBGTask.Task`" + `; for
 a class a NuGet package of the App may supply (its namespace and the
-package's ID start alike), or one in a ` + "`Windows.`" + ` or ` + "`Microsoft.`" + ` namespace, which
+package's ID start alike, or the package is not a framework or a
+well-known library: a vendor's package may carry a component), or one in a ` + "`Windows.`" + ` or ` + "`Microsoft.`" + ` namespace, which
 only the platform and SDKs define (when no class of the App is near it); for a class the manifest registers itself from a
 DLL that is not one of the App's projects (a prebuilt component; a class
 served through CsWinRT's ` + "`WinRT.Host.dll`" + ` is checked when the
@@ -186,7 +187,7 @@ func bg103SearchedEverywhere(c *Context, x string) bool {
 	if strings.HasPrefix(x, "Windows.") || strings.HasPrefix(x, "Microsoft.") {
 		return false // the platform's or an SDK's class: no app defines those namespaces
 	}
-	return !anyPackageMaySupply(c, x)
+	return !bg103PackagesMaySupply(c, x)
 }
 
 // anyPackageMaySupply reports whether a NuGet package of the App may
@@ -194,6 +195,40 @@ func bg103SearchedEverywhere(c *Context, x string) bool {
 func anyPackageMaySupply(c *Context, x string) bool {
 	for _, pkg := range c.App.Packages {
 		if packageMaySupply(pkg, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// bg103PackagesMaySupply reports whether a NuGet package of the App may
+// define class x: one named like its namespace (packageMaySupply), or any
+// package that is not a framework or a well-known library that holds no
+// background task (a vendor's package may ship a Windows Runtime
+// Component under any namespace).
+func bg103PackagesMaySupply(c *Context, x string) bool {
+	for _, pkg := range c.App.Packages {
+		if packageMaySupply(pkg, x) || !taskFreePackage(pkg) {
+			return true
+		}
+	}
+	return false
+}
+
+// taskFreePrefixes are package IDs (or their dotted prefixes) of
+// frameworks, SDKs and common libraries that define no app's background
+// task class outside their own namespaces.
+var taskFreePrefixes = []string{
+	"microsoft", "system", "netstandard", "runtime", "win2d", "newtonsoft", "communitytoolkit", "serilog", "nlog",
+	"sqlite", "sqlite-net", "sqlitepclraw", "prism", "mvvmlight", "mvvmlightlibs", "autofac", "xunit", "nunit", "mstest",
+	"moq", "fluentassertions", "humanizer", "polly", "refit", "automapper", "dapper", "protobuf-net", "google.protobuf",
+	"windowsazure", "azure", "restsharp", "htmlagilitypack", "reactiveui", "rx-main", "akavache",
+}
+
+func taskFreePackage(id string) bool {
+	id = strings.ToLower(strings.TrimSpace(id))
+	for _, p := range taskFreePrefixes {
+		if id == p || strings.HasPrefix(id, p+".") || strings.HasPrefix(id, p+"-") {
 			return true
 		}
 	}
