@@ -34,8 +34,11 @@ type Options struct {
 	Overlay map[string][]byte
 	// BaseDir is the directory finding paths are made relative to ("" = the current directory).
 	BaseDir string
-	// lexed shares linked files' tokens between the Apps of one Run.
+	// lexed shares linked files' tokens between the Apps of one Run;
+	// found the verdicts of the search for declared classes in the
+	// projects an App does not reference.
 	lexed *registration.LexCache
+	found *registration.ElsewhereCache
 }
 
 // Summary counts what was linted.
@@ -136,6 +139,7 @@ func Run(paths []string, o Options) (*Result, error) {
 		jobs = runtime.NumCPU()
 	}
 	o.lexed = registration.NewLexCache()
+	o.found = registration.NewElsewhereCache()
 	pool := newCheckPool(o, sev, jobs)
 	wopts := workspace.Options{Exclude: exclude}
 	if streamable(paths) {
@@ -217,7 +221,12 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 	ctx := &rules.Context{App: app, Manifest: man}
 	if app.SourcesFound {
 		files := filterLanguages(app.Sources, o.Config)
-		out.Facts = registration.ScanWithOverlay(files, o.Overlay, registration.Options{Jobs: jobs, Marker: suppressMarker, EntryPoints: DeclaredEntryPoints(man), Lexed: o.lexed})
+		ctx.SomeLanguagesOff = classLanguagesOff(o.Config)
+		out.Facts = registration.ScanWithOverlay(files, o.Overlay, registration.Options{
+			Jobs: jobs, Marker: suppressMarker, EntryPoints: DeclaredEntryPoints(man), Lexed: o.lexed,
+			ElsewhereFrom: func() [][]registration.SourceFile { return elsewhereSources(app, o.Config) },
+			Found:         o.found,
+		})
 		ctx.Facts = out.Facts
 		for _, n := range out.Facts.Notes {
 			if n.Internal {
@@ -288,14 +297,39 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 	return out
 }
 
-// DeclaredEntryPoints are the classes the manifest names: the scanner
-// reports them as task classes even when they implement nothing, so that
-// BG203 can say so instead of BG103 saying the class does not exist.
+// DeclaredEntryPoints are the classes the manifest names (background
+// tasks, app services, update tasks, pre-installed configuration tasks):
+// the scanner reports them as task classes even when they implement
+// nothing, so that BG203 can say so instead of BG103 saying the class does
+// not exist, and looks for those the App lacks in the projects it does not
+// reference (BG108).
 func DeclaredEntryPoints(man *manifest.Manifest) []string {
 	var out []string
 	for _, bt := range man.BackgroundTasks {
 		if v := strings.TrimSpace(bt.EntryPoint.Value); bt.EntryPoint.Present && v != "" {
 			out = append(out, v)
+		}
+	}
+	for _, h := range man.HostedExtensions() {
+		if v := strings.TrimSpace(h.EntryPoint.Value); h.EntryPoint.Present && v != "" && !h.Executable.Present {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// elsewhereSources are the source files of the projects of the App's
+// Universe that the App does not reference, one slice per project: where
+// a declared class the App lacks is looked for (the scanner asks for them
+// only then).
+func elsewhereSources(app *workspace.App, cfg *workspace.Config) [][]registration.SourceFile {
+	if app.Universe == nil {
+		return nil
+	}
+	var out [][]registration.SourceFile
+	for _, p := range app.Unreferenced() {
+		if files := filterLanguages(app.Universe.Sources[p.Path], cfg); len(files) > 0 {
+			out = append(out, files)
 		}
 	}
 	return out
@@ -348,6 +382,25 @@ func filterLanguages(files []registration.SourceFile, cfg *workspace.Config) []r
 		}
 	}
 	return out
+}
+
+// classLanguagesOff reports a config whose languages leave out one that
+// defines classes (C#, VB, C++, IDL): a declared class may then be in a
+// file nobody read.
+func classLanguagesOff(cfg *workspace.Config) bool {
+	if cfg == nil || len(cfg.Languages) == 0 {
+		return false
+	}
+	allowed := map[registration.Language]bool{}
+	for _, l := range cfg.Languages {
+		allowed[l] = true
+	}
+	for _, l := range []registration.Language{registration.CSharp, registration.VB, registration.CPP, registration.IDL} {
+		if !allowed[l] {
+			return true
+		}
+	}
+	return false
 }
 
 // dedupe drops findings reported twice (two Apps sharing a source file).

@@ -199,6 +199,7 @@ func (j *jsonBuilder) extensions(ptr string, xs []Extension) []any {
 		o["namespace"], o["level"] = x.Element.Namespace, string(x.Level)
 		j.attr(o, p, "category", x.Category)
 		j.attr(o, p, "entryPoint", x.EntryPoint)
+		j.attr(o, p, "executable", x.Executable)
 		out = append(out, o)
 	}
 	return out

@@ -124,10 +124,49 @@ type Application struct {
 
 // Extension is any Extension element (foundation, uap*, desktop*, com*, ...).
 type Extension struct {
-	Category   Attr    `json:"category"`
-	EntryPoint Attr    `json:"entryPoint"`
+	Category   Attr `json:"category"`
+	EntryPoint Attr `json:"entryPoint"`
+	// Executable is the process that hosts the extension (a desktop
+	// bridge app service names its .exe with EntryPoint
+	// "Windows.FullTrustApplication").
+	Executable Attr    `json:"executable"`
 	Element    Element `json:"element"`
 	Level      Level   `json:"level"`
+}
+
+// HostedCategories are the extension categories besides
+// windows.backgroundTasks whose EntryPoint names an IBackgroundTask class
+// that the background-task host activates: app services (activated by a
+// client's AppServiceConnection), update tasks (by the servicing stack)
+// and pre-installed configuration tasks.
+var HostedCategories = []string{"windows.appService", "windows.updateTask", "windows.preInstalledConfigTask"}
+
+// HostedExtension is an Application's extension of a HostedCategories
+// category.
+type HostedExtension struct {
+	*Extension
+	// Application is the Id of the owning Application, AppIndex its index
+	// into Manifest.Applications.
+	Application string
+	AppIndex    int
+}
+
+// HostedExtensions returns the extensions of HostedCategories inside the
+// Applications, in document order of the Applications.
+func (m *Manifest) HostedExtensions() []HostedExtension {
+	var out []HostedExtension
+	for i := range m.Applications {
+		app := &m.Applications[i]
+		for k := range app.Extensions {
+			x := &app.Extensions[k]
+			for _, c := range HostedCategories {
+				if x.Category.Value == c {
+					out = append(out, HostedExtension{Extension: x, Application: app.ID.Value, AppIndex: i})
+				}
+			}
+		}
+	}
+	return out
 }
 
 // BackgroundTaskExtension is one Extension with Category="windows.backgroundTasks".

@@ -269,7 +269,7 @@ func (b *builder) extensions(container *etree.Element, level Level) []Extension 
 		if x.Tag == "Extension" {
 			out = append(out, Extension{
 				Category: b.attr(x, "Category"), EntryPoint: b.attr(x, "EntryPoint"),
-				Element: b.element(x), Level: level,
+				Executable: b.attr(x, "Executable"), Element: b.element(x), Level: level,
 			})
 		}
 	}

@@ -44,6 +44,15 @@ type Options struct {
 	// classes named in EntryPoints that the App's own files do not
 	// define; what is found goes to Facts.ElsewhereClasses (BG108).
 	Elsewhere []SourceFile
+	// ElsewhereFrom, when set and Elsewhere is nil, lists Elsewhere on
+	// demand, one slice per project (the callers' own slices, not
+	// copied): the Apps of a monorepo share one Universe of tens of
+	// thousands of files, and only an App that lacks a declared class
+	// should pay for going through them.
+	ElsewhereFrom func() [][]SourceFile
+	// Found, when set, keeps a summary of the words of each Elsewhere
+	// project for the other Apps of the run (which share most of them).
+	Found *ElsewhereCache
 }
 
 // LanguageOf maps a file name to the language the scanner reads it as.
@@ -115,7 +124,7 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 	for round := 0; ; round++ {
 		facts, ix := resolveLive(files, models, notes, marks, read, opts)
 		if ix == nil {
-			return finish(facts)
+			return finish(facts, overlay, opts)
 		}
 		var todo []int
 		if round < maxLexRounds {
@@ -124,7 +133,7 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 			todo = remaining(pending) // bounded: lex the rest
 		}
 		if len(todo) == 0 {
-			return finish(facts)
+			return finish(facts, overlay, opts)
 		}
 		parallel(len(todo), jobs, func(k int) {
 			i := todo[k]
@@ -140,7 +149,15 @@ var arenas = sync.Pool{New: func() any { return new(fileread.Arena) }}
 // file still pending is lexed.
 const maxLexRounds = 5
 
-func finish(facts *Facts) *Facts {
+// finish looks for the classes the App lacks in opts.Elsewhere, and sorts.
+func finish(facts *Facts, overlay map[string][]byte, opts Options) *Facts {
+	if missing := missingEntryPoints(facts, opts.EntryPoints); len(missing) > 0 {
+		groups := [][]SourceFile{opts.Elsewhere}
+		if opts.Elsewhere == nil && opts.ElsewhereFrom != nil {
+			groups = opts.ElsewhereFrom()
+		}
+		facts.ElsewhereClasses = elsewhereClasses(groups, missing, overlay, opts)
+	}
 	sortFacts(facts)
 	return facts
 }
@@ -824,12 +841,14 @@ func sortFacts(f *Facts) {
 		}
 		return posLess(a.EntryPoint.Pos, b.EntryPoint.Pos)
 	})
-	sort.SliceStable(f.TaskClasses, func(i, j int) bool {
-		if f.TaskClasses[i].Pos != f.TaskClasses[j].Pos {
-			return posLess(f.TaskClasses[i].Pos, f.TaskClasses[j].Pos)
-		}
-		return f.TaskClasses[i].Name < f.TaskClasses[j].Name
-	})
+	for _, tcs := range [][]TaskClass{f.TaskClasses, f.ElsewhereClasses} {
+		sort.SliceStable(tcs, func(i, j int) bool {
+			if tcs[i].Pos != tcs[j].Pos {
+				return posLess(tcs[i].Pos, tcs[j].Pos)
+			}
+			return tcs[i].Name < tcs[j].Name
+		})
+	}
 	f.AccessRequests = sortPos(f.AccessRequests)
 	f.ExistingChecks = sortPos(f.ExistingChecks)
 	f.BackgroundActivated = sortPos(f.BackgroundActivated)

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/bgmanifest/bgmanifest/manifest"
 	"github.com/bgmanifest/bgmanifest/registration"
 )
 
@@ -17,34 +16,83 @@ var metaBG103 = Meta{
 	Severity:  Error,
 	NeedsCode: true,
 	Summary:   "the manifest declares entry point X and no scanned source defines class X",
-	Doc: "# BG103 entry-point-class-missing\n\n" +
-		"## What it finds\n\n" +
-		"A `windows.backgroundTasks` extension whose `EntryPoint` names a class that none of the App's sources define " +
-		"(C#, Visual Basic, C++/CX, C++/WinRT and its IDL `runtimeclass` declarations). When a class with the same " +
-		"name lives in another namespace, the message names it.\n\n" +
-		"The rule speaks only when it can be sure: the App's project files were found and read, and the sources " +
-		"define other classes in the declared namespace or a class with the same simple name. It is silent for " +
-		"JavaScript `StartPage` tasks, for the Windows App SDK's " +
-		"`Microsoft.Windows.ApplicationModel.Background.UniversalBGTask.Task`, for classes the manifest registers " +
-		"itself from a DLL that is not one of the App's projects (a prebuilt component), and for extensions without " +
-		"their own `EntryPoint`.\n\n" +
-		"## Why it fails\n\n" +
-		"The background task host activates the declared class by name. If the class does not exist in the package " +
-		"(renamed, moved to another namespace, or the component project is not referenced), the build fails with " +
-		"`error 80080204: App manifest validation error: … EntryPoint=\"X\" without ActivatableClassId in " +
-		"windows.activatableClass.inProcessServer`, or registration fails with \"Class not registered\" (0x80040154), " +
-		"or activation fails at trigger time (event log: \"failed to activate with error code 0x80131522\").\n\n" +
-		"## Bad\n\n" +
-		"```xml\n<Extension Category=\"windows.backgroundTasks\" EntryPoint=\"Tasks.SyncTask\">\n```\n\n" +
-		"```csharp\nnamespace BackgroundTasks // the namespace was renamed\n{\n" +
-		"    public sealed class SyncTask : IBackgroundTask { public void Run(IBackgroundTaskInstance i) { } }\n}\n```\n\n" +
-		"```cpp\n// Tasks.idl\nnamespace BackgroundTasks { runtimeclass SyncTask : Windows.ApplicationModel.Background.IBackgroundTask { SyncTask(); } }\n```\n\n" +
-		"## Good\n\n" +
-		"```csharp\nnamespace Tasks\n{\n    public sealed class SyncTask : IBackgroundTask { public void Run(IBackgroundTaskInstance i) { } }\n}\n```\n\n" +
-		"```cpp\nnamespace Tasks { runtimeclass SyncTask : Windows.ApplicationModel.Background.IBackgroundTask { SyncTask(); } }\n```\n\n" +
-		"## How to fix\n\n" +
-		"Make the manifest's `EntryPoint` the class's full `Namespace.Class` name (and the code's `TaskEntryPoint` with " +
-		"it), or rename the class. Make sure the app project references the Windows Runtime Component that holds it.\n",
+	Doc: `# BG103 entry-point-class-missing
+
+## What it finds
+
+A manifest declaration whose ` + "`EntryPoint`" + ` names a class that none of the
+App's sources define (C#, Visual Basic, C++/CX, C++/WinRT and its IDL
+` + "`runtimeclass`" + ` declarations). It looks at ` + "`windows.backgroundTasks`" + `
+extensions and at the entry points of ` + "`windows.appService`" + `,
+` + "`windows.updateTask`" + ` and ` + "`windows.preInstalledConfigTask`" + `
+extensions, which the same host activates. When a class with the same name
+lives in another namespace, the message names it.
+
+The rule speaks only when it can be sure. The App's project files were
+found and read, and either the sources define other classes in the declared
+namespace or a class with the same simple name, or the class exists
+nowhere: not in the App, not in any other project of the workspace, and
+every reference of the App is known (a project of the workspace, or a
+framework or SDK package), so no unseen binary can supply it.
+
+It is silent for JavaScript ` + "`StartPage`" + ` tasks; for the Windows App SDK's
+` + "`Microsoft.Windows.ApplicationModel.Background.UniversalBGTask.Task`" + `; for
+a class a NuGet package of the App may supply (its namespace and the
+package's ID start alike, or the package is not a framework or a
+well-known library: a vendor's package may carry a component), or one in a ` + "`Windows.`" + ` or ` + "`Microsoft.`" + ` namespace, which
+only the platform and SDKs define (when no class of the App is near it); for a class the manifest registers itself from a
+DLL that is not one of the App's projects (a prebuilt component; a class
+served through CsWinRT's ` + "`WinRT.Host.dll`" + ` is checked when the
+component it names by namespace is one of the App's projects); for a class
+that another project of the workspace defines (BG108 says which reference
+is missing); and for extensions without their own ` + "`EntryPoint`" + `.
+
+## Why it fails
+
+The background task host activates the declared class by name. If the
+class does not exist in the package (renamed, moved to another namespace,
+or deleted), the build fails with ` + "`error 80080204: App manifest validation error: … EntryPoint=\"X\" without ActivatableClassId in windows.activatableClass.inProcessServer`" + `,
+or registration fails with "Class not registered" (0x80040154), or
+activation fails at trigger time (event log: "failed to activate with
+error code 0x80131522").
+
+## Bad
+
+` + "```xml" + `
+<Extension Category="windows.backgroundTasks" EntryPoint="Tasks.SyncTask">
+` + "```" + `
+
+` + "```csharp" + `
+namespace BackgroundTasks // the namespace was renamed
+{
+    public sealed class SyncTask : IBackgroundTask { public void Run(IBackgroundTaskInstance i) { } }
+}
+` + "```" + `
+
+` + "```cpp" + `
+// Tasks.idl
+namespace BackgroundTasks { runtimeclass SyncTask : Windows.ApplicationModel.Background.IBackgroundTask { SyncTask(); } }
+` + "```" + `
+
+## Good
+
+` + "```csharp" + `
+namespace Tasks
+{
+    public sealed class SyncTask : IBackgroundTask { public void Run(IBackgroundTaskInstance i) { } }
+}
+` + "```" + `
+
+` + "```cpp" + `
+namespace Tasks { runtimeclass SyncTask : Windows.ApplicationModel.Background.IBackgroundTask { SyncTask(); } }
+` + "```" + `
+
+## How to fix
+
+Make the manifest's ` + "`EntryPoint`" + ` the class's full ` + "`Namespace.Class`" + ` name
+(and the code's ` + "`TaskEntryPoint`" + ` with it), or rename the class. If the
+class was deleted, delete its declaration too.
+`,
 }
 
 type entryPointClassMissing struct{}
@@ -54,7 +102,7 @@ func init() { Register(entryPointClassMissing{}) }
 func (entryPointClassMissing) Meta() Meta { return metaBG103 }
 
 func (entryPointClassMissing) Check(c *Context) []Finding {
-	if !xcUsable(c) || c.App == nil || !c.App.SourcesFound || len(c.Facts.TaskClasses) == 0 {
+	if !xcUsable(c) || c.App == nil || !c.App.SourcesFound {
 		return nil
 	}
 	classes := map[string]bool{}
@@ -69,39 +117,49 @@ func (entryPointClassMissing) Check(c *Context) []Finding {
 		namespaces[xcNamespace(name)] = true
 		bySimple[simpleName(name)] = append(bySimple[simpleName(name)], name)
 	}
+	elsewhere := map[string]bool{}
+	for _, tc := range c.Facts.ElsewhereClasses {
+		elsewhere[xcNormClass(tc.Name)] = true
+	}
 	var out []Finding
 	reported := map[string]bool{}
-	for _, bt := range xcAppExtensions(c.Manifest) {
-		if !bg103Checkable(c, bt) {
-			continue
-		}
-		x := strings.TrimSpace(bt.EntryPoint.Value)
-		if classes[x] || reported[x] {
+	for _, d := range appClassDecls(c.Manifest) {
+		x := d.Name
+		if classes[x] || reported[x] || elsewhere[x] || !bg103Checkable(c, d) {
 			continue
 		}
 		others := bySimple[simpleName(x)]
-		// Without a class of the same name elsewhere or a sibling in the
-		// declared namespace, the class may live in a project that was not
-		// found (a C++ component beside a C# app): stay silent.
-		if len(others) == 0 && !namespaces[xcNamespace(x)] {
+		nowhere := len(others) == 0 && !namespaces[xcNamespace(x)]
+		// Without a class of the same name or a sibling in the declared
+		// namespace, the class may live where the scanner did not look (a
+		// binary reference, a NuGet package): say it is missing only when
+		// every place it could come from was searched.
+		if nowhere && !bg103SearchedEverywhere(c, x) {
 			continue
 		}
 		reported[x] = true
-		if len(others) == 0 {
+		if len(others) == 0 && !nowhere {
 			// A misspelt class in the declared namespace.
 			if m, ok := xcNearest(x, slices.Sorted(maps.Keys(classes)), nil); ok && (m.Kind == xcMissCase || m.Kind == xcMissSpelling) {
 				others = []string{m.Name}
 			}
 		}
-		msg := fmt.Sprintf("EntryPoint \"%s\" in %s names a class that no source of this App defines, so the task "+
-			"cannot be activated (\"Class not registered\", 0x80040154, or manifest validation error 80080204)", x, xcManifestName(c.Manifest))
+		var msg string
+		if nowhere {
+			msg = fmt.Sprintf("EntryPoint \"%s\" in %s names a class that is defined nowhere: not in this App's sources, not in any "+
+				"other project of the workspace, and no reference of the App can supply it, so the %s cannot be activated "+
+				"(\"Class not registered\", 0x80040154, or manifest validation error 80080204)", x, xcManifestName(c.Manifest), d.What())
+		} else {
+			msg = fmt.Sprintf("EntryPoint \"%s\" in %s names a class that no source of this App defines, so the %s "+
+				"cannot be activated (\"Class not registered\", 0x80040154, or manifest validation error 80080204)", x, xcManifestName(c.Manifest), d.What())
+		}
 		if len(others) > 0 {
 			msg += fmt.Sprintf("; did you mean \"%s\"?", others[0])
 			if root := bg103VBRoot(c, others[0], x); root != "" {
 				msg += fmt.Sprintf(" Visual Basic puts the project's RootNamespace \"%s\" in front of the class's namespace", root)
 			}
 		}
-		f := AtManifest(metaBG103, c.Manifest, xcAttrPos(bt.EntryPoint, bt.Element), "%s", msg)
+		f := AtManifest(metaBG103, c.Manifest, d.Pos(), "%s", msg)
 		if len(others) > 0 {
 			if tc := bg103Class(c.Facts, others[0]); tc != nil && tc.Pos.IsValid() {
 				f.Related = append(f.Related, RelatedCode(tc.Pos, fmt.Sprintf("class \"%s\" is defined here", others[0])))
@@ -112,22 +170,100 @@ func (entryPointClassMissing) Check(c *Context) []Finding {
 	return out
 }
 
-// bg103Checkable reports whether the extension names a class the App's own
-// sources must define.
-func bg103Checkable(c *Context, bt *manifest.BackgroundTaskExtension) bool {
-	x := strings.TrimSpace(bt.EntryPoint.Value)
-	if !bt.EntryPoint.Present || x == "" || !strings.Contains(x, ".") || strings.Contains(x, "$") || x == xcUniversalBGTask {
+// bg103Checkable reports whether the declaration names a class the
+// workspace must define.
+func bg103Checkable(c *Context, d classDecl) bool {
+	return classDeclChecked(d) && !bg103FromUnseenBinary(c, d.Name)
+}
+
+// bg103SearchedEverywhere reports whether a class absent from the App and
+// from the rest of the workspace can be said to exist nowhere: every
+// reference of the App is known, the workspace's projects were searched,
+// every source was read, and no NuGet package of the App may hold it.
+func bg103SearchedEverywhere(c *Context, x string) bool {
+	if !c.App.ReferencesKnown || c.App.Universe == nil || c.SomeLanguagesOff || len(c.Facts.Notes) > 0 {
 		return false
 	}
-	if bt.StartPage.Present || bt.RuntimeType.Present {
-		return false // JavaScript task, or another runtime provides the class
+	if strings.HasPrefix(x, "Windows.") || strings.HasPrefix(x, "Microsoft.") {
+		return false // the platform's or an SDK's class: no app defines those namespaces
 	}
-	return !bg103FromUnseenBinary(c, x)
+	return !bg103PackagesMaySupply(c, x)
+}
+
+// anyPackageMaySupply reports whether a NuGet package of the App may
+// define class x (packageMaySupply).
+func anyPackageMaySupply(c *Context, x string) bool {
+	for _, pkg := range c.App.Packages {
+		if packageMaySupply(pkg, x) {
+			return true
+		}
+	}
+	return false
+}
+
+// bg103PackagesMaySupply reports whether a NuGet package of the App may
+// define class x: one named like its namespace (packageMaySupply), or any
+// package that is not a framework or a well-known library that holds no
+// background task (a vendor's package may ship a Windows Runtime
+// Component under any namespace).
+func bg103PackagesMaySupply(c *Context, x string) bool {
+	for _, pkg := range c.App.Packages {
+		if packageMaySupply(pkg, x) || !taskFreePackage(pkg) {
+			return true
+		}
+	}
+	return false
+}
+
+// taskFreePrefixes are package IDs (or their dotted prefixes) of
+// frameworks, SDKs and common libraries that define no app's background
+// task class outside their own namespaces.
+var taskFreePrefixes = []string{
+	"microsoft", "system", "netstandard", "runtime", "win2d", "newtonsoft", "communitytoolkit", "serilog", "nlog",
+	"sqlite", "sqlite-net", "sqlitepclraw", "prism", "mvvmlight", "mvvmlightlibs", "autofac", "xunit", "nunit", "mstest",
+	"moq", "fluentassertions", "humanizer", "polly", "refit", "automapper", "dapper", "protobuf-net", "google.protobuf",
+	"windowsazure", "azure", "restsharp", "htmlagilitypack", "reactiveui", "rx-main", "akavache",
+}
+
+func taskFreePackage(id string) bool {
+	id = strings.ToLower(strings.TrimSpace(id))
+	for _, p := range taskFreePrefixes {
+		if id == p || strings.HasPrefix(id, p+".") || strings.HasPrefix(id, p+"-") {
+			return true
+		}
+	}
+	return false
+}
+
+// packageMaySupply reports whether NuGet package id may define class x:
+// the class's namespace starts with the package ID or the ID with the
+// namespace ("Contoso.Sync" and "Contoso.Sync.Tasks.SyncTask"), or both
+// start with the same first name, other than the platform's own
+// (Microsoft, System, Windows), which every package and app share.
+func packageMaySupply(id, x string) bool {
+	id, ns := strings.ToLower(strings.TrimSpace(id)), strings.ToLower(xcNamespace(x))
+	if id == "" || ns == "" {
+		return false
+	}
+	if ns == id || strings.HasPrefix(ns, id+".") || strings.HasPrefix(id, ns+".") {
+		return true
+	}
+	first := func(s string) string { return strings.SplitN(s, ".", 2)[0] }
+	switch f := first(id); f {
+	case "microsoft", "system", "windows":
+		return false
+	default:
+		return f == first(ns)
+	}
 }
 
 // bg103FromUnseenBinary reports whether the manifest registers class x from
 // a DLL that is not built by any of the App's projects: a prebuilt
-// component whose sources are not in the repository.
+// component whose sources are not in the repository. CsWinRT's
+// WinRT.Host.dll serves managed components; it loads the assembly named by
+// the class's namespace (Ns.Sub.X from Ns.Sub.dll, else Ns.dll), so such a
+// class is from an unseen binary only when no project of the App builds
+// that assembly.
 func bg103FromUnseenBinary(c *Context, x string) bool {
 	for _, ac := range c.Manifest.ActivatableClasses {
 		if strings.TrimSpace(ac.ID.Value) != x {
@@ -137,18 +273,32 @@ func bg103FromUnseenBinary(c *Context, x string) bool {
 		if dll == "" {
 			return true
 		}
-		seen := false
-		for _, p := range c.App.Projects {
-			if p == nil {
-				continue
-			}
-			stem := strings.ToLower(strings.TrimSuffix(filepath.Base(p.Path), filepath.Ext(p.Path)))
-			if stem == dll || (p.RootNamespace != "" && strings.ToLower(p.RootNamespace) == dll) {
-				seen = true
+		names := []string{dll}
+		if dll == "winrt.host" {
+			names = nil
+			for ns := strings.ToLower(xcNamespace(x)); ns != ""; ns = strings.ToLower(xcNamespace(ns)) {
+				names = append(names, ns)
 			}
 		}
-		if !seen {
+		if !bg103BuiltByApp(c, names) {
 			return true
+		}
+	}
+	return false
+}
+
+// bg103BuiltByApp reports whether a project of the App builds an assembly
+// with one of the (lower-case) names: its file name or RootNamespace.
+func bg103BuiltByApp(c *Context, names []string) bool {
+	for _, p := range c.App.Projects {
+		if p == nil {
+			continue
+		}
+		stem := strings.ToLower(strings.TrimSuffix(filepath.Base(p.Path), filepath.Ext(p.Path)))
+		for _, n := range names {
+			if stem == n || (p.RootNamespace != "" && strings.ToLower(p.RootNamespace) == n) {
+				return true
+			}
 		}
 	}
 	return false

@@ -20,8 +20,11 @@ const winAppSDKEntryPoint = "Microsoft.Windows.ApplicationModel.Background.Unive
 // (preferred, it is what the platform activates) or a registration.
 type entryRef struct {
 	Name string
-	// Decl is the declaring extension; nil when only code names the class.
-	Decl *manifest.BackgroundTaskExtension
+	// Decl is the declaring extension; nil when only code names the class
+	// or when an app service, update task or pre-installed configuration
+	// task declares it (Hosted).
+	Decl   *manifest.BackgroundTaskExtension
+	Hosted *manifest.HostedExtension
 	// Reg is the first registration naming the class; nil when only the
 	// manifest does.
 	Reg *registration.Registration
@@ -32,6 +35,12 @@ func (e entryRef) related(man *manifest.Manifest) []Related {
 	if e.Decl != nil && man != nil {
 		if p := xcAttrPos(e.Decl.EntryPoint, e.Decl.Element); p.IsValid() {
 			return []Related{RelatedManifest(man, p, "declared as the background task entry point here")}
+		}
+	}
+	if e.Hosted != nil && man != nil {
+		d := classDecl{Hosted: e.Hosted}
+		if p := d.Pos(); p.IsValid() {
+			return []Related{RelatedManifest(man, p, "declared as the "+d.What()+" entry point here")}
 		}
 	}
 	if e.Reg != nil {
@@ -47,14 +56,15 @@ func (e entryRef) related(man *manifest.Manifest) []Related {
 }
 
 // entryPoints returns the entry-point classes of the App in a stable order:
-// the EntryPoint attributes the manifest declares, then the resolved
-// TaskEntryPoint strings of registrations. An extension without its own
+// the EntryPoint attributes the manifest declares (background tasks, then
+// app services, update tasks and pre-installed configuration tasks), then
+// the resolved TaskEntryPoint strings of registrations. An extension without its own
 // EntryPoint is left out: it inherits the Application's class (the app
 // object of the in-process model), which is not a task class.
 func entryPoints(c *Context) []entryRef {
 	var out []entryRef
 	index := map[string]int{}
-	add := func(name string, decl *manifest.BackgroundTaskExtension, reg *registration.Registration) {
+	add := func(name string, decl *manifest.BackgroundTaskExtension, hosted *manifest.HostedExtension, reg *registration.Registration) {
 		name = strings.TrimSpace(name)
 		if name == "" || name == winAppSDKEntryPoint {
 			return
@@ -66,20 +76,23 @@ func entryPoints(c *Context) []entryRef {
 			return
 		}
 		index[name] = len(out)
-		out = append(out, entryRef{Name: name, Decl: decl, Reg: reg})
+		out = append(out, entryRef{Name: name, Decl: decl, Hosted: hosted, Reg: reg})
 	}
 	if c.Manifest != nil {
 		for _, bt := range c.Manifest.BackgroundTasks {
 			if bt != nil && bt.EntryPoint.Present {
-				add(bt.EntryPoint.Value, bt, nil)
+				add(bt.EntryPoint.Value, bt, nil, nil)
 			}
+		}
+		for _, d := range hostedDecls(c.Manifest) {
+			add(d.Name, nil, d.Hosted, nil)
 		}
 	}
 	if c.Facts != nil {
 		for i := range c.Facts.Registrations {
 			r := &c.Facts.Registrations[i]
 			if r.EntryPointSet && r.EntryPoint.Resolved && !r.WinAppSDK {
-				add(r.EntryPoint.Str, nil, r)
+				add(r.EntryPoint.Str, nil, nil, r)
 			}
 		}
 	}

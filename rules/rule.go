@@ -80,6 +80,10 @@ type Context struct {
 	Manifest *manifest.Manifest
 	// Facts are the code facts; nil when no sources were scanned.
 	Facts *registration.Facts
+	// SomeLanguagesOff is true when the config's languages left some of
+	// the App's sources unscanned: a class may be defined in one of them,
+	// so no rule may say a class exists nowhere.
+	SomeLanguagesOff bool
 
 	// schemaErrs memoises the manifest's schema validation, which three
 	// rules read (BG002, BG003, BG006) and which was a fifth of a
