@@ -7,6 +7,7 @@ package lint
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -210,7 +211,13 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 	}()
 	man, err := loadManifest(app.Manifest, o.Overlay)
 	if err != nil {
-		out.Notes = append(out.Notes, err.Error())
+		if errors.Is(err, fs.ErrNotExist) {
+			// deleted since discovery found it: nothing left to check
+			out.Notes = append(out.Notes, err.Error())
+		} else {
+			// there, and unreadable: never a clean App (exit 2)
+			out.Internal = append(out.Internal, err)
+		}
 		return out
 	}
 	out.Manifest = man
@@ -229,8 +236,11 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 		})
 		ctx.Facts = out.Facts
 		for _, n := range out.Facts.Notes {
-			if n.Internal {
-				out.Internal = append(out.Internal, errors.New(n.Message)) // names the file
+			if n.Internal || n.Unreadable {
+				// both name the file; an unreadable source is no bug of
+				// ours, but a check that could not see it is no check:
+				// exit 2, as for a manifest that cannot be read
+				out.Internal = append(out.Internal, errors.New(n.Message))
 				continue
 			}
 			out.Notes = append(out.Notes, fmt.Sprintf("%s:%d: %s", n.Pos.File, n.Pos.Line, n.Message))

@@ -156,6 +156,10 @@ type Note struct {
 	// Internal is true for a recovered panic of the scanner: a bug of
 	// bgmanifest, not of the project (the CLI exits 2).
 	Internal bool `json:"internal,omitempty"`
+	// Unreadable is true when a source of the App exists but could not
+	// be read (permissions, a FIFO or device): its classes and calls are
+	// unknown, so no rule may say they are missing, and the CLI exits 2.
+	Unreadable bool `json:"unreadable,omitempty"`
 }
 
 // Facts are everything the scanner learned about one App's sources.

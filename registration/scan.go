@@ -2,7 +2,9 @@ package registration
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -385,7 +387,10 @@ func readSource(ar *fileread.Arena, sf SourceFile, overlay map[string][]byte, ma
 		var err error
 		src, size, err = fileread.LimitedIn(ar, sf.Path, MaxFileSize)
 		if err != nil {
-			return sf, nil, []Note{{Pos: at, Message: fmt.Sprintf("cannot read source file: %v", err)}}, unread, false
+			// a file that vanished since discovery is gone; one that is
+			// there and cannot be read hides what it defines
+			gone := errors.Is(err, fs.ErrNotExist)
+			return sf, nil, []Note{{Pos: at, Message: fmt.Sprintf("cannot read source file: %v", err), Unreadable: !gone}}, unread, false
 		}
 		if size > MaxFileSize {
 			return sf, nil, []Note{{Pos: at, Message: fmt.Sprintf("skipped %s: %d bytes is over the %d-byte limit for source files", sf.Path, size, MaxFileSize)}}, unread, false

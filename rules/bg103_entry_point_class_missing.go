@@ -102,7 +102,7 @@ func init() { Register(entryPointClassMissing{}) }
 func (entryPointClassMissing) Meta() Meta { return metaBG103 }
 
 func (entryPointClassMissing) Check(c *Context) []Finding {
-	if !xcUsable(c) || c.App == nil || !c.App.SourcesFound {
+	if !xcUsable(c) || c.App == nil || !c.App.SourcesFound || someSourceUnreadable(c.Facts) {
 		return nil
 	}
 	classes := map[string]bool{}
@@ -325,4 +325,16 @@ func bg103VBRoot(c *Context, found, declared string) string {
 		return ""
 	}
 	return p.RootNamespace
+}
+
+// someSourceUnreadable reports whether a source of the App exists but
+// could not be read: what it defines is unknown, so no class may be called
+// missing (the CLI exits 2 for it).
+func someSourceUnreadable(f *registration.Facts) bool {
+	for _, n := range f.Notes {
+		if n.Unreadable {
+			return true
+		}
+	}
+	return false
 }
