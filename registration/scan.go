@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -390,6 +391,9 @@ func readSource(ar *fileread.Arena, sf SourceFile, overlay map[string][]byte, ma
 			// a file that vanished since discovery is gone; one that is
 			// there and cannot be read hides what it defines
 			gone := errors.Is(err, fs.ErrNotExist)
+			if st, serr := os.Stat(sf.Path); serr == nil && st.IsDir() {
+				gone = true // replaced by a directory: no source any more
+			}
 			return sf, nil, []Note{{Pos: at, Message: fmt.Sprintf("cannot read source file: %v", err), Unreadable: !gone}}, unread, false
 		}
 		if size > MaxFileSize {
