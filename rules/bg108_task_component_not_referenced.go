@@ -116,7 +116,7 @@ func (taskComponentNotReferenced) Check(c *Context) []Finding {
 		if d.Name == "" || own[d.Name] || reported[d.Name] || len(elsewhere[d.Name]) == 0 || !classDeclChecked(d) {
 			continue
 		}
-		if !c.App.ReferencesKnown && activatableInManifest(c, d.Name) || anyPackageMaySupply(c, d.Name) {
+		if !c.App.ReferencesKnown && activatableInManifest(c, d.Name) || packageIsComponent(c, d.Name) {
 			// The manifest registers the class itself and a reference the
 			// workspace cannot resolve (a prebuilt .winmd) may carry it, or
 			// a NuGet package built from the component may.
@@ -210,4 +210,21 @@ func projectReferencePath(from, target string) string {
 		rel = target
 	}
 	return strings.ReplaceAll(filepath.ToSlash(rel), "/", `\`)
+}
+
+// packageIsComponent reports whether a NuGet package of the App may be the
+// component itself, published: the class's namespace starts with the
+// package's ID or the ID with the namespace. The class was found in a
+// workspace project, so a package that merely shares the company's first
+// name ("Unicord.Universal.Voice" beside the project
+// "Unicord.Universal.Background.Tasks") does not supply it.
+func packageIsComponent(c *Context, x string) bool {
+	ns := strings.ToLower(xcNamespace(x))
+	for _, pkg := range c.App.Packages {
+		id := strings.ToLower(strings.TrimSpace(pkg))
+		if id != "" && ns != "" && (ns == id || strings.HasPrefix(ns, id+".") || strings.HasPrefix(id, ns+".")) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,7 @@
+namespace Core
+{
+    public static class Settings
+    {
+        public const string LastRun = "LastRun";
+    }
+}
