@@ -17,6 +17,11 @@ type builderState struct {
 	triggers []Trigger
 	conds    []Condition
 	regs     int
+	// trigAt is the token index, in trigToks, of the last SetTrigger
+	// call: a later one replaces its trigger unless a branch keyword lies
+	// between them (if … else: either may be the one set).
+	trigAt   int
+	trigToks []Token
 }
 
 func (b *builderState) snapshot(lang Language, reg *Pos) Registration {
@@ -187,7 +192,7 @@ func extractMethod(c *ectx) []Registration {
 						item = item[1:]
 					}
 					if len(item) >= 3 && item[0].Kind == TokIdent && isPunct(item[1], "=") {
-						applyMember(c, b, item[0], item[2:], nil, &out)
+						applyMember(c, b, item[0], -1, item[2:], &out)
 					}
 				}
 			}
@@ -218,12 +223,12 @@ func extractMethod(c *ectx) []Registration {
 		switch {
 		case next < len(toks) && isPunct(toks[next], "="):
 			end := exprEnd(toks, next+1)
-			applyMember(c, b, member, toks[next+1:end], nil, &out)
+			applyMember(c, b, member, memberAt, toks[next+1:end], &out)
 			i = max(i, end-1)
 		case next < len(toks) && isPunct(toks[next], "("):
 			close := matchClose(toks, next)
 			args := toks[next+1 : min(close, len(toks))]
-			applyMember(c, b, member, args, &toks[next], &out)
+			applyMember(c, b, member, memberAt, args, &out)
 			if strings.EqualFold(member.Text, "Register") {
 				p := f.pos(member)
 				out = append(out, b.snapshot(f.lang, &p))
@@ -241,6 +246,25 @@ func extractMethod(c *ectx) []Registration {
 	return out
 }
 
+// replacesTrigger reports whether a SetTrigger at toks[at] replaces the
+// builder's last one: both in the same body, in straight-line code (no
+// else, case or default between them: then each is a branch's choice).
+func (b *builderState) replacesTrigger(toks []Token, at int) bool {
+	if b.trigToks == nil || len(toks) == 0 || len(b.trigToks) != len(toks) || &b.trigToks[0] != &toks[0] || b.trigAt >= at {
+		return false
+	}
+	for _, t := range toks[b.trigAt:at] {
+		if t.Kind != TokIdent {
+			continue
+		}
+		switch strings.ToLower(t.Text) {
+		case "else", "elseif", "case", "default", "catch", "if":
+			return false
+		}
+	}
+	return true
+}
+
 func trimNewlines(toks []Token) []Token {
 	for len(toks) > 0 && toks[0].Kind == TokNewline {
 		toks = toks[1:]
@@ -252,7 +276,10 @@ func trimNewlines(toks []Token) []Token {
 }
 
 // applyMember applies builder.Member = value or builder.Member(args).
-func applyMember(c *ectx, b *builderState, member Token, arg []Token, call *Token, out *[]Registration) {
+//
+// at is the member token's index in the method body (-1 in an
+// initialiser).
+func applyMember(c *ectx, b *builderState, member Token, at int, arg []Token, out *[]Registration) {
 	switch strings.ToLower(member.Text) {
 	case "taskentrypoint":
 		if isNullExpr(c, arg) {
@@ -268,7 +295,15 @@ func applyMember(c *ectx, b *builderState, member Token, arg []Token, call *Toke
 		if isNullExpr(c, arg) {
 			return
 		}
-		b.triggers = append(b.triggers, triggerOf(c, arg))
+		t := triggerOf(c, arg)
+		if at >= 0 && len(b.triggers) > 0 && b.replacesTrigger(c.m.body(), at) {
+			b.triggers = b.triggers[:0:0]
+		}
+		b.triggers = append(b.triggers, t)
+		b.trigAt, b.trigToks = at, nil
+		if at >= 0 {
+			b.trigToks = c.m.body()
+		}
 	case "addcondition":
 		if isNullExpr(c, arg) {
 			return

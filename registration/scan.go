@@ -545,10 +545,10 @@ func registrations(ix *appIndex) []Registration {
 	calls := &callIndex{ix: ix, byName: map[string][]callSite{}}
 	for h := range helpers {
 		chains := chainsOf(ix, calls, h, 0, map[*methodDecl]bool{h: true})
-		if len(chains) == 0 {
-			out = append(out, extractMethod(ctxFor(ix, h.file, h, nil))...)
-			continue
-		}
+		// A helper nobody calls registers nothing: it is not an
+		// unresolved registration (which would hide every "declared but
+		// never registered" finding of the App).
+
 		for _, ch := range chains {
 			regs := extractMethod(ctxFor(ix, h.file, h, ch.env))
 			for i := range regs {
@@ -568,6 +568,10 @@ type callSite struct {
 	args [][]Token
 	// viaMember is true for obj.Name(...) (but not this.Name(...)).
 	viaMember bool
+	// recv is the receiver of a member call, outermost first (["Ns",
+	// "Helper"] for Ns.Helper.Name(...)); nil when the receiver is not a
+	// plain name (f().Name(...), a[i].Name(...)).
+	recv []string
 }
 
 // callIndex finds call sites by name on demand (one pass over the App per
@@ -631,8 +635,12 @@ func callSites(ix *appIndex, name string) map[string][]callSite {
 					}
 				}
 				member := i >= 2 && isAccess(toks[i-1]) && !isIdent(toks[i-2], "this") && !isIdentFold(toks[i-2], "Me")
+				var recv []string
+				if member {
+					recv = receiverName(toks, i-1)
+				}
 				key := strings.ToLower(t.Text)
-				out[key] = append(out[key], callSite{m: m, at: t, args: args, viaMember: member})
+				out[key] = append(out[key], callSite{m: m, at: t, args: args, viaMember: member, recv: recv})
 			}
 		}
 	}
@@ -664,6 +672,9 @@ func chainsOf(ix *appIndex, calls *callIndex, h *methodDecl, depth int, visiting
 		if h.file.lang == JavaScript && cs.viaMember && !h.member {
 			continue // obj.name(...) is not a call of "function name"
 		}
+		if cs.viaMember && h.file.lang != JavaScript && !ix.receiverMayBe(cs, h) {
+			continue // DependencyProperty.Register(...) is not a call of our Register
+		}
 		here := cs.m.file.pos(cs.at)
 		var outer []chain
 		if forwardsParams(cs) && depth < 4 && !visiting[cs.m] && cs.m.name != "" {
@@ -694,13 +705,16 @@ func arityFits(h *methodDecl, args [][]Token) bool {
 		// is not the definition we parsed
 		return len(args) <= len(h.params)
 	}
-	required := 0
+	required, variadic := 0, false
 	for _, p := range h.params {
-		if p.def == nil {
+		switch {
+		case p.variadic:
+			variadic = true
+		case p.def == nil:
 			required++
 		}
 	}
-	return len(args) <= len(h.params) && len(args) >= required
+	return (len(args) <= len(h.params) || variadic) && len(args) >= required
 }
 
 // forwardsParams reports whether a call's arguments mention parameters

@@ -1,0 +1,207 @@
+package registration
+
+import (
+	"sort"
+	"strings"
+	"testing"
+)
+
+// regSummary writes each registration as EntryPoint[Trigger,…] (entry
+// point "?" when unresolved, "-" when not set; "+clsid" when a CLSID is
+// set), in the facts' order.
+func regSummary(f *Facts) string {
+	var out []string
+	for _, r := range f.Registrations {
+		ep := "-"
+		switch {
+		case r.EntryPointSet && r.EntryPoint.Resolved:
+			ep = r.EntryPoint.Str
+		case r.EntryPointSet:
+			ep = "?"
+		}
+		var tr []string
+		for _, t := range r.Triggers {
+			if !t.Resolved {
+				tr = append(tr, "?")
+				continue
+			}
+			tr = append(tr, t.Class)
+		}
+		s := ep + "[" + strings.Join(tr, ",") + "]"
+		if r.CLSIDSet {
+			s += "+clsid"
+		}
+		out = append(out, s)
+	}
+	return strings.Join(out, " ")
+}
+
+func scanSources(t *testing.T, files map[string]string) *Facts {
+	t.Helper()
+	var sfs []SourceFile
+	overlay := map[string][]byte{}
+	var names []string
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		sfs = append(sfs, SourceFile{Path: n})
+		overlay[n] = []byte(files[n])
+	}
+	return ScanWithOverlay(sfs, overlay, Options{Jobs: 1})
+}
+
+// TestRealCodeRegistrations: the shapes real apps write registrations in
+// (DESIGN.md, "Real code also…").
+func TestRealCodeRegistrations(t *testing.T) {
+	cases := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{
+			name: "DependencyProperty.Register is not a call of the App's Register helper",
+			files: map[string]string{
+				"reg.cs": `class TaskRegistrar {
+	public static void Register(string entryPoint, string name, IBackgroundTrigger trigger, IBackgroundCondition condition) {
+		var b = new BackgroundTaskBuilder { Name = name, TaskEntryPoint = entryPoint };
+		b.SetTrigger(trigger);
+		b.Register();
+	}
+	void Start() { TaskRegistrar.Register("Tasks.Sync", "sync", new TimeTrigger(15, false), null); }
+}`,
+				"ctl.cs": `class Ctl : DependencyObject {
+	public static readonly DependencyProperty FooProperty = DependencyProperty.Register("Foo", typeof(string), typeof(Ctl), null);
+	public static readonly DependencyProperty BarProperty = Windows.UI.Xaml.DependencyProperty.Register("Bar", typeof(string), typeof(Ctl), null);
+}`,
+			},
+			want: "Tasks.Sync[TimeTrigger]",
+		},
+		{
+			name: "a COM helper's registerType.Register() is not a call of the helper",
+			files: map[string]string{
+				"reg.cpp": `void Registrar::Register(hstring entryPoint) {
+	BackgroundTaskBuilder builder;
+	builder.TaskEntryPoint(entryPoint);
+	builder.SetTrigger(TimeTrigger(15, false));
+	builder.Register();
+}
+void Server::Start() {
+	auto registerType = ComRegistration();
+	registerType.Register();
+	Registrar registrar;
+	registrar.Register(L"Tasks.Sync");
+}`,
+			},
+			want: "Tasks.Sync[TimeTrigger]",
+		},
+		{
+			name: "VB: an instance of the helper's class and a static call through the class",
+			files: map[string]string{
+				"reg.vb": `Public Class Registrar
+    Public Sub Register(entryPoint As String)
+        Dim b As New BackgroundTaskBuilder()
+        b.TaskEntryPoint = entryPoint
+        b.SetTrigger(New TimeTrigger(15, False))
+        b.Register()
+    End Sub
+End Class
+Public Class Ctl
+    Public Shared ReadOnly FooProperty As DependencyProperty = DependencyProperty.Register("Foo", GetType(String), GetType(Ctl), Nothing)
+    Sub Go()
+        Dim r As New Registrar()
+        r.Register("Tasks.Sync")
+    End Sub
+End Class`,
+			},
+			want: "Tasks.Sync[TimeTrigger]",
+		},
+		{
+			name: "a helper nobody calls registers nothing",
+			files: map[string]string{
+				"reg.cs": `class R {
+	static void RegisterTask(string entryPoint) {
+		var b = new BackgroundTaskBuilder { TaskEntryPoint = entryPoint };
+		b.SetTrigger(new TimeTrigger(15, false));
+		b.Register();
+	}
+}`,
+			},
+			want: "",
+		},
+		{
+			name: "a call that leaves out the params argument binds",
+			files: map[string]string{
+				"reg.cs": `class R {
+	static void Reg(string entryPoint, IBackgroundTrigger trigger, params IBackgroundCondition[] conditions) {
+		var b = new BackgroundTaskBuilder { TaskEntryPoint = entryPoint };
+		b.SetTrigger(trigger);
+		b.Register();
+	}
+	void Go() { Reg("Tasks.A", new TimeTrigger(15, false)); Reg("Tasks.B", new ApplicationTrigger(), new SystemCondition(SystemConditionType.InternetAvailable), new SystemCondition(SystemConditionType.UserPresent)); }
+}`,
+			},
+			want: "Tasks.A[TimeTrigger] Tasks.B[ApplicationTrigger]",
+		},
+		{
+			name: "VB: a call that leaves out the ParamArray argument binds",
+			files: map[string]string{
+				"reg.vb": `Module M
+    Sub Reg(entryPoint As String, ParamArray conditions() As IBackgroundCondition)
+        Dim b As New BackgroundTaskBuilder()
+        b.TaskEntryPoint = entryPoint
+        b.SetTrigger(New TimeTrigger(15, False))
+        b.Register()
+    End Sub
+    Sub Go()
+        Reg("Tasks.A")
+    End Sub
+End Module`,
+			},
+			want: "Tasks.A[TimeTrigger]",
+		},
+		{
+			name: "SetTrigger twice: the last one wins; in branches either may",
+			files: map[string]string{
+				"reg.cs": `class R {
+	void A() {
+		var b = new BackgroundTaskBuilder { TaskEntryPoint = "Tasks.A" };
+		b.SetTrigger(new SystemTrigger(SystemTriggerType.InternetAvailable, false));
+		b.SetTrigger(new TimeTrigger(15, false));
+		b.Register();
+	}
+	void B(bool timer) {
+		var b = new BackgroundTaskBuilder { TaskEntryPoint = "Tasks.B" };
+		if (timer) b.SetTrigger(new TimeTrigger(15, false));
+		else b.SetTrigger(new ApplicationTrigger());
+		b.Register();
+	}
+}`,
+			},
+			want: "Tasks.A[TimeTrigger] Tasks.B[TimeTrigger,ApplicationTrigger]",
+		},
+		{
+			name: "C++/WinRT: one builder reused, each Register() with the state of the moment",
+			files: map[string]string{
+				"reg.cpp": `void App::RegisterAll() {
+	BackgroundTaskBuilder builder;
+	builder.TaskEntryPoint(L"Tasks.A");
+	builder.SetTrigger(TimeTrigger(15, false));
+	builder.Register();
+	builder.TaskEntryPoint(L"Tasks.B");
+	builder.SetTrigger(ApplicationTrigger());
+	builder.Register();
+}`,
+			},
+			want: "Tasks.A[TimeTrigger] Tasks.B[ApplicationTrigger]",
+		},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := regSummary(scanSources(t, tc.files)); got != tc.want {
+				t.Errorf("registrations = %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
