@@ -187,7 +187,7 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 	ctx := &rules.Context{App: app, Manifest: man}
 	if app.SourcesFound {
 		files := filterLanguages(app.Sources, o.Config)
-		out.Facts = registration.ScanWithOverlay(files, o.Overlay, registration.Options{Jobs: jobs, Marker: suppressMarker, EntryPoints: DeclaredEntryPoints(man), Lexed: o.lexed})
+		out.Facts = registration.ScanWithOverlay(files, o.Overlay, registration.Options{Jobs: jobs, Marker: suppressMarker, EntryPoints: DeclaredEntryPoints(man), Mentions: DeclaredNames(man), Lexed: o.lexed})
 		ctx.Facts = out.Facts
 		for _, n := range out.Facts.Notes {
 			if n.Internal {
@@ -266,6 +266,21 @@ func DeclaredEntryPoints(man *manifest.Manifest) []string {
 	for _, bt := range man.BackgroundTasks {
 		if v := strings.TrimSpace(bt.EntryPoint.Value); bt.EntryPoint.Present && v != "" {
 			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// DeclaredNames are the entry points and script start pages of the
+// manifest's background tasks: the scanner records which of them code
+// still mentions (BG104 stays silent for those).
+func DeclaredNames(man *manifest.Manifest) []string {
+	var out []string
+	for _, bt := range man.BackgroundTasks {
+		for _, a := range []manifest.Attr{bt.EntryPoint, bt.StartPage} {
+			if v := strings.TrimSpace(a.Value); a.Present && v != "" {
+				out = append(out, v)
+			}
 		}
 	}
 	return out

@@ -4,6 +4,8 @@
 // classes implement them. It knows nothing about manifests or rules.
 package registration
 
+import "strings"
+
 // Language of a source file.
 type Language string
 
@@ -148,6 +150,17 @@ type TaskClass struct {
 	GUID string `json:"guid,omitempty"`
 }
 
+// IsMentioned reports whether name is among Mentioned.
+func (f *Facts) IsMentioned(name string) bool {
+	name = strings.TrimSpace(name)
+	for _, m := range f.Mentioned {
+		if m == name {
+			return true
+		}
+	}
+	return false
+}
+
 // Note is a problem met while scanning (a file too large, unreadable, a
 // lexer that gave up); the rest of the file's facts still count.
 type Note struct {
@@ -171,6 +184,18 @@ type Facts struct {
 	// Options.Elsewhere (projects the App does not reference); their
 	// Project says where.
 	ElsewhereClasses []TaskClass `json:"elsewhereClasses,omitempty"`
+	// Mentioned are the names of Options.Mentions that code still spells
+	// outside comments and dead code (#if false): a string literal (a
+	// script path with either separator), or a type reference such as
+	// typeof(X) or winrt::name_of<X>(). A literal kept only in a constant
+	// that nothing uses does not count. A declared task that no
+	// registration names but the code still mentions is registered by code
+	// the scanner could not follow.
+	Mentioned []string `json:"mentioned,omitempty"`
+	// HandlerMentioned is true when code (not a comment) spells
+	// backgroundactivated, in any case: with BackgroundActivated empty, an
+	// in-process entry point written in a way the scanner does not parse.
+	HandlerMentioned bool        `json:"handlerMentioned,omitempty"`
 	FilesScanned     int         `json:"filesScanned"`
 	Notes            []Note      `json:"notes,omitempty"`
 	// Marked, filled when Options.Marker is set, says for every file the

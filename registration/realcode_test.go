@@ -205,3 +205,58 @@ End Module`,
 		})
 	}
 }
+
+// TestMentions: Facts.Mentioned records the names code still spells
+// outside comments, dead code and constants nothing uses.
+func TestMentions(t *testing.T) {
+	const name = "Tasks.CleanupTask"
+	cases := []struct {
+		name, file, src string
+		want            bool
+	}{
+		{"not mentioned", "a.cs", "class Other { }", false},
+		{"string literal", "a.cs", `class A { void F() { Go("Tasks.CleanupTask"); } }`, true},
+		{"typeof", "a.cs", "class A { void F() { Register(typeof(Tasks.CleanupTask).FullName, trigger); } }", true},
+		{"nameof with spaces", "a.cs", `class A { void F() { var n = "Tasks." + nameof( CleanupTask ); Go(n); } }`, true},
+		{"name_of", "a.cpp", "void F() { Register(winrt::name_of<winrt::Tasks::CleanupTask>()); }", true},
+		{"VB GetType", "a.vb", "Module M\n Sub F()\n  Go(GetType(Tasks.CleanupTask).FullName)\n End Sub\nEnd Module\n", true},
+		{"class declaration only", "a.cs", "public sealed class CleanupTask : IBackgroundTask { }", false},
+		{"longer identifier", "a.cs", "class A { void F() { Register(typeof(Tasks.CleanupTaskV2).FullName); } }", false},
+		{"commented-out call", "a.cs", "class A { void F() {\n // Register(\"Tasks.CleanupTask\");\n /* Register(typeof(Tasks.CleanupTask)); */ } }", false},
+		{"#if false", "a.cs", "class A { void F() {\n#if false\n Register(\"Tasks.CleanupTask\");\n#endif\n } }", false},
+		{"VB comment", "a.vb", "Module M\n Sub F()\n  ' Register(\"Tasks.CleanupTask\")\n End Sub\nEnd Module\n", false},
+		{"unused constant", "a.cs", `static class Names { public const string Cleanup = "Tasks.CleanupTask"; }`, false},
+		{"used constant", "a.cs", `static class Names { public const string Cleanup = "Tasks.CleanupTask"; }
+class A { void F() { Go(Names.Cleanup); } }`, true},
+		{"unused macro", "a.cpp", "#define CLEANUP_ENTRY L\"Tasks.CleanupTask\"\nvoid F() { }\n", false},
+		{"used macro", "a.cpp", "#define CLEANUP_ENTRY L\"Tasks.CleanupTask\"\nvoid F() { Go(CLEANUP_ENTRY); }\n", true},
+		{"script path, other separator", "a.js", `(function () { go("js/cleanup.js"); })();`, false},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := ScanWithOverlay([]SourceFile{{Path: tc.file}}, map[string][]byte{tc.file: []byte(tc.src)}, Options{Jobs: 1, Mentions: []string{name, `js\cleanup.js`}})
+			if got := f.IsMentioned(name); got != tc.want {
+				t.Errorf("IsMentioned(%q) = %v, want %v (mentioned: %v)", name, got, tc.want, f.Mentioned)
+			}
+		})
+	}
+	f := ScanWithOverlay([]SourceFile{{Path: "a.js"}}, map[string][]byte{"a.js": []byte(`(function () { go("js/Cleanup.js"); })();`)}, Options{Jobs: 1, Mentions: []string{`js\cleanup.js`}})
+	if !f.IsMentioned(`js\cleanup.js`) {
+		t.Errorf("a script path written with / and another case is a mention: %v", f.Mentioned)
+	}
+}
+
+// TestHandlerMentioned: code that spells backgroundactivated (not a
+// comment) is recorded.
+func TestHandlerMentioned(t *testing.T) {
+	for src, want := range map[string]bool{
+		"class App { void F() { this.BackgroundActivated += OnBg; } }":         true,
+		"class App { void F() { } } // override OnBackgroundActivated someday": false,
+		"class App { void F() { } /* OnBackgroundActivated */ }":               false,
+	} {
+		f := ScanWithOverlay([]SourceFile{{Path: "a.cs"}}, map[string][]byte{"a.cs": []byte(src)}, Options{Jobs: 1})
+		if f.HandlerMentioned != want {
+			t.Errorf("%q: HandlerMentioned = %v, want %v", src, f.HandlerMentioned, want)
+		}
+	}
+}

@@ -44,6 +44,9 @@ type Options struct {
 	// classes named in EntryPoints that the App's own files do not
 	// define; what is found goes to Facts.ElsewhereClasses (BG108).
 	Elsewhere []SourceFile
+	// Mentions are names (the manifest's entry points and script start
+	// pages) whose mentions in code Facts.Mentioned records.
+	Mentions []string
 }
 
 // LanguageOf maps a file name to the language the scanner reads it as.
@@ -204,7 +207,7 @@ func resolveLive(files []SourceFile, models []*fileModel, notes [][]Note, marks 
 				facts.Notes = append(facts.Notes, Note{Message: fmt.Sprintf("internal error while resolving registrations: %v", r), Internal: true})
 			}
 		}()
-		ix = resolve(live, facts, opts.EntryPoints)
+		ix = resolve(live, facts, opts.EntryPoints, opts.Mentions)
 	}()
 	return facts, ix
 }
@@ -497,10 +500,11 @@ func loneCRToLF(src []byte) []byte {
 }
 
 // resolve turns parsed files into facts.
-func resolve(files []*fileModel, facts *Facts, entryPoints []string) *appIndex {
+func resolve(files []*fileModel, facts *Facts, entryPoints, mentions []string) *appIndex {
 	ix := newIndex(files)
 	regs := registrations(ix)
 	facts.Registrations = append(facts.Registrations, regs...)
+	facts.Mentioned = mentioned(ix, mentions)
 	for _, f := range files {
 		if f.interesting {
 			tokenFacts(f, facts)
@@ -773,6 +777,9 @@ func tokenFacts(f *fileModel, facts *Facts) {
 			continue
 		}
 		low := strings.ToLower(t.Text)
+		if !facts.HandlerMentioned && strings.Contains(low, "backgroundactivated") {
+			facts.HandlerMentioned = true
+		}
 		switch low {
 		case "requestaccessasync", "requestaccesskindasync":
 			if i >= 2 && isAccess(toks[i-1]) && (isIdentFold(toks[i-2], "BackgroundExecutionManager") || managers[toks[i-2].Text]) {
@@ -788,6 +795,7 @@ func tokenFacts(f *fileModel, facts *Facts) {
 			}
 		}
 		if f.lang == JavaScript && isIdent(t, "addEventListener") && i+2 < len(toks) && isPunct(toks[i+1], "(") && toks[i+2].Kind == TokString && toks[i+2].Value == "backgroundactivated" {
+			facts.HandlerMentioned = true
 			facts.BackgroundActivated = append(facts.BackgroundActivated, f.pos(toks[i+2]))
 		}
 	}
