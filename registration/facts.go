@@ -195,9 +195,9 @@ type Facts struct {
 	// HandlerMentioned is true when code (not a comment) spells
 	// backgroundactivated, in any case: with BackgroundActivated empty, an
 	// in-process entry point written in a way the scanner does not parse.
-	HandlerMentioned bool        `json:"handlerMentioned,omitempty"`
-	FilesScanned     int         `json:"filesScanned"`
-	Notes            []Note      `json:"notes,omitempty"`
+	HandlerMentioned bool   `json:"handlerMentioned,omitempty"`
+	FilesScanned     int    `json:"filesScanned"`
+	Notes            []Note `json:"notes,omitempty"`
 	// Marked, filled when Options.Marker is set, says for every file the
 	// scanner read whether it holds the marker (files it could not read
 	// are absent).
