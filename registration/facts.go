@@ -176,7 +176,12 @@ type Facts struct {
 	Registrations  []Registration `json:"registrations"`
 	TaskClasses    []TaskClass    `json:"taskClasses"`
 	AccessRequests []Pos          `json:"accessRequests"`
-	ExistingChecks []Pos          `json:"existingChecks"`
+	// DiscardedAccessRequests are RequestAccessAsync() calls whose result
+	// is discarded (a statement of its own: not awaited, no .get(),
+	// .then, .AsTask(), not assigned, returned or passed on); they are
+	// not in AccessRequests.
+	DiscardedAccessRequests []Pos `json:"discardedAccessRequests,omitempty"`
+	ExistingChecks          []Pos `json:"existingChecks"`
 	// BackgroundActivated are OnBackgroundActivated overrides / handlers
 	// (the in-process entry point).
 	BackgroundActivated []Pos `json:"backgroundActivated"`

@@ -260,3 +260,35 @@ func TestHandlerMentioned(t *testing.T) {
 		}
 	}
 }
+
+// TestDiscardedAccessRequest: a RequestAccessAsync() whose result nobody
+// reads is not an access request.
+func TestDiscardedAccessRequest(t *testing.T) {
+	cases := []struct {
+		file, src string
+		counts    bool
+	}{
+		{"a.cs", "class A { async void F() { await BackgroundExecutionManager.RequestAccessAsync(); } }", true},
+		{"a.cs", "class A { void F() { var s = BackgroundExecutionManager.RequestAccessAsync(); } }", true},
+		{"a.cs", "class A { IAsyncOperation<BackgroundAccessStatus> F() { return BackgroundExecutionManager.RequestAccessAsync(); } }", true},
+		{"a.cs", "class A { void F() { BackgroundExecutionManager.RequestAccessAsync().AsTask().Wait(); } }", true},
+		{"a.cs", "class A { void F() { Run(BackgroundExecutionManager.RequestAccessAsync()); } }", true},
+		{"a.cs", "class A { void F() { BackgroundExecutionManager.RequestAccessAsync(); } }", false},
+		{"a.cs", "class A { void F() { _ = Windows.ApplicationModel.Background.BackgroundExecutionManager.RequestAccessAsync(); } }", false},
+		{"a.cs", "class A { void F(bool b) { if (b) BackgroundExecutionManager.RequestAccessAsync(); } }", false},
+		{"a.cpp", "void F() { auto s = BackgroundExecutionManager::RequestAccessAsync().get(); }", true},
+		{"a.cpp", "IAsyncAction F() { co_await BackgroundExecutionManager::RequestAccessAsync(); }", true},
+		{"a.cpp", "void F() { create_task(BackgroundExecutionManager::RequestAccessAsync()).then([](BackgroundAccessStatus s) {}); }", true},
+		{"a.cpp", "void F() { BackgroundExecutionManager::RequestAccessAsync(); }", false},
+		{"a.js", "function f() { Windows.ApplicationModel.Background.BackgroundExecutionManager.requestAccessAsync().then(function (s) {}); }", true},
+		{"a.js", "function f() { Windows.ApplicationModel.Background.BackgroundExecutionManager.requestAccessAsync()\n}", false},
+		{"a.vb", "Module M\n Async Sub F()\n  Dim s = Await BackgroundExecutionManager.RequestAccessAsync()\n End Sub\nEnd Module\n", true},
+		{"a.vb", "Module M\n Sub F()\n  BackgroundExecutionManager.RequestAccessAsync()\n End Sub\nEnd Module\n", false},
+	}
+	for _, tc := range cases {
+		f := ScanWithOverlay([]SourceFile{{Path: tc.file}}, map[string][]byte{tc.file: []byte(tc.src)}, Options{Jobs: 1})
+		if got := len(f.AccessRequests) == 1; got != tc.counts || len(f.AccessRequests)+len(f.DiscardedAccessRequests) != 1 {
+			t.Errorf("%s: access requests %v, discarded %v; want counted %v", tc.src, f.AccessRequests, f.DiscardedAccessRequests, tc.counts)
+		}
+	}
+}

@@ -783,7 +783,11 @@ func tokenFacts(f *fileModel, facts *Facts) {
 		switch low {
 		case "requestaccessasync", "requestaccesskindasync":
 			if i >= 2 && isAccess(toks[i-1]) && (isIdentFold(toks[i-2], "BackgroundExecutionManager") || managers[toks[i-2].Text]) {
-				facts.AccessRequests = append(facts.AccessRequests, f.pos(t))
+				if resultDiscarded(f.lang, toks, i) {
+					facts.DiscardedAccessRequests = append(facts.DiscardedAccessRequests, f.pos(t))
+				} else {
+					facts.AccessRequests = append(facts.AccessRequests, f.pos(t))
+				}
 			}
 		case "alltasks", "alltaskgroups", "gettaskgroup":
 			if i >= 1 && isAccess(toks[i-1]) {
@@ -853,9 +857,52 @@ func sortFacts(f *Facts) {
 		return f.TaskClasses[i].Name < f.TaskClasses[j].Name
 	})
 	f.AccessRequests = sortPos(f.AccessRequests)
+	f.DiscardedAccessRequests = sortPos(f.DiscardedAccessRequests)
 	f.ExistingChecks = sortPos(f.ExistingChecks)
 	f.BackgroundActivated = sortPos(f.BackgroundActivated)
 	sort.SliceStable(f.Notes, func(i, j int) bool { return posLess(f.Notes[i].Pos, f.Notes[j].Pos) })
+}
+
+// resultDiscarded reports whether the call of the method named at toks[i]
+// is a statement of its own whose result nobody reads: not awaited, not
+// assigned, returned or passed on, and no .get(), .then(…), .AsTask() or
+// other member read on it. A RequestAccessAsync() written so asks
+// nothing the app waits for.
+func resultDiscarded(lang Language, toks []Token, i int) bool {
+	if i+1 >= len(toks) || !isPunct(toks[i+1], "(") {
+		return false // a method group or delegate: used somehow
+	}
+	end := matchClose(toks, i+1)
+	if end >= len(toks) {
+		return false
+	}
+	if after := end + 1; after < len(toks) && !isPunct(toks[after], ";") && !isPunct(toks[after], "}") && toks[after].Kind != TokNewline {
+		return false // .get(), .then(…), .AsTask(), an operator, …
+	}
+	// the start of the receiver: Ns.BackgroundExecutionManager
+	k := i - 1
+	for k >= 1 && isAccess(toks[k]) && toks[k-1].Kind == TokIdent {
+		k -= 2
+	}
+	if k < 0 {
+		return true
+	}
+	before := toks[k]
+	switch {
+	case isPunct(before, ";"), isPunct(before, "{"), isPunct(before, "}"), before.Kind == TokNewline:
+		return true
+	case isPunct(before, ")") && lang != VB:
+		// if (x) Manager.RequestAccessAsync(); — a statement too
+		return true
+	case isPunct(before, "=") && k >= 1 && isIdent(toks[k-1], "_") && lang == CSharp:
+		return true // _ = …: discarded on purpose
+	case before.Kind == TokIdent:
+		switch strings.ToLower(before.Text) {
+		case "else", "do", "then":
+			return true
+		}
+	}
+	return false
 }
 
 // declarationBefore reports a token that, before "Name(", makes it a
