@@ -182,6 +182,8 @@ type Facts struct {
 	// not in AccessRequests.
 	DiscardedAccessRequests []Pos `json:"discardedAccessRequests,omitempty"`
 	ExistingChecks          []Pos `json:"existingChecks"`
+	// LookUps are the ExistingChecks with the task names each compares with.
+	LookUps []LookUp `json:"lookUps,omitempty"`
 	// BackgroundActivated are OnBackgroundActivated overrides / handlers
 	// (the in-process entry point).
 	BackgroundActivated []Pos `json:"backgroundActivated"`

@@ -97,6 +97,8 @@ func compareFacts(t *testing.T, what string, files []registration.SourceFile, me
 		{"ExistingChecks", some.ExistingChecks, all.ExistingChecks},
 		{"BackgroundActivated", some.BackgroundActivated, all.BackgroundActivated},
 		{"Mentioned", some.Mentioned, all.Mentioned},
+		{"LookUps", some.LookUps, all.LookUps},
+		{"DiscardedAccessRequests", some.DiscardedAccessRequests, all.DiscardedAccessRequests},
 		{"HandlerMentioned", some.HandlerMentioned, all.HandlerMentioned},
 	} {
 		if !reflect.DeepEqual(c.some, c.all) {

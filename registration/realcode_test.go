@@ -292,3 +292,41 @@ func TestDiscardedAccessRequest(t *testing.T) {
 		}
 	}
 }
+
+// TestLookUpNames: the names an AllTasks look-up compares with.
+func TestLookUpNames(t *testing.T) {
+	cases := []struct {
+		file, src string
+		want      string // names joined by ",", "*" when any task may match
+	}{
+		{"a.cs", `class A { void F() {
+	foreach (var t in BackgroundTaskRegistration.AllTasks) { if (t.Value.Name == "GeofenceTask") return; }
+	var b = new BackgroundTaskBuilder(); b.Name = "GeoFenceTask"; b.TaskEntryPoint = "Tasks.Geo"; b.Register();
+} }`, "GeofenceTask"},
+		{"a.cs", `class A { const string TaskName = "Sync"; void F() {
+	if (BackgroundTaskRegistration.AllTasks.Values.Any(t => TaskName == t.Name)) return;
+} }`, "Sync"},
+		{"a.cs", `class A { void F() { if (BackgroundTaskRegistration.AllTasks.Values.Any(t => t.Name.Equals("Sync"))) return; } }`, "Sync"},
+		{"a.cs", `class A { void F() { foreach (var t in BackgroundTaskRegistration.AllTasks) t.Value.Unregister(true); } }`, "*"},
+		{"a.cs", `class A { void F(string name) { foreach (var t in BackgroundTaskRegistration.AllTasks) if (t.Value.Name == name) return; } }`, "*"},
+		{"a.cpp", `void F() { for (auto const& t : BackgroundTaskRegistration::AllTasks()) { if (t.Value().Name() == L"Sync") return; }
+	BackgroundTaskBuilder b; b.Name(L"Sync"); }`, "Sync"},
+		{"a.vb", "Module M\n Sub F()\n  For Each t In BackgroundTaskRegistration.AllTasks.Values\n   If t.Name = \"Sync\" Then Return\n  Next\n  Dim b As New BackgroundTaskBuilder()\n  b.Name = \"Sync\"\n End Sub\nEnd Module\n", "Sync"},
+		{"a.js", `function f() { var it = Windows.ApplicationModel.Background.BackgroundTaskRegistration.allTasks.first();
+	while (it.hasCurrent) { if (it.current.value.name === "Sync") { return; } it.moveNext(); } }`, "Sync"},
+	}
+	for _, tc := range cases {
+		f := ScanWithOverlay([]SourceFile{{Path: tc.file}}, map[string][]byte{tc.file: []byte(tc.src)}, Options{Jobs: 1})
+		if len(f.LookUps) != 1 {
+			t.Errorf("%s: %d look-ups, want 1", tc.src, len(f.LookUps))
+			continue
+		}
+		got := strings.Join(f.LookUps[0].Names, ",")
+		if f.LookUps[0].Any {
+			got = "*"
+		}
+		if got != tc.want {
+			t.Errorf("%s: look-up names %q, want %q", tc.src, got, tc.want)
+		}
+	}
+}

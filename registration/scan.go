@@ -505,6 +505,7 @@ func resolve(files []*fileModel, facts *Facts, entryPoints, mentions []string) *
 	regs := registrations(ix)
 	facts.Registrations = append(facts.Registrations, regs...)
 	facts.Mentioned = mentioned(ix, mentions)
+	facts.LookUps = lookUps(ix)
 	for _, f := range files {
 		if f.interesting {
 			tokenFacts(f, facts)
@@ -858,6 +859,7 @@ func sortFacts(f *Facts) {
 	})
 	f.AccessRequests = sortPos(f.AccessRequests)
 	f.DiscardedAccessRequests = sortPos(f.DiscardedAccessRequests)
+	sort.SliceStable(f.LookUps, func(i, j int) bool { return posLess(f.LookUps[i].Pos, f.LookUps[j].Pos) })
 	f.ExistingChecks = sortPos(f.ExistingChecks)
 	f.BackgroundActivated = sortPos(f.BackgroundActivated)
 	sort.SliceStable(f.Notes, func(i, j int) bool { return posLess(f.Notes[i].Pos, f.Notes[j].Pos) })
