@@ -118,7 +118,7 @@ func comparedNames(c *ectx, toks []Token) (names []string, poss []Pos, any bool)
 				s-- // === is lexed as == and =
 			}
 			if s >= 1 && isComparison(c.f.lang, toks[s]) {
-				add(toks[comparandStart(toks, s-1) : s])
+				add(toks[comparandStart(toks, s-1):s])
 			} else {
 				any = true // a Name read some other way
 			}
