@@ -151,11 +151,25 @@ func isWinAppSDK(f *fileModel, parts []string) bool {
 // extractMethod walks one method body and returns the registrations made
 // there, evaluating values in ctx.
 func extractMethod(c *ectx) []Registration {
+	return extractBody(c, nil, 0)
+}
+
+// maxBuilderHelpers bounds the nesting of helpers a builder is handed to.
+const maxBuilderHelpers = 4
+
+// extractBody is extractMethod with builders handed in by a caller
+// (bound: parameter name → the caller's builder), at helper depth depth.
+// A bound builder's configuration and Register() calls here add to the
+// caller's builder.
+func extractBody(c *ectx, bound map[string]*builderState, depth int) []Registration {
 	m := c.m
 	f := c.f
 	toks := m.body()
 	var out []Registration
 	vars := map[string]*builderState{}
+	for k, b := range bound {
+		vars[k] = b
+	}
 	var all []*builderState
 	var withStack []string
 	key := c.key
@@ -200,6 +214,13 @@ func extractMethod(c *ectx) []Registration {
 				i = end - 1
 			}
 			continue
+		}
+		// Helper(builder, …): a builder handed to a method of the App
+		if t.Kind == TokIdent && depth < maxBuilderHelpers && i+1 < len(toks) && isPunct(toks[i+1], "(") && len(vars) > 0 {
+			if end, ok := handBuilder(c, toks, i, vars, depth, &out); ok {
+				i = max(i, end)
+				continue
+			}
 		}
 		// builder.Member
 		var b *builderState
@@ -630,4 +651,72 @@ func isNullExpr(c *ectx, toks []Token) bool {
 		}
 	}
 	return false
+}
+
+// handBuilder follows a call Name(…, builder, …) at toks[i] into the
+// App's method Name whose parameter at that place is a builder: the
+// method's body configures and registers the caller's builder. It returns
+// the index of the call's closing parenthesis.
+func handBuilder(c *ectx, toks []Token, i int, vars map[string]*builderState, depth int, out *[]Registration) (int, bool) {
+	if i >= 1 && isAccess(toks[i-1]) {
+		recv := receiverName(toks, i-1)
+		if len(recv) != 1 || !(isSelf(recv[0]) || c.m.class != nil && equalName(recv[0], c.m.class.name, c.fold())) {
+			return 0, false
+		}
+	}
+	close := matchClose(toks, i+1)
+	if close >= len(toks) || close-i > maxCallSpan {
+		return 0, false
+	}
+	var args [][]Token
+	if inner := toks[i+2 : close]; len(inner) > 0 {
+		for _, a := range splitTop(inner, ",") {
+			args = append(args, trimNewlines(a))
+		}
+	}
+	handed := map[int]*builderState{}
+	for k, a := range args {
+		if a = trimExpr(a); len(a) == 1 && a[0].Kind == TokIdent {
+			if b := vars[c.key(a[0].Text)]; b != nil {
+				handed[k] = b
+			}
+		}
+	}
+	if len(handed) == 0 {
+		return 0, false
+	}
+	for _, h := range c.ix.methodsNamed(toks[i].Text, c.fold()) {
+		if h == c.m || !arityFits(h, args) || (h.file.lang != c.f.lang && !(h.file.lang == CPP && c.f.lang == CPP)) {
+			continue
+		}
+		bound := map[string]*builderState{}
+		for k, b := range handed {
+			if k < len(h.params) && builderParam(h.file.lang, h.params[k]) {
+				key := h.params[k].name
+				if h.file.lang == VB {
+					key = strings.ToLower(key)
+				}
+				bound[key] = b
+			}
+		}
+		if len(bound) == 0 {
+			continue
+		}
+		hc := ctxFor(c.ix, h.file, h, bindArgs(h, args, c))
+		hc.depth = c.depth + 1
+		*out = append(*out, extractBody(hc, bound, depth+1)...)
+		return close, true
+	}
+	return 0, false
+}
+
+// builderParam reports whether a parameter may hold a BackgroundTaskBuilder:
+// declared so (any qualification, pointer, reference or hat), or untyped
+// (JavaScript, VB without As).
+func builderParam(lang Language, p param) bool {
+	if p.typ == "" {
+		return lang == JavaScript || lang == VB
+	}
+	t := simpleTypeName(strings.TrimSuffix(strings.TrimSpace(strings.ReplaceAll(p.typ, "const", "")), "&"))
+	return strings.EqualFold(t, builderClass) || strings.EqualFold(t, "I"+builderClass)
 }

@@ -196,6 +196,91 @@ End Module`,
 			},
 			want: "Tasks.A[TimeTrigger] Tasks.B[ApplicationTrigger]",
 		},
+		{
+			name: "C#: a builder created in one method, configured and registered by a helper",
+			files: map[string]string{
+				"reg.cs": `class Setup {
+	public void Start() {
+		var builder = new BackgroundTaskBuilder();
+		builder.Name = "sync";
+		Configure(builder, "Tasks.Sync");
+	}
+	static void Configure(BackgroundTaskBuilder builder, string entryPoint) {
+		builder.TaskEntryPoint = entryPoint;
+		builder.SetTrigger(new TimeTrigger(15, false));
+		builder.Register();
+	}
+}`,
+			},
+			want: "Tasks.Sync[TimeTrigger]",
+		},
+		{
+			name: "C#: a helper configures, the caller registers",
+			files: map[string]string{
+				"reg.cs": `class Setup {
+	public void Start() {
+		var builder = new BackgroundTaskBuilder();
+		this.AddTrigger(builder);
+		builder.TaskEntryPoint = "Tasks.Sync";
+		builder.Register();
+	}
+	void AddTrigger(BackgroundTaskBuilder b) { b.SetTrigger(new ApplicationTrigger()); }
+}`,
+			},
+			want: "Tasks.Sync[ApplicationTrigger]",
+		},
+		{
+			name: "C++/WinRT: a builder handed to a helper by reference",
+			files: map[string]string{
+				"reg.cpp": `void Registrar::Configure(BackgroundTaskBuilder const& builder, hstring const& entryPoint) {
+	builder.TaskEntryPoint(entryPoint);
+	builder.SetTrigger(TimeTrigger(15, false));
+	builder.Register();
+}
+void Registrar::Start() {
+	BackgroundTaskBuilder builder;
+	builder.Name(L"sync");
+	Configure(builder, L"Tasks.Sync");
+}`,
+			},
+			want: "Tasks.Sync[TimeTrigger]",
+		},
+		{
+			name: "VB: a builder handed to a Sub",
+			files: map[string]string{
+				"reg.vb": `Module M
+    Sub Start()
+        Dim b As New BackgroundTaskBuilder()
+        Configure(b, "Tasks.Sync")
+    End Sub
+    Sub Configure(builder As BackgroundTaskBuilder, entryPoint As String)
+        builder.TaskEntryPoint = entryPoint
+        builder.SetTrigger(New TimeTrigger(15, False))
+        builder.Register()
+    End Sub
+End Module`,
+			},
+			want: "Tasks.Sync[TimeTrigger]",
+		},
+		{
+			name: "JavaScript: a builder handed to a function",
+			files: map[string]string{
+				"reg.js": `(function () {
+    function configure(builder, entryPoint) {
+        builder.taskEntryPoint = entryPoint;
+        builder.setTrigger(new Windows.ApplicationModel.Background.TimeTrigger(15, false));
+        builder.register();
+    }
+    function start() {
+        var builder = new Windows.ApplicationModel.Background.BackgroundTaskBuilder();
+        builder.name = "sync";
+        configure(builder, "js\\sync.js");
+    }
+    start();
+})();`,
+			},
+			want: `js\sync.js[TimeTrigger]`,
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
