@@ -175,7 +175,7 @@ func extractBody(c *ectx, bound map[string]*builderState, depth int) []Registrat
 	key := c.key
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.Kind != TokIdent && !isPunct(t, ".") {
+		if t.Kind != TokIdent && !isPunct(t, ".") && !isPunct(t, "(") {
 			continue
 		}
 		// VB With blocks
@@ -215,6 +215,14 @@ func extractBody(c *ectx, bound map[string]*builderState, depth int) []Registrat
 			}
 			continue
 		}
+		// b5 = builder.as<IBackgroundTaskBuilder5>() and other aliases
+		if t.Kind == TokIdent && len(vars) > 0 {
+			if end, b := aliasAssignment(c, toks, i, vars); b != nil {
+				vars[key(t.Text)] = b
+				i = max(i, end-1)
+				continue
+			}
+		}
 		// Helper(builder, …): a builder handed to a method of the App
 		if t.Kind == TokIdent && depth < maxBuilderHelpers && i+1 < len(toks) && isPunct(toks[i+1], "(") && len(vars) > 0 {
 			if end, ok := handBuilder(c, toks, i, vars, depth, &out); ok {
@@ -235,12 +243,24 @@ func extractBody(c *ectx, bound map[string]*builderState, depth int) []Registrat
 			}
 			b = vars[key(t.Text)]
 			memberAt = i + 2
+		case isPunct(t, "(") && len(vars) > 0 && (i == 0 || !callOpener(toks[i-1])):
+			// ((IBackgroundTaskBuilder5)builder).Member, (builder as I…).Member
+			if k := matchClose(toks, i); k+2 < len(toks) && isAccess(toks[k+1]) && toks[k+2].Kind == TokIdent {
+				b = builderOf(c, toks[i+1:k], vars)
+				memberAt = k + 2
+			}
 		}
 		if b == nil || memberAt >= len(toks) || toks[memberAt].Kind != TokIdent {
 			continue
 		}
+		memberAt = skipInterfaceCasts(toks, memberAt)
 		member := toks[memberAt]
 		next := memberAt + 1
+		if (isIdent(member, "QueryInterface") || isIdent(member, "as") || isIdent(member, "try_as")) && next < len(toks) && isPunct(toks[next], "(") {
+			// builder->QueryInterface(IID_PPV_ARGS(&b5)), builder.as(b5)
+			aliasOutArgs(c, toks[next+1:min(matchClose(toks, next), len(toks))], b, vars)
+			continue
+		}
 		switch {
 		case next < len(toks) && isPunct(toks[next], "="):
 			end := exprEnd(toks, next+1)
@@ -719,4 +739,116 @@ func builderParam(lang Language, p param) bool {
 	}
 	t := simpleTypeName(strings.TrimSuffix(strings.TrimSpace(strings.ReplaceAll(p.typ, "const", "")), "&"))
 	return strings.EqualFold(t, builderClass) || strings.EqualFold(t, "I"+builderClass)
+}
+
+// Interface aliases of a builder: IBackgroundTaskBuilder2…6 expose the
+// later members (SetTaskEntryPointClsid on IBackgroundTaskBuilder5, …) on
+// the same object, so what is set through an alias is set on the builder.
+
+// builderOf returns the builder an expression stands for: a builder
+// variable, possibly cast to one of its interfaces (C++/WinRT
+// .as<I>()/.try_as<I>(), C++/CX safe_cast/dynamic_cast, C# (I)b and b as
+// I, VB DirectCast/CType/TryCast); nil otherwise.
+func builderOf(c *ectx, toks []Token, vars map[string]*builderState) *builderState {
+	toks = trimExpr(toks)
+	n := len(toks)
+	switch {
+	case n == 0:
+		return nil
+	case n == 1 && toks[0].Kind == TokIdent:
+		return vars[c.key(toks[0].Text)]
+	case n == 3 && (isIdent(toks[0], "this") || isIdentFold(toks[0], "Me")) && isAccess(toks[1]):
+		return vars[c.key(toks[2].Text)]
+	}
+	// b.as<I>() / b.try_as<I>()
+	if n >= 6 && toks[0].Kind == TokIdent && isAccess(toks[1]) && (isIdent(toks[2], "as") || isIdent(toks[2], "try_as")) && isPunct(toks[3], "<") {
+		if gt := matchClose(toks, 3); gt+2 == n-1 && isPunct(toks[gt+1], "(") && isPunct(toks[n-1], ")") {
+			return vars[c.key(toks[0].Text)]
+		}
+	}
+	// safe_cast<I^>(b), dynamic_cast<…>(b), static_cast<…>(b)
+	if n >= 6 && toks[0].Kind == TokIdent && strings.HasSuffix(toks[0].Text, "_cast") && isPunct(toks[1], "<") {
+		if gt := matchClose(toks, 1); gt+1 < n && isPunct(toks[gt+1], "(") && matchClose(toks, gt+1) == n-1 {
+			return builderOf(c, toks[gt+2:n-1], vars)
+		}
+	}
+	// C# (I)b
+	if c.f.lang == CSharp && isPunct(toks[0], "(") {
+		if k := matchClose(toks, 0); k < n-1 && k >= 2 {
+			if parts, end := qualName(toks, 1); end == k && len(parts) > 0 {
+				return builderOf(c, toks[k+1:], vars)
+			}
+		}
+	}
+	// C# b as I
+	if c.f.lang == CSharp && n >= 3 && isIdent(toks[1], "as") {
+		return builderOf(c, toks[:1], vars)
+	}
+	// VB DirectCast(b, I), CType(b, I), TryCast(b, I)
+	if c.f.lang == VB && n >= 4 && (isIdentFold(toks[0], "DirectCast") || isIdentFold(toks[0], "CType") || isIdentFold(toks[0], "TryCast")) && isPunct(toks[1], "(") && matchClose(toks, 1) == n-1 {
+		if args := splitTop(toks[2:n-1], ","); len(args) == 2 {
+			return builderOf(c, args[0], vars)
+		}
+	}
+	return nil
+}
+
+// aliasAssignment recognises "X = <builder expression>" at toks[i] (with
+// a declaration's type between: Dim X As I = …, I5 X = …) and returns the
+// end of the expression and the builder.
+func aliasAssignment(c *ectx, toks []Token, i int, vars map[string]*builderState) (int, *builderState) {
+	j := i + 1
+	if c.f.lang == VB && j < len(toks) && isIdentFold(toks[j], "As") {
+		for j < len(toks) && !isPunct(toks[j], "=") && toks[j].Kind != TokNewline {
+			j++
+		}
+	}
+	if j >= len(toks) || !isPunct(toks[j], "=") || (i >= 1 && isAccess(toks[i-1])) {
+		return 0, nil
+	}
+	end := exprEnd(toks, j+1)
+	b := builderOf(c, toks[j+1:end], vars)
+	if b == nil || vars[c.key(toks[i].Text)] == b {
+		return 0, nil
+	}
+	return end, b
+}
+
+// aliasOutArgs makes the variables a QueryInterface or as(out) call fills
+// (&X, or a plain X) aliases of builder b.
+func aliasOutArgs(c *ectx, args []Token, b *builderState, vars map[string]*builderState) {
+	for k := 0; k < len(args); k++ {
+		if isPunct(args[k], "&") && k+1 < len(args) && args[k+1].Kind == TokIdent && (k+2 >= len(args) || !isAccess(args[k+2])) {
+			vars[c.key(args[k+1].Text)] = b
+		}
+	}
+	if a := trimExpr(args); len(a) == 1 && a[0].Kind == TokIdent {
+		vars[c.key(a[0].Text)] = b
+	}
+}
+
+// skipInterfaceCasts moves past C++/WinRT .as<I>() / .try_as<I>() casts
+// chained on a builder: builder.as<IBackgroundTaskBuilder5>().Member.
+func skipInterfaceCasts(toks []Token, at int) int {
+	for at+1 < len(toks) && (isIdent(toks[at], "as") || isIdent(toks[at], "try_as")) && isPunct(toks[at+1], "<") {
+		gt := matchClose(toks, at+1)
+		if gt+4 >= len(toks) || !isPunct(toks[gt+1], "(") || !isPunct(toks[gt+2], ")") || !isAccess(toks[gt+3]) || toks[gt+4].Kind != TokIdent {
+			return at
+		}
+		at = gt + 4
+	}
+	return at
+}
+
+// callOpener reports a token after which "(" opens a call's arguments,
+// not a parenthesised expression.
+func callOpener(t Token) bool {
+	if t.Kind == TokIdent {
+		switch strings.ToLower(t.Text) {
+		case "return", "await", "co_await", "in", "if", "while", "else", "and", "or", "not":
+			return false
+		}
+		return true
+	}
+	return isPunct(t, ")") || isPunct(t, "]") || isPunct(t, ">")
 }

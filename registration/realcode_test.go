@@ -281,6 +281,83 @@ End Module`,
 			},
 			want: `js\sync.js[TimeTrigger]`,
 		},
+		{
+			name: "C++/WinRT: SetTaskEntryPointClsid through builder.as<IBackgroundTaskBuilder5>()",
+			files: map[string]string{
+				"reg.cpp": `void App::RegisterCom() {
+	BackgroundTaskBuilder builder;
+	builder.Name(L"com");
+	builder.SetTrigger(TimeTrigger(15, false));
+	auto builder5 = builder.as<IBackgroundTaskBuilder5>();
+	builder5.SetTaskEntryPointClsid(winrt::guid(L"6d2a4f1e-0c9b-4a57-8e3d-91b2c7f4a0e5"));
+	builder.Register();
+}
+void App::RegisterInline() {
+	BackgroundTaskBuilder builder;
+	builder.SetTrigger(ApplicationTrigger());
+	builder.try_as<IBackgroundTaskBuilder5>().SetTaskEntryPointClsid(winrt::guid(L"6d2a4f1e-0c9b-4a57-8e3d-91b2c7f4a0e5"));
+	builder.Register();
+}
+void App::RegisterOut() {
+	BackgroundTaskBuilder builder;
+	builder.SetTrigger(ApplicationTrigger());
+	IBackgroundTaskBuilder5 b5{ nullptr };
+	builder.as(b5);
+	b5.SetTaskEntryPointClsid(winrt::guid(L"6d2a4f1e-0c9b-4a57-8e3d-91b2c7f4a0e5"));
+	builder.Register();
+}`,
+			},
+			want: "-[TimeTrigger]+clsid -[ApplicationTrigger]+clsid -[ApplicationTrigger]+clsid",
+		},
+		{
+			name: "C#: casts to a builder interface",
+			files: map[string]string{
+				"reg.cs": `class R {
+	void A() {
+		var builder = new BackgroundTaskBuilder { Name = "a" };
+		builder.SetTrigger(new TimeTrigger(15, false));
+		var b5 = builder as IBackgroundTaskBuilder5;
+		b5.SetTaskEntryPointClsid(new Guid("6d2a4f1e-0c9b-4a57-8e3d-91b2c7f4a0e5"));
+		builder.Register();
+	}
+	void B() {
+		var builder = new BackgroundTaskBuilder { Name = "b" };
+		builder.SetTrigger(new TimeTrigger(15, false));
+		((IBackgroundTaskBuilder5)builder).SetTaskEntryPointClsid(new Guid("6d2a4f1e-0c9b-4a57-8e3d-91b2c7f4a0e5"));
+		builder.Register();
+	}
+}`,
+			},
+			want: "-[TimeTrigger]+clsid -[TimeTrigger]+clsid",
+		},
+		{
+			name: "C++ COM: QueryInterface fills an alias",
+			files: map[string]string{
+				"reg.cpp": `void App::Register() {
+	BackgroundTaskBuilder^ builder = ref new BackgroundTaskBuilder();
+	builder->SetTrigger(ref new TimeTrigger(15, false));
+	IBackgroundTaskBuilder5^ b5 = safe_cast<IBackgroundTaskBuilder5^>(builder);
+	b5->TaskEntryPoint = "Tasks.Sync";
+	builder->Register();
+}`,
+			},
+			want: "Tasks.Sync[TimeTrigger]",
+		},
+		{
+			name: "VB: DirectCast to a builder interface",
+			files: map[string]string{
+				"reg.vb": `Module M
+    Sub Go()
+        Dim b As New BackgroundTaskBuilder()
+        b.SetTrigger(New TimeTrigger(15, False))
+        Dim b5 As IBackgroundTaskBuilder5 = DirectCast(b, IBackgroundTaskBuilder5)
+        b5.SetTaskEntryPointClsid(New Guid("6d2a4f1e-0c9b-4a57-8e3d-91b2c7f4a0e5"))
+        b.Register()
+    End Sub
+End Module`,
+			},
+			want: "-[TimeTrigger]+clsid",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
