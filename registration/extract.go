@@ -215,6 +215,14 @@ func extractBody(c *ectx, bound map[string]*builderState, depth int) []Registrat
 			}
 			continue
 		}
+		// the Windows Community Toolkit's BackgroundTaskHelper.Register(…)
+		if isIdent(t, toolkitHelper) && i+3 < len(toks) && isAccess(toks[i+1]) && isIdentFold(toks[i+2], "Register") && isPunct(toks[i+3], "(") {
+			if r, end, ok := toolkitRegistration(c, toks, i); ok {
+				out = append(out, r)
+				i = max(i, end)
+				continue
+			}
+		}
 		// b5 = builder.as<IBackgroundTaskBuilder5>() and other aliases
 		if t.Kind == TokIdent && len(vars) > 0 {
 			if end, b := aliasAssignment(c, toks, i, vars); b != nil {
@@ -851,4 +859,81 @@ func callOpener(t Token) bool {
 		return true
 	}
 	return isPunct(t, ")") || isPunct(t, "]") || isPunct(t, ">")
+}
+
+// toolkitHelper is the Windows Community Toolkit's static class
+// (Microsoft.Toolkit.Uwp.Helpers) whose Register overloads build and
+// register a task:
+//
+//	Register(Type taskType, IBackgroundTrigger trigger, bool forceRegister = false, bool enforceConditions = true, params IBackgroundCondition[] conditions)
+//	Register(string name, string entryPoint, IBackgroundTrigger trigger, …same…)
+//	Register(string name, IBackgroundTrigger trigger, …same…)   (in-process)
+//
+// The Type overload names the task taskType.Name with the entry point
+// taskType.FullName. Each looks the task up among the registered ones
+// first (Registration.ChecksExisting).
+const toolkitHelper = "BackgroundTaskHelper"
+
+// toolkitRegistration reads BackgroundTaskHelper.Register(…) at toks[i];
+// it returns the index of the call's closing parenthesis. An App that
+// defines its own BackgroundTaskHelper class calls that one instead.
+func toolkitRegistration(c *ectx, toks []Token, i int) (Registration, int, bool) {
+	if c.f.lang != CSharp && c.f.lang != VB || len(c.ix.classesNamed(toolkitHelper, c.fold())) > 0 {
+		return Registration{}, 0, false
+	}
+	open := i + 3
+	close := matchClose(toks, open)
+	if close >= len(toks) {
+		return Registration{}, 0, false
+	}
+	var args [][]Token
+	if inner := toks[open+1 : close]; len(inner) > 0 {
+		for _, a := range splitTop(inner, ",") {
+			args = append(args, trimNewlines(a))
+		}
+	}
+	if len(args) < 2 {
+		return Registration{}, 0, false
+	}
+	r := Registration{Pos: c.f.pos(toks[i]), Language: c.f.lang, RegisterCalls: []Pos{c.f.pos(toks[i+2])}, ChecksExisting: true, Triggers: []Trigger{}, Conditions: []Condition{}}
+	first := trimExpr(namedArg(args, 0, "backgroundTaskType", "backgroundTaskName"))
+	var trigger []Token
+	var rest [][]Token // the arguments after the trigger
+	if v := c.eval(first); v.kind == vType || len(first) > 0 && (isIdent(first[0], "typeof") || isIdentFold(first[0], "GetType")) {
+		// Register(Type, trigger, …)
+		r.EntryPointSet = true
+		r.EntryPoint = Value{Expr: exprText(first), Pos: c.f.pos(first[0])}
+		r.Name = Value{Expr: exprText(first), Pos: c.f.pos(first[0])}
+		if v.kind == vType {
+			r.EntryPoint.Str, r.EntryPoint.Resolved = v.s, true
+			r.Name.Str, r.Name.Resolved = lastPart(v.s), true
+		}
+		trigger, rest = namedArg(args, 1, "trigger"), args[min(2, len(args)):]
+	} else {
+		r.Name = valueOf(c, first)
+		second := namedArg(args, 1, "backgroundTaskEntryPoint", "trigger")
+		inProcess := constructOf(c, second).ok && strings.HasSuffix(constructOf(c, second).class, "Trigger")
+		if len(args) >= 3 {
+			if b := c.eval(namedArg(args, 2)); b.kind == vBool {
+				inProcess = true // Register(name, trigger, forceRegister, …)
+			}
+		}
+		if inProcess {
+			trigger, rest = second, args[min(2, len(args)):]
+		} else {
+			r.EntryPointSet = true
+			r.EntryPoint = valueOf(c, second)
+			trigger, rest = namedArg(args, 2, "trigger"), args[min(3, len(args)):]
+		}
+	}
+	if trigger != nil && !isNullExpr(c, trigger) {
+		r.Triggers = append(r.Triggers, triggerOf(c, trigger))
+	}
+	// forceRegister, enforceConditions, then the conditions
+	for k, a := range rest {
+		if k >= 2 && !isNullExpr(c, a) {
+			r.Conditions = append(r.Conditions, conditionOf(c, a))
+		}
+	}
+	return r, close, true
 }

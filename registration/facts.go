@@ -97,8 +97,12 @@ type Registration struct {
 	RegisterCalls []Pos       `json:"registerCalls"`
 	// Via is the chain of helper call sites, outermost first, when the
 	// builder is created inside a helper function.
-	Via      []Pos    `json:"via,omitempty"`
-	Language Language `json:"language"`
+	Via []Pos `json:"via,omitempty"`
+	// ChecksExisting is true when the registering call looks the task up
+	// among the registered ones itself (the Windows Community Toolkit's
+	// BackgroundTaskHelper.Register).
+	ChecksExisting bool     `json:"checksExisting,omitempty"`
+	Language       Language `json:"language"`
 }
 
 // Resolved reports whether every part of the registration was resolved.

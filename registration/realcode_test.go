@@ -358,6 +358,53 @@ End Module`,
 			},
 			want: "-[TimeTrigger]+clsid",
 		},
+		{
+			name: "the Windows Community Toolkit's BackgroundTaskHelper.Register overloads",
+			files: map[string]string{
+				"tasks.cs": `namespace Tasks { public sealed class SyncTask : IBackgroundTask { public void Run(IBackgroundTaskInstance i) { } } }`,
+				"reg.cs": `using Microsoft.Toolkit.Uwp.Helpers;
+class R {
+	void Go() {
+		BackgroundTaskHelper.Register(typeof(Tasks.SyncTask), new TimeTrigger(15, false));
+		BackgroundTaskHelper.Register("upload", "Tasks.UploadTask", new SystemTrigger(SystemTriggerType.InternetAvailable, false), false, true, new SystemCondition(SystemConditionType.InternetAvailable));
+		BackgroundTaskHelper.Register("inproc", new ApplicationTrigger());
+		Microsoft.Toolkit.Uwp.Helpers.BackgroundTaskHelper.Register("inproc2", new ApplicationTrigger(), true);
+	}
+}`,
+			},
+			want: "Tasks.SyncTask[TimeTrigger] Tasks.UploadTask[SystemTrigger] -[ApplicationTrigger] -[ApplicationTrigger]",
+		},
+		{
+			name: "VB: BackgroundTaskHelper.Register(GetType(X), trigger)",
+			files: map[string]string{
+				"reg.vb": `Imports Microsoft.Toolkit.Uwp.Helpers
+Namespace Tasks
+    Public NotInheritable Class SyncTask
+        Implements IBackgroundTask
+    End Class
+End Namespace
+Module M
+    Sub Go()
+        BackgroundTaskHelper.Register(GetType(Tasks.SyncTask), New TimeTrigger(15, False))
+    End Sub
+End Module`,
+			},
+			want: "Tasks.SyncTask[TimeTrigger]",
+		},
+		{
+			name: "an App's own BackgroundTaskHelper class is not the toolkit's",
+			files: map[string]string{
+				"reg.cs": `static class BackgroundTaskHelper {
+	public static void Register(string entryPoint, IBackgroundTrigger trigger) {
+		var b = new BackgroundTaskBuilder { TaskEntryPoint = entryPoint };
+		b.SetTrigger(trigger);
+		b.Register();
+	}
+}
+class R { void Go() { BackgroundTaskHelper.Register("Tasks.Own", new TimeTrigger(15, false)); } }`,
+			},
+			want: "Tasks.Own[TimeTrigger]",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

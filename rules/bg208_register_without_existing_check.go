@@ -27,7 +27,9 @@ compares with is reported too. A look-up that compares with no name
 (a helper's parameter) may find any task. When a look-up compares with a
 name that no registration uses, BG212 reports the mismatch instead. Tasks triggered by a
 ` + "`BackgroundTransferCompletionGroup`" + ` are left out: each belongs to one
-transfer group and the system removes it when it fires.
+transfer group and the system removes it when it fires. So are the
+registrations of the Windows Community Toolkit's
+` + "`BackgroundTaskHelper.Register`" + `, which looks the task up itself.
 
 **Why it fails.** Registrations persist across app launches, and
 ` + "`Register()`" + ` does not replace a task of the same name: it adds another one.
@@ -85,7 +87,7 @@ func (registerWithoutExistingCheck) Check(c *Context) []Finding {
 		mismatched[m.Registered.Name.Str] = true
 	}
 	var out []Finding
-	for _, call := range registerCalls(c.Facts, func(r *registration.Registration) bool { return !systemManaged(r) }) {
+	for _, call := range registerCalls(c.Facts, func(r *registration.Registration) bool { return !systemManaged(r) && !r.ChecksExisting }) {
 		if len(c.Facts.ExistingChecks) == 0 {
 			out = append(out, AtCode(metaBG208, call.Pos,
 				"%s is registered without checking BackgroundTaskRegistration.AllTasks first; every run adds another registration and the task fires once per copy", call.taskName()))
