@@ -405,6 +405,32 @@ class R { void Go() { BackgroundTaskHelper.Register("Tasks.Own", new TimeTrigger
 			},
 			want: "Tasks.Own[TimeTrigger]",
 		},
+		{
+			name: "JavaScript: entry points kept in object literals",
+			files: map[string]string{
+				"reg.js": `(function () {
+    var bg = Windows.ApplicationModel.Background;
+    var SyncTask = { TaskEntryPoint: "js\\sync.js", TaskName: "sync" };
+    function register(task) {
+        var builder = new bg.BackgroundTaskBuilder();
+        builder.name = task.name;
+        builder.taskEntryPoint = task.entryPoint;
+        builder.setTrigger(new bg.TimeTrigger(15, false));
+        builder.register();
+    }
+    function start() {
+        var b = new bg.BackgroundTaskBuilder();
+        b.name = SyncTask.TaskName;
+        b.taskEntryPoint = SyncTask.TaskEntryPoint;
+        b.setTrigger(new bg.TimeTrigger(15, false));
+        b.register();
+        register({ name: "upload", entryPoint: "js\\upload.js" });
+    }
+    start();
+})();`,
+			},
+			want: `js\sync.js[TimeTrigger] js\upload.js[TimeTrigger]`,
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
