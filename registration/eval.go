@@ -53,6 +53,10 @@ type ectx struct {
 	// usedParam is set when evaluation met a parameter of m that env does
 	// not bind: m is then a helper whose call sites decide the value.
 	usedParam *bool
+	// fields are the builder fields of m's class configured across its
+	// methods: extraction follows them only when they are bound (the
+	// class's own pass, fieldRegistrations).
+	fields map[string]bool
 }
 
 func (c *ectx) fold() bool { return c.f.lang == VB }

@@ -191,14 +191,27 @@ func extractBody(c *ectx, bound map[string]*builderState, depth int) []Registrat
 		if end, init, parts, ok := creation(f.lang, toks, i); ok {
 			b := &builderState{pos: f.pos(t), winApp: isWinAppSDK(f, parts)}
 			b.variable = builderVar(f.lang, toks, i)
-			if b.variable != "" {
+			if c.fields[key(b.variable)] {
+				// a field builder: its class's pass follows it across methods
+				if fb := bound[key(b.variable)]; fb != nil {
+					b = fb
+				} else {
+					if end > i+1 {
+						i = end - 1
+					}
+					continue
+				}
+			}
+			if b.variable != "" && !c.fields[key(b.variable)] {
 				if old := vars[key(b.variable)]; old != nil && old.regs == 0 && old != b && (old.epSet || old.clsidSet || len(old.triggers) > 0) {
 					out = append(out, old.snapshot(f.lang, nil))
 					old.regs = -1
 				}
 				vars[key(b.variable)] = b
 			}
-			all = append(all, b)
+			if !c.fields[key(b.variable)] {
+				all = append(all, b)
+			}
 			if init != nil {
 				for _, item := range splitTop(init, ",") {
 					item = trimNewlines(item)
@@ -936,4 +949,110 @@ func toolkitRegistration(c *ectx, toks []Token, i int) (Registration, int, bool)
 		}
 	}
 	return r, close, true
+}
+
+// Builders kept in a field: created in one method of a class (field =
+// new BackgroundTaskBuilder()), configured in others, registered in yet
+// another. Each such field is followed through the class's methods in
+// source order as one builder; the methods' own extraction leaves it out.
+
+// builderFields lists the fields of class cl assigned a new builder in one
+// of its methods and used as a builder in another.
+func builderFields(cl *classDecl) map[string]bool {
+	fold := cl.file.lang == VB
+	key := func(s string) string {
+		if fold {
+			return strings.ToLower(s)
+		}
+		return s
+	}
+	created := map[string]*methodDecl{}
+	for _, m := range cl.methods {
+		toks := m.body()
+		for i := range toks {
+			if _, _, _, ok := creation(cl.file.lang, toks, i); !ok || i < 2 || !isPunct(toks[i-1], "=") || toks[i-2].Kind != TokIdent {
+				continue
+			}
+			name := toks[i-2].Text
+			if i >= 3 && toks[i-3].Kind == TokIdent && !isAccess(toks[i-3]) {
+				continue // a local declaration: var b = …, auto b = …
+			}
+			if i >= 4 && isAccess(toks[i-3]) && !(isIdent(toks[i-4], "this") || isIdentFold(toks[i-4], "Me")) {
+				continue // other.b = …
+			}
+			if m.paramIndex(name, fold) < 0 {
+				created[key(name)] = m
+			}
+		}
+	}
+	var out map[string]bool
+	for name, at := range created {
+		for _, m := range cl.methods {
+			if m == at {
+				continue
+			}
+			toks := m.body()
+			for i := 0; i+2 < len(toks); i++ {
+				if toks[i].Kind == TokIdent && key(toks[i].Text) == name && isAccess(toks[i+1]) && toks[i+2].Kind == TokIdent && (i == 0 || !isAccess(toks[i-1]) || i >= 2 && (isIdent(toks[i-2], "this") || isIdentFold(toks[i-2], "Me"))) {
+					if out == nil {
+						out = map[string]bool{}
+					}
+					out[name] = true
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// fieldRegistrations follows each builder field of cl through the class's
+// methods in source order.
+func fieldRegistrations(ix *appIndex, cl *classDecl, fields map[string]bool) []Registration {
+	var out []Registration
+	methods := append([]*methodDecl{}, cl.methods...)
+	sortMethods(methods)
+	for name := range fields {
+		var b *builderState
+		for _, m := range methods {
+			if b == nil {
+				b = fieldCreation(m, name, fields)
+				if b == nil {
+					continue
+				}
+			}
+		}
+		if b == nil {
+			continue
+		}
+		for _, m := range methods {
+			c := ctxFor(ix, m.file, m, nil)
+			c.fields = fields
+			out = append(out, extractBody(c, map[string]*builderState{name: b}, 0)...)
+		}
+		if b.regs == 0 && (b.epSet || b.clsidSet || len(b.triggers) > 0) {
+			out = append(out, b.snapshot(cl.file.lang, nil))
+		}
+	}
+	return out
+}
+
+// fieldCreation is the builder that m creates for field name (nil when m
+// creates none).
+func fieldCreation(m *methodDecl, name string, fields map[string]bool) *builderState {
+	toks := m.body()
+	for i := range toks {
+		if _, _, parts, ok := creation(m.file.lang, toks, i); ok && equalName(builderVar(m.file.lang, toks, i), name, m.file.lang == VB) {
+			return &builderState{pos: m.file.pos(toks[i]), variable: name, winApp: isWinAppSDK(m.file, parts)}
+		}
+	}
+	return nil
+}
+
+func sortMethods(ms []*methodDecl) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && posLess(ms[j].pos, ms[j-1].pos); j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
 }

@@ -431,6 +431,56 @@ class R { void Go() { BackgroundTaskHelper.Register("Tasks.Own", new TimeTrigger
 			},
 			want: `js\sync.js[TimeTrigger] js\upload.js[TimeTrigger]`,
 		},
+		{
+			name: "C#: a builder kept in a field, configured across methods",
+			files: map[string]string{
+				"reg.cs": `class Scheduler {
+	private BackgroundTaskBuilder builder;
+	public void Create() {
+		builder = new BackgroundTaskBuilder();
+		builder.Name = "sync";
+	}
+	public void Configure() {
+		builder.TaskEntryPoint = "Tasks.Sync";
+		this.builder.SetTrigger(new TimeTrigger(15, false));
+	}
+	public void Commit() { builder.Register(); }
+}`,
+			},
+			want: "Tasks.Sync[TimeTrigger]",
+		},
+		{
+			name: "C++/WinRT: a member builder configured across methods",
+			files: map[string]string{
+				"reg.h": `struct Scheduler { BackgroundTaskBuilder m_builder{ nullptr }; void Create(); void Commit(); };`,
+				"reg.cpp": `void Scheduler::Create() {
+	m_builder = BackgroundTaskBuilder();
+	m_builder.TaskEntryPoint(L"Tasks.Sync");
+}
+void Scheduler::Commit() {
+	m_builder.SetTrigger(TimeTrigger(15, false));
+	m_builder.Register();
+}`,
+			},
+			want: "Tasks.Sync[TimeTrigger]",
+		},
+		{
+			name: "VB: a field builder",
+			files: map[string]string{
+				"reg.vb": `Public Class Scheduler
+    Private _builder As BackgroundTaskBuilder
+    Public Sub Create()
+        _builder = New BackgroundTaskBuilder()
+        _builder.TaskEntryPoint = "Tasks.Sync"
+    End Sub
+    Public Sub Commit()
+        _builder.SetTrigger(New TimeTrigger(15, False))
+        _builder.Register()
+    End Sub
+End Class`,
+			},
+			want: "Tasks.Sync[TimeTrigger]",
+		},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

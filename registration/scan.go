@@ -522,6 +522,19 @@ func resolve(files []*fileModel, facts *Facts, entryPoints, mentions []string) *
 func registrations(ix *appIndex) []Registration {
 	var out []Registration
 	helpers := map[*methodDecl]bool{}
+	// builders kept in fields of a class with methods in interesting files
+	classFields := map[*classDecl]map[string]bool{}
+	for _, f := range ix.files {
+		for _, cl := range f.classes {
+			if !anyInteresting(cl.methods) {
+				continue
+			}
+			if fields := builderFields(cl); fields != nil {
+				classFields[cl] = fields
+				out = append(out, fieldRegistrations(ix, cl, fields)...)
+			}
+		}
+	}
 	for _, f := range ix.files {
 		if !f.interesting {
 			continue
@@ -533,6 +546,9 @@ func registrations(ix *appIndex) []Registration {
 			used := false
 			c := ctxFor(ix, f, m, nil)
 			c.usedParam = &used
+			if m.class != nil {
+				c.fields = classFields[m.class]
+			}
 			regs := extractMethod(c)
 			if len(regs) == 0 {
 				continue
@@ -564,6 +580,15 @@ func registrations(ix *appIndex) []Registration {
 		}
 	}
 	return out
+}
+
+func anyInteresting(ms []*methodDecl) bool {
+	for _, m := range ms {
+		if m.file.interesting {
+			return true
+		}
+	}
+	return false
 }
 
 // callSite is one call of a named function.
