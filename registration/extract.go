@@ -1015,11 +1015,8 @@ func fieldRegistrations(ix *appIndex, cl *classDecl, fields map[string]bool) []R
 	for name := range fields {
 		var b *builderState
 		for _, m := range methods {
-			if b == nil {
-				b = fieldCreation(m, name, fields)
-				if b == nil {
-					continue
-				}
+			if b = fieldCreation(m, name); b != nil {
+				break
 			}
 		}
 		if b == nil {
@@ -1028,7 +1025,11 @@ func fieldRegistrations(ix *appIndex, cl *classDecl, fields map[string]bool) []R
 		for _, m := range methods {
 			c := ctxFor(ix, m.file, m, nil)
 			c.fields = fields
-			out = append(out, extractBody(c, map[string]*builderState{name: b}, 0)...)
+			for _, r := range extractBody(c, map[string]*builderState{name: b}, 0) {
+				if r.Pos == b.pos { // the method's own builders come from its own pass
+					out = append(out, r)
+				}
+			}
 		}
 		if b.regs == 0 && (b.epSet || b.clsidSet || len(b.triggers) > 0) {
 			out = append(out, b.snapshot(cl.file.lang, nil))
@@ -1039,7 +1040,7 @@ func fieldRegistrations(ix *appIndex, cl *classDecl, fields map[string]bool) []R
 
 // fieldCreation is the builder that m creates for field name (nil when m
 // creates none).
-func fieldCreation(m *methodDecl, name string, fields map[string]bool) *builderState {
+func fieldCreation(m *methodDecl, name string) *builderState {
 	toks := m.body()
 	for i := range toks {
 		if _, _, parts, ok := creation(m.file.lang, toks, i); ok && equalName(builderVar(m.file.lang, toks, i), name, m.file.lang == VB) {

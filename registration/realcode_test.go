@@ -445,9 +445,14 @@ class R { void Go() { BackgroundTaskHelper.Register("Tasks.Own", new TimeTrigger
 		this.builder.SetTrigger(new TimeTrigger(15, false));
 	}
 	public void Commit() { builder.Register(); }
+	public void Other() {
+		var local = new BackgroundTaskBuilder { TaskEntryPoint = "Tasks.Local" };
+		local.SetTrigger(new ApplicationTrigger());
+		local.Register();
+	}
 }`,
 			},
-			want: "Tasks.Sync[TimeTrigger]",
+			want: "Tasks.Sync[TimeTrigger] Tasks.Local[ApplicationTrigger]",
 		},
 		{
 			name: "C++/WinRT: a member builder configured across methods",
