@@ -264,7 +264,7 @@ func extractBody(c *ectx, bound map[string]*builderState, depth int) []Registrat
 			}
 			b = vars[key(t.Text)]
 			memberAt = i + 2
-		case isPunct(t, "(") && len(vars) > 0 && (i == 0 || !callOpener(toks[i-1])):
+		case isPunct(t, "(") && len(vars) > 0 && i+2 < len(toks) && (isPunct(toks[i+1], "(") || isIdent(toks[i+2], "as")) && (i == 0 || !callOpener(toks[i-1])):
 			// ((IBackgroundTaskBuilder5)builder).Member, (builder as I…).Member
 			if k := matchClose(toks, i); k+2 < len(toks) && isAccess(toks[k+1]) && toks[k+2].Kind == TokIdent {
 				b = builderOf(c, toks[i+1:k], vars)
@@ -969,8 +969,11 @@ func builderFields(cl *classDecl) map[string]bool {
 	created := map[string]*methodDecl{}
 	for _, m := range cl.methods {
 		toks := m.body()
-		for i := range toks {
-			if _, _, _, ok := creation(cl.file.lang, toks, i); !ok || i < 2 || !isPunct(toks[i-1], "=") || toks[i-2].Kind != TokIdent {
+		for i := 2; i < len(toks); i++ {
+			if !isPunct(toks[i-1], "=") || toks[i-2].Kind != TokIdent {
+				continue
+			}
+			if _, _, _, ok := creation(cl.file.lang, toks, i); !ok {
 				continue
 			}
 			name := toks[i-2].Text

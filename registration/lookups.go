@@ -34,11 +34,8 @@ func lookUps(ix *appIndex) []LookUp {
 			toks := m.body()
 			var at []Pos
 			for i, t := range toks {
-				if t.Kind == TokIdent && i >= 1 && isAccess(toks[i-1]) {
-					switch strings.ToLower(t.Text) {
-					case "alltasks", "alltaskgroups", "gettaskgroup":
-						at = append(at, f.pos(t))
-					}
+				if t.Kind == TokIdent && i >= 1 && isAccess(toks[i-1]) && (strings.EqualFold(t.Text, "AllTasks") || strings.EqualFold(t.Text, "AllTaskGroups") || strings.EqualFold(t.Text, "GetTaskGroup")) {
+					at = append(at, f.pos(t))
 				}
 			}
 			if len(at) == 0 {
