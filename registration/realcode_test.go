@@ -572,6 +572,9 @@ func TestDiscardedAccessRequest(t *testing.T) {
 		{"a.cpp", "void F() { BackgroundExecutionManager::RequestAccessAsync(); }", false},
 		{"a.js", "function f() { Windows.ApplicationModel.Background.BackgroundExecutionManager.requestAccessAsync().then(function (s) {}); }", true},
 		{"a.js", "function f() { Windows.ApplicationModel.Background.BackgroundExecutionManager.requestAccessAsync()\n}", false},
+		{"a.js", "function f() {\n Windows.ApplicationModel.Background.BackgroundExecutionManager.requestAccessAsync()\n  .then(function (s) {});\n}", true},
+		{"a.js", "function f() {\n var op =\n  Windows.ApplicationModel.Background.BackgroundExecutionManager.requestAccessAsync();\n}", true},
+		{"a.cs", "class A { void F() {\n BackgroundExecutionManager.RequestAccessAsync()\n  .AsTask().Wait(); } }", true},
 		{"a.vb", "Module M\n Async Sub F()\n  Dim s = Await BackgroundExecutionManager.RequestAccessAsync()\n End Sub\nEnd Module\n", true},
 		{"a.vb", "Module M\n Sub F()\n  BackgroundExecutionManager.RequestAccessAsync()\n End Sub\nEnd Module\n", false},
 	}

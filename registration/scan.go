@@ -903,13 +903,20 @@ func resultDiscarded(lang Language, toks []Token, i int) bool {
 	if end >= len(toks) {
 		return false
 	}
-	if after := end + 1; after < len(toks) && !isPunct(toks[after], ";") && !isPunct(toks[after], "}") && toks[after].Kind != TokNewline {
+	after := end + 1
+	for after < len(toks) && toks[after].Kind == TokNewline && lang != VB {
+		after++ // a chain continued on the next line: .then(…)
+	}
+	if after < len(toks) && !isPunct(toks[after], ";") && !isPunct(toks[after], "}") && toks[after].Kind != TokNewline {
 		return false // .get(), .then(…), .AsTask(), an operator, …
 	}
 	// the start of the receiver: Ns.BackgroundExecutionManager
 	k := i - 1
 	for k >= 1 && isAccess(toks[k]) && toks[k-1].Kind == TokIdent {
 		k -= 2
+	}
+	for k >= 0 && toks[k].Kind == TokNewline && lang != VB {
+		k-- // var s =\n    Manager.RequestAccessAsync()
 	}
 	if k < 0 {
 		return true
