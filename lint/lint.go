@@ -230,7 +230,7 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 		files := filterLanguages(app.Sources, o.Config)
 		ctx.SomeLanguagesOff = classLanguagesOff(o.Config)
 		out.Facts = registration.ScanWithOverlay(files, o.Overlay, registration.Options{
-			Jobs: jobs, Marker: suppressMarker, EntryPoints: DeclaredEntryPoints(man), Lexed: o.lexed,
+			Jobs: jobs, Marker: suppressMarker, EntryPoints: DeclaredEntryPoints(man), Mentions: DeclaredNames(man), Lexed: o.lexed,
 			ElsewhereFrom: func() [][]registration.SourceFile { return elsewhereSources(app, o.Config) },
 			Found:         o.found,
 		})
@@ -340,6 +340,21 @@ func elsewhereSources(app *workspace.App, cfg *workspace.Config) [][]registratio
 	for _, p := range app.Unreferenced() {
 		if files := filterLanguages(app.Universe.Sources[p.Path], cfg); len(files) > 0 {
 			out = append(out, files)
+		}
+	}
+	return out
+}
+
+// DeclaredNames are the entry points and script start pages of the
+// manifest's background tasks: the scanner records which of them code
+// still mentions (BG104 stays silent for those).
+func DeclaredNames(man *manifest.Manifest) []string {
+	var out []string
+	for _, bt := range man.BackgroundTasks {
+		for _, a := range []manifest.Attr{bt.EntryPoint, bt.StartPage} {
+			if v := strings.TrimSpace(a.Value); a.Present && v != "" {
+				out = append(out, v)
+			}
 		}
 	}
 	return out

@@ -53,6 +53,10 @@ type ectx struct {
 	// usedParam is set when evaluation met a parameter of m that env does
 	// not bind: m is then a helper whose call sites decide the value.
 	usedParam *bool
+	// fields are the builder fields of m's class configured across its
+	// methods: extraction follows them only when they are bound (the
+	// class's own pass, fieldRegistrations).
+	fields map[string]bool
 }
 
 func (c *ectx) fold() bool { return c.f.lang == VB }
@@ -462,6 +466,11 @@ func (c *ectx) name(parts []string, at Token) val {
 			return v
 		}
 	}
+	if len(parts) == 2 && c.m != nil && c.f.lang == JavaScript {
+		if v, found := c.objectProperty(parts[0], parts[1], at); found {
+			return v
+		}
+	}
 	if v, found := c.constant(parts); found {
 		return v
 	}
@@ -707,4 +716,77 @@ func (c *ectx) typeValue(parts []string, at Token) val {
 		return val{kind: vType, s: used[0].full}
 	}
 	return val{}
+}
+
+// objectProperty resolves obj.prop in JavaScript when obj is a parameter
+// bound to an object literal ({ entryPoint: "…" } passed to a helper), or a
+// variable of this function or an enclosing one assigned an object
+// literal (var Task = { TaskEntryPoint: "…" }).
+func (c *ectx) objectProperty(obj, prop string, at Token) (val, bool) {
+	if c.depth > maxDepth {
+		return val{}, false
+	}
+	if idx := c.m.paramIndex(obj, false); idx >= 0 {
+		if c.env == nil {
+			return val{}, false
+		}
+		b, ok := c.env.params[c.m.params[idx].name]
+		if !ok {
+			return val{}, false
+		}
+		toks := trimExpr(b.toks)
+		if len(toks) == 1 && toks[0].Kind == TokIdent && b.ctx.m != nil {
+			return b.ctx.deeper().objectProperty(toks[0].Text, prop, toks[0])
+		}
+		if v, ok := propertyOf(toks, prop); ok {
+			return b.ctx.deeper().eval(v), true
+		}
+		return val{}, false
+	}
+	for m := c.m; m != nil; m = outerFunction(c.f, m) {
+		assigns := c.ix.localAssigns(m, obj, false)
+		if len(assigns) != 1 {
+			if len(assigns) > 1 {
+				return val{}, false
+			}
+			continue
+		}
+		if v, ok := propertyOf(trimExpr(assigns[0]), prop); ok {
+			mc := ctxFor(c.ix, c.f, m, c.env)
+			mc.depth = c.depth + 1
+			return mc.eval(v), true
+		}
+		return val{}, false
+	}
+	return val{}, false
+}
+
+// outerFunction is the innermost method of f whose body holds m's.
+func outerFunction(f *fileModel, m *methodDecl) *methodDecl {
+	var best *methodDecl
+	for _, o := range f.methods {
+		if o != m && o.s <= m.s && m.e <= o.e && (best == nil || o.s >= best.s) {
+			best = o
+		}
+	}
+	return best
+}
+
+// propertyOf returns the value of property prop of an object literal
+// { prop: value, "prop": value, … }.
+func propertyOf(toks []Token, prop string) ([]Token, bool) {
+	if len(toks) < 2 || !isPunct(toks[0], "{") || matchClose(toks, 0) != len(toks)-1 {
+		return nil, false
+	}
+	for _, item := range splitTop(toks[1:len(toks)-1], ",") {
+		item = trimNewlines(item)
+		if len(item) < 3 || !isPunct(item[1], ":") {
+			continue
+		}
+		key := item[0]
+		if (key.Kind == TokIdent && key.Text == prop) || (key.Kind == TokString && key.Value == prop) {
+			return item[2:], true
+		}
+	}
+	return nil, false
 }

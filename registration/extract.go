@@ -17,6 +17,11 @@ type builderState struct {
 	triggers []Trigger
 	conds    []Condition
 	regs     int
+	// trigAt is the token index, in trigToks, of the last SetTrigger
+	// call: a later one replaces its trigger unless a branch keyword lies
+	// between them (if … else: either may be the one set).
+	trigAt   int
+	trigToks []Token
 }
 
 func (b *builderState) snapshot(lang Language, reg *Pos) Registration {
@@ -146,17 +151,31 @@ func isWinAppSDK(f *fileModel, parts []string) bool {
 // extractMethod walks one method body and returns the registrations made
 // there, evaluating values in ctx.
 func extractMethod(c *ectx) []Registration {
+	return extractBody(c, nil, 0)
+}
+
+// maxBuilderHelpers bounds the nesting of helpers a builder is handed to.
+const maxBuilderHelpers = 4
+
+// extractBody is extractMethod with builders handed in by a caller
+// (bound: parameter name → the caller's builder), at helper depth depth.
+// A bound builder's configuration and Register() calls here add to the
+// caller's builder.
+func extractBody(c *ectx, bound map[string]*builderState, depth int) []Registration {
 	m := c.m
 	f := c.f
 	toks := m.body()
 	var out []Registration
 	vars := map[string]*builderState{}
+	for k, b := range bound {
+		vars[k] = b
+	}
 	var all []*builderState
 	var withStack []string
 	key := c.key
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if t.Kind != TokIdent && !isPunct(t, ".") {
+		if t.Kind != TokIdent && !isPunct(t, ".") && !isPunct(t, "(") {
 			continue
 		}
 		// VB With blocks
@@ -172,14 +191,27 @@ func extractMethod(c *ectx) []Registration {
 		if end, init, parts, ok := creation(f.lang, toks, i); ok {
 			b := &builderState{pos: f.pos(t), winApp: isWinAppSDK(f, parts)}
 			b.variable = builderVar(f.lang, toks, i)
-			if b.variable != "" {
+			if c.fields[key(b.variable)] {
+				// a field builder: its class's pass follows it across methods
+				if fb := bound[key(b.variable)]; fb != nil {
+					b = fb
+				} else {
+					if end > i+1 {
+						i = end - 1
+					}
+					continue
+				}
+			}
+			if b.variable != "" && !c.fields[key(b.variable)] {
 				if old := vars[key(b.variable)]; old != nil && old.regs == 0 && old != b && (old.epSet || old.clsidSet || len(old.triggers) > 0) {
 					out = append(out, old.snapshot(f.lang, nil))
 					old.regs = -1
 				}
 				vars[key(b.variable)] = b
 			}
-			all = append(all, b)
+			if !c.fields[key(b.variable)] {
+				all = append(all, b)
+			}
 			if init != nil {
 				for _, item := range splitTop(init, ",") {
 					item = trimNewlines(item)
@@ -187,7 +219,7 @@ func extractMethod(c *ectx) []Registration {
 						item = item[1:]
 					}
 					if len(item) >= 3 && item[0].Kind == TokIdent && isPunct(item[1], "=") {
-						applyMember(c, b, item[0], item[2:], nil, &out)
+						applyMember(c, b, item[0], -1, item[2:], &out)
 					}
 				}
 			}
@@ -195,6 +227,29 @@ func extractMethod(c *ectx) []Registration {
 				i = end - 1
 			}
 			continue
+		}
+		// the Windows Community Toolkit's BackgroundTaskHelper.Register(…)
+		if isIdent(t, toolkitHelper) && i+3 < len(toks) && isAccess(toks[i+1]) && isIdentFold(toks[i+2], "Register") && isPunct(toks[i+3], "(") {
+			if r, end, ok := toolkitRegistration(c, toks, i); ok {
+				out = append(out, r)
+				i = max(i, end)
+				continue
+			}
+		}
+		// b5 = builder.as<IBackgroundTaskBuilder5>() and other aliases
+		if t.Kind == TokIdent && len(vars) > 0 {
+			if end, b := aliasAssignment(c, toks, i, vars); b != nil {
+				vars[key(t.Text)] = b
+				i = max(i, end-1)
+				continue
+			}
+		}
+		// Helper(builder, …): a builder handed to a method of the App
+		if t.Kind == TokIdent && depth < maxBuilderHelpers && i+1 < len(toks) && isPunct(toks[i+1], "(") && len(vars) > 0 {
+			if end, ok := handBuilder(c, toks, i, vars, depth, &out); ok {
+				i = max(i, end)
+				continue
+			}
 		}
 		// builder.Member
 		var b *builderState
@@ -209,21 +264,33 @@ func extractMethod(c *ectx) []Registration {
 			}
 			b = vars[key(t.Text)]
 			memberAt = i + 2
+		case isPunct(t, "(") && len(vars) > 0 && i+2 < len(toks) && (isPunct(toks[i+1], "(") || isIdent(toks[i+2], "as")) && (i == 0 || !callOpener(toks[i-1])):
+			// ((IBackgroundTaskBuilder5)builder).Member, (builder as I…).Member
+			if k := matchClose(toks, i); k+2 < len(toks) && isAccess(toks[k+1]) && toks[k+2].Kind == TokIdent {
+				b = builderOf(c, toks[i+1:k], vars)
+				memberAt = k + 2
+			}
 		}
 		if b == nil || memberAt >= len(toks) || toks[memberAt].Kind != TokIdent {
 			continue
 		}
+		memberAt = skipInterfaceCasts(toks, memberAt)
 		member := toks[memberAt]
 		next := memberAt + 1
+		if (isIdent(member, "QueryInterface") || isIdent(member, "as") || isIdent(member, "try_as")) && next < len(toks) && isPunct(toks[next], "(") {
+			// builder->QueryInterface(IID_PPV_ARGS(&b5)), builder.as(b5)
+			aliasOutArgs(c, toks[next+1:min(matchClose(toks, next), len(toks))], b, vars)
+			continue
+		}
 		switch {
 		case next < len(toks) && isPunct(toks[next], "="):
 			end := exprEnd(toks, next+1)
-			applyMember(c, b, member, toks[next+1:end], nil, &out)
+			applyMember(c, b, member, memberAt, toks[next+1:end], &out)
 			i = max(i, end-1)
 		case next < len(toks) && isPunct(toks[next], "("):
 			close := matchClose(toks, next)
 			args := toks[next+1 : min(close, len(toks))]
-			applyMember(c, b, member, args, &toks[next], &out)
+			applyMember(c, b, member, memberAt, args, &out)
 			if strings.EqualFold(member.Text, "Register") {
 				p := f.pos(member)
 				out = append(out, b.snapshot(f.lang, &p))
@@ -241,6 +308,25 @@ func extractMethod(c *ectx) []Registration {
 	return out
 }
 
+// replacesTrigger reports whether a SetTrigger at toks[at] replaces the
+// builder's last one: both in the same body, in straight-line code (no
+// else, case or default between them: then each is a branch's choice).
+func (b *builderState) replacesTrigger(toks []Token, at int) bool {
+	if b.trigToks == nil || len(toks) == 0 || len(b.trigToks) != len(toks) || &b.trigToks[0] != &toks[0] || b.trigAt >= at {
+		return false
+	}
+	for _, t := range toks[b.trigAt:at] {
+		if t.Kind != TokIdent {
+			continue
+		}
+		switch strings.ToLower(t.Text) {
+		case "else", "elseif", "case", "default", "catch", "if":
+			return false
+		}
+	}
+	return true
+}
+
 func trimNewlines(toks []Token) []Token {
 	for len(toks) > 0 && toks[0].Kind == TokNewline {
 		toks = toks[1:]
@@ -252,7 +338,10 @@ func trimNewlines(toks []Token) []Token {
 }
 
 // applyMember applies builder.Member = value or builder.Member(args).
-func applyMember(c *ectx, b *builderState, member Token, arg []Token, call *Token, out *[]Registration) {
+//
+// at is the member token's index in the method body (-1 in an
+// initialiser).
+func applyMember(c *ectx, b *builderState, member Token, at int, arg []Token, out *[]Registration) {
 	switch strings.ToLower(member.Text) {
 	case "taskentrypoint":
 		if isNullExpr(c, arg) {
@@ -268,7 +357,15 @@ func applyMember(c *ectx, b *builderState, member Token, arg []Token, call *Toke
 		if isNullExpr(c, arg) {
 			return
 		}
-		b.triggers = append(b.triggers, triggerOf(c, arg))
+		t := triggerOf(c, arg)
+		if at >= 0 && len(b.triggers) > 0 && b.replacesTrigger(c.m.body(), at) {
+			b.triggers = b.triggers[:0:0]
+		}
+		b.triggers = append(b.triggers, t)
+		b.trigAt, b.trigToks = at, nil
+		if at >= 0 {
+			b.trigToks = c.m.body()
+		}
 	case "addcondition":
 		if isNullExpr(c, arg) {
 			return
@@ -595,4 +692,371 @@ func isNullExpr(c *ectx, toks []Token) bool {
 		}
 	}
 	return false
+}
+
+// handBuilder follows a call Name(…, builder, …) at toks[i] into the
+// App's method Name whose parameter at that place is a builder: the
+// method's body configures and registers the caller's builder. It returns
+// the index of the call's closing parenthesis.
+func handBuilder(c *ectx, toks []Token, i int, vars map[string]*builderState, depth int, out *[]Registration) (int, bool) {
+	if i >= 1 && isAccess(toks[i-1]) {
+		recv := receiverName(toks, i-1)
+		if len(recv) != 1 || !(isSelf(recv[0]) || c.m.class != nil && equalName(recv[0], c.m.class.name, c.fold())) {
+			return 0, false
+		}
+	}
+	close := matchClose(toks, i+1)
+	if close >= len(toks) || close-i > maxCallSpan {
+		return 0, false
+	}
+	var args [][]Token
+	if inner := toks[i+2 : close]; len(inner) > 0 {
+		for _, a := range splitTop(inner, ",") {
+			args = append(args, trimNewlines(a))
+		}
+	}
+	handed := map[int]*builderState{}
+	for k, a := range args {
+		if a = trimExpr(a); len(a) == 1 && a[0].Kind == TokIdent {
+			if b := vars[c.key(a[0].Text)]; b != nil {
+				handed[k] = b
+			}
+		}
+	}
+	if len(handed) == 0 {
+		return 0, false
+	}
+	for _, h := range c.ix.methodsNamed(toks[i].Text, c.fold()) {
+		if h == c.m || !arityFits(h, args) || (h.file.lang != c.f.lang && !(h.file.lang == CPP && c.f.lang == CPP)) {
+			continue
+		}
+		bound := map[string]*builderState{}
+		for k, b := range handed {
+			if k < len(h.params) && builderParam(h.file.lang, h.params[k]) {
+				key := h.params[k].name
+				if h.file.lang == VB {
+					key = strings.ToLower(key)
+				}
+				bound[key] = b
+			}
+		}
+		if len(bound) == 0 {
+			continue
+		}
+		hc := ctxFor(c.ix, h.file, h, bindArgs(h, args, c))
+		hc.depth = c.depth + 1
+		*out = append(*out, extractBody(hc, bound, depth+1)...)
+		return close, true
+	}
+	return 0, false
+}
+
+// builderParam reports whether a parameter may hold a BackgroundTaskBuilder:
+// declared so (any qualification, pointer, reference or hat), or untyped
+// (JavaScript, VB without As).
+func builderParam(lang Language, p param) bool {
+	if p.typ == "" {
+		return lang == JavaScript || lang == VB
+	}
+	t := simpleTypeName(strings.TrimSuffix(strings.TrimSpace(strings.ReplaceAll(p.typ, "const", "")), "&"))
+	return strings.EqualFold(t, builderClass) || strings.EqualFold(t, "I"+builderClass)
+}
+
+// Interface aliases of a builder: IBackgroundTaskBuilder2…6 expose the
+// later members (SetTaskEntryPointClsid on IBackgroundTaskBuilder5, …) on
+// the same object, so what is set through an alias is set on the builder.
+
+// builderOf returns the builder an expression stands for: a builder
+// variable, possibly cast to one of its interfaces (C++/WinRT
+// .as<I>()/.try_as<I>(), C++/CX safe_cast/dynamic_cast, C# (I)b and b as
+// I, VB DirectCast/CType/TryCast); nil otherwise.
+func builderOf(c *ectx, toks []Token, vars map[string]*builderState) *builderState {
+	toks = trimExpr(toks)
+	n := len(toks)
+	switch {
+	case n == 0:
+		return nil
+	case n == 1 && toks[0].Kind == TokIdent:
+		return vars[c.key(toks[0].Text)]
+	case n == 3 && (isIdent(toks[0], "this") || isIdentFold(toks[0], "Me")) && isAccess(toks[1]):
+		return vars[c.key(toks[2].Text)]
+	}
+	// b.as<I>() / b.try_as<I>()
+	if n >= 6 && toks[0].Kind == TokIdent && isAccess(toks[1]) && (isIdent(toks[2], "as") || isIdent(toks[2], "try_as")) && isPunct(toks[3], "<") {
+		if gt := matchClose(toks, 3); gt+2 == n-1 && isPunct(toks[gt+1], "(") && isPunct(toks[n-1], ")") {
+			return vars[c.key(toks[0].Text)]
+		}
+	}
+	// safe_cast<I^>(b), dynamic_cast<…>(b), static_cast<…>(b)
+	if n >= 6 && toks[0].Kind == TokIdent && strings.HasSuffix(toks[0].Text, "_cast") && isPunct(toks[1], "<") {
+		if gt := matchClose(toks, 1); gt+1 < n && isPunct(toks[gt+1], "(") && matchClose(toks, gt+1) == n-1 {
+			return builderOf(c, toks[gt+2:n-1], vars)
+		}
+	}
+	// C# (I)b
+	if c.f.lang == CSharp && isPunct(toks[0], "(") {
+		if k := matchClose(toks, 0); k < n-1 && k >= 2 {
+			if parts, end := qualName(toks, 1); end == k && len(parts) > 0 {
+				return builderOf(c, toks[k+1:], vars)
+			}
+		}
+	}
+	// C# b as I
+	if c.f.lang == CSharp && n >= 3 && isIdent(toks[1], "as") {
+		return builderOf(c, toks[:1], vars)
+	}
+	// VB DirectCast(b, I), CType(b, I), TryCast(b, I)
+	if c.f.lang == VB && n >= 4 && (isIdentFold(toks[0], "DirectCast") || isIdentFold(toks[0], "CType") || isIdentFold(toks[0], "TryCast")) && isPunct(toks[1], "(") && matchClose(toks, 1) == n-1 {
+		if args := splitTop(toks[2:n-1], ","); len(args) == 2 {
+			return builderOf(c, args[0], vars)
+		}
+	}
+	return nil
+}
+
+// aliasAssignment recognises "X = <builder expression>" at toks[i] (with
+// a declaration's type between: Dim X As I = …, I5 X = …) and returns the
+// end of the expression and the builder.
+func aliasAssignment(c *ectx, toks []Token, i int, vars map[string]*builderState) (int, *builderState) {
+	j := i + 1
+	if c.f.lang == VB && j < len(toks) && isIdentFold(toks[j], "As") {
+		for j < len(toks) && !isPunct(toks[j], "=") && toks[j].Kind != TokNewline {
+			j++
+		}
+	}
+	if j >= len(toks) || !isPunct(toks[j], "=") || (i >= 1 && isAccess(toks[i-1])) {
+		return 0, nil
+	}
+	end := exprEnd(toks, j+1)
+	b := builderOf(c, toks[j+1:end], vars)
+	if b == nil || vars[c.key(toks[i].Text)] == b {
+		return 0, nil
+	}
+	return end, b
+}
+
+// aliasOutArgs makes the variables a QueryInterface or as(out) call fills
+// (&X, or a plain X) aliases of builder b.
+func aliasOutArgs(c *ectx, args []Token, b *builderState, vars map[string]*builderState) {
+	for k := 0; k < len(args); k++ {
+		if isPunct(args[k], "&") && k+1 < len(args) && args[k+1].Kind == TokIdent && (k+2 >= len(args) || !isAccess(args[k+2])) {
+			vars[c.key(args[k+1].Text)] = b
+		}
+	}
+	if a := trimExpr(args); len(a) == 1 && a[0].Kind == TokIdent {
+		vars[c.key(a[0].Text)] = b
+	}
+}
+
+// skipInterfaceCasts moves past C++/WinRT .as<I>() / .try_as<I>() casts
+// chained on a builder: builder.as<IBackgroundTaskBuilder5>().Member.
+func skipInterfaceCasts(toks []Token, at int) int {
+	for at+1 < len(toks) && (isIdent(toks[at], "as") || isIdent(toks[at], "try_as")) && isPunct(toks[at+1], "<") {
+		gt := matchClose(toks, at+1)
+		if gt+4 >= len(toks) || !isPunct(toks[gt+1], "(") || !isPunct(toks[gt+2], ")") || !isAccess(toks[gt+3]) || toks[gt+4].Kind != TokIdent {
+			return at
+		}
+		at = gt + 4
+	}
+	return at
+}
+
+// callOpener reports a token after which "(" opens a call's arguments,
+// not a parenthesised expression.
+func callOpener(t Token) bool {
+	if t.Kind == TokIdent {
+		switch strings.ToLower(t.Text) {
+		case "return", "await", "co_await", "in", "if", "while", "else", "and", "or", "not":
+			return false
+		}
+		return true
+	}
+	return isPunct(t, ")") || isPunct(t, "]") || isPunct(t, ">")
+}
+
+// toolkitHelper is the Windows Community Toolkit's static class
+// (Microsoft.Toolkit.Uwp.Helpers) whose Register overloads build and
+// register a task:
+//
+//	Register(Type taskType, IBackgroundTrigger trigger, bool forceRegister = false, bool enforceConditions = true, params IBackgroundCondition[] conditions)
+//	Register(string name, string entryPoint, IBackgroundTrigger trigger, …same…)
+//	Register(string name, IBackgroundTrigger trigger, …same…)   (in-process)
+//
+// The Type overload names the task taskType.Name with the entry point
+// taskType.FullName. Each looks the task up among the registered ones
+// first (Registration.ChecksExisting).
+const toolkitHelper = "BackgroundTaskHelper"
+
+// toolkitRegistration reads BackgroundTaskHelper.Register(…) at toks[i];
+// it returns the index of the call's closing parenthesis. An App that
+// defines its own BackgroundTaskHelper class calls that one instead.
+func toolkitRegistration(c *ectx, toks []Token, i int) (Registration, int, bool) {
+	if c.f.lang != CSharp && c.f.lang != VB || len(c.ix.classesNamed(toolkitHelper, c.fold())) > 0 {
+		return Registration{}, 0, false
+	}
+	open := i + 3
+	close := matchClose(toks, open)
+	if close >= len(toks) {
+		return Registration{}, 0, false
+	}
+	var args [][]Token
+	if inner := toks[open+1 : close]; len(inner) > 0 {
+		for _, a := range splitTop(inner, ",") {
+			args = append(args, trimNewlines(a))
+		}
+	}
+	if len(args) < 2 {
+		return Registration{}, 0, false
+	}
+	r := Registration{Pos: c.f.pos(toks[i]), Language: c.f.lang, RegisterCalls: []Pos{c.f.pos(toks[i+2])}, ChecksExisting: true, Triggers: []Trigger{}, Conditions: []Condition{}}
+	first := trimExpr(namedArg(args, 0, "backgroundTaskType", "backgroundTaskName"))
+	var trigger []Token
+	var rest [][]Token // the arguments after the trigger
+	if v := c.eval(first); v.kind == vType || len(first) > 0 && (isIdent(first[0], "typeof") || isIdentFold(first[0], "GetType")) {
+		// Register(Type, trigger, …)
+		r.EntryPointSet = true
+		r.EntryPoint = Value{Expr: exprText(first), Pos: c.f.pos(first[0])}
+		r.Name = Value{Expr: exprText(first), Pos: c.f.pos(first[0])}
+		if v.kind == vType {
+			r.EntryPoint.Str, r.EntryPoint.Resolved = v.s, true
+			r.Name.Str, r.Name.Resolved = lastPart(v.s), true
+		}
+		trigger, rest = namedArg(args, 1, "trigger"), args[min(2, len(args)):]
+	} else {
+		r.Name = valueOf(c, first)
+		second := namedArg(args, 1, "backgroundTaskEntryPoint", "trigger")
+		inProcess := constructOf(c, second).ok && strings.HasSuffix(constructOf(c, second).class, "Trigger")
+		if len(args) >= 3 {
+			if b := c.eval(namedArg(args, 2)); b.kind == vBool {
+				inProcess = true // Register(name, trigger, forceRegister, …)
+			}
+		}
+		if inProcess {
+			trigger, rest = second, args[min(2, len(args)):]
+		} else {
+			r.EntryPointSet = true
+			r.EntryPoint = valueOf(c, second)
+			trigger, rest = namedArg(args, 2, "trigger"), args[min(3, len(args)):]
+		}
+	}
+	if trigger != nil && !isNullExpr(c, trigger) {
+		r.Triggers = append(r.Triggers, triggerOf(c, trigger))
+	}
+	// forceRegister, enforceConditions, then the conditions
+	for k, a := range rest {
+		if k >= 2 && !isNullExpr(c, a) {
+			r.Conditions = append(r.Conditions, conditionOf(c, a))
+		}
+	}
+	return r, close, true
+}
+
+// Builders kept in a field: created in one method of a class (field =
+// new BackgroundTaskBuilder()), configured in others, registered in yet
+// another. Each such field is followed through the class's methods in
+// source order as one builder; the methods' own extraction leaves it out.
+
+// builderFields lists the fields of class cl assigned a new builder in one
+// of its methods and used as a builder in another.
+func builderFields(cl *classDecl) map[string]bool {
+	fold := cl.file.lang == VB
+	key := func(s string) string {
+		if fold {
+			return strings.ToLower(s)
+		}
+		return s
+	}
+	created := map[string]*methodDecl{}
+	for _, m := range cl.methods {
+		toks := m.body()
+		for i := 2; i < len(toks); i++ {
+			if !isPunct(toks[i-1], "=") || toks[i-2].Kind != TokIdent {
+				continue
+			}
+			if _, _, _, ok := creation(cl.file.lang, toks, i); !ok {
+				continue
+			}
+			name := toks[i-2].Text
+			if i >= 3 && toks[i-3].Kind == TokIdent && !isAccess(toks[i-3]) {
+				continue // a local declaration: var b = …, auto b = …
+			}
+			if i >= 4 && isAccess(toks[i-3]) && !(isIdent(toks[i-4], "this") || isIdentFold(toks[i-4], "Me")) {
+				continue // other.b = …
+			}
+			if m.paramIndex(name, fold) < 0 {
+				created[key(name)] = m
+			}
+		}
+	}
+	var out map[string]bool
+	for name, at := range created {
+		for _, m := range cl.methods {
+			if m == at {
+				continue
+			}
+			toks := m.body()
+			for i := 0; i+2 < len(toks); i++ {
+				if toks[i].Kind == TokIdent && key(toks[i].Text) == name && isAccess(toks[i+1]) && toks[i+2].Kind == TokIdent && (i == 0 || !isAccess(toks[i-1]) || i >= 2 && (isIdent(toks[i-2], "this") || isIdentFold(toks[i-2], "Me"))) {
+					if out == nil {
+						out = map[string]bool{}
+					}
+					out[name] = true
+					break
+				}
+			}
+		}
+	}
+	return out
+}
+
+// fieldRegistrations follows each builder field of cl through the class's
+// methods in source order.
+func fieldRegistrations(ix *appIndex, cl *classDecl, fields map[string]bool) []Registration {
+	var out []Registration
+	methods := append([]*methodDecl{}, cl.methods...)
+	sortMethods(methods)
+	for name := range fields {
+		var b *builderState
+		for _, m := range methods {
+			if b = fieldCreation(m, name); b != nil {
+				break
+			}
+		}
+		if b == nil {
+			continue
+		}
+		for _, m := range methods {
+			c := ctxFor(ix, m.file, m, nil)
+			c.fields = fields
+			for _, r := range extractBody(c, map[string]*builderState{name: b}, 0) {
+				if r.Pos == b.pos { // the method's own builders come from its own pass
+					out = append(out, r)
+				}
+			}
+		}
+		if b.regs == 0 && (b.epSet || b.clsidSet || len(b.triggers) > 0) {
+			out = append(out, b.snapshot(cl.file.lang, nil))
+		}
+	}
+	return out
+}
+
+// fieldCreation is the builder that m creates for field name (nil when m
+// creates none).
+func fieldCreation(m *methodDecl, name string) *builderState {
+	toks := m.body()
+	for i := range toks {
+		if _, _, parts, ok := creation(m.file.lang, toks, i); ok && equalName(builderVar(m.file.lang, toks, i), name, m.file.lang == VB) {
+			return &builderState{pos: m.file.pos(toks[i]), variable: name, winApp: isWinAppSDK(m.file, parts)}
+		}
+	}
+	return nil
+}
+
+func sortMethods(ms []*methodDecl) {
+	for i := 1; i < len(ms); i++ {
+		for j := i; j > 0 && posLess(ms[j].pos, ms[j-1].pos); j-- {
+			ms[j], ms[j-1] = ms[j-1], ms[j]
+		}
+	}
 }

@@ -4,6 +4,8 @@
 // classes implement them. It knows nothing about manifests or rules.
 package registration
 
+import "strings"
+
 // Language of a source file.
 type Language string
 
@@ -95,8 +97,12 @@ type Registration struct {
 	RegisterCalls []Pos       `json:"registerCalls"`
 	// Via is the chain of helper call sites, outermost first, when the
 	// builder is created inside a helper function.
-	Via      []Pos    `json:"via,omitempty"`
-	Language Language `json:"language"`
+	Via []Pos `json:"via,omitempty"`
+	// ChecksExisting is true when the registering call looks the task up
+	// among the registered ones itself (the Windows Community Toolkit's
+	// BackgroundTaskHelper.Register).
+	ChecksExisting bool     `json:"checksExisting,omitempty"`
+	Language       Language `json:"language"`
 }
 
 // Resolved reports whether every part of the registration was resolved.
@@ -148,6 +154,17 @@ type TaskClass struct {
 	GUID string `json:"guid,omitempty"`
 }
 
+// IsMentioned reports whether name is among Mentioned.
+func (f *Facts) IsMentioned(name string) bool {
+	name = strings.TrimSpace(name)
+	for _, m := range f.Mentioned {
+		if m == name {
+			return true
+		}
+	}
+	return false
+}
+
 // Note is a problem met while scanning (a file too large, unreadable, a
 // lexer that gave up); the rest of the file's facts still count.
 type Note struct {
@@ -167,7 +184,14 @@ type Facts struct {
 	Registrations  []Registration `json:"registrations"`
 	TaskClasses    []TaskClass    `json:"taskClasses"`
 	AccessRequests []Pos          `json:"accessRequests"`
-	ExistingChecks []Pos          `json:"existingChecks"`
+	// DiscardedAccessRequests are RequestAccessAsync() calls whose result
+	// is discarded (a statement of its own: not awaited, no .get(),
+	// .then, .AsTask(), not assigned, returned or passed on); they are
+	// not in AccessRequests.
+	DiscardedAccessRequests []Pos `json:"discardedAccessRequests,omitempty"`
+	ExistingChecks          []Pos `json:"existingChecks"`
+	// LookUps are the ExistingChecks with the task names each compares with.
+	LookUps []LookUp `json:"lookUps,omitempty"`
 	// BackgroundActivated are OnBackgroundActivated overrides / handlers
 	// (the in-process entry point).
 	BackgroundActivated []Pos `json:"backgroundActivated"`
@@ -175,8 +199,20 @@ type Facts struct {
 	// Options.Elsewhere (projects the App does not reference); their
 	// Project says where.
 	ElsewhereClasses []TaskClass `json:"elsewhereClasses,omitempty"`
-	FilesScanned     int         `json:"filesScanned"`
-	Notes            []Note      `json:"notes,omitempty"`
+	// Mentioned are the names of Options.Mentions that code still spells
+	// outside comments and dead code (#if false): a string literal (a
+	// script path with either separator), or a type reference such as
+	// typeof(X) or winrt::name_of<X>(). A literal kept only in a constant
+	// that nothing uses does not count. A declared task that no
+	// registration names but the code still mentions is registered by code
+	// the scanner could not follow.
+	Mentioned []string `json:"mentioned,omitempty"`
+	// HandlerMentioned is true when code (not a comment) spells
+	// backgroundactivated, in any case: with BackgroundActivated empty, an
+	// in-process entry point written in a way the scanner does not parse.
+	HandlerMentioned bool   `json:"handlerMentioned,omitempty"`
+	FilesScanned     int    `json:"filesScanned"`
+	Notes            []Note `json:"notes,omitempty"`
 	// Marked, filled when Options.Marker is set, says for every file the
 	// scanner read whether it holds the marker (files it could not read
 	// are absent).

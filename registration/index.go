@@ -30,6 +30,9 @@ type appIndex struct {
 	// that may declare a public class that is not sealed must be lexed
 	// (BG201 reports every such class of a component).
 	wantProjects map[string]bool
+	// methods indexes every method by lower-case name (built on first
+	// use).
+	methods map[string][]*methodDecl
 }
 
 type defineRef struct {
@@ -74,6 +77,28 @@ func newIndex(files []*fileModel) *appIndex {
 		ix.collectConstructs(f)
 	}
 	return ix
+}
+
+// methodsNamed lists the App's methods called name (ASCII case ignored
+// when fold).
+func (ix *appIndex) methodsNamed(name string, fold bool) []*methodDecl {
+	ix.want(name)
+	if ix.methods == nil {
+		ix.methods = map[string][]*methodDecl{}
+		for _, f := range ix.files {
+			for _, m := range f.methods {
+				k := strings.ToLower(m.name)
+				ix.methods[k] = append(ix.methods[k], m)
+			}
+		}
+	}
+	var out []*methodDecl
+	for _, m := range ix.methods[strings.ToLower(name)] {
+		if m.name == name || (fold || m.file.lang == VB) && strings.EqualFold(m.name, name) {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // want records a name looked up across files (see appIndex.wants).

@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/bgmanifest/bgmanifest/internal/benchgen"
+	"github.com/bgmanifest/bgmanifest/lint"
+	"github.com/bgmanifest/bgmanifest/manifest"
 	"github.com/bgmanifest/bgmanifest/registration"
 	"github.com/bgmanifest/bgmanifest/workspace"
 )
@@ -59,7 +61,11 @@ func compareScans(t *testing.T, root string) {
 		t.Fatal(err)
 	}
 	for _, app := range res.Apps {
-		compareFacts(t, app.Manifest, app.Sources)
+		var names []string
+		if raw, err := os.ReadFile(app.Manifest); err == nil {
+			names = lint.DeclaredNames(manifest.Parse(app.Manifest, raw))
+		}
+		compareFacts(t, app.Manifest, app.Sources, names...)
 	}
 	var loose []registration.SourceFile
 	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
@@ -77,10 +83,10 @@ func compareScans(t *testing.T, root string) {
 	compareFacts(t, root+" (all sources, no project)", loose)
 }
 
-func compareFacts(t *testing.T, what string, files []registration.SourceFile) {
+func compareFacts(t *testing.T, what string, files []registration.SourceFile, mentions ...string) {
 	t.Helper()
-	some := registration.Scan(files, registration.Options{Jobs: 4})
-	all := registration.Scan(files, registration.Options{Jobs: 4, LexAll: true})
+	some := registration.Scan(files, registration.Options{Jobs: 4, Mentions: mentions})
+	all := registration.Scan(files, registration.Options{Jobs: 4, LexAll: true, Mentions: mentions})
 	for _, c := range []struct {
 		name      string
 		some, all any
@@ -90,6 +96,10 @@ func compareFacts(t *testing.T, what string, files []registration.SourceFile) {
 		{"AccessRequests", some.AccessRequests, all.AccessRequests},
 		{"ExistingChecks", some.ExistingChecks, all.ExistingChecks},
 		{"BackgroundActivated", some.BackgroundActivated, all.BackgroundActivated},
+		{"Mentioned", some.Mentioned, all.Mentioned},
+		{"LookUps", some.LookUps, all.LookUps},
+		{"DiscardedAccessRequests", some.DiscardedAccessRequests, all.DiscardedAccessRequests},
+		{"HandlerMentioned", some.HandlerMentioned, all.HandlerMentioned},
 	} {
 		if !reflect.DeepEqual(c.some, c.all) {
 			a, _ := json.MarshalIndent(c.some, "", " ")

@@ -78,6 +78,9 @@ type param struct {
 	name string
 	typ  string
 	def  []Token // default value, if any
+	// variadic marks a C# params / VB ParamArray parameter: a call may
+	// leave it out or pass it several arguments.
+	variadic bool
 }
 
 // constDecl is a named value that cannot change: const, static readonly,

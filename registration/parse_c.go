@@ -490,7 +490,8 @@ func parseParams(lang Language, toks []Token) []param {
 			}
 		}
 		if name != "" {
-			ps = append(ps, param{name: name, typ: typ, def: def})
+			variadic := lang == CSharp && len(p) > 0 && isIdent(p[0], "params")
+			ps = append(ps, param{name: name, typ: strings.TrimPrefix(typ, "params "), def: def, variadic: variadic})
 		}
 	}
 	return ps

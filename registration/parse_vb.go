@@ -270,9 +270,14 @@ func vbParams(toks []Token) []param {
 	var ps []param
 	for _, p := range splitTop(toks, ",") {
 		q := 0
+		variadic := false
 		for q < len(p) && p[q].Kind == TokIdent {
 			switch strings.ToLower(p[q].Text) {
-			case "byval", "byref", "optional", "paramarray":
+			case "paramarray":
+				variadic = true
+				q++
+				continue
+			case "byval", "byref", "optional":
 				q++
 				continue
 			}
@@ -281,7 +286,7 @@ func vbParams(toks []Token) []param {
 		if q >= len(p) || p[q].Kind != TokIdent {
 			continue
 		}
-		pr := param{name: p[q].Text}
+		pr := param{name: p[q].Text, variadic: variadic}
 		for r := q + 1; r < len(p); r++ {
 			if isIdentFold(p[r], "As") {
 				end := r + 1

@@ -56,6 +56,9 @@ type Options struct {
 	// Found, when set, keeps a summary of the words of each Elsewhere
 	// project for the other Apps of the run (which share most of them).
 	Found *ElsewhereCache
+	// Mentions are names (the manifest's entry points and script start
+	// pages) whose mentions in code Facts.Mentioned records.
+	Mentions []string
 }
 
 // LanguageOf maps a file name to the language the scanner reads it as.
@@ -224,7 +227,7 @@ func resolveLive(files []SourceFile, models []*fileModel, notes [][]Note, marks 
 				facts.Notes = append(facts.Notes, Note{Message: fmt.Sprintf("internal error while resolving registrations: %v", r), Internal: true})
 			}
 		}()
-		ix = resolve(live, facts, opts.EntryPoints)
+		ix = resolve(live, facts, opts.EntryPoints, opts.Mentions)
 	}()
 	return facts, ix
 }
@@ -523,10 +526,12 @@ func loneCRToLF(src []byte) []byte {
 }
 
 // resolve turns parsed files into facts.
-func resolve(files []*fileModel, facts *Facts, entryPoints []string) *appIndex {
+func resolve(files []*fileModel, facts *Facts, entryPoints, mentions []string) *appIndex {
 	ix := newIndex(files)
 	regs := registrations(ix)
 	facts.Registrations = append(facts.Registrations, regs...)
+	facts.Mentioned = mentioned(ix, mentions)
+	facts.LookUps = lookUps(ix)
 	for _, f := range files {
 		if f.interesting {
 			tokenFacts(f, facts)
@@ -543,6 +548,19 @@ func resolve(files []*fileModel, facts *Facts, entryPoints []string) *appIndex {
 func registrations(ix *appIndex) []Registration {
 	var out []Registration
 	helpers := map[*methodDecl]bool{}
+	// builders kept in fields of a class with methods in interesting files
+	classFields := map[*classDecl]map[string]bool{}
+	for _, f := range ix.files {
+		for _, cl := range f.classes {
+			if !anyInteresting(cl.methods) {
+				continue
+			}
+			if fields := builderFields(cl); fields != nil {
+				classFields[cl] = fields
+				out = append(out, fieldRegistrations(ix, cl, fields)...)
+			}
+		}
+	}
 	for _, f := range ix.files {
 		if !f.interesting {
 			continue
@@ -554,6 +572,9 @@ func registrations(ix *appIndex) []Registration {
 			used := false
 			c := ctxFor(ix, f, m, nil)
 			c.usedParam = &used
+			if m.class != nil {
+				c.fields = classFields[m.class]
+			}
 			regs := extractMethod(c)
 			if len(regs) == 0 {
 				continue
@@ -571,10 +592,10 @@ func registrations(ix *appIndex) []Registration {
 	calls := &callIndex{ix: ix, byName: map[string][]callSite{}}
 	for h := range helpers {
 		chains := chainsOf(ix, calls, h, 0, map[*methodDecl]bool{h: true})
-		if len(chains) == 0 {
-			out = append(out, extractMethod(ctxFor(ix, h.file, h, nil))...)
-			continue
-		}
+		// A helper nobody calls registers nothing: it is not an
+		// unresolved registration (which would hide every "declared but
+		// never registered" finding of the App).
+
 		for _, ch := range chains {
 			regs := extractMethod(ctxFor(ix, h.file, h, ch.env))
 			for i := range regs {
@@ -587,6 +608,15 @@ func registrations(ix *appIndex) []Registration {
 	return out
 }
 
+func anyInteresting(ms []*methodDecl) bool {
+	for _, m := range ms {
+		if m.file.interesting {
+			return true
+		}
+	}
+	return false
+}
+
 // callSite is one call of a named function.
 type callSite struct {
 	m    *methodDecl // the calling method (or a file's top-level code)
@@ -594,6 +624,10 @@ type callSite struct {
 	args [][]Token
 	// viaMember is true for obj.Name(...) (but not this.Name(...)).
 	viaMember bool
+	// recv is the receiver of a member call, outermost first (["Ns",
+	// "Helper"] for Ns.Helper.Name(...)); nil when the receiver is not a
+	// plain name (f().Name(...), a[i].Name(...)).
+	recv []string
 }
 
 // callIndex finds call sites by name on demand (one pass over the App per
@@ -657,8 +691,12 @@ func callSites(ix *appIndex, name string) map[string][]callSite {
 					}
 				}
 				member := i >= 2 && isAccess(toks[i-1]) && !isIdent(toks[i-2], "this") && !isIdentFold(toks[i-2], "Me")
+				var recv []string
+				if member {
+					recv = receiverName(toks, i-1)
+				}
 				key := strings.ToLower(t.Text)
-				out[key] = append(out[key], callSite{m: m, at: t, args: args, viaMember: member})
+				out[key] = append(out[key], callSite{m: m, at: t, args: args, viaMember: member, recv: recv})
 			}
 		}
 	}
@@ -690,6 +728,9 @@ func chainsOf(ix *appIndex, calls *callIndex, h *methodDecl, depth int, visiting
 		if h.file.lang == JavaScript && cs.viaMember && !h.member {
 			continue // obj.name(...) is not a call of "function name"
 		}
+		if cs.viaMember && h.file.lang != JavaScript && !ix.receiverMayBe(cs, h) {
+			continue // DependencyProperty.Register(...) is not a call of our Register
+		}
 		here := cs.m.file.pos(cs.at)
 		var outer []chain
 		if forwardsParams(cs) && depth < 4 && !visiting[cs.m] && cs.m.name != "" {
@@ -720,13 +761,16 @@ func arityFits(h *methodDecl, args [][]Token) bool {
 		// is not the definition we parsed
 		return len(args) <= len(h.params)
 	}
-	required := 0
+	required, variadic := 0, false
 	for _, p := range h.params {
-		if p.def == nil {
+		switch {
+		case p.variadic:
+			variadic = true
+		case p.def == nil:
 			required++
 		}
 	}
-	return len(args) <= len(h.params) && len(args) >= required
+	return (len(args) <= len(h.params) || variadic) && len(args) >= required
 }
 
 // forwardsParams reports whether a call's arguments mention parameters
@@ -785,10 +829,17 @@ func tokenFacts(f *fileModel, facts *Facts) {
 			continue
 		}
 		low := strings.ToLower(t.Text)
+		if !facts.HandlerMentioned && strings.Contains(low, "backgroundactivated") {
+			facts.HandlerMentioned = true
+		}
 		switch low {
 		case "requestaccessasync", "requestaccesskindasync":
 			if i >= 2 && isAccess(toks[i-1]) && (isIdentFold(toks[i-2], "BackgroundExecutionManager") || managers[toks[i-2].Text]) {
-				facts.AccessRequests = append(facts.AccessRequests, f.pos(t))
+				if resultDiscarded(f.lang, toks, i) {
+					facts.DiscardedAccessRequests = append(facts.DiscardedAccessRequests, f.pos(t))
+				} else {
+					facts.AccessRequests = append(facts.AccessRequests, f.pos(t))
+				}
 			}
 		case "alltasks", "alltaskgroups", "gettaskgroup":
 			if i >= 1 && isAccess(toks[i-1]) {
@@ -800,6 +851,7 @@ func tokenFacts(f *fileModel, facts *Facts) {
 			}
 		}
 		if f.lang == JavaScript && isIdent(t, "addEventListener") && i+2 < len(toks) && isPunct(toks[i+1], "(") && toks[i+2].Kind == TokString && toks[i+2].Value == "backgroundactivated" {
+			facts.HandlerMentioned = true
 			facts.BackgroundActivated = append(facts.BackgroundActivated, f.pos(toks[i+2]))
 		}
 	}
@@ -859,9 +911,60 @@ func sortFacts(f *Facts) {
 		})
 	}
 	f.AccessRequests = sortPos(f.AccessRequests)
+	f.DiscardedAccessRequests = sortPos(f.DiscardedAccessRequests)
+	sort.SliceStable(f.LookUps, func(i, j int) bool { return posLess(f.LookUps[i].Pos, f.LookUps[j].Pos) })
 	f.ExistingChecks = sortPos(f.ExistingChecks)
 	f.BackgroundActivated = sortPos(f.BackgroundActivated)
 	sort.SliceStable(f.Notes, func(i, j int) bool { return posLess(f.Notes[i].Pos, f.Notes[j].Pos) })
+}
+
+// resultDiscarded reports whether the call of the method named at toks[i]
+// is a statement of its own whose result nobody reads: not awaited, not
+// assigned, returned or passed on, and no .get(), .then(…), .AsTask() or
+// other member read on it. A RequestAccessAsync() written so asks
+// nothing the app waits for.
+func resultDiscarded(lang Language, toks []Token, i int) bool {
+	if i+1 >= len(toks) || !isPunct(toks[i+1], "(") {
+		return false // a method group or delegate: used somehow
+	}
+	end := matchClose(toks, i+1)
+	if end >= len(toks) {
+		return false
+	}
+	after := end + 1
+	for after < len(toks) && toks[after].Kind == TokNewline && lang != VB {
+		after++ // a chain continued on the next line: .then(…)
+	}
+	if after < len(toks) && !isPunct(toks[after], ";") && !isPunct(toks[after], "}") && toks[after].Kind != TokNewline {
+		return false // .get(), .then(…), .AsTask(), an operator, …
+	}
+	// the start of the receiver: Ns.BackgroundExecutionManager
+	k := i - 1
+	for k >= 1 && isAccess(toks[k]) && toks[k-1].Kind == TokIdent {
+		k -= 2
+	}
+	for k >= 0 && toks[k].Kind == TokNewline && lang != VB {
+		k-- // var s =\n    Manager.RequestAccessAsync()
+	}
+	if k < 0 {
+		return true
+	}
+	before := toks[k]
+	switch {
+	case isPunct(before, ";"), isPunct(before, "{"), isPunct(before, "}"), before.Kind == TokNewline:
+		return true
+	case isPunct(before, ")") && lang != VB:
+		// if (x) Manager.RequestAccessAsync(); — a statement too
+		return true
+	case isPunct(before, "=") && k >= 1 && isIdent(toks[k-1], "_") && lang == CSharp:
+		return true // _ = …: discarded on purpose
+	case before.Kind == TokIdent:
+		switch strings.ToLower(before.Text) {
+		case "else", "do", "then":
+			return true
+		}
+	}
+	return false
 }
 
 // declarationBefore reports a token that, before "Name(", makes it a

@@ -22,9 +22,11 @@ var metaBG104 = Meta{
 		"time, a helper whose arguments could not be followed, a source file the scanner could not read, or no " +
 		"registration found at all (registration done by a library). It never reports extensions without their own " +
 		"`EntryPoint` (the in-process model), IoT `startup` tasks (started by the system) and the Windows App SDK's " +
-		"`UniversalBGTask.Task`, and it stays silent when a source file still spells the entry point (a string " +
-		"constant, a macro, `typeof(Class)`, `nameof(Class)`, `winrt::name_of<Class>()`): the registration is then " +
-		"somewhere the scanner could not follow.\n\n" +
+		"`UniversalBGTask.Task`, and it stays silent when code still spells the entry point (a string literal, a " +
+		"constant or macro that code uses, `typeof(Class)`, `nameof(Class)`, `winrt::name_of<Class>()`): the " +
+		"registration is then somewhere the scanner could not follow. A comment, code that `#if false` / `#if 0` " +
+		"leaves out, a constant nothing uses and a helper nobody calls are not registrations: a call deleted or " +
+		"commented out while the manifest kept the declaration is reported.\n\n" +
 		"## Why it matters\n\n" +
 		"Nothing fails at run time: the task simply never runs. The usual cause is a rename — the code registers " +
 		"`Tasks.SyncTask2` (reported by BG101) while the manifest still declares `Tasks.SyncTask` — or a task that was " +
@@ -64,7 +66,7 @@ func (declarationUnused) Check(c *Context) []Finding {
 		if !bt.EntryPoint.Present {
 			what, name, attr = "StartPage", bt.StartPage.Value, bt.StartPage
 		}
-		if xcMentioned(c, name) {
+		if c.Facts.IsMentioned(name) {
 			continue // named in code the scanner could not follow
 		}
 		msg := fmt.Sprintf("%s declares the background task %s \"%s\", but no code registers it "+

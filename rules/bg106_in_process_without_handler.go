@@ -56,7 +56,6 @@ func (inProcessWithoutHandler) Check(c *Context) []Finding {
 		return nil
 	}
 	hasHandler := len(c.Facts.BackgroundActivated) > 0
-	handlerKnown := hasHandler
 	var out []Finding
 	for _, r := range xcOwnRegistrations(c) {
 		if r.EntryPointSet || r.CLSIDSet || r.WinAppSDK {
@@ -77,13 +76,9 @@ func (inProcessWithoutHandler) Check(c *Context) []Finding {
 			continue
 		}
 		// The scanner may not have parsed the handler (an unusual
-		// declaration); a source that spells it is enough to stay silent.
-		if !handlerKnown {
-			handlerKnown = true
-			hasHandler = xcSourcesContainFold(c, "onbackgroundactivated", "backgroundactivated")
-			if hasHandler {
-				continue
-			}
+		// declaration); code that spells it is enough to stay silent.
+		if c.Facts.HandlerMentioned {
+			continue
 		}
 		out = append(out, AtCode(metaBG106, r.Pos, "%s is registered in-process (no TaskEntryPoint), but the app never "+
 			"overrides Application.OnBackgroundActivated, so the task is delivered to the default handler and never does "+

@@ -17,7 +17,10 @@ var metaBG207 = Meta{
 **What it finds.** The App calls ` + "`BackgroundTaskBuilder.Register()`" + ` but none
 of its sources calls ` + "`BackgroundExecutionManager.RequestAccessAsync`" + ` (or
 ` + "`RequestAccessKindAsync`" + `). Reported once per App, at the first
-` + "`Register()`" + ` call. Registrations made with the Windows App SDK's
+` + "`Register()`" + ` call. A call whose result is discarded (a statement of its own:
+not awaited, no ` + "`.get()`" + `, ` + "`.then`" + `, ` + "`.AsTask()`" + ` or ` + "`.GetResults()`" + `, not
+assigned, returned or passed on) does not count: the app neither waits for
+the request nor learns its answer. Registrations made with the Windows App SDK's
 ` + "`Microsoft.Windows.ApplicationModel.Background.BackgroundTaskBuilder`" + ` are
 left out: its documentation does not say whether the call is needed there,
 and the rule reports only what is documented. So are the tasks of a
@@ -82,6 +85,14 @@ func (registerWithoutAccessRequest) Check(c *Context) []Finding {
 		return nil
 	}
 	first := calls[0]
+	if len(c.Facts.DiscardedAccessRequests) > 0 {
+		f := AtCode(metaBG207, first.Pos,
+			"background tasks are registered but the app discards the result of BackgroundExecutionManager.RequestAccessAsync(): it neither waits for the request nor checks the status before Register(); await it (C++/WinRT co_await or .get(), JavaScript .then) and register only when access is allowed")
+		for _, p := range c.Facts.DiscardedAccessRequests {
+			f.Related = append(f.Related, RelatedCode(p, "RequestAccessAsync() is called here and its result is discarded"))
+		}
+		return []Finding{f}
+	}
 	return []Finding{AtCode(metaBG207, first.Pos,
 		"background tasks are registered but the app never calls BackgroundExecutionManager.RequestAccessAsync(); call it and check the status before Register()")}
 }

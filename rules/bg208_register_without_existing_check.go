@@ -19,9 +19,17 @@ sources never look at the tasks already registered:
 ` + "`BackgroundTaskRegistration.AllTasks`" + ` (or ` + "`AllTaskGroups`" + ` / a
 ` + "`BackgroundTaskRegistrationGroup`" + `'s ` + "`AllTasks`" + `). One finding per
 ` + "`Register()`" + ` call site; a helper that registers for several callers is
-reported once, at its ` + "`Register()`" + `. Tasks triggered by a
+reported once, at its ` + "`Register()`" + `. A look-up counts only for the task
+names it compares with (` + "`t.Name == \"Sync\"`" + `, ` + "`t.Value().Name() == L\"Sync\"`" + `,
+` + "`t.Name.Equals(TaskName)`" + `): a task of the App whose resolved name no look-up
+compares with is reported too. A look-up that compares with no name
+(every task is unregistered) or with a value the scanner cannot resolve
+(a helper's parameter) may find any task. When a look-up compares with a
+name that no registration uses, BG212 reports the mismatch instead. Tasks triggered by a
 ` + "`BackgroundTransferCompletionGroup`" + ` are left out: each belongs to one
-transfer group and the system removes it when it fires.
+transfer group and the system removes it when it fires. So are the
+registrations of the Windows Community Toolkit's
+` + "`BackgroundTaskHelper.Register`" + `, which looks the task up itself.
 
 **Why it fails.** Registrations persist across app launches, and
 ` + "`Register()`" + ` does not replace a task of the same name: it adds another one.
@@ -71,13 +79,41 @@ before registering a new version).
 func (registerWithoutExistingCheck) Meta() Meta { return metaBG208 }
 
 func (registerWithoutExistingCheck) Check(c *Context) []Finding {
-	if c.Facts == nil || len(c.Facts.ExistingChecks) > 0 {
+	if c.Facts == nil {
 		return nil
 	}
+	mismatched := map[string]bool{} // BG212 reports these
+	for _, m := range lookUpNameMismatches(c.Facts) {
+		mismatched[m.Registered.Name.Str] = true
+	}
 	var out []Finding
-	for _, call := range registerCalls(c.Facts, func(r *registration.Registration) bool { return !systemManaged(r) }) {
-		out = append(out, AtCode(metaBG208, call.Pos,
-			"%s is registered without checking BackgroundTaskRegistration.AllTasks first; every run adds another registration and the task fires once per copy", call.taskName()))
+	for _, call := range registerCalls(c.Facts, func(r *registration.Registration) bool { return !systemManaged(r) && !r.ChecksExisting }) {
+		if len(c.Facts.ExistingChecks) == 0 {
+			out = append(out, AtCode(metaBG208, call.Pos,
+				"%s is registered without checking BackgroundTaskRegistration.AllTasks first; every run adds another registration and the task fires once per copy", call.taskName()))
+			continue
+		}
+		if name, ok := bg208Unchecked(c.Facts, call); ok && !mismatched[name] {
+			out = append(out, AtCode(metaBG208, call.Pos,
+				"background task \"%s\" is registered, but no look-up of BackgroundTaskRegistration.AllTasks compares with that name; every run adds another registration and the task fires once per copy", name))
+		}
 	}
 	return out
+}
+
+// bg208Unchecked returns the name a Register() call registers when every
+// registration through it has that one resolved name and no look-up of
+// the App may find it.
+func bg208Unchecked(f *registration.Facts, call regCall) (string, bool) {
+	name := ""
+	for _, r := range call.Regs {
+		if !r.Name.Resolved || r.Name.Str == "" || (name != "" && r.Name.Str != name) {
+			return "", false
+		}
+		name = r.Name.Str
+	}
+	if name == "" || lookUpFinds(f, name) {
+		return "", false
+	}
+	return name, true
 }

@@ -3,7 +3,6 @@ package rules
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -480,115 +479,6 @@ func xcRegName(r *registration.Registration) string {
 		return fmt.Sprintf(" (task \"%s\")", r.Name.Str)
 	}
 	return ""
-}
-
-// xcMaxSourceBytes bounds the files xcMentioned reads (generated code and
-// bundles beyond it are not where an entry point is spelt).
-const xcMaxSourceBytes = 4 << 20
-
-// xcMentioned reports whether some source file of the App names an entry
-// point although no registration of it was found: as a string literal (a
-// constant, a macro, a helper's argument) or, for a class, as a type
-// reference (typeof, nameof, GetType, name_of, __uuidof). The scanner can
-// miss a registration it could not follow; a declaration the code still
-// names is then not reported as unused.
-func xcMentioned(c *Context, name string) bool {
-	if c.App == nil || name == "" {
-		return false
-	}
-	literals := []string{`"` + name + `"`, `'` + name + `'`}
-	if strings.Contains(name, `\`) {
-		esc := strings.ReplaceAll(name, `\`, `\\`)
-		literals = append(literals, `"`+esc+`"`, `'`+esc+`'`, `"`+strings.ReplaceAll(name, `\`, "/")+`"`)
-	}
-	simple := ""
-	if !strings.ContainsAny(name, `\/`) && !strings.HasSuffix(strings.ToLower(name), ".js") {
-		simple = simpleName(name)
-	}
-	for _, src := range c.App.Sources {
-		data, err := xcReadSource(src.Path)
-		if err != nil {
-			continue
-		}
-		text := string(data)
-		for _, lit := range literals {
-			if strings.Contains(text, lit) {
-				return true
-			}
-		}
-		if simple != "" && xcTypeReference(text, simple) {
-			return true
-		}
-	}
-	return false
-}
-
-// xcReadSource reads a source file unless it is over xcMaxSourceBytes; the
-// size is checked before reading so a huge generated file is never loaded.
-func xcReadSource(path string) ([]byte, error) {
-	st, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if st.Size() > xcMaxSourceBytes {
-		return nil, fmt.Errorf("%s: over %d bytes", path, xcMaxSourceBytes)
-	}
-	return os.ReadFile(path)
-}
-
-// xcTypeOpeners precede a class name in the expressions that turn a type
-// into its name or GUID.
-var xcTypeOpeners = []string{"typeof(", "nameof(", "GetType(", "name_of<", "__uuidof(", "guid_of<"}
-
-// xcTypeReference reports whether text contains the class name as the last
-// part of a type reference such as typeof(Ns.Class) or name_of<Ns::Class>.
-func xcTypeReference(text, simple string) bool {
-	for from := 0; ; {
-		i := strings.Index(text[from:], simple)
-		if i < 0 {
-			return false
-		}
-		i += from
-		from = i + len(simple)
-		if (from < len(text) && xcIdentByte(text[from])) || (i > 0 && xcIdentByte(text[i-1])) {
-			continue // part of a longer identifier
-		}
-		j := i
-		for j > 0 && (xcIdentByte(text[j-1]) || strings.IndexByte(".: \t", text[j-1]) >= 0) {
-			j--
-		}
-		before := text[:j]
-		for _, o := range xcTypeOpeners {
-			if strings.HasSuffix(before, o) {
-				return true
-			}
-		}
-	}
-}
-
-func xcIdentByte(b byte) bool {
-	return b == '_' || b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z'
-}
-
-// xcSourcesContainFold reports whether any source file of the App contains
-// one of the words, ignoring case.
-func xcSourcesContainFold(c *Context, words ...string) bool {
-	if c.App == nil {
-		return false
-	}
-	for _, src := range c.App.Sources {
-		data, err := xcReadSource(src.Path)
-		if err != nil {
-			continue
-		}
-		lower := bytes.ToLower(data)
-		for _, w := range words {
-			if bytes.Contains(lower, []byte(w)) {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // xcOwnRegistrations returns the registrations that belong to the App's own

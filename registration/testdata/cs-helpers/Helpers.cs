@@ -24,7 +24,7 @@ namespace Helpers
             RegisterBackgroundTask(entryPoint, "Timer-" + entryPoint, new TimeTrigger(minutes, false));
         }
 
-        // Never called: its registration stays unresolved.
+        // Never called: it registers nothing.
         public static void RegisterUnused(string entryPoint)
         {
             var builder = new BackgroundTaskBuilder();

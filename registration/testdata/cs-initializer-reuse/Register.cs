@@ -16,7 +16,7 @@ namespace Reuse
             builder.AddCondition(new SystemCondition(SystemConditionType.InternetAvailable));
             builder.Register();
 
-            // same builder, one more trigger: a second registration with both
+            // same builder, its trigger replaced: a second registration with the new one
             builder.SetTrigger(new SystemTrigger(SystemTriggerType.NetworkStateChange, false));
             builder.Register();
 

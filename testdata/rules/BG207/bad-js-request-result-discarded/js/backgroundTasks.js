@@ -1,0 +1,24 @@
+(function () {
+    "use strict";
+
+    var background = Windows.ApplicationModel.Background;
+
+    function registerSyncTask() {
+        var iter = background.BackgroundTaskRegistration.allTasks.first();
+        while (iter.hasCurrent) {
+            if (iter.current.value.name === "SyncTask") {
+                return;
+            }
+            iter.moveNext();
+        }
+
+        var builder = new background.BackgroundTaskBuilder();
+        builder.name = "SyncTask";
+        builder.taskEntryPoint = "js\\syncTask.js";
+        builder.setTrigger(new background.TimeTrigger(15, false));
+        builder.register();
+    }
+
+    background.BackgroundExecutionManager.requestAccessAsync();
+    registerSyncTask();
+})();

@@ -1,0 +1,38 @@
+using System.Threading.Tasks;
+using Windows.ApplicationModel.Background;
+
+namespace ContosoSync
+{
+    public static class BackgroundTaskRegistrar
+    {
+        static void Log(string message) => System.Diagnostics.Debug.WriteLine(message);
+
+        public static async Task RegisterAsync()
+        {
+            var request = BackgroundExecutionManager.RequestAccessAsync().AsTask();
+            Log("asking for background access");
+            var status = await request;
+            if (status == BackgroundAccessStatus.DeniedByUser ||
+                status == BackgroundAccessStatus.DeniedBySystemPolicy)
+            {
+                return;
+            }
+
+            foreach (var registered in BackgroundTaskRegistration.AllTasks.Values)
+            {
+                if (registered.Name == "SyncTask")
+                {
+                    return;
+                }
+            }
+
+            var builder = new BackgroundTaskBuilder
+            {
+                Name = "SyncTask",
+                TaskEntryPoint = "Tasks.SyncTask"
+            };
+            builder.SetTrigger(new TimeTrigger(15, false));
+            builder.Register();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Windows.ApplicationModel.Background;
+
+namespace ContosoSync
+{
+    public static class BackgroundTaskRegistrar
+    {
+        public static async Task RegisterAllAsync()
+        {
+            var status = await BackgroundExecutionManager.RequestAccessAsync();
+            if (status == BackgroundAccessStatus.DeniedByUser ||
+                status == BackgroundAccessStatus.DeniedBySystemPolicy)
+            {
+                return;
+            }
+
+            // only the sync task is looked up; the upload task is added on every run
+            if (!BackgroundTaskRegistration.AllTasks.Values.Any(t => t.Name == "SyncTask"))
+            {
+                var sync = new BackgroundTaskBuilder { Name = "SyncTask", TaskEntryPoint = "Tasks.SyncTask" };
+                sync.SetTrigger(new TimeTrigger(15, false));
+                sync.Register();
+            }
+
+            var upload = new BackgroundTaskBuilder { Name = "UploadTask", TaskEntryPoint = "Tasks.UploadTask" };
+            upload.SetTrigger(new SystemTrigger(SystemTriggerType.InternetAvailable, false));
+            upload.Register();
+        }
+    }
+}
