@@ -1,6 +1,11 @@
 package rules
 
-import "github.com/bgmanifest/bgmanifest/registration"
+import (
+	"strings"
+
+	"github.com/bgmanifest/bgmanifest/platform"
+	"github.com/bgmanifest/bgmanifest/registration"
+)
 
 func init() { Register(registerWithoutAccessRequest{}) }
 
@@ -25,7 +30,12 @@ the request nor learns its answer. Registrations made with the Windows App SDK's
 left out: its documentation does not say whether the call is needed there,
 and the rule reports only what is documented. So are the tasks of a
 ` + "`BackgroundTransferCompletionGroup`" + `, which the system creates and removes
-with the transfer group.
+with the transfer group. In a Windows 8 or 8.1 app (a manifest in the
+2010 or 2013 namespace) the call asked for a place on the lock screen, which
+only the lock-screen triggers needed: there the rule looks only at
+registrations with a time, push or control-channel trigger, or a
+SystemTrigger for UserPresent, UserAway, SessionConnected or
+ControlChannelReset.
 
 **Why it fails.** Windows documents ` + "`RequestAccessAsync`" + ` as mandatory before
 registering any background task (it no longer shows a prompt on Windows
@@ -80,7 +90,10 @@ func (registerWithoutAccessRequest) Check(c *Context) []Finding {
 	if c.Facts == nil || len(c.Facts.AccessRequests) > 0 {
 		return nil
 	}
-	calls := registerCalls(c.Facts, func(r *registration.Registration) bool { return !r.WinAppSDK && !systemManaged(r) })
+	win8 := windows8Manifest(c)
+	calls := registerCalls(c.Facts, func(r *registration.Registration) bool {
+		return !r.WinAppSDK && !systemManaged(r) && (!win8 || needsLockScreen(r))
+	})
 	if len(calls) == 0 {
 		return nil
 	}
@@ -95,4 +108,55 @@ func (registerWithoutAccessRequest) Check(c *Context) []Finding {
 	}
 	return []Finding{AtCode(metaBG207, first.Pos,
 		"background tasks are registered but the app never calls BackgroundExecutionManager.RequestAccessAsync(); call it and check the status before Register()")}
+}
+
+// windows8Manifest reports whether the App's manifest is a Windows 8 or
+// 8.1 one (the 2010 or 2013 foundation namespace). There, RequestAccessAsync
+// asked to put the app on the lock screen, which only the lock-screen
+// triggers needed; an 8.1 app that registers a SystemTrigger for network
+// changes without it is correct.
+func windows8Manifest(c *Context) bool {
+	if c.Manifest == nil || c.Manifest.Root == nil {
+		return false
+	}
+	switch c.Manifest.Root.Namespace {
+	case platform.NS2010, platform.NS2013:
+		return true
+	}
+	return false
+}
+
+// needsLockScreen reports whether a registration uses a trigger that
+// needed lock-screen access on Windows 8.x: time, push and control-channel
+// triggers, and the system events only lock-screen apps received.
+func needsLockScreen(r *registration.Registration) bool {
+	for _, t := range r.Triggers {
+		switch t.Class {
+		case "TimeTrigger", "PushNotificationTrigger", "ControlChannelTrigger":
+			return true
+		case "SystemTrigger":
+			switch systemTriggerType(t) {
+			case "UserPresent", "UserAway", "SessionConnected", "ControlChannelReset":
+				return true
+			}
+		}
+	}
+	// other triggers, and triggers not resolved: not sure, so silent
+	return false
+}
+
+// systemTriggerType is the SystemTriggerType member of a SystemTrigger
+// ("UserPresent"), from the fact or from its first argument's last name.
+func systemTriggerType(t registration.Trigger) string {
+	if t.SystemTriggerType != "" {
+		return t.SystemTriggerType
+	}
+	if len(t.Args) == 0 {
+		return ""
+	}
+	a := t.Args[0]
+	if i := strings.LastIndexAny(a, ".:"); i >= 0 {
+		a = a[i+1:]
+	}
+	return strings.TrimSpace(a)
 }
