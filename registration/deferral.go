@@ -25,8 +25,9 @@ func findRun(methods []*methodDecl) *methodDecl {
 	return run
 }
 
-// analyseRun fills the Run method facts of tc from the class's methods.
-func analyseRun(ix *appIndex, tc *TaskClass, methods []*methodDecl) {
+// analyseRun fills the Run method facts of tc from the class's methods;
+// files are those of the class's declarations.
+func analyseRun(ix *appIndex, tc *TaskClass, methods []*methodDecl, files []*fileModel) {
 	run := findRun(methods)
 	if run == nil {
 		return
@@ -106,7 +107,7 @@ func analyseRun(ix *appIndex, tc *TaskClass, methods []*methodDecl) {
 	fl.track(methods, deferralNames(methods), true, 0)
 	tc.DeferralComplete = append(tc.DeferralComplete, fl.completes...)
 	tc.DeferralHandedOn = fl.escapes
-	tc.DeferralNotTaken = completedNotTaken(ix, methods)
+	tc.DeferralNotTaken = completedNotTaken(ix, methods, files)
 	tc.DeferralGet = sortPos(tc.DeferralGet)
 	tc.DeferralComplete = sortPos(tc.DeferralComplete)
 }
@@ -300,7 +301,7 @@ func awaitedOrWaited(lang Language, b []Token, i int) bool {
 		}
 	}
 	e := statementEnd(lang, b, i)
-	if waits(b[i:e]) {
+	if waits(b[i:e]) || blocksLater(b[e:]) {
 		return true
 	}
 	// var t = Task.Run(…); … t.Wait();
@@ -335,10 +336,29 @@ func waits(toks []Token) bool {
 			continue
 		}
 		switch toks[k].Text {
-		case "Wait", "get", "wait", "GetResult", "Result", "WaitAll":
+		case "Wait", "get", "wait", "GetResult", "Result", "WaitAll", "WaitAny":
 			return true
 		}
 		if strings.EqualFold(toks[k].Text, "Wait") || strings.EqualFold(toks[k].Text, "GetResult") || strings.EqualFold(toks[k].Text, "Result") {
+			return true
+		}
+	}
+	return false
+}
+
+// blocksLater reports a blocking wait in the rest of Run (an event's
+// WaitOne, a thread's Join, Sleep, WaitForSingleObject, …): Run may be
+// waiting there for the work it started.
+func blocksLater(toks []Token) bool {
+	if waits(toks) {
+		return true
+	}
+	for _, t := range toks {
+		if t.Kind != TokIdent {
+			continue
+		}
+		switch strings.ToLower(t.Text) {
+		case "waitone", "waitany", "join", "sleep", "waitforsingleobject", "waitforsingleobjectex", "waitformultipleobjects":
 			return true
 		}
 	}

@@ -1,6 +1,9 @@
 package registration
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
 // deferralFlow follows a deferral through the code that holds it: the
 // variables and fields it is copied to, the Complete() calls on them, and
@@ -529,8 +532,8 @@ func instanceHandedOn(ix *appIndex, run *methodDecl, b []Token, nested []bool, b
 // field declared as a BackgroundTaskDeferral that nothing in the App
 // assigns a value to (GetDeferral() or anything else that is not null), and
 // that is never passed by reference.
-func completedNotTaken(ix *appIndex, methods []*methodDecl) []Pos {
-	var out []Pos
+func completedNotTaken(ix *appIndex, methods []*methodDecl, files []*fileModel) []NamedPos {
+	var out []NamedPos
 	verdict := map[string]bool{}
 	for _, m := range methods {
 		lang := m.file.lang
@@ -562,25 +565,29 @@ func completedNotTaken(ix *appIndex, methods []*methodDecl) []Pos {
 			key := strings.ToLower(n.Text)
 			v, done := verdict[key]
 			if !done {
-				v = declaredDeferral(methods, n.Text, lang == VB) && neverAssigned(ix, n.Text)
+				v = declaredDeferral(methods, files, n.Text, lang == VB) && neverAssigned(ix, n.Text)
 				verdict[key] = v
 			}
 			if v {
-				out = append(out, m.file.pos(n))
+				out = append(out, NamedPos{Name: n.Text, Pos: m.file.pos(n)})
 			}
 		}
 	}
-	return sortPos(out)
+	sort.SliceStable(out, func(i, j int) bool { return posLess(out[i].Pos, out[j].Pos) })
+	return out
 }
 
 // declaredDeferral reports a declaration of name with the type
 // BackgroundTaskDeferral in the files of methods: `BackgroundTaskDeferral
 // _d;`, `BackgroundTaskDeferral^ m_d;`, `Agile<BackgroundTaskDeferral^> d`,
-// VB `_d As BackgroundTaskDeferral`.
-func declaredDeferral(methods []*methodDecl, name string, fold bool) bool {
+// VB `_d As BackgroundTaskDeferral`; files are the class's declarations.
+func declaredDeferral(methods []*methodDecl, files []*fileModel, name string, fold bool) bool {
 	seen := map[*fileModel]bool{}
+	all := append([]*fileModel{}, files...)
 	for _, m := range methods {
-		f := m.file
+		all = append(all, m.file)
+	}
+	for _, f := range all {
 		if seen[f] {
 			continue
 		}

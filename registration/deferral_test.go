@@ -35,6 +35,13 @@ func runFacts(t *testing.T, files map[string]string, name string) string {
 		}
 		return fmt.Sprintf("%s:%d:%d", path.Base(p.File), p.Line, p.Col)
 	}
+	named := func(ps []NamedPos) string {
+		var s []string
+		for _, p := range ps {
+			s = append(s, p.Name+"@"+at(p.Pos))
+		}
+		return "[" + strings.Join(s, " ") + "]"
+	}
 	list := func(ps []Pos) string {
 		var s []string
 		for _, p := range ps {
@@ -49,7 +56,7 @@ func runFacts(t *testing.T, files map[string]string, name string) string {
 		}
 		out = append(out, fmt.Sprintf("async=%v at=%s start=%s get=%s maybe=%s complete=%s handed=%s nottaken=%s",
 			c.RunIsAsync, at(c.AsyncPos), at(c.AsyncStart), list(c.DeferralGet), list(c.DeferralMaybe),
-			list(c.DeferralComplete), list(c.DeferralHandedOn), list(c.DeferralNotTaken)))
+			list(c.DeferralComplete), list(c.DeferralHandedOn), named(c.DeferralNotTaken)))
 	}
 	return strings.Join(out, " | ")
 }
@@ -167,6 +174,13 @@ End Namespace
     }
 }}`}, "async=false at=- start=- get=[] maybe=[] complete=[] handed=[] nottaken=[]"},
 
+		{"C# a start that Run waits for later is not a start", map[string]string{"t.cs": csHead + `
+    public void Run(IBackgroundTaskInstance i) {
+        ThreadPoolTimer.CreateTimer(t => _done.Set(), TimeSpan.FromSeconds(1));
+        _done.WaitOne();
+    }
+}}`}, "async=false at=- start=- get=[] maybe=[] complete=[] handed=[] nottaken=[]"},
+
 		{"C# await before a start: the await is the async position", map[string]string{"t.cs": csHead + `
     public async void Run(IBackgroundTaskInstance i) {
         Task.Run(() => Work());
@@ -206,8 +220,8 @@ struct T : TT<T> {
 			"async=true at=t.h:5:9 start=t.h:5:9 get=[] maybe=[] complete=[] handed=[] nottaken=[]"},
 
 		{"chained GetDeferral().Complete() in C#, C++/WinRT, C++/CX, VB", map[string]string{
-			"a.cs": "namespace N { public sealed class A : IBackgroundTask { public void Run(IBackgroundTaskInstance i) { i.GetDeferral().Complete(); } } }",
-			"b.vb": "Namespace N\nPublic NotInheritable Class B\nImplements IBackgroundTask\nPublic Sub Run(i As IBackgroundTaskInstance) Implements IBackgroundTask.Run\ni.GetDeferral.Complete\nEnd Sub\nEnd Class\nEnd Namespace\n",
+			"a.cs":  "namespace N { public sealed class A : IBackgroundTask { public void Run(IBackgroundTaskInstance i) { i.GetDeferral().Complete(); } } }",
+			"b.vb":  "Namespace N\nPublic NotInheritable Class B\nImplements IBackgroundTask\nPublic Sub Run(i As IBackgroundTaskInstance) Implements IBackgroundTask.Run\ni.GetDeferral.Complete\nEnd Sub\nEnd Class\nEnd Namespace\n",
 			"c.h":   "namespace winrt::N::implementation { struct C : CT<C> { void Run(winrt::Windows::ApplicationModel::Background::IBackgroundTaskInstance const& i) { i.GetDeferral().Complete(); } }; }",
 			"c.idl": "namespace N { runtimeclass C : Windows.ApplicationModel.Background.IBackgroundTask { C(); } }",
 			"d.cpp": "namespace N { public ref class D sealed : public IBackgroundTask { public: virtual void Run(IBackgroundTaskInstance^ i) { i->GetDeferral()->Complete(); } }; }",
@@ -311,7 +325,7 @@ End Namespace
         _timer = ThreadPoolTimer.CreateTimer(Tick, TimeSpan.FromSeconds(1));
     }
     void Tick(ThreadPoolTimer t) { this._deferral.Complete(); }
-}}`}, "async=true at=t.cs:7:34 start=t.cs:7:34 get=[] maybe=[] complete=[t.cs:9:51] handed=[] nottaken=[t.cs:9:41]"},
+}}`}, "async=true at=t.cs:7:34 start=t.cs:7:34 get=[] maybe=[] complete=[t.cs:9:51] handed=[] nottaken=[_deferral@t.cs:9:41]"},
 
 		{"C# Complete on a field assigned from a parameter, by ref, or from GetDeferral elsewhere: silent", map[string]string{"t.cs": csHead + `
     BackgroundTaskDeferral _a;
@@ -335,7 +349,7 @@ End Namespace
         End Sub
     End Class
 End Namespace
-`}, "async=false at=- start=- get=[] maybe=[] complete=[t.vb:9:23] handed=[] nottaken=[t.vb:9:13]"},
+`}, "async=false at=- start=- get=[] maybe=[] complete=[t.vb:9:23] handed=[] nottaken=[_deferral@t.vb:9:13]"},
 
 		{"C++/WinRT Complete on a member never assigned", map[string]string{"t.h": `namespace winrt::N::implementation {
 struct T : TT<T> {
@@ -344,7 +358,7 @@ struct T : TT<T> {
     winrt::Windows::ApplicationModel::Background::BackgroundTaskDeferral m_deferral{ nullptr };
 };
 }`, "t.idl": "namespace N { runtimeclass T : Windows.ApplicationModel.Background.IBackgroundTask { T(); } }"},
-			"async=false at=- start=- get=[] maybe=[] complete=[t.h:4:30] handed=[] nottaken=[t.h:4:19]"},
+			"async=false at=- start=- get=[] maybe=[] complete=[t.h:4:30] handed=[] nottaken=[m_deferral@t.h:4:19]"},
 
 		{"C++/CX Complete on a member never assigned", map[string]string{"c.cpp": `namespace N {
 public ref class T sealed : public IBackgroundTask {
@@ -354,7 +368,7 @@ public:
 private:
     Platform::Agile<BackgroundTaskDeferral^> m_d;
 };
-}`}, "async=false at=- start=- get=[] maybe=[] complete=[] handed=[] nottaken=[c.cpp:5:39]"},
+}`}, "async=false at=- start=- get=[] maybe=[] complete=[] handed=[] nottaken=[m_d@c.cpp:5:39]"},
 
 		{"task instance handed to a class that takes the deferral", map[string]string{"t.cs": csHead + `
     public async void Run(IBackgroundTaskInstance i) {

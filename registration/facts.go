@@ -23,6 +23,12 @@ type Pos struct {
 	Col  int    `json:"column"`
 }
 
+// NamedPos is a name found in code, and where.
+type NamedPos struct {
+	Name string `json:"name"`
+	Pos  Pos    `json:"pos"`
+}
+
 // IsValid reports whether the position was recorded.
 func (p Pos) IsValid() bool { return p.Line > 0 }
 
@@ -170,7 +176,7 @@ type TaskClass struct {
 	// (the receiver's position): a null reference at run time. A name
 	// assigned anything but GetDeferral() or null, or passed by reference,
 	// is not listed.
-	DeferralNotTaken []Pos `json:"deferralNotTaken,omitempty"`
+	DeferralNotTaken []NamedPos `json:"deferralNotTaken,omitempty"`
 	// GUID from [Guid("...")] / __declspec(uuid("...")), lower case, no braces.
 	GUID string `json:"guid,omitempty"`
 }

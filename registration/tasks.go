@@ -199,8 +199,10 @@ func mergeClass(ix *appIndex, g []*classDecl, impl bool) TaskClass {
 		DeferralGet: []Pos{}, DeferralComplete: []Pos{},
 	}
 	var methods []*methodDecl
+	var files []*fileModel
 	seenBase := map[string]bool{}
 	for _, c := range g {
+		files = append(files, c.file)
 		if first.kind == "runtimeclass" && c.kind != "runtimeclass" {
 			// implementation struct: contributes code, not shape
 		} else {
@@ -223,7 +225,7 @@ func mergeClass(ix *appIndex, g []*classDecl, impl bool) TaskClass {
 		// among the sources: its shape is unknown, so claim nothing.
 		tc.Public, tc.Sealed = true, true
 	}
-	analyseRun(ix, &tc, methods)
+	analyseRun(ix, &tc, methods, files)
 	return tc
 }
 
