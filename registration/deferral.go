@@ -197,7 +197,7 @@ func firstAsyncStart(f *fileModel, b []Token, nested []bool, byName map[string][
 			start = call && (member("ThreadPoolTimer", "CreateTimer") || member("ThreadPoolTimer", "CreatePeriodicTimer") ||
 				member("ThreadPool", "RunAsync") || member("Task", "Run") ||
 				member("Factory", "StartNew") && i >= 4 && identIs(b[i-4], "Task", fold)) ||
-				(call || f.lang == VB) && sameObjectCall(b, i) && firesAndForgets(byName[strings.ToLower(t.Text)])
+				vbCallOrParen(f.lang, b, i) && sameObjectCall(b, i) && firesAndForgets(byName[strings.ToLower(t.Text)])
 		case CPP:
 			switch t.Text {
 			case "create_task":
@@ -215,6 +215,20 @@ func firstAsyncStart(f *fileModel, b []Token, nested []bool, byName map[string][
 		}
 	}
 	return Pos{}, false
+}
+
+// vbCallOrParen reports a call at b[i]: Name(…), and in VB also a bare
+// Name alone on its line or after Call; never AddressOf Name, which only
+// refers to the method.
+func vbCallOrParen(lang Language, b []Token, i int) bool {
+	if i > 0 && isIdentFold(b[i-1], "AddressOf") {
+		return false
+	}
+	if i+1 < len(b) && isPunct(b[i+1], "(") {
+		return true
+	}
+	return lang == VB && (i+1 == len(b) || b[i+1].Kind == TokNewline || isPunct(b[i+1], ":")) &&
+		(i == 0 || b[i-1].Kind == TokNewline || isPunct(b[i-1], ":") || isIdentFold(b[i-1], "Call"))
 }
 
 func identIs(t Token, s string, fold bool) bool {
@@ -452,6 +466,9 @@ func assignedName(b []Token, i int) string {
 	}
 	if k >= 1 && (isPunct(b[k], "=") || isPunct(b[k], "{") || isPunct(b[k], "(")) && b[k-1].Kind == TokIdent {
 		return b[k-1].Text
+	}
+	if k >= 2 && isPunct(b[k], "=") && isPunct(b[k-1], "??") && b[k-2].Kind == TokIdent {
+		return b[k-2].Text // d ??= x.GetDeferral()
 	}
 	return ""
 }

@@ -563,10 +563,16 @@ func completedNotTaken(ix *appIndex, methods []*methodDecl, files []*fileModel) 
 				continue // the caller's deferral
 			}
 			key := strings.ToLower(n.Text)
-			v, done := verdict[key]
-			if !done {
-				v = declaredDeferral(methods, files, n.Text, lang == VB) && neverAssigned(ix, n.Text)
-				verdict[key] = v
+			var v bool
+			if body := m.body(); declaresDeferral(lang, body, n.Text, lang == VB) {
+				// a local: only its method can assign it
+				v = neverAssignedIn(lang, body, n.Text)
+			} else {
+				var done bool
+				if v, done = verdict[key]; !done {
+					v = declaredDeferral(methods, files, n.Text, lang == VB) && neverAssigned(ix, n.Text)
+					verdict[key] = v
+				}
 			}
 			if v {
 				out = append(out, NamedPos{Name: n.Text, Pos: m.file.pos(n)})
@@ -592,37 +598,67 @@ func declaredDeferral(methods []*methodDecl, files []*fileModel, name string, fo
 			continue
 		}
 		seen[f] = true
-		toks := f.toks
-		for k, t := range toks {
-			if !isIdent(t, "BackgroundTaskDeferral") && !(f.lang == VB && isIdentFold(t, "BackgroundTaskDeferral")) {
-				continue
-			}
-			q := k
-			for q >= 2 && isAccess(toks[q-1]) && toks[q-2].Kind == TokIdent {
-				q -= 2
-			}
-			for q >= 1 && isIdent(toks[q-1], "const") {
-				q--
-			}
-			if q >= 1 && (isPunct(toks[q-1], "(") || isPunct(toks[q-1], ",")) && f.lang != VB {
-				continue // a parameter
-			}
-			j := k + 1
-			for j < len(toks) && (isPunct(toks[j], "^") || isPunct(toks[j], "*") || isPunct(toks[j], "&") || isPunct(toks[j], ">") || isPunct(toks[j], "?")) {
-				j++
-			}
-			if j < len(toks) && identIs(toks[j], name, fold) {
+		if declaresDeferral(f.lang, f.toks, name, fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// declaresDeferral reports a declaration of name as a BackgroundTaskDeferral
+// in toks.
+func declaresDeferral(lang Language, toks []Token, name string, fold bool) bool {
+	for k, t := range toks {
+		if !isIdent(t, "BackgroundTaskDeferral") && !(lang == VB && isIdentFold(t, "BackgroundTaskDeferral")) {
+			continue
+		}
+		q := k
+		for q >= 2 && isAccess(toks[q-1]) && toks[q-2].Kind == TokIdent {
+			q -= 2
+		}
+		for q >= 1 && isIdent(toks[q-1], "const") {
+			q--
+		}
+		if q >= 1 && (isPunct(toks[q-1], "(") || isPunct(toks[q-1], ",")) && lang != VB {
+			continue // a parameter
+		}
+		if isIdent(toks[max(q-1, 0)], "property") {
+			continue // a C++/CX property may compute its value
+		}
+		j := k + 1
+		for j < len(toks) && (isPunct(toks[j], "^") || isPunct(toks[j], "*") || isPunct(toks[j], "&") || isPunct(toks[j], ">") || isPunct(toks[j], "?")) {
+			j++
+		}
+		if j+1 < len(toks) && identIs(toks[j], name, fold) && fieldOrLocalEnd(lang, toks[j+1]) {
+			return true
+		}
+		if lang == VB {
+			if q >= 2 && isIdentFold(toks[q-1], "As") && identIs(toks[q-2], name, true) && !vbPropertyLine(toks, q-2) {
 				return true
 			}
-			if f.lang == VB {
-				q := k
-				for q >= 2 && isAccess(toks[q-1]) && toks[q-2].Kind == TokIdent {
-					q -= 2
-				}
-				if q >= 2 && isIdentFold(toks[q-1], "As") && identIs(toks[q-2], name, true) {
-					return true
-				}
-			}
+		}
+	}
+	return false
+}
+
+// fieldOrLocalEnd reports the token after the name of a field or local
+// declaration; a property (`{ get { … } }`, `=> …`) or a method may
+// compute its value.
+func fieldOrLocalEnd(lang Language, t Token) bool {
+	switch {
+	case isPunct(t, ";"), isPunct(t, "="), isPunct(t, ","):
+		return true
+	case isPunct(t, "{"):
+		return lang == CPP // T m_d{ nullptr };
+	}
+	return false
+}
+
+// vbPropertyLine reports a VB declaration at toks[k] that is a Property.
+func vbPropertyLine(toks []Token, k int) bool {
+	for ; k >= 0 && toks[k].Kind != TokNewline; k-- {
+		if isIdentFold(toks[k], "Property") {
+			return true
 		}
 	}
 	return false
@@ -635,48 +671,59 @@ func declaredDeferral(methods []*methodDecl, files []*fileModel, name string, fo
 func neverAssigned(ix *appIndex, name string) bool {
 	ix.want(name)
 	for _, f := range ix.files {
-		toks := f.toks
-		fold := f.lang == VB
-		for k, t := range toks {
-			if !identIs(t, name, fold) {
+		if !neverAssignedIn(f.lang, f.toks, name) {
+			return false
+		}
+	}
+	return true
+}
+
+// neverAssignedIn is neverAssigned over the tokens of one file or method.
+func neverAssignedIn(lang Language, toks []Token, name string) bool {
+	fold := lang == VB
+	for k, t := range toks {
+		if !identIs(t, name, fold) {
+			continue
+		}
+		if k > 0 && toks[k-1].Kind == TokIdent && (toks[k-1].Text == "ref" || toks[k-1].Text == "out") {
+			return false
+		}
+		if lang == CPP && k > 1 && isPunct(toks[k-1], "&") && (isPunct(toks[k-2], "(") || isPunct(toks[k-2], ",") || isPunct(toks[k-2], "=")) {
+			return false
+		}
+		if k+1 >= len(toks) {
+			continue
+		}
+		next := toks[k+1]
+		var rhs []Token
+		assigned := false
+		switch {
+		case next.Kind == TokPunct && next.Text != "=" && next.Text != "==" && next.Text != "=>" &&
+			(strings.HasSuffix(next.Text, "=") && next.Text != "!=" && next.Text != "<=" && next.Text != ">=" ||
+				k+2 < len(toks) && isPunct(toks[k+2], "=") && (next.Text == "??" || next.Text == "?" || next.Text == "|" || next.Text == "&")):
+			return false // a compound assignment: d ??= …
+		case isPunct(next, "="):
+			if fold && !vbAssignmentTarget(toks, k) {
 				continue
 			}
-			if k > 0 && toks[k-1].Kind == TokIdent && (toks[k-1].Text == "ref" || toks[k-1].Text == "out") {
+			rhs, assigned = toks[k+2:exprEnd(toks, k+2)], true
+		case fold && isIdentFold(next, "As"):
+			if _, q := qualName(toks, k+2); q < len(toks) && isPunct(toks[q], "=") {
+				rhs, assigned = toks[q+1:exprEnd(toks, q+1)], true
+			}
+		case lang == CPP && (isPunct(next, "(") || isPunct(next, "{")):
+			rhs, assigned = toks[k+2:max(k+2, matchClose(toks, k+1))], true
+		}
+		if assigned {
+			if !nullValue(rhs) {
 				return false
 			}
-			if f.lang == CPP && k > 1 && isPunct(toks[k-1], "&") && (isPunct(toks[k-2], "(") || isPunct(toks[k-2], ",") || isPunct(toks[k-2], "=")) {
-				return false
-			}
-			if k+1 >= len(toks) {
-				continue
-			}
-			next := toks[k+1]
-			var rhs []Token
-			assigned := false
-			switch {
-			case isPunct(next, "="):
-				if fold && !vbAssignmentTarget(toks, k) {
-					continue
-				}
-				rhs, assigned = toks[k+2:exprEnd(toks, k+2)], true
-			case fold && isIdentFold(next, "As"):
-				if _, q := qualName(toks, k+2); q < len(toks) && isPunct(toks[q], "=") {
-					rhs, assigned = toks[q+1:exprEnd(toks, q+1)], true
-				}
-			case f.lang == CPP && (isPunct(next, "(") || isPunct(next, "{")):
-				rhs, assigned = toks[k+2:max(k+2, matchClose(toks, k+1))], true
-			}
-			if assigned {
-				if !nullValue(rhs) {
+			continue
+		}
+		if (fold || lang == CPP) && k > 0 {
+			if _, open, ok := wholeArgument(lang, toks, k, k); ok {
+				if _, _, ok := calleeAt(lang, toks, open); ok {
 					return false
-				}
-				continue
-			}
-			if (fold || f.lang == CPP) && k > 0 {
-				if _, open, ok := wholeArgument(f.lang, toks, k, k); ok {
-					if _, _, ok := calleeAt(f.lang, toks, open); ok {
-						return false
-					}
 				}
 			}
 		}

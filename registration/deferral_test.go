@@ -337,6 +337,35 @@ End Namespace
 }}`, "o.cs": "namespace N { class O { void M(IBackgroundTaskInstance i) { _c = i.GetDeferral(); } } }"},
 			"async=false at=- start=- get=[] maybe=[] complete=[] handed=[] nottaken=[]"},
 
+		{"C# a computed property, a ??= assignment: silent", map[string]string{"t.cs": csHead + `
+    BackgroundTaskDeferral Held => Holder.Current;
+    BackgroundTaskDeferral _lazy;
+    public void Run(IBackgroundTaskInstance i) { _lazy ??= i.GetDeferral(); }
+    void Tick() { Held.Complete(); _lazy.Complete(); }
+}}`}, "async=false at=- start=- get=[t.cs:6:62] maybe=[] complete=[t.cs:7:42] handed=[] nottaken=[]"},
+
+		{"VB AddressOf an Async Sub is no call", map[string]string{"t.vb": `Namespace N
+    Public NotInheritable Class T
+        Implements IBackgroundTask
+        Public Sub Run(taskInstance As IBackgroundTaskInstance) Implements IBackgroundTask.Run
+            AddHandler taskInstance.Canceled, AddressOf OnCanceled
+        End Sub
+        Private Async Sub OnCanceled(sender As IBackgroundTaskInstance, reason As BackgroundTaskCancellationReason)
+            Await Task.Delay(1)
+        End Sub
+    End Class
+End Namespace
+`}, "async=false at=- start=- get=[] maybe=[] complete=[] handed=[] nottaken=[]"},
+
+		{"C# local never assigned, although another class assigns a local of that name", map[string]string{"t.cs": csHead + `
+    public async void Run(IBackgroundTaskInstance i) {
+        BackgroundTaskDeferral deferral = null;
+        try { await Task.Delay(1); }
+        finally { deferral.Complete(); }
+    }
+}}`, "o.cs": "namespace N { class O { void M(IBackgroundTaskInstance i) { var deferral = i.GetDeferral(); deferral.Complete(); } } }"},
+			"async=true at=t.cs:6:15 start=- get=[] maybe=[] complete=[t.cs:7:28] handed=[] nottaken=[deferral@t.cs:7:19]"},
+
 		{"VB Complete on a field never assigned", map[string]string{"t.vb": `Namespace N
     Public NotInheritable Class T
         Implements IBackgroundTask
