@@ -107,7 +107,7 @@ func analyseRun(ix *appIndex, tc *TaskClass, methods []*methodDecl, files []*fil
 	fl.track(methods, deferralNames(methods), true, 0)
 	tc.DeferralComplete = append(tc.DeferralComplete, fl.completes...)
 	tc.DeferralHandedOn = fl.escapes
-	tc.DeferralNotTaken = completedNotTaken(ix, methods, files)
+	tc.DeferralNotTaken = completedNotTaken(ix, methods, files, lastPart(tc.Name))
 	tc.DeferralGet = sortPos(tc.DeferralGet)
 	tc.DeferralComplete = sortPos(tc.DeferralComplete)
 }

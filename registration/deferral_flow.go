@@ -532,8 +532,12 @@ func instanceHandedOn(ix *appIndex, run *methodDecl, b []Token, nested []bool, b
 // field declared as a BackgroundTaskDeferral that nothing in the App
 // assigns a value to (GetDeferral() or anything else that is not null), and
 // that is never passed by reference.
-func completedNotTaken(ix *appIndex, methods []*methodDecl, files []*fileModel) []NamedPos {
+func completedNotTaken(ix *appIndex, methods []*methodDecl, files []*fileModel, class string) []NamedPos {
 	var out []NamedPos
+	scope := append([]*fileModel{}, files...)
+	for _, m := range methods {
+		scope = append(scope, m.file)
+	}
 	verdict := map[string]bool{}
 	for _, m := range methods {
 		lang := m.file.lang
@@ -570,7 +574,7 @@ func completedNotTaken(ix *appIndex, methods []*methodDecl, files []*fileModel) 
 			} else {
 				var done bool
 				if v, done = verdict[key]; !done {
-					v = declaredDeferral(methods, files, n.Text, lang == VB) && neverAssigned(ix, n.Text)
+					v = declaredDeferral(methods, files, n.Text, lang == VB) && neverAssigned(ix, n.Text, class, scope)
 					verdict[key] = v
 				}
 			}
@@ -668,11 +672,51 @@ func vbPropertyLine(toks []Token, k int) bool {
 // value: every assignment (and initialiser) is null, and it is never
 // passed by reference (C# ref/out, a VB argument, which may be ByRef, a C++
 // argument, which may be a reference).
-func neverAssigned(ix *appIndex, name string) bool {
+//
+// A field is the class's own: its files (and those of its methods and of the
+// classes of the App that derive from it) are searched for any assignment;
+// the other files only for assignments through an object (`task.N = …`,
+// `ref task.N`), since a bare N there is their own member or local.
+func neverAssigned(ix *appIndex, name, class string, files []*fileModel) bool {
 	ix.want(name)
+	own := map[*fileModel]bool{}
+	for _, f := range files {
+		own[f] = true
+	}
+	ix.want(class)
 	for _, f := range ix.files {
-		if !neverAssignedIn(f.lang, f.toks, name) {
-			return false
+		for _, c := range f.classes {
+			for _, b := range c.bases {
+				if lastPart(strings.SplitN(strings.ReplaceAll(b, "::", "."), "<", 2)[0]) == class {
+					own[f] = true
+				}
+			}
+		}
+	}
+	for _, f := range ix.files {
+		if own[f] {
+			if !neverAssignedIn(f.lang, f.toks, name) {
+				return false
+			}
+			continue
+		}
+		fold := f.lang == VB
+		toks := f.toks
+		for k := 1; k+1 < len(toks); k++ {
+			if !identIs(toks[k], name, fold) || !isAccess(toks[k-1]) {
+				continue
+			}
+			if next := toks[k+1]; next.Kind == TokPunct && next.Text != "==" && next.Text != "!=" && next.Text != "=>" &&
+				(strings.HasSuffix(next.Text, "=") || next.Text == "??") {
+				return false // task.N = …
+			}
+			j := k - 1
+			for j >= 1 && isAccess(toks[j]) && toks[j-1].Kind == TokIdent {
+				j -= 2
+			}
+			if j >= 0 && toks[j].Kind == TokIdent && (toks[j].Text == "ref" || toks[j].Text == "out") {
+				return false
+			}
 		}
 	}
 	return true

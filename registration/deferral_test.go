@@ -334,7 +334,7 @@ End Namespace
     public void Run(IBackgroundTaskInstance i) { Init(ref _b); }
     public void Set(BackgroundTaskDeferral d) { _a = d; }
     void Tick(BackgroundTaskDeferral p) { _a.Complete(); _b.Complete(); _c.Complete(); p.Complete(); }
-}}`, "o.cs": "namespace N { class O { void M(IBackgroundTaskInstance i) { _c = i.GetDeferral(); } } }"},
+}}`, "o.cs": "namespace N { class O { void M(T t, IBackgroundTaskInstance i) { t._c = i.GetDeferral(); } } }"},
 			"async=false at=- start=- get=[] maybe=[] complete=[] handed=[] nottaken=[]"},
 
 		{"C# a computed property, a ??= assignment: silent", map[string]string{"t.cs": csHead + `
@@ -365,6 +365,21 @@ End Namespace
     }
 }}`, "o.cs": "namespace N { class O { void M(IBackgroundTaskInstance i) { var deferral = i.GetDeferral(); deferral.Complete(); } } }"},
 			"async=true at=t.cs:6:15 start=- get=[] maybe=[] complete=[t.cs:7:28] handed=[] nottaken=[deferral@t.cs:7:19]"},
+
+		{"C# field never assigned, although another class assigns its own field of that name", map[string]string{"t.cs": csHead + `
+    BackgroundTaskDeferral _deferral;
+    public void Run(IBackgroundTaskInstance i) { }
+    void Done() { _deferral.Complete(); }
+}}`, "o.cs": "namespace N { class O { BackgroundTaskDeferral _deferral; void M(IBackgroundTaskInstance i) { _deferral = i.GetDeferral(); } } }"},
+			"async=false at=- start=- get=[] maybe=[] complete=[t.cs:6:29] handed=[] nottaken=[_deferral@t.cs:6:19]"},
+
+		{"C# field assigned through an object, or by a derived class: silent", map[string]string{"t.cs": csHead + `
+    internal BackgroundTaskDeferral _deferral;
+    protected BackgroundTaskDeferral _held;
+    public void Run(IBackgroundTaskInstance i) { }
+    void Done() { _deferral.Complete(); _held.Complete(); }
+}}`, "o.cs": "namespace N { class O { void M(T t, IBackgroundTaskInstance i) { t._deferral = i.GetDeferral(); } } class D : T { void M(IBackgroundTaskInstance i) { _held = i.GetDeferral(); } } }"},
+			"async=false at=- start=- get=[] maybe=[] complete=[t.cs:7:29] handed=[] nottaken=[]"},
 
 		{"VB Complete on a field never assigned", map[string]string{"t.vb": `Namespace N
     Public NotInheritable Class T
