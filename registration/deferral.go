@@ -11,18 +11,31 @@ import (
 // that is never taken.
 
 // findRun picks the class's Run method: the one taking an
-// IBackgroundTaskInstance when there are several.
+// IBackgroundTaskInstance when there are several. A class without one may
+// derive from XamlRenderingBackgroundTask, whose Run calls the OnRun
+// override: that is where its work and deferral are.
 func findRun(methods []*methodDecl) *methodDecl {
 	var run *methodDecl
 	for _, m := range methods {
 		if !strings.EqualFold(m.name, "Run") || (m.file.lang != VB && m.name != "Run") {
 			continue
 		}
-		if run == nil || (len(m.params) == 1 && strings.Contains(m.params[0].typ, "IBackgroundTaskInstance")) {
+		if run == nil || takesInstance(m) {
 			run = m
 		}
 	}
+	if run == nil {
+		for _, m := range methods {
+			if strings.EqualFold(m.name, "OnRun") && takesInstance(m) {
+				return m
+			}
+		}
+	}
 	return run
+}
+
+func takesInstance(m *methodDecl) bool {
+	return len(m.params) == 1 && strings.Contains(m.params[0].typ, "IBackgroundTaskInstance")
 }
 
 // analyseRun fills the Run method facts of tc from the class's methods;

@@ -23,7 +23,7 @@ func runFacts(t *testing.T, files map[string]string, name string) string {
 		overlay[p] = []byte(src)
 	}
 	sort.Slice(sfs, func(i, j int) bool { return sfs[i].Path < sfs[j].Path })
-	f := ScanWithOverlay(sfs, overlay, Options{Jobs: 1})
+	f := ScanWithOverlay(sfs, overlay, Options{Jobs: 1, EntryPoints: []string{name}})
 	for _, n := range f.Notes {
 		if n.Internal {
 			t.Fatalf("internal error: %s", n.Message)
@@ -380,6 +380,12 @@ End Namespace
     void Done() { _deferral.Complete(); _held.Complete(); }
 }}`, "o.cs": "namespace N { class O { void M(T t, IBackgroundTaskInstance i) { t._deferral = i.GetDeferral(); } } class D : T { void M(IBackgroundTaskInstance i) { _held = i.GetDeferral(); } } }"},
 			"async=false at=- start=- get=[] maybe=[] complete=[t.cs:7:29] handed=[] nottaken=[]"},
+
+		{"C# XamlRenderingBackgroundTask: OnRun is the task's Run", map[string]string{"t.cs": "namespace N {\npublic sealed class T : XamlRenderingBackgroundTask {" + `
+    protected override async void OnRun(IBackgroundTaskInstance i) {
+        await Task.Delay(1);
+    }
+}}`}, "async=true at=t.cs:4:9 start=- get=[] maybe=[] complete=[] handed=[] nottaken=[]"},
 
 		{"VB Complete on a field never assigned", map[string]string{"t.vb": `Namespace N
     Public NotInheritable Class T
