@@ -487,12 +487,23 @@ func assignedName(b []Token, i int) string {
 }
 
 func mentionsDeferral(toks []Token, names map[string]bool, heuristic bool) bool {
+	list := nameKeys(names)
 	for _, t := range toks {
 		if t.Kind != TokIdent {
 			continue
 		}
-		low := strings.ToLower(t.Text)
-		if names[low] || heuristic && strings.Contains(low, "deferral") {
+		if nameIn(list, t.Text) || heuristic && containsFold(t.Text, "deferral") {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lower-case ASCII word sub in
+// any case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
 			return true
 		}
 	}

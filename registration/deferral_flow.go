@@ -29,30 +29,96 @@ const maxFlowDepth = 4
 // heuristic, a Complete() on any receiver whose name says "deferral"
 // counts too.
 func (fl *deferralFlow) track(methods []*methodDecl, names map[string]bool, heuristic bool, depth int) {
-	// copies: _deferral = deferral; var d = Interlocked.Exchange(ref _d, null)
-	for round := 0; round < 4; round++ {
-		changed := false
-		add := func(name Token, rhs []Token) {
-			low := strings.ToLower(name.Text)
-			if !names[low] && (mentionsDeferral(rhs, names, false) || hasGetDeferral(rhs)) {
-				names[low] = true
-				changed = true
+	// copies: _deferral = deferral; var d = Interlocked.Exchange(ref _d, null).
+	// The assignments are collected once, from the methods that mention a
+	// deferral at all (most of a class's methods do not).
+	type copyOf struct {
+		name string
+		rhs  []Token
+	}
+	var copies []copyOf
+	add := func(name Token, rhs []Token) {
+		if hasGetDeferral(rhs) {
+			names[strings.ToLower(name.Text)] = true
+			return
+		}
+		copies = append(copies, copyOf{strings.ToLower(name.Text), rhs})
+	}
+	pending := make([]*methodDecl, 0, len(methods))
+	for _, m := range methods {
+		if m.file.lang == CPP {
+			cppInitList(m, add)
+		}
+		pending = append(pending, m)
+	}
+	for read := true; read; {
+		read = false
+		rest := pending[:0]
+		for _, m := range pending {
+			if b := m.body(); mentionsName(b, names) || hasGetDeferral(b) {
+				assignmentsIn(m.file.lang, b, add)
+				read = true
+			} else {
+				rest = append(rest, m)
 			}
 		}
-		for _, m := range methods {
-			assignmentsIn(m.file.lang, m.body(), add)
-			if m.file.lang == CPP {
-				cppInitList(m, add)
+		pending = rest
+		for changed := true; changed; {
+			changed = false
+			for _, c := range copies {
+				if !names[c.name] && mentionsDeferral(c.rhs, names, false) {
+					names[c.name] = true
+					changed = true
+				}
 			}
-		}
-		if !changed {
-			break
 		}
 	}
 	for _, m := range methods {
-		fl.completesIn(m, names, heuristic)
-		fl.handOvers(m, names, depth)
+		if b := m.body(); mentionsName(b, names) || hasGetDeferral(b) || heuristic && mentionsWordFold(b, "Complete") {
+			fl.completesIn(m, names, heuristic)
+			fl.handOvers(m, names, depth)
+		}
 	}
+}
+
+// mentionsName reports an identifier of toks in names (lower case), without
+// lower-casing every token.
+func mentionsName(toks []Token, names map[string]bool) bool {
+	list := nameKeys(names)
+	for _, t := range toks {
+		if t.Kind == TokIdent && nameIn(list, t.Text) {
+			return true
+		}
+	}
+	return false
+}
+
+// nameKeys lists a small set of lower-case names: scanning a slice is
+// cheaper than lower-casing every token for a map look-up.
+func nameKeys(names map[string]bool) []string {
+	list := make([]string, 0, len(names))
+	for n := range names {
+		list = append(list, n)
+	}
+	return list
+}
+
+func nameIn(list []string, s string) bool {
+	for _, n := range list {
+		if len(n) == len(s) && strings.EqualFold(n, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func mentionsWordFold(toks []Token, w string) bool {
+	for _, t := range toks {
+		if t.Kind == TokIdent && strings.EqualFold(t.Text, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // completesIn records the Complete() calls in m on an expression that
@@ -159,13 +225,14 @@ func cppInitList(m *methodDecl, fn func(name Token, rhs []Token)) {
 func (fl *deferralFlow) handOvers(m *methodDecl, names map[string]bool, depth int) {
 	b := m.body()
 	lang := m.file.lang
+	list := nameKeys(names)
 	for i, t := range b {
 		if t.Kind != TokIdent {
 			continue
 		}
 		var start, end int
 		switch {
-		case names[strings.ToLower(t.Text)] && !(i+1 < len(b) && (isPunct(b[i+1], "(") || isAccess(b[i+1]))):
+		case nameIn(list, t.Text) && !(i+1 < len(b) && (isPunct(b[i+1], "(") || isAccess(b[i+1]))):
 			start, end = i, i
 			if i >= 2 && isAccess(b[i-1]) {
 				if !(isIdent(b[i-2], "this") || isIdentFold(b[i-2], "Me")) {
@@ -534,6 +601,7 @@ func instanceHandedOn(ix *appIndex, run *methodDecl, b []Token, nested []bool, b
 // that is never passed by reference.
 func completedNotTaken(ix *appIndex, methods []*methodDecl, files []*fileModel, class string) []NamedPos {
 	var out []NamedPos
+	taken := deferralNames(methods)
 	scope := append([]*fileModel{}, files...)
 	for _, m := range methods {
 		scope = append(scope, m.file)
@@ -568,6 +636,9 @@ func completedNotTaken(ix *appIndex, methods []*methodDecl, files []*fileModel, 
 			}
 			key := strings.ToLower(n.Text)
 			var v bool
+			if takenIn(m.body(), n.Text) || !declaresDeferral(lang, m.body(), n.Text, lang == VB) && taken[key] {
+				continue // the usual case: d = taskInstance.GetDeferral() in the method, or (a field) in the class
+			}
 			if body := m.body(); declaresDeferral(lang, body, n.Text, lang == VB) {
 				// a local: only its method can assign it
 				v = neverAssignedIn(lang, body, n.Text)
@@ -585,6 +656,16 @@ func completedNotTaken(ix *appIndex, methods []*methodDecl, files []*fileModel, 
 	}
 	sort.SliceStable(out, func(i, j int) bool { return posLess(out[i].Pos, out[j].Pos) })
 	return out
+}
+
+// takenIn reports an assignment of GetDeferral() to name in b.
+func takenIn(b []Token, name string) bool {
+	for i := range b {
+		if isGetDeferral(b, i) && strings.EqualFold(assignedName(b, i), name) {
+			return true
+		}
+	}
+	return false
 }
 
 // declaredDeferral reports a declaration of name with the type
