@@ -126,11 +126,10 @@ func analyseRun(ix *appIndex, tc *TaskClass, methods []*methodDecl, files []*fil
 }
 
 func isAwaitWord(lang Language, t Token) bool {
-	switch t.Text {
-	case "await", "co_await":
-		return lang != VB || strings.EqualFold(t.Text, "await")
+	if lang == VB {
+		return strings.EqualFold(t.Text, "Await") // VB is case-insensitive
 	}
-	return lang == VB && strings.EqualFold(t.Text, "Await")
+	return t.Text == "await" || t.Text == "co_await"
 }
 
 // isGetDeferral reports a GetDeferral call at b[i]: `x.GetDeferral()`, and
@@ -362,11 +361,9 @@ func waits(toks []Token) bool {
 		if !isAccess(toks[k-1]) || toks[k].Kind != TokIdent {
 			continue
 		}
-		switch toks[k].Text {
-		case "Wait", "get", "wait", "GetResult", "Result", "WaitAll", "WaitAny":
-			return true
-		}
-		if strings.EqualFold(toks[k].Text, "Wait") || strings.EqualFold(toks[k].Text, "GetResult") || strings.EqualFold(toks[k].Text, "Result") {
+		// .Wait(), .Result, .GetAwaiter().GetResult(); C++ .get(), .wait()
+		switch strings.ToLower(toks[k].Text) {
+		case "wait", "get", "getresult", "result", "waitall", "waitany":
 			return true
 		}
 	}

@@ -34,7 +34,8 @@ delegate or a local function runs when that code is called, and an ` + "`async`"
 ` + "`Run`" + ` that never awaits runs to its end synchronously (the compiler only
 warns, CS1998): neither is reported. A deferral taken by a method ` + "`Run`" + ` calls,
 or by another class ` + "`Run`" + ` hands the task instance to, counts where ` + "`Run`" + `
-makes that call.
+makes that call. For a class deriving from ` + "`XamlRenderingBackgroundTask`" + `, its
+` + "`OnRun`" + ` override is its ` + "`Run`" + `.
 
 **Why it fails.** The host considers the task finished as soon as ` + "`Run`" + `
 returns. An async ` + "`Run`" + ` returns at its first await, so the host may suspend
