@@ -25,6 +25,12 @@ type Pos struct {
 	Col  int    `json:"column"`
 }
 
+// NamedPos is a name found in code, and where.
+type NamedPos struct {
+	Name string `json:"name"`
+	Pos  Pos    `json:"pos"`
+}
+
 // IsValid reports whether the position was recorded.
 func (p Pos) IsValid() bool { return p.Line > 0 }
 
@@ -135,10 +141,20 @@ type TaskClass struct {
 	// Kind: "class", "struct", "ref class", "runtimeclass" (IDL), "module".
 	Kind string `json:"kind"`
 	// RunPos is the Run method's position (invalid when no Run was found).
-	RunPos     Pos  `json:"runPos"`
+	RunPos Pos `json:"runPos"`
+	// RunIsAsync: Run returns before its work is done. It awaits (an
+	// await of its own, not one inside a lambda or local function; an
+	// async Run that never awaits runs synchronously), or it starts
+	// asynchronous work it does not wait for (AsyncStart).
 	RunIsAsync bool `json:"runIsAsync"`
-	// AsyncPos is the first await / co_await / async start inside Run.
+	// AsyncPos is Run's first own await / co_await; when Run has none,
+	// its first async start (AsyncStart).
 	AsyncPos Pos `json:"asyncPos"`
+	// AsyncStart is the first asynchronous work Run starts without
+	// awaiting or waiting for it: a ThreadPoolTimer, Task.Run,
+	// Task.Factory.StartNew, ThreadPool.RunAsync, a C++ create_task or
+	// .then chain, a call of a fire_and_forget / async void method.
+	AsyncStart Pos `json:"asyncStart,omitzero"`
 	// RunEnd is the last character of Run's body (its closing brace or
 	// End Sub); invalid when unknown. Rules use it to tell a GetDeferral()
 	// inside Run from one in a method that Run calls.
@@ -150,6 +166,23 @@ type TaskClass struct {
 	// expression that mentions one) anywhere in the class.
 	DeferralGet      []Pos `json:"deferralGet"`
 	DeferralComplete []Pos `json:"deferralComplete"`
+	// DeferralMaybe are calls in Run that hand the task instance to code
+	// of another class that may take the deferral (it calls GetDeferral,
+	// or the scanner could not read it): for timing, like DeferralGet.
+	DeferralMaybe []Pos `json:"deferralMaybe,omitempty"`
+	// DeferralHandedOn are places where the deferral is handed to code the
+	// scanner could not follow (a method or constructor it did not find, a
+	// property of another object, a return): that code may complete it.
+	// A deferral handed to a constructor or method of the App that it
+	// found is followed; the Complete() calls there are in
+	// DeferralComplete.
+	DeferralHandedOn []Pos `json:"deferralHandedOn,omitempty"`
+	// DeferralNotTaken are Complete() calls on a variable or field
+	// declared as a BackgroundTaskDeferral that nothing in the App assigns
+	// (the receiver's position): a null reference at run time. A name
+	// assigned anything but GetDeferral() or null, or passed by reference,
+	// is not listed.
+	DeferralNotTaken []NamedPos `json:"deferralNotTaken,omitempty"`
 	// GUID from [Guid("...")] / __declspec(uuid("...")), lower case, no braces.
 	GUID string `json:"guid,omitempty"`
 }

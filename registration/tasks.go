@@ -199,8 +199,10 @@ func mergeClass(ix *appIndex, g []*classDecl, impl bool) TaskClass {
 		DeferralGet: []Pos{}, DeferralComplete: []Pos{},
 	}
 	var methods []*methodDecl
+	var files []*fileModel
 	seenBase := map[string]bool{}
 	for _, c := range g {
+		files = append(files, c.file)
 		if first.kind == "runtimeclass" && c.kind != "runtimeclass" {
 			// implementation struct: contributes code, not shape
 		} else {
@@ -223,165 +225,8 @@ func mergeClass(ix *appIndex, g []*classDecl, impl bool) TaskClass {
 		// among the sources: its shape is unknown, so claim nothing.
 		tc.Public, tc.Sealed = true, true
 	}
-	analyseRun(&tc, methods)
+	analyseRun(ix, &tc, methods, files)
 	return tc
-}
-
-// analyseRun fills the Run method facts: async-ness, first await,
-// deferral taken and completed.
-func analyseRun(tc *TaskClass, methods []*methodDecl) {
-	var run *methodDecl
-	for _, m := range methods {
-		if !strings.EqualFold(m.name, "Run") || (m.file.lang != VB && m.name != "Run") {
-			continue
-		}
-		if run == nil || (len(m.params) == 1 && strings.Contains(m.params[0].typ, "IBackgroundTaskInstance")) {
-			run = m
-		}
-	}
-	if run == nil {
-		return
-	}
-	tc.RunPos = run.pos
-	if toks := run.file.toks; run.e >= 0 && run.e < len(toks) {
-		tc.RunEnd = run.file.pos(toks[run.e]) // the closing brace, End Sub or ';'
-	}
-	for _, mod := range run.mods {
-		switch strings.ToLower(mod) {
-		case "async", "iasyncaction", "fire_and_forget":
-			tc.RunIsAsync = true
-		}
-	}
-	body := run.body()
-	for i, t := range body {
-		if t.Kind != TokIdent {
-			continue
-		}
-		asyncStart := false
-		switch t.Text {
-		case "await", "co_await", "Await", "AWAIT":
-			asyncStart = t.Text == "await" || t.Text == "co_await" || run.file.lang == VB
-		case "create_task":
-			asyncStart = run.file.lang == CPP
-		case "then":
-			asyncStart = run.file.lang == CPP && i > 0 && isAccess(body[i-1]) && i+1 < len(body) && isPunct(body[i+1], "(")
-		}
-		if asyncStart {
-			tc.RunIsAsync = true
-			tc.AsyncPos = run.file.pos(t)
-			break
-		}
-	}
-	if tc.RunIsAsync && !tc.AsyncPos.IsValid() {
-		tc.AsyncPos = run.pos
-	}
-	// GetDeferral in Run, or a call in Run to a method of the class that
-	// (transitively) takes it: the position is where Run takes the
-	// deferral, so it can be compared with the first await.
-	byName := map[string][]*methodDecl{}
-	for _, m := range methods {
-		byName[strings.ToLower(m.name)] = append(byName[strings.ToLower(m.name)], m)
-	}
-	deferralNames := map[string]bool{}
-	takes := map[*methodDecl]bool{}
-	var visiting map[*methodDecl]bool
-	var takesDeferral func(m *methodDecl, depth int) bool
-	takesDeferral = func(m *methodDecl, depth int) bool {
-		if v, ok := takes[m]; ok {
-			return v
-		}
-		if visiting[m] || depth > 6 {
-			return false
-		}
-		visiting[m] = true
-		found := false
-		forEachCall(m.body(), func(b []Token, i int) {
-			if strings.EqualFold(b[i].Text, "GetDeferral") {
-				found = true
-				if v := assignedName(b, i); v != "" {
-					deferralNames[strings.ToLower(v)] = true
-				}
-				return
-			}
-			for _, callee := range byName[strings.ToLower(b[i].Text)] {
-				if takesDeferral(callee, depth+1) {
-					found = true
-				}
-			}
-		})
-		takes[m] = found
-		return found
-	}
-	visiting = map[*methodDecl]bool{}
-	forEachCall(run.body(), func(b []Token, i int) {
-		if strings.EqualFold(b[i].Text, "GetDeferral") {
-			tc.DeferralGet = append(tc.DeferralGet, run.file.pos(b[i]))
-			if v := assignedName(b, i); v != "" {
-				deferralNames[strings.ToLower(v)] = true
-			}
-			return
-		}
-		for _, callee := range byName[strings.ToLower(b[i].Text)] {
-			if callee != run && takesDeferral(callee, 1) {
-				tc.DeferralGet = append(tc.DeferralGet, run.file.pos(awaitedCallStart(b, i)))
-				break
-			}
-		}
-	})
-	// Complete() on the deferral anywhere in the class: on a variable
-	// holding it, or on an expression that mentions one
-	// (Interlocked.Exchange(ref _deferral, null)?.Complete()).
-	for _, m := range methods {
-		b := m.body()
-		for i, t := range b {
-			if !isIdentFold(t, "Complete") || i < 2 || !isAccess(b[i-1]) || i+1 >= len(b) || !isPunct(b[i+1], "(") {
-				continue
-			}
-			recv := b[i-2 : i-1]
-			if isPunct(b[i-2], ")") {
-				if open := matchOpen(b[:i-1], i-2); open >= 0 {
-					recv = b[open : i-1]
-				}
-			}
-			if mentionsDeferral(recv, deferralNames) {
-				tc.DeferralComplete = append(tc.DeferralComplete, m.file.pos(t))
-			}
-		}
-	}
-	tc.DeferralGet = sortPos(tc.DeferralGet)
-	tc.DeferralComplete = sortPos(tc.DeferralComplete)
-}
-
-// awaitedCallStart returns the await keyword when the call at b[i] is the
-// operand of an await (`await RunAsync(x)`, `await this.RunAsync(x)`), else
-// b[i]. The awaited method runs synchronously up to its own first await
-// before the outer await suspends, so a deferral it takes there is taken in
-// time: the rules compare this position with the first await's.
-func awaitedCallStart(b []Token, i int) Token {
-	j := i
-	for j >= 2 && isAccess(b[j-1]) && b[j-2].Kind == TokIdent {
-		j -= 2
-	}
-	if j >= 1 && b[j-1].Kind == TokIdent {
-		switch strings.ToLower(b[j-1].Text) {
-		case "await", "co_await":
-			return b[j-1]
-		}
-	}
-	return b[i]
-}
-
-// assignedName finds the variable a call at b[i] is assigned to:
-// "x = a.GetDeferral()", "auto x{ a.GetDeferral() }", "Dim x = ...".
-func assignedName(b []Token, i int) string {
-	k := i - 1
-	for k >= 1 && (isAccess(b[k]) && b[k-1].Kind == TokIdent) {
-		k -= 2
-	}
-	if k >= 1 && (isPunct(b[k], "=") || isPunct(b[k], "{") || isPunct(b[k], "(")) && b[k-1].Kind == TokIdent {
-		return b[k-1].Text
-	}
-	return ""
 }
 
 // inheritImplements marks classes whose base class or interface (declared
@@ -432,36 +277,6 @@ func inheritImplements(ix *appIndex, groups map[string][]*classDecl, order []str
 			return
 		}
 	}
-}
-
-// forEachCall calls fn for every "Name(" in b that calls a method of the
-// same object (not obj.Name(), except this.Name() / Me.Name()).
-func forEachCall(b []Token, fn func(b []Token, i int)) {
-	for i, t := range b {
-		if t.Kind != TokIdent || i+1 >= len(b) || !isPunct(b[i+1], "(") {
-			continue
-		}
-		if strings.EqualFold(t.Text, "GetDeferral") {
-			fn(b, i)
-			continue
-		}
-		if i == 0 || !isAccess(b[i-1]) || (i >= 2 && (isIdent(b[i-2], "this") || isIdentFold(b[i-2], "Me"))) {
-			fn(b, i)
-		}
-	}
-}
-
-func mentionsDeferral(toks []Token, names map[string]bool) bool {
-	for _, t := range toks {
-		if t.Kind != TokIdent {
-			continue
-		}
-		low := strings.ToLower(t.Text)
-		if names[low] || strings.Contains(low, "deferral") {
-			return true
-		}
-	}
-	return false
 }
 
 // resolveGUID returns a class's GUID; a __declspec(uuid(MACRO)) names a

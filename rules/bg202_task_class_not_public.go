@@ -85,7 +85,7 @@ func (taskClassNotPublic) Check(c *Context) []Finding {
 	var out []Finding
 	for ref, g := range entryClasses(c, groups) {
 		parts := g.declParts()
-		if len(parts) == 0 || isPublic(parts) {
+		if len(parts) == 0 || isPublic(parts) || g.isApplicationClass(c) { // BG203 reports the app class
 			continue
 		}
 		at := parts[0]

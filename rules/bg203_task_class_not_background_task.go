@@ -78,6 +78,13 @@ namespace Tasks
 }
 ` + "```" + `
 
+**The Application class.** An ` + "`EntryPoint`" + ` that names the app's XAML
+` + "`Application`" + ` class (` + "`App`" + `, which derives from ` + "`Application`" + `) is reported
+here too, whatever its visibility or project: the app class is no
+background task. An in-process task (one that ` + "`OnBackgroundActivated`" + `
+handles) needs no ` + "`EntryPoint`" + ` in the manifest and no ` + "`TaskEntryPoint`" + ` in
+code; an out-of-process task names its ` + "`IBackgroundTask`" + ` class.
+
 **How to fix.** Implement ` + "`IBackgroundTask`" + ` and its ` + "`Run(IBackgroundTaskInstance)`" + `
 method on the class, or point the manifest ` + "`EntryPoint`" + ` and the code's
 ` + "`TaskEntryPoint`" + ` at the class that does.
@@ -93,7 +100,8 @@ func (taskClassNotBackgroundTask) Check(c *Context) []Finding {
 	groups := classGroups(c.Facts)
 	var out []Finding
 	for ref, g := range entryClasses(c, groups) {
-		if g.onlyCppWinRTImpl() || g.implementsTask(groups) || g.hasUnknownBaseClass(groups) {
+		app := g.isApplicationClass(c)
+		if g.implementsTask(groups) || !app && (g.onlyCppWinRTImpl() || g.hasUnknownBaseClass(groups)) {
 			continue
 		}
 		at := g.Parts[0]
@@ -101,6 +109,11 @@ func (taskClassNotBackgroundTask) Check(c *Context) []Finding {
 			at = reportPart(parts)
 		}
 		if !at.Pos.IsValid() {
+			continue
+		}
+		if app {
+			out = append(out, atEntryClass(c, metaBG203, ref, at,
+				"%s is the app's Application class, which does not implement IBackgroundTask; an in-process task needs no EntryPoint (remove it and handle OnBackgroundActivated), an out-of-process one names its IBackgroundTask class", g.Name))
 			continue
 		}
 		out = append(out, atEntryClass(c, metaBG203, ref, at, "background task class %s does not implement IBackgroundTask", g.Name))

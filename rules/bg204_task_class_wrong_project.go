@@ -91,7 +91,7 @@ func (taskClassWrongProject) Check(c *Context) []Finding {
 	groups := classGroups(c.Facts)
 	var out []Finding
 	for ref, g := range entryClasses(c, groups) {
-		if activatableInManifest(c, g.Name) || hostedByExecutable(ref) {
+		if activatableInManifest(c, g.Name) || hostedByExecutable(ref) || g.isApplicationClass(c) { // BG203 reports the app class
 			continue
 		}
 		at, proj := placedPart(c, g)

@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/bgmanifest/bgmanifest/registration"
+
 func init() { Register(asyncRunWithoutDeferral{}) }
 
 type asyncRunWithoutDeferral struct{}
@@ -19,6 +21,21 @@ var metaBG205 = Meta{
 start. A ` + "`GetDeferral()`" + ` after the first await does not count: by then ` + "`Run`" + `
 has already returned to the host. The rule looks at classes that implement
 ` + "`IBackgroundTask`" + ` or are named as an entry point.
+
+It also finds a ` + "`Run`" + ` that starts asynchronous work without awaiting or
+waiting for it and takes no deferral anywhere: a ` + "`ThreadPoolTimer`" + `
+(` + "`CreateTimer`" + `, ` + "`CreatePeriodicTimer`" + `), ` + "`Task.Run`" + `,
+` + "`Task.Factory.StartNew`" + `, ` + "`ThreadPool.RunAsync`" + `, a C++ ` + "`create_task`" + ` or
+` + "`.then`" + ` chain, or a call of a ` + "`winrt::fire_and_forget`" + ` / ` + "`async void`" + ` /
+` + "`Async Sub`" + ` method of the class.
+
+Only ` + "`Run`" + `'s own awaits count. An ` + "`await`" + ` inside a lambda, an anonymous
+delegate or a local function runs when that code is called, and an ` + "`async`" + `
+` + "`Run`" + ` that never awaits runs to its end synchronously (the compiler only
+warns, CS1998): neither is reported. A deferral taken by a method ` + "`Run`" + ` calls,
+or by another class ` + "`Run`" + ` hands the task instance to, counts where ` + "`Run`" + `
+makes that call. For a class deriving from ` + "`XamlRenderingBackgroundTask`" + `, its
+` + "`OnRun`" + ` override is its ` + "`Run`" + `.
 
 **Why it fails.** The host considers the task finished as soon as ` + "`Run`" + `
 returns. An async ` + "`Run`" + ` returns at its first await, so the host may suspend
@@ -67,10 +84,40 @@ winrt::fire_and_forget SyncTask::Run(IBackgroundTaskInstance taskInstance)
 }
 ` + "```" + `
 
+**Bad (C#): a timer started without a deferral**
+
+` + "```csharp" + `
+public void Run(IBackgroundTaskInstance taskInstance)
+{
+    _timer = ThreadPoolTimer.CreateTimer(OnTick, TimeSpan.FromSeconds(5));
+}   // Run returns: the task is over before OnTick runs
+` + "```" + `
+
+**Good (C#)**
+
+` + "```csharp" + `
+public void Run(IBackgroundTaskInstance taskInstance)
+{
+    _deferral = taskInstance.GetDeferral();
+    _timer = ThreadPoolTimer.CreateTimer(OnTick, TimeSpan.FromSeconds(5));
+}
+
+private void OnTick(ThreadPoolTimer timer)
+{
+    // … the work …
+    _deferral.Complete();
+}
+` + "```" + `
+
 **How to fix.** Take the deferral as the first statement of ` + "`Run`" + ` and
 complete it when all work is done, in a ` + "`finally`" + ` block so that failures
 complete it too.
 `,
+}
+
+// startsOnly reports a Run that does not await and starts asynchronous work.
+func startsOnly(ri runInfo) bool {
+	return ri.AsyncStart.IsValid() && ri.AsyncPos == ri.AsyncStart
 }
 
 func (asyncRunWithoutDeferral) Meta() Meta { return metaBG205 }
@@ -97,9 +144,15 @@ func (asyncRunWithoutDeferral) Check(c *Context) []Finding {
 		if !at.IsValid() {
 			continue
 		}
-		f := AtCode(metaBG205, at, "%s.Run is asynchronous but does not call GetDeferral() before its first await; the task can be ended while the work is still running", g.Name)
-		if ri.AsyncPos.IsValid() && ri.AsyncPos != at {
-			f.Related = []Related{RelatedCode(ri.AsyncPos, "first await here")}
+		var f Finding
+		if startsOnly(ri) {
+			f = AtCode(metaBG205, at, "%s.Run starts asynchronous work and returns without calling GetDeferral(); the task can be ended before that work is done", g.Name)
+			f.Related = []Related{RelatedCode(ri.AsyncStart, "asynchronous work started here")}
+		} else {
+			f = AtCode(metaBG205, at, "%s.Run is asynchronous but does not call GetDeferral() before its first await; the task can be ended while the work is still running", g.Name)
+			if ri.AsyncPos.IsValid() && ri.AsyncPos != at {
+				f.Related = []Related{RelatedCode(ri.AsyncPos, "first await here")}
+			}
 		}
 		out = append(out, f)
 	}
@@ -112,9 +165,14 @@ func (asyncRunWithoutDeferral) Check(c *Context) []Finding {
 // (another part of a partial class), one past the end of Run (a method Run
 // calls, which may run before the await), and any call when the first await
 // is not known (the scanner reports Run's own position then).
+//
+// Run that does not await but starts work it does not wait for (a timer,
+// Task.Run) returns at its end: a deferral taken anywhere in it is in
+// time. A call that hands the task instance to code that may take the
+// deferral counts like a GetDeferral() there.
 func deferralTakenInTime(ri runInfo) bool {
-	awaitKnown := ri.AsyncPos.IsValid() && ri.AsyncPos != ri.RunPos
-	for _, g := range ri.Gets {
+	awaitKnown := ri.AsyncPos.IsValid() && ri.AsyncPos != ri.RunPos && !startsOnly(ri)
+	for _, g := range append(append([]registration.Pos{}, ri.Gets...), ri.Maybe...) {
 		switch {
 		case !awaitKnown, g.File != ri.AsyncPos.File, !posBefore(ri.AsyncPos, g):
 			// At the first await itself: the awaited call takes the

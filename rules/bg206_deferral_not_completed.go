@@ -16,6 +16,11 @@ var metaBG206 = Meta{
 calls ` + "`Complete()`" + ` on a deferral anywhere in the class (all parts of a
 partial class and the C++/WinRT implementation count; ` + "`Complete()`" + ` in a
 ` + "`finally`" + ` block, a ` + "`Canceled`" + ` handler or another method is fine).
+A deferral handed to a constructor or method of another class of the App
+is followed there: the class that stores it and calls ` + "`Complete()`" + ` later
+completes it. A deferral handed to code the scanner cannot read (a library,
+a property of another object) is not reported. ` + "`GetDeferral().Complete()`" + `
+chained is taken and completed.
 IoT startup tasks (` + "`<iot:Task Type=\"startup\"/>`" + `) are left out: a headless
 IoT app's startup task is meant to run for as long as the device does.
 
@@ -76,7 +81,7 @@ func (deferralNotCompleted) Check(c *Context) []Finding {
 	var out []Finding
 	for _, g := range sortedGroups(classGroups(c.Facts)) {
 		ri := g.run()
-		if len(ri.Gets) == 0 || len(ri.Complete) > 0 || iotStartupOnly(c.Manifest, g.Name) {
+		if len(ri.Gets) == 0 || len(ri.Complete) > 0 || len(ri.HandedOn) > 0 || iotStartupOnly(c.Manifest, g.Name) {
 			continue
 		}
 		out = append(out, AtCode(metaBG206, ri.Gets[0],

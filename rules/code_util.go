@@ -300,6 +300,16 @@ type runInfo struct {
 	AsyncPos registration.Pos
 	Gets     []registration.Pos
 	Complete []registration.Pos
+	// AsyncStart is the first asynchronous work Run starts without
+	// waiting for it (invalid when none).
+	AsyncStart registration.Pos
+	// Maybe are calls in Run that hand the task instance to code that may
+	// take the deferral; HandedOn are places where the deferral goes to
+	// code the scanner could not follow; NotTaken are Complete() calls on
+	// a deferral nothing assigns.
+	Maybe    []registration.Pos
+	HandedOn []registration.Pos
+	NotTaken []registration.NamedPos
 }
 
 func (g *classGroup) run() runInfo {
@@ -310,18 +320,25 @@ func (g *classGroup) run() runInfo {
 		}
 		if p.RunIsAsync && !ri.IsAsync {
 			ri.IsAsync = true
-			ri.AsyncPos = p.AsyncPos
+			ri.AsyncPos, ri.AsyncStart = p.AsyncPos, p.AsyncStart
 			if p.RunPos.IsValid() {
 				ri.RunPos, ri.RunEnd = p.RunPos, p.RunEnd
 			}
 		}
 		ri.Gets = append(ri.Gets, p.DeferralGet...)
 		ri.Complete = append(ri.Complete, p.DeferralComplete...)
+		ri.Maybe = append(ri.Maybe, p.DeferralMaybe...)
+		ri.HandedOn = append(ri.HandedOn, p.DeferralHandedOn...)
+		ri.NotTaken = append(ri.NotTaken, p.DeferralNotTaken...)
 	}
 	ri.Gets = validPositions(ri.Gets)
 	ri.Complete = validPositions(ri.Complete)
+	ri.Maybe = validPositions(ri.Maybe)
+	ri.HandedOn = validPositions(ri.HandedOn)
 	sortPos(ri.Gets)
 	sortPos(ri.Complete)
+	sortPos(ri.Maybe)
+	sort.SliceStable(ri.NotTaken, func(i, j int) bool { return posLess(ri.NotTaken[i].Pos, ri.NotTaken[j].Pos) })
 	return ri
 }
 

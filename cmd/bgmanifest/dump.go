@@ -108,6 +108,10 @@ type dumpReg struct {
 type dumpDeferral struct {
 	Get      []dumpSite `json:"get"`
 	Complete []dumpSite `json:"complete"`
+	// HandedOn: the deferral goes to code the scanner could not follow;
+	// NotTaken: Complete() on a deferral nothing assigns (BG211).
+	HandedOn []dumpSite `json:"handedOn,omitempty"`
+	NotTaken []dumpSite `json:"notTaken,omitempty"`
 }
 
 type dumpClass struct {
@@ -239,7 +243,10 @@ func fillCode(da *dumpApp, facts *registration.Facts, rel func(string) string) {
 		dc := dumpClass{
 			Name: c.Name, File: rel(c.Pos.File), Line: c.Pos.Line, Language: string(c.Language), Kind: c.Kind,
 			Public: c.Public, Sealed: c.Sealed, ImplementsBackgroundTask: c.Implements, RunIsAsync: c.RunIsAsync,
-			Deferral: dumpDeferral{Get: sites(c.DeferralGet, rel), Complete: sites(c.DeferralComplete, rel)},
+			Deferral: dumpDeferral{Get: sites(c.DeferralGet, rel), Complete: sites(c.DeferralComplete, rel), HandedOn: sites(c.DeferralHandedOn, rel)},
+		}
+		for _, n := range c.DeferralNotTaken {
+			dc.Deferral.NotTaken = append(dc.Deferral.NotTaken, sites([]registration.Pos{n.Pos}, rel)...)
 		}
 		if c.Project != "" {
 			p := rel(c.Project)

@@ -1,0 +1,508 @@
+package registration
+
+import (
+	"strings"
+)
+
+// The Run method facts: whether Run returns before its work is done (it
+// awaits, or starts asynchronous work it does not wait for), where the
+// deferral is taken, where it is completed (in the class, or in another
+// class of the App it is handed to), and Complete() calls on a deferral
+// that is never taken.
+
+// findRun picks the class's Run method: the one taking an
+// IBackgroundTaskInstance when there are several. A class without one may
+// derive from XamlRenderingBackgroundTask, whose Run calls the OnRun
+// override: that is where its work and deferral are.
+func findRun(methods []*methodDecl) *methodDecl {
+	var run *methodDecl
+	for _, m := range methods {
+		if !strings.EqualFold(m.name, "Run") || (m.file.lang != VB && m.name != "Run") {
+			continue
+		}
+		if run == nil || takesInstance(m) {
+			run = m
+		}
+	}
+	if run == nil {
+		for _, m := range methods {
+			if strings.EqualFold(m.name, "OnRun") && takesInstance(m) {
+				return m
+			}
+		}
+	}
+	return run
+}
+
+func takesInstance(m *methodDecl) bool {
+	return len(m.params) == 1 && strings.Contains(m.params[0].typ, "IBackgroundTaskInstance")
+}
+
+// analyseRun fills the Run method facts of tc from the class's methods;
+// files are those of the class's declarations.
+func analyseRun(ix *appIndex, tc *TaskClass, methods []*methodDecl, files []*fileModel) {
+	run := findRun(methods)
+	if run == nil {
+		return
+	}
+	f := run.file
+	tc.RunPos = run.pos
+	if toks := f.toks; run.e >= 0 && run.e < len(toks) {
+		tc.RunEnd = f.pos(toks[run.e]) // the closing brace, End Sub or ';'
+	}
+	byName := map[string][]*methodDecl{}
+	for _, m := range methods {
+		byName[strings.ToLower(m.name)] = append(byName[strings.ToLower(m.name)], m)
+	}
+	body := run.body()
+	nested := nestedMask(f.lang, body)
+	// Run's own first await: an async Run that never awaits runs to its
+	// end synchronously (C# only warns, CS1998), and an await inside a
+	// lambda or local function belongs to that code.
+	for i, t := range body {
+		if (nested == nil || !nested[i]) && t.Kind == TokIdent && isAwaitWord(f.lang, t) {
+			tc.AsyncPos = f.pos(t)
+			break
+		}
+	}
+	if at, ok := firstAsyncStart(f, body, nested, byName); ok {
+		tc.AsyncStart = at
+		if !tc.AsyncPos.IsValid() {
+			tc.AsyncPos = at
+		}
+	}
+	tc.RunIsAsync = tc.AsyncPos.IsValid()
+
+	// GetDeferral in Run, or a call in Run to a method of the class that
+	// (transitively) takes it: the position is where Run takes the
+	// deferral, so it can be compared with the first await.
+	takes := map[*methodDecl]bool{}
+	visiting := map[*methodDecl]bool{}
+	var takesDeferral func(m *methodDecl, depth int) bool
+	takesDeferral = func(m *methodDecl, depth int) bool {
+		if v, ok := takes[m]; ok {
+			return v
+		}
+		if visiting[m] || depth > 6 {
+			return false
+		}
+		visiting[m] = true
+		found := false
+		forEachCall(m.file.lang, m.body(), func(b []Token, i int) {
+			if isGetDeferral(b, i) {
+				found = true
+				return
+			}
+			for _, callee := range byName[strings.ToLower(b[i].Text)] {
+				if takesDeferral(callee, depth+1) {
+					found = true
+				}
+			}
+		})
+		takes[m] = found
+		return found
+	}
+	forEachCall(f.lang, body, func(b []Token, i int) {
+		if isGetDeferral(b, i) {
+			tc.DeferralGet = append(tc.DeferralGet, f.pos(b[i]))
+			return
+		}
+		for _, callee := range byName[strings.ToLower(b[i].Text)] {
+			if callee != run && takesDeferral(callee, 1) {
+				tc.DeferralGet = append(tc.DeferralGet, f.pos(awaitedCallStart(b, i)))
+				break
+			}
+		}
+	})
+	tc.DeferralMaybe = instanceHandedOn(ix, run, body, nested, byName)
+
+	fl := &deferralFlow{ix: ix, seen: map[flowKey]bool{}}
+	fl.track(methods, deferralNames(methods), true, 0)
+	tc.DeferralComplete = append(tc.DeferralComplete, fl.completes...)
+	tc.DeferralHandedOn = fl.escapes
+	tc.DeferralNotTaken = completedNotTaken(ix, methods, files, lastPart(tc.Name))
+	tc.DeferralGet = sortPos(tc.DeferralGet)
+	tc.DeferralComplete = sortPos(tc.DeferralComplete)
+}
+
+func isAwaitWord(lang Language, t Token) bool {
+	if lang == VB {
+		return strings.EqualFold(t.Text, "Await") // VB is case-insensitive
+	}
+	return t.Text == "await" || t.Text == "co_await"
+}
+
+// isGetDeferral reports a GetDeferral call at b[i]: `x.GetDeferral()`, and
+// in VB also `x.GetDeferral` (VB calls a method without parentheses).
+func isGetDeferral(b []Token, i int) bool {
+	if b[i].Kind != TokIdent || !strings.EqualFold(b[i].Text, "GetDeferral") {
+		return false
+	}
+	return i+1 < len(b) && isPunct(b[i+1], "(") || i > 0 && isAccess(b[i-1])
+}
+
+// forEachCall calls fn for every call in b of a method of the same object
+// ("Name(", "this.Name(", "Me.Name(", and in VB a bare "Name" statement),
+// and for every GetDeferral call.
+func forEachCall(lang Language, b []Token, fn func(b []Token, i int)) {
+	for i, t := range b {
+		if t.Kind != TokIdent {
+			continue
+		}
+		if isGetDeferral(b, i) {
+			fn(b, i)
+			continue
+		}
+		paren := i+1 < len(b) && isPunct(b[i+1], "(")
+		if !paren && lang == VB {
+			// Name or Call Name, alone on its line
+			paren = (i+1 == len(b) || b[i+1].Kind == TokNewline || isPunct(b[i+1], ":")) &&
+				(i == 0 || b[i-1].Kind == TokNewline || isPunct(b[i-1], ":") || isIdentFold(b[i-1], "Call") || isAccess(b[i-1]) && i >= 2 && isIdentFold(b[i-2], "Me"))
+		}
+		if !paren {
+			continue
+		}
+		if i == 0 || !isAccess(b[i-1]) || (i >= 2 && (isIdent(b[i-2], "this") || isIdentFold(b[i-2], "Me"))) {
+			fn(b, i)
+		}
+	}
+}
+
+// awaitedCallStart returns the await keyword when the call at b[i] is the
+// operand of an await (`await RunAsync(x)`, `await this.RunAsync(x)`), else
+// b[i]. The awaited method runs synchronously up to its own first await
+// before the outer await suspends, so a deferral it takes there is taken in
+// time: the rules compare this position with the first await's.
+func awaitedCallStart(b []Token, i int) Token {
+	j := i
+	for j >= 2 && isAccess(b[j-1]) && b[j-2].Kind == TokIdent {
+		j -= 2
+	}
+	if j >= 1 && b[j-1].Kind == TokIdent {
+		switch strings.ToLower(b[j-1].Text) {
+		case "await", "co_await":
+			return b[j-1]
+		}
+	}
+	return b[i]
+}
+
+// firstAsyncStart finds the first asynchronous work Run's own code starts
+// without waiting for it: a ThreadPoolTimer, Task.Run, Task.Factory.StartNew,
+// ThreadPool.RunAsync, a C++ create_task or .then continuation, a call of a
+// winrt::fire_and_forget (C++) or async void / Async Sub (C#, VB) method of
+// the class. Work that is awaited, or waited for (.Wait(), .get(),
+// .Result), is not counted.
+func firstAsyncStart(f *fileModel, b []Token, nested []bool, byName map[string][]*methodDecl) (Pos, bool) {
+	for i, t := range b {
+		if t.Kind != TokIdent || (nested != nil && nested[i]) {
+			continue
+		}
+		call := i+1 < len(b) && isPunct(b[i+1], "(")
+		start := false
+		switch f.lang {
+		case CSharp, VB:
+			fold := f.lang == VB
+			member := func(recv, name string) bool {
+				return i >= 2 && isAccess(b[i-1]) && identIs(b[i-2], recv, fold) && identIs(t, name, fold)
+			}
+			start = call && (member("ThreadPoolTimer", "CreateTimer") || member("ThreadPoolTimer", "CreatePeriodicTimer") ||
+				member("ThreadPool", "RunAsync") || member("Task", "Run") ||
+				member("Factory", "StartNew") && i >= 4 && identIs(b[i-4], "Task", fold)) ||
+				vbCallOrParen(f.lang, b, i) && sameObjectCall(b, i) && firesAndForgets(byName[strings.ToLower(t.Text)])
+		case CPP:
+			switch t.Text {
+			case "create_task":
+				start = call
+			case "then":
+				start = call && i > 0 && isAccess(b[i-1])
+			case "CreateTimer", "CreatePeriodicTimer", "RunAsync":
+				start = call && i >= 2 && isAccess(b[i-1]) && (isIdent(b[i-2], "ThreadPoolTimer") || isIdent(b[i-2], "ThreadPool"))
+			default:
+				start = call && sameObjectCall(b, i) && firesAndForgets(byName[strings.ToLower(t.Text)])
+			}
+		}
+		if start && !awaitedOrWaited(f.lang, b, i) {
+			return f.pos(t), true
+		}
+	}
+	return Pos{}, false
+}
+
+// vbCallOrParen reports a call at b[i]: Name(…), and in VB also a bare
+// Name alone on its line or after Call; never AddressOf Name, which only
+// refers to the method.
+func vbCallOrParen(lang Language, b []Token, i int) bool {
+	if i > 0 && isIdentFold(b[i-1], "AddressOf") {
+		return false
+	}
+	if i+1 < len(b) && isPunct(b[i+1], "(") {
+		return true
+	}
+	return lang == VB && (i+1 == len(b) || b[i+1].Kind == TokNewline || isPunct(b[i+1], ":")) &&
+		(i == 0 || b[i-1].Kind == TokNewline || isPunct(b[i-1], ":") || isIdentFold(b[i-1], "Call"))
+}
+
+func identIs(t Token, s string, fold bool) bool {
+	return t.Kind == TokIdent && (t.Text == s || fold && strings.EqualFold(t.Text, s))
+}
+
+// sameObjectCall: Name(…), this.Name(…), Me.Name(…), this->Name(…).
+func sameObjectCall(b []Token, i int) bool {
+	return i == 0 || !isAccess(b[i-1]) || (i >= 2 && (isIdent(b[i-2], "this") || isIdentFold(b[i-2], "Me")))
+}
+
+// firesAndForgets reports methods that return to their caller at their
+// first await and go on running: winrt::fire_and_forget, C# async void,
+// VB Async Sub; each with an await of its own.
+func firesAndForgets(ms []*methodDecl) bool {
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if !firesAndForgetsOne(m) {
+			return false
+		}
+	}
+	return true
+}
+
+func firesAndForgetsOne(m *methodDecl) bool {
+	lang := m.file.lang
+	async := false
+	for _, mod := range m.mods {
+		switch strings.ToLower(mod) {
+		case "fire_and_forget":
+			async = lang == CPP
+		case "async":
+			async = async || lang == CSharp && hasMod(m.mods, "void") || lang == VB && vbIsSub(m)
+		}
+	}
+	if !async {
+		return false
+	}
+	b := m.body()
+	nested := nestedMask(lang, b)
+	for i, t := range b {
+		if (nested == nil || !nested[i]) && t.Kind == TokIdent && isAwaitWord(lang, t) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasMod(mods []string, s string) bool {
+	for _, m := range mods {
+		if m == s {
+			return true
+		}
+	}
+	return false
+}
+
+// vbIsSub reports a VB method declared with Sub: the keyword sits on its
+// header line, before the method's body.
+func vbIsSub(m *methodDecl) bool {
+	toks := m.file.toks
+	for k := min(m.s, len(toks)) - 2; k >= 0 && toks[k].Kind != TokNewline; k-- {
+		if isIdentFold(toks[k], "Sub") {
+			return true
+		}
+		if isIdentFold(toks[k], "Function") {
+			return false
+		}
+	}
+	return false
+}
+
+// awaitedOrWaited reports a start at b[i] whose work the statement awaits
+// or waits for (`await Task.Run(…)`, `Task.Run(…).Wait()`,
+// `create_task(…).get()`), or whose result goes into a variable that Run
+// later waits for or awaits.
+func awaitedOrWaited(lang Language, b []Token, i int) bool {
+	s := statementStart(lang, b, i)
+	for k := s; k < i; k++ {
+		if b[k].Kind == TokIdent && isAwaitWord(lang, b[k]) {
+			return true
+		}
+	}
+	e := statementEnd(lang, b, i)
+	if waits(b[i:e]) || blocksLater(b[e:]) {
+		return true
+	}
+	// var t = Task.Run(…); … t.Wait();
+	for k := s; k+1 < i; k++ {
+		if b[k].Kind == TokIdent && (isPunct(b[k+1], "=") || isPunct(b[k+1], "{") || lang == VB && isIdentFold(b[k+1], "As")) {
+			name := b[k]
+			for j := e; j < len(b); j++ {
+				if identIs(b[j], name.Text, lang == VB) {
+					if j > 0 && b[j-1].Kind == TokIdent && isAwaitWord(lang, b[j-1]) {
+						return true
+					}
+					if waits(b[j:min(j+4, len(b))]) {
+						return true
+					}
+					// handed to something that may wait for it: Task.WaitAll(t), when_all(t)
+					if j > 0 && (isPunct(b[j-1], "(") || isPunct(b[j-1], ",")) {
+						return true
+					}
+				}
+			}
+			break
+		}
+	}
+	return false
+}
+
+// waits reports a synchronous wait in toks: .Wait(), .get(), .wait(),
+// .GetResult(), .Result.
+func waits(toks []Token) bool {
+	for k := 1; k < len(toks); k++ {
+		if !isAccess(toks[k-1]) || toks[k].Kind != TokIdent {
+			continue
+		}
+		// .Wait(), .Result, .GetAwaiter().GetResult(); C++ .get(), .wait()
+		switch strings.ToLower(toks[k].Text) {
+		case "wait", "get", "getresult", "result", "waitall", "waitany":
+			return true
+		}
+	}
+	return false
+}
+
+// blocksLater reports a blocking wait in the rest of Run (an event's
+// WaitOne, a thread's Join, Sleep, WaitForSingleObject, …): Run may be
+// waiting there for the work it started.
+func blocksLater(toks []Token) bool {
+	if waits(toks) {
+		return true
+	}
+	for _, t := range toks {
+		if t.Kind != TokIdent {
+			continue
+		}
+		switch strings.ToLower(t.Text) {
+		case "waitone", "waitany", "join", "sleep", "waitforsingleobject", "waitforsingleobjectex", "waitformultipleobjects":
+			return true
+		}
+	}
+	return false
+}
+
+// statementStart returns the index of the first token of the statement
+// holding b[i].
+func statementStart(lang Language, b []Token, i int) int {
+	depth := 0
+	for k := i - 1; k >= 0; k-- {
+		t := b[k]
+		if lang == VB && t.Kind == TokNewline && depth == 0 {
+			return k + 1
+		}
+		if t.Kind != TokPunct {
+			continue
+		}
+		switch t.Text {
+		case ")", "]":
+			depth++
+		case "(", "[":
+			if depth == 0 {
+				return k + 1
+			}
+			depth--
+		case ";", "{", "}":
+			if depth == 0 {
+				return k + 1
+			}
+		case ":":
+			if lang == VB && depth == 0 {
+				return k + 1
+			}
+		}
+	}
+	return 0
+}
+
+// statementEnd returns the index just past the statement holding b[i].
+func statementEnd(lang Language, b []Token, i int) int {
+	depth := 0
+	for k := i; k < len(b); k++ {
+		t := b[k]
+		if lang == VB && t.Kind == TokNewline && depth == 0 {
+			return k
+		}
+		if t.Kind != TokPunct {
+			continue
+		}
+		switch t.Text {
+		case "(", "[", "{":
+			depth++
+		case ")", "]", "}":
+			depth--
+			if depth < 0 {
+				return k
+			}
+		case ";":
+			if depth == 0 {
+				return k
+			}
+		}
+	}
+	return len(b)
+}
+
+// deferralNames are the variables and fields of the class assigned a
+// deferral from GetDeferral() (lower case).
+func deferralNames(methods []*methodDecl) map[string]bool {
+	names := map[string]bool{}
+	for _, m := range methods {
+		b := m.body()
+		for i := range b {
+			if isGetDeferral(b, i) {
+				if v := assignedName(b, i); v != "" {
+					names[strings.ToLower(v)] = true
+				}
+			}
+		}
+	}
+	return names
+}
+
+// assignedName finds the variable a call at b[i] is assigned to:
+// "x = a.GetDeferral()", "auto x{ a.GetDeferral() }", "Dim x = ...".
+func assignedName(b []Token, i int) string {
+	k := i - 1
+	for k >= 1 && (isAccess(b[k]) && b[k-1].Kind == TokIdent) {
+		k -= 2
+	}
+	if k >= 1 && (isPunct(b[k], "=") || isPunct(b[k], "{") || isPunct(b[k], "(")) && b[k-1].Kind == TokIdent {
+		return b[k-1].Text
+	}
+	if k >= 2 && isPunct(b[k], "=") && isPunct(b[k-1], "??") && b[k-2].Kind == TokIdent {
+		return b[k-2].Text // d ??= x.GetDeferral()
+	}
+	return ""
+}
+
+func mentionsDeferral(toks []Token, names map[string]bool, heuristic bool) bool {
+	list := nameKeys(names)
+	for _, t := range toks {
+		if t.Kind != TokIdent {
+			continue
+		}
+		if nameIn(list, t.Text) || heuristic && containsFold(t.Text, "deferral") {
+			return true
+		}
+	}
+	return false
+}
+
+// containsFold reports whether s contains the lower-case ASCII word sub in
+// any case.
+func containsFold(s, sub string) bool {
+	for i := 0; i+len(sub) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
