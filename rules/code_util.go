@@ -80,7 +80,7 @@ func entryPoints(c *Context) []entryRef {
 	}
 	if c.Manifest != nil {
 		for _, bt := range c.Manifest.BackgroundTasks {
-			if bt != nil && bt.EntryPoint.Present {
+			if bt != nil && bt.EntryPoint.Present && !inAppAudio(c.Manifest, bt) {
 				add(bt.EntryPoint.Value, bt, nil, nil)
 			}
 		}

@@ -84,9 +84,26 @@ func appClassDecls(man *manifest.Manifest) []classDecl {
 	}
 	var out []classDecl
 	for _, bt := range xcAppExtensions(man) {
-		if bt.EntryPoint.Present {
+		if bt.EntryPoint.Present && !inAppAudio(man, bt) {
 			out = append(out, classDecl{Name: strings.TrimSpace(bt.EntryPoint.Value), BT: bt})
 		}
 	}
 	return append(out, hostedDecls(man)...)
+}
+
+// inAppAudio reports whether a declaration is Windows 8.x background audio:
+// only <Task Type="audio"/>, with the Application's own class as its
+// EntryPoint. The app plays in its own process; the class is not activated
+// as a background task, so the class rules do not judge it.
+func inAppAudio(man *manifest.Manifest, bt *manifest.BackgroundTaskExtension) bool {
+	if len(bt.Tasks) == 0 || bt.AppIndex < 0 || bt.AppIndex >= len(man.Applications) {
+		return false
+	}
+	for _, t := range bt.Tasks {
+		if strings.TrimSpace(t.Type.Value) != "audio" {
+			return false
+		}
+	}
+	app := man.Applications[bt.AppIndex]
+	return app.EntryPoint.Present && strings.TrimSpace(app.EntryPoint.Value) == strings.TrimSpace(bt.EntryPoint.Value)
 }
