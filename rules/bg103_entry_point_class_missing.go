@@ -190,17 +190,6 @@ func bg103SearchedEverywhere(c *Context, x string) bool {
 	return !bg103PackagesMaySupply(c, x)
 }
 
-// anyPackageMaySupply reports whether a NuGet package of the App may
-// define class x (packageMaySupply).
-func anyPackageMaySupply(c *Context, x string) bool {
-	for _, pkg := range c.App.Packages {
-		if packageMaySupply(pkg, x) {
-			return true
-		}
-	}
-	return false
-}
-
 // bg103PackagesMaySupply reports whether a NuGet package of the App may
 // define class x: one named like its namespace (packageMaySupply), or any
 // package that is not a framework or a well-known library that holds no
