@@ -79,6 +79,12 @@ func (x *Index) countChars() {
 			wide++
 		}
 	}
+	// A text whose length is a multiple of blockSize has one more block
+	// start, at its very end, which the loop above never reached: a
+	// position at the end of the text reads it.
+	if len(x.text)%blockSize == 0 {
+		x.chars[n-1], x.wide[n-1] = chars, wide
+	}
 }
 
 // charsBefore is the number of characters and of characters outside the

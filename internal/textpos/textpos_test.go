@@ -277,3 +277,26 @@ func BenchmarkPosLongLine(b *testing.B) {
 		x.Pos((i * 7919) % len(text))
 	}
 }
+
+// TestEndOfBlockSizedText: a text whose length is an exact multiple of the
+// block size has a block start at its very end; the end position of its
+// last line must still count every character before it (a fuzzer found
+// column -38 here).
+func TestEndOfBlockSizedText(t *testing.T) {
+	for _, n := range []int{blockSize, 2 * blockSize, 5 * blockSize} {
+		for _, head := range []string{"é", "<a>\n€", "😀x\r\n"} {
+			text := []byte(head + strings.Repeat("0", n-len(head)))
+			x := New(text)
+			line := x.Line(len(text))
+			start := x.starts[line-1]
+			want := utf8.RuneCount(text[start:]) + 1
+			if _, col := x.Pos(len(text)); col != want {
+				t.Errorf("%d bytes starting %q: column at the end %d, want %d", n, head, col, want)
+			}
+			ls, _ := x.LineBounds(line)
+			if got, want := x.UTF16Col(len(text)), utf16Len(text[ls:]); got != want {
+				t.Errorf("%d bytes starting %q: UTF-16 column at the end %d, want %d", n, head, got, want)
+			}
+		}
+	}
+}
