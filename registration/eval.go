@@ -57,6 +57,10 @@ type ectx struct {
 	// methods: extraction follows them only when they are bound (the
 	// class's own pass, fieldRegistrations).
 	fields map[string]bool
+	// spelling, when set, collects the positions of the tokens of every
+	// argument a parameter is bound to while a value is evaluated: where
+	// a helper's caller spelled the entry point.
+	spelling *[]Pos
 }
 
 func (c *ectx) fold() bool { return c.f.lang == VB }
@@ -486,7 +490,14 @@ func (c *ectx) name(parts []string, at Token) val {
 func (c *ectx) param(p param) val {
 	if c.env != nil {
 		if b, ok := c.env.params[c.key(p.name)]; ok {
-			v := b.ctx.deeper().eval(b.toks)
+			bc := b.ctx.deeper()
+			if c.spelling != nil {
+				bc.spelling = c.spelling
+				for _, t := range b.toks {
+					*c.spelling = append(*c.spelling, b.ctx.f.pos(t))
+				}
+			}
+			v := bc.eval(b.toks)
 			if v.origin == nil {
 				toks := trimExpr(b.toks)
 				if len(toks) > 0 {
@@ -511,6 +522,11 @@ func (c *ectx) local(name string, at Token) (val, bool) {
 	for _, a := range c.ix.localAssigns(c.m, name, c.fold()) {
 		if a[0].Offset <= at.Offset && int(at.Offset) < int(a[len(a)-1].Offset)+len(a[len(a)-1].Text) {
 			continue // the assignment's own right-hand side
+		}
+		if c.spelling != nil {
+			for _, t := range a {
+				*c.spelling = append(*c.spelling, c.f.pos(t))
+			}
 		}
 		v := c.deeper().eval(a)
 		if !found {

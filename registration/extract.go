@@ -22,6 +22,10 @@ type builderState struct {
 	// between them (if … else: either may be the one set).
 	trigAt   int
 	trigToks []Token
+	// spelled are the tokens that spelled the entry point (the
+	// TaskEntryPoint argument, and the literal a helper's caller passed):
+	// when the builder turns out discarded they are no mention of it.
+	spelled []Pos
 }
 
 func (b *builderState) snapshot(lang Language, reg *Pos) Registration {
@@ -204,7 +208,7 @@ func extractBody(c *ectx, bound map[string]*builderState, depth int) []Registrat
 			}
 			if b.variable != "" && !c.fields[key(b.variable)] {
 				if old := vars[key(b.variable)]; old != nil && old.regs == 0 && old != b && (old.epSet || old.clsidSet || len(old.triggers) > 0) {
-					out = append(out, old.snapshot(f.lang, nil))
+					out = append(out, unregistered(c, old, toks, vars))
 					old.regs = -1
 				}
 				vars[key(b.variable)] = b
@@ -302,10 +306,84 @@ func extractBody(c *ectx, bound map[string]*builderState, depth int) []Registrat
 		// a builder never registered here still counts when it was
 		// configured (it may be returned and registered elsewhere)
 		if b.regs == 0 && (b.epSet || b.clsidSet || len(b.triggers) > 0) {
-			out = append(out, b.snapshot(f.lang, nil))
+			out = append(out, unregistered(c, b, toks, vars))
 		}
 	}
 	return out
+}
+
+// unregistered is the registration of a configured builder that its method
+// never registers. It is Discarded when the builder never leaves the method
+// either: then nothing can register it, and the tokens that spelled its
+// entry point are no mention of the task (a Register() call deleted while
+// the manifest kept the declaration is what BG104 reports).
+func unregistered(c *ectx, b *builderState, toks []Token, vars map[string]*builderState) Registration {
+	r := b.snapshot(c.f.lang, nil)
+	if !leavesMethod(c, b, toks, vars) {
+		r.Discarded = true
+		c.ix.markDiscarded(b.spelled)
+	}
+	return r
+}
+
+// leavesMethod reports whether builder b may be registered outside the
+// method body toks: it has no variable (an expression handed on), or one
+// of its variables is used other than by a member access, a declaration,
+// an assignment to it, a comparison or a VB With: returned, passed as an
+// argument (also to a helper of the App), stored, captured by a
+// collection. When unsure it answers yes.
+func leavesMethod(c *ectx, b *builderState, toks []Token, vars map[string]*builderState) bool {
+	if b.variable == "" {
+		return true
+	}
+	names := map[string]bool{c.key(b.variable): true}
+	for k, v := range vars {
+		if v == b {
+			names[k] = true
+		}
+	}
+	for i, t := range toks {
+		if t.Kind != TokIdent || !names[c.key(t.Text)] {
+			continue
+		}
+		if i > 0 && isAccess(toks[i-1]) {
+			if i >= 2 && (isIdent(toks[i-2], "this") || isIdentFold(toks[i-2], "Me")) {
+				return true // this.builder: a field, seen by other methods
+			}
+			continue // another object's member of the same name
+		}
+		if !localUse(c.f.lang, toks, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// localUse reports whether the builder variable at toks[i] is used in a way
+// that keeps the builder in its method.
+func localUse(lang Language, toks []Token, i int) bool {
+	var prev, next Token
+	if i > 0 {
+		prev = toks[i-1]
+	}
+	if i+1 < len(toks) {
+		next = toks[i+1]
+	}
+	switch {
+	case isAccess(next): // builder.TaskEntryPoint = …, builder->Register()
+		return true
+	case isPunct(next, "="): // builder = new …; var builder = …
+		return true
+	case isPunct(next, "==") || isPunct(next, "!=") || isPunct(prev, "==") || isPunct(prev, "!="):
+		return true
+	case lang == VB && (isIdentFold(next, "As") || isIdentFold(prev, "With") || isIdentFold(next, "Is") || isIdentFold(next, "IsNot")):
+		return true
+	case lang == CPP && (isPunct(next, ";") || isPunct(next, "{") || isPunct(next, "(")) &&
+		(isIdent(prev, builderClass) || isPunct(prev, "^") || isPunct(prev, "&")):
+		// BackgroundTaskBuilder builder; builder{…}; builder(…)
+		return true
+	}
+	return false
 }
 
 // replacesTrigger reports whether a SetTrigger at toks[at] replaces the
@@ -350,9 +428,22 @@ func applyMember(c *ectx, b *builderState, member Token, at int, arg []Token, ou
 			b.ep, b.epSet = Value{}, false
 			return
 		}
-		b.ep, b.epSet = valueOf(c, arg), true
+		for _, t := range arg {
+			b.spelled = append(b.spelled, c.f.pos(t))
+		}
+		// and the arguments of the helper calls the value came through
+		sc := *c
+		sc.spelling = &b.spelled
+		b.ep, b.epSet = valueOf(&sc, arg), true
 	case "name":
-		b.name, b.nameSet = valueOf(c, arg), true
+		// a discarded builder's name (nameof(X), often) is no mention
+		// of the task either
+		for _, t := range arg {
+			b.spelled = append(b.spelled, c.f.pos(t))
+		}
+		sc := *c
+		sc.spelling = &b.spelled
+		b.name, b.nameSet = valueOf(&sc, arg), true
 	case "settrigger":
 		if isNullExpr(c, arg) {
 			return

@@ -107,8 +107,12 @@ type Registration struct {
 	// ChecksExisting is true when the registering call looks the task up
 	// among the registered ones itself (the Windows Community Toolkit's
 	// BackgroundTaskHelper.Register).
-	ChecksExisting bool     `json:"checksExisting,omitempty"`
-	Language       Language `json:"language"`
+	ChecksExisting bool `json:"checksExisting,omitempty"`
+	// Discarded is true for a builder that is configured and never
+	// registered, and never leaves the method that creates it (not
+	// returned, passed on or stored): dead code, which registers nothing.
+	Discarded bool     `json:"discarded,omitempty"`
+	Language  Language `json:"language"`
 }
 
 // Resolved reports whether every part of the registration was resolved.

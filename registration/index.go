@@ -33,6 +33,23 @@ type appIndex struct {
 	// methods indexes every method by lower-case name (built on first
 	// use).
 	methods map[string][]*methodDecl
+	// discarded holds the positions of tokens that spelled the entry point
+	// of a discarded builder (see Registration.Discarded): they do not
+	// count as mentions of the task.
+	discarded map[Pos]bool
+}
+
+// markDiscarded records tokens of a discarded builder's entry point.
+func (ix *appIndex) markDiscarded(ps []Pos) {
+	if len(ps) == 0 {
+		return
+	}
+	if ix.discarded == nil {
+		ix.discarded = map[Pos]bool{}
+	}
+	for _, p := range ps {
+		ix.discarded[p] = true
+	}
 }
 
 type defineRef struct {

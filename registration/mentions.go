@@ -44,19 +44,32 @@ func (ix *appIndex) mentions(name string) bool {
 		toks := f.toks
 		for i, t := range toks {
 			hit := false
+			// at is where the spelling starts: typeof(X) starts at typeof,
+			// which a discarded builder's value records as its origin.
+			at := t
 			switch t.Kind {
 			case TokString:
 				hit = !t.Holes && (t.Value == name || path && sameScriptPath(t.Value, name))
 			case TokIdent:
-				hit = simple != "" && t.Text == simple && typeReferenceAt(toks, i)
+				var start int
+				start, hit = typeReferenceAt(toks, i)
+				hit = hit && simple != "" && t.Text == simple
+				if hit && simple != name && isIdentFold(toks[start], "nameof") && !concatenated(toks, start, i+1) {
+					// nameof(X) alone is the simple name: a task's Name,
+					// never the entry point of a class in a namespace
+					hit = false
+				}
+				if hit {
+					at = toks[start]
+				}
 			}
-			if hit && !ix.inUnusedConstant(f, t) {
+			if hit && !ix.discarded[f.pos(t)] && !ix.discarded[f.pos(at)] && !ix.inUnusedConstant(f, t) {
 				return true
 			}
 		}
 		for _, d := range f.defines {
 			for _, t := range d.Tokens {
-				if t.Kind == TokString && t.Value == name && ix.nameUsed(d.Name, false, nil) {
+				if t.Kind == TokString && t.Value == name && ix.nameUsed(d.Name, false, nil, "") {
 					return true
 				}
 			}
@@ -83,12 +96,20 @@ func sameScriptPath(a, b string) bool {
 	return norm(a) == norm(b)
 }
 
+// concatenated reports whether the expression toks[start] … toks[end]
+// (end at its closing parenthesis) is an operand of + or &.
+func concatenated(toks []Token, start, end int) bool {
+	op := func(t Token) bool { return isPunct(t, "+") || isPunct(t, "&") }
+	return start > 0 && op(toks[start-1]) || end+1 < len(toks) && op(toks[end+1])
+}
+
 // typeReferenceAt reports whether the identifier at toks[i] ends a type
 // reference that names a class as a value: typeof(Ns.X), nameof(X),
-// GetType(X), __uuidof(X), name_of<Ns::X>, guid_of<X>.
-func typeReferenceAt(toks []Token, i int) bool {
+// GetType(X), __uuidof(X), name_of<Ns::X>, guid_of<X>; start is the index
+// of its operator (typeof, name_of…).
+func typeReferenceAt(toks []Token, i int) (start int, ok bool) {
 	if i+1 < len(toks) && isAccess(toks[i+1]) {
-		return false // Ns.X.Y: X is not the last part
+		return 0, false // Ns.X.Y: X is not the last part
 	}
 	j := i
 	for j >= 2 && isAccess(toks[j-1]) && toks[j-2].Kind == TokIdent {
@@ -98,22 +119,30 @@ func typeReferenceAt(toks []Token, i int) bool {
 		j-- // global::X
 	}
 	if j < 2 {
-		return false
+		return 0, false
 	}
 	open, fn := toks[j-1], toks[j-2]
 	if fn.Kind != TokIdent {
-		return false
+		return 0, false
 	}
 	switch {
 	case isPunct(open, "("):
 		switch strings.ToLower(fn.Text) {
-		case "typeof", "nameof", "gettype", "__uuidof":
-			return true
+		case "typeof", "gettype":
+			// typeof(X).Name is the class's simple name, which names a
+			// task (a registration's Name, a lookup among AllTasks) but
+			// never its entry point
+			if i+3 < len(toks) && isPunct(toks[i+1], ")") && isAccess(toks[i+2]) && isIdent(toks[i+3], "Name") {
+				return 0, false
+			}
+			return j - 2, true
+		case "nameof", "__uuidof":
+			return j - 2, true
 		}
 	case isPunct(open, "<"):
-		return fn.Text == "name_of" || fn.Text == "guid_of"
+		return j - 2, fn.Text == "name_of" || fn.Text == "guid_of"
 	}
-	return false
+	return 0, false
 }
 
 // inUnusedConstant reports whether token t of f lies in the initialiser
@@ -129,21 +158,43 @@ func (ix *appIndex) inUnusedConstant(f *fileModel, t Token) bool {
 			continue
 		}
 		decl := k.pos
-		return !ix.nameUsed(lastPart(k.name), f.lang == VB, &decl)
+		return !ix.nameUsed(lastPart(k.name), f.lang == VB, &decl, lastPart(k.class))
+	}
+	return false
+}
+
+// declaresConstant reports whether p is where a constant named name is
+// declared.
+func (ix *appIndex) declaresConstant(p Pos, name string) bool {
+	for _, k := range ix.consts[strings.ToLower(name)] {
+		if k.pos == p {
+			return true
+		}
 	}
 	return false
 }
 
 // nameUsed reports whether an identifier spelled name occurs in some lexed
-// file (or #define) other than at skip.
-func (ix *appIndex) nameUsed(name string, fold bool, skip *Pos) bool {
+// file (or #define) other than at skip. For a constant of class owner
+// (simple name), Other.name, where Other is another class of the App, is a
+// use of Other's constant, not of this one.
+func (ix *appIndex) nameUsed(name string, fold bool, skip *Pos, owner string) bool {
 	ix.want(name)
 	for _, f := range ix.files {
-		for _, t := range f.toks {
+		for i, t := range f.toks {
 			if t.Kind != TokIdent || !(t.Text == name || (fold || f.lang == VB) && strings.EqualFold(t.Text, name)) {
 				continue
 			}
 			if skip != nil && skip.File == f.sf.Path && skip.Line == int(t.Line) && skip.Col == int(t.Col) {
+				continue
+			}
+			if ix.discarded[f.pos(t)] {
+				continue // the constant spells a discarded builder's entry point
+			}
+			if ix.declaresConstant(f.pos(t), name) {
+				continue // another class's constant of the same name
+			}
+			if owner != "" && i >= 2 && isAccess(f.toks[i-1]) && ix.otherClass(f.toks[i-2], owner, f.lang == VB) {
 				continue
 			}
 			return true
@@ -157,4 +208,15 @@ func (ix *appIndex) nameUsed(name string, fold bool, skip *Pos) bool {
 		}
 	}
 	return false
+}
+
+// otherClass reports whether t names a class of the App other than owner.
+func (ix *appIndex) otherClass(t Token, owner string, fold bool) bool {
+	if t.Kind != TokIdent || t.Text == owner || fold && strings.EqualFold(t.Text, owner) {
+		return false
+	}
+	if fold {
+		return len(ix.lower[strings.ToLower(t.Text)]) > 0
+	}
+	return len(ix.classes[t.Text]) > 0
 }

@@ -305,12 +305,13 @@ func vbParams(toks []Token) []param {
 	return ps
 }
 
-// vbConsts reads "Const A [As T] = expr, B = expr" or
-// "ReadOnly A As T = expr".
+// vbConsts reads "Const A [As T] = expr, B = expr", "ReadOnly A As T =
+// expr" or "Shared ReadOnly Property A As T = expr" (an auto-property only
+// its initialiser sets).
 func vbConsts(f *fileModel, fr *vbFrame, rest []Token) {
 	for _, d := range splitTop(rest, ",") {
 		q := 0
-		for q < len(d) && d[q].Kind == TokIdent && (vbModifiers[strings.ToLower(d[q].Text)] || isIdentFold(d[q], "Const")) {
+		for q < len(d) && d[q].Kind == TokIdent && (vbModifiers[strings.ToLower(d[q].Text)] || isIdentFold(d[q], "Const") || isIdentFold(d[q], "Property")) {
 			q++
 		}
 		if q >= len(d) || d[q].Kind != TokIdent {

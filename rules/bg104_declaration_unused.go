@@ -102,11 +102,13 @@ func xcReportableDeclaration(bt *manifest.BackgroundTaskExtension) bool {
 		strings.TrimSpace(bt.EntryPoint.Value) != xcUniversalBGTask && !strings.Contains(bt.EntryPoint.Value, "$")
 }
 
-// xcRegistrationsOf returns the registrations that name the extension.
+// xcRegistrationsOf returns the registrations that name the extension. A
+// discarded builder (configured, never registered, never handed on) is
+// none: it is the declaration kept after the Register() call went.
 func xcRegistrationsOf(f *registration.Facts, bt *manifest.BackgroundTaskExtension) []*registration.Registration {
 	var out []*registration.Registration
 	for i := range f.Registrations {
-		if xcRegistersExtension(bt, &f.Registrations[i]) {
+		if !f.Registrations[i].Discarded && xcRegistersExtension(bt, &f.Registrations[i]) {
 			out = append(out, &f.Registrations[i])
 		}
 	}
@@ -120,7 +122,7 @@ func bg104NearRegistration(man *manifest.Manifest, f *registration.Facts, declar
 	byName := map[string]*registration.Registration{}
 	for i := range f.Registrations {
 		r := &f.Registrations[i]
-		if !xcOutOfProcess(r) || xcIsScript(r) || len(xcExtensionsFor(man, r)) > 0 {
+		if r.Discarded || !xcOutOfProcess(r) || xcIsScript(r) || len(xcExtensionsFor(man, r)) > 0 {
 			continue
 		}
 		if _, ok := byName[r.EntryPoint.Str]; !ok {

@@ -128,6 +128,9 @@ func xcUncertain(f *registration.Facts) bool {
 	}
 	for i := range f.Registrations {
 		r := &f.Registrations[i]
+		if r.Discarded {
+			continue // dead code: whatever it names, it registers nothing
+		}
 		if r.EntryPointSet && !r.EntryPoint.Resolved {
 			return true
 		}

@@ -102,7 +102,9 @@ type dumpReg struct {
 	Triggers       []dumpTrigger   `json:"triggers"`
 	Conditions     []dumpCondition `json:"conditions"`
 	RegisterCalls  []dumpSite      `json:"registerCalls"`
-	Via            []dumpSite      `json:"via,omitempty"`
+	// Discarded: configured, never registered, never handed on.
+	Discarded bool       `json:"discarded,omitempty"`
+	Via       []dumpSite `json:"via,omitempty"`
 }
 
 type dumpDeferral struct {
@@ -211,7 +213,7 @@ func fillCode(da *dumpApp, facts *registration.Facts, rel func(string) string) {
 			InProcess: !r.EntryPointSet && !r.CLSIDSet && !r.WinAppSDK,
 			CLSID:     strPtr(r.CLSID, r.CLSIDSet), WinAppSDK: r.WinAppSDK,
 			Triggers: []dumpTrigger{}, Conditions: []dumpCondition{},
-			RegisterCalls: sites(r.RegisterCalls, rel), Via: nil,
+			RegisterCalls: sites(r.RegisterCalls, rel), Discarded: r.Discarded, Via: nil,
 		}
 		if len(r.Via) > 0 {
 			d.Via = sites(r.Via, rel)
