@@ -291,6 +291,18 @@ func (b *builder) collect(e *etree.Element, appIndex int) {
 			b.comServer(e)
 		case "windows.activatableClass.inProcessServer", "windows.activatableClass.outOfProcessServer":
 			b.activatableClasses(e)
+		case "windows.toastNotificationActivation":
+			for _, c := range children(e) {
+				if c.Tag == "ToastNotificationActivation" {
+					b.m.ToastActivators = append(b.m.ToastActivators, ToastActivator{CLSID: b.attr(c, "ToastActivatorCLSID"), AppIndex: appIndex, Element: b.element(c)})
+				}
+			}
+		case "windows.startupTask":
+			for _, c := range children(e) {
+				if c.Tag == "StartupTask" {
+					b.m.StartupTasks = append(b.m.StartupTasks, StartupTask{TaskID: b.attr(c, "TaskId"), AppIndex: appIndex, Element: b.element(c)})
+				}
+			}
 		}
 	}
 	for _, c := range children(e) {
