@@ -415,7 +415,8 @@ func (c *ectx) interfaceIDOf(parts []string) string {
 			return ""
 		}
 		first := lastPart(strings.ReplaceAll(strings.TrimSpace(args[1]), "::", "."))
-		if iface := c.onlyClass(first); iface != nil && iface.isInterface {
+		// a classic COM interface is a struct with a uuid in C++
+		if iface := c.onlyClass(first); iface != nil && (iface.isInterface || iface.guid != "") {
 			if g := resolveGUID(c.ix, iface); looksLikeGUID(g) {
 				return g
 			}
