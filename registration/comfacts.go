@@ -27,17 +27,30 @@ func comFacts(ix *appIndex, facts *Facts) {
 			}
 		}
 	}
+	var activators []*classDecl
+	bases := map[string]bool{} // simple names the activators derive from
 	for _, f := range ix.files {
 		for _, cl := range f.classes {
 			if cl.isInterface || !toastActivatorClass(cl) {
 				continue
 			}
-			g := resolveGUID(ix, cl)
-			if !looksLikeGUID(g) {
-				g = ""
+			activators = append(activators, cl)
+			for _, b := range cl.bases {
+				bases[lastPart(strings.ReplaceAll(strings.SplitN(b, "<", 2)[0], "::", "."))] = true
 			}
-			facts.ToastActivators = append(facts.ToastActivators, ComClassGUID{Name: cl.full, Pos: cl.pos, GUID: g})
 		}
+	}
+	for _, cl := range activators {
+		if bases[cl.name] {
+			// the helper base class (DesktopNotificationManagerCompat's
+			// abstract NotificationActivator): COM creates the derived one
+			continue
+		}
+		g := resolveGUID(ix, cl)
+		if !looksLikeGUID(g) {
+			g = ""
+		}
+		facts.ToastActivators = append(facts.ToastActivators, ComClassGUID{Name: cl.full, Pos: cl.pos, GUID: g})
 	}
 }
 
