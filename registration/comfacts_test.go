@@ -28,7 +28,7 @@ func TestClassFactories(t *testing.T) {
 				ComServer.CoRegisterClassObject(ref g, new F(), 4, 1, out uint c); } }`,
 		}, []string{"CoRegisterClassObject=11111111-2222-3333-4444-555555555555"}},
 		{"csharp RegisterTypeForComClients", map[string]string{
-			"Task.cs": `[ComVisible(true), Guid("{AAAAAAAA-2222-3333-4444-555555555555}")] public class Activator : INotificationActivationCallback { }`,
+			"Task.cs":    `[ComVisible(true), Guid("{AAAAAAAA-2222-3333-4444-555555555555}")] public class Activator : INotificationActivationCallback { }`,
 			"Program.cs": `static class P { static void Main() { new RegistrationServices().RegisterTypeForComClients(typeof(Activator), RegistrationClassContext.LocalServer, RegistrationConnectionType.MultipleUse); } }`,
 		}, []string{"RegisterTypeForComClients=aaaaaaaa-2222-3333-4444-555555555555"}},
 		{"extern declaration is not a call", map[string]string{
