@@ -270,6 +270,8 @@ type ActivatableClass struct {
 	ID      Attr    `json:"id"`
 	Path    string  `json:"path"`
 	Element Element `json:"element"`
+	// InProcess is true under windows.activatableClass.inProcessServer.
+	InProcess bool `json:"-"`
 }
 
 // Capability is any *Capability element (Capability, uap:Capability,

@@ -437,7 +437,7 @@ func (b *builder) activatableClasses(x *etree.Element) {
 		}
 		for _, c := range children(server) {
 			if c.Tag == "ActivatableClass" {
-				b.m.ActivatableClasses = append(b.m.ActivatableClasses, ActivatableClass{ID: b.attr(c, "ActivatableClassId"), Path: path, Element: b.element(c)})
+				b.m.ActivatableClasses = append(b.m.ActivatableClasses, ActivatableClass{ID: b.attr(c, "ActivatableClassId"), Path: path, Element: b.element(c), InProcess: server.Tag == "InProcessServer"})
 			}
 		}
 	}
