@@ -308,7 +308,8 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 }
 
 // DeclaredEntryPoints are the classes the manifest names (background
-// tasks, app services, update tasks, pre-installed configuration tasks):
+// tasks, app services, update tasks, pre-installed configuration tasks,
+// in-process activatable classes):
 // the scanner reports them as task classes even when they implement
 // nothing, so that BG203 can say so instead of BG103 saying the class does
 // not exist, and looks for those the App lacks in the projects it does not
@@ -322,6 +323,14 @@ func DeclaredEntryPoints(man *manifest.Manifest) []string {
 	}
 	for _, h := range man.HostedExtensions() {
 		if v := strings.TrimSpace(h.EntryPoint.Value); h.EntryPoint.Present && v != "" && !h.Executable.Present {
+			out = append(out, v)
+		}
+	}
+	// The in-process activatable classes, so that BG305 knows whether the
+	// App (or another project of the workspace) defines them.
+	for _, ac := range man.ActivatableClasses {
+		if v := strings.TrimSpace(ac.ID.Value); ac.InProcess && v != "" && strings.Contains(v, ".") && !strings.ContainsAny(v, `$ /\`) &&
+			v != "Microsoft.Windows.ApplicationModel.Background.UniversalBGTask.Task" {
 			out = append(out, v)
 		}
 	}

@@ -78,6 +78,13 @@ type Manifest struct {
 	// ActivatableClasses are ActivatableClass elements of
 	// windows.activatableClass.inProcessServer / outOfProcessServer extensions.
 	ActivatableClasses []ActivatableClass `json:"activatableClasses"`
+	// ToastActivators are the desktop:ToastNotificationActivation elements
+	// of windows.toastNotificationActivation extensions (any desktop
+	// namespace version), with their ToastActivatorCLSID.
+	ToastActivators []ToastActivator `json:"-"`
+	// StartupTasks are the StartupTask elements (uap5: or desktop:) of
+	// windows.startupTask extensions, with their TaskId.
+	StartupTasks []StartupTask `json:"-"`
 
 	// Problems found while reading that are not schema matters: the file is
 	// not well-formed XML, has a DOCTYPE, is in an unknown encoding, ...
@@ -243,11 +250,28 @@ type ComClass struct {
 	Element    Element `json:"element"`
 }
 
+// ToastActivator is desktop:ToastNotificationActivation.
+type ToastActivator struct {
+	CLSID Attr `json:"toastActivatorCLSID"`
+	// AppIndex is the index of the owning Application, -1 outside one.
+	AppIndex int     `json:"-"`
+	Element  Element `json:"element"`
+}
+
+// StartupTask is a StartupTask of a windows.startupTask extension.
+type StartupTask struct {
+	TaskID   Attr    `json:"taskId"`
+	AppIndex int     `json:"-"`
+	Element  Element `json:"element"`
+}
+
 // ActivatableClass is an ActivatableClass of an activatable-class extension.
 type ActivatableClass struct {
 	ID      Attr    `json:"id"`
 	Path    string  `json:"path"`
 	Element Element `json:"element"`
+	// InProcess is true under windows.activatableClass.inProcessServer.
+	InProcess bool `json:"-"`
 }
 
 // Capability is any *Capability element (Capability, uap:Capability,

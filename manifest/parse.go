@@ -291,6 +291,18 @@ func (b *builder) collect(e *etree.Element, appIndex int) {
 			b.comServer(e)
 		case "windows.activatableClass.inProcessServer", "windows.activatableClass.outOfProcessServer":
 			b.activatableClasses(e)
+		case "windows.toastNotificationActivation":
+			for _, c := range children(e) {
+				if c.Tag == "ToastNotificationActivation" {
+					b.m.ToastActivators = append(b.m.ToastActivators, ToastActivator{CLSID: b.attr(c, "ToastActivatorCLSID"), AppIndex: appIndex, Element: b.element(c)})
+				}
+			}
+		case "windows.startupTask":
+			for _, c := range children(e) {
+				if c.Tag == "StartupTask" {
+					b.m.StartupTasks = append(b.m.StartupTasks, StartupTask{TaskID: b.attr(c, "TaskId"), AppIndex: appIndex, Element: b.element(c)})
+				}
+			}
 		}
 	}
 	for _, c := range children(e) {
@@ -425,7 +437,7 @@ func (b *builder) activatableClasses(x *etree.Element) {
 		}
 		for _, c := range children(server) {
 			if c.Tag == "ActivatableClass" {
-				b.m.ActivatableClasses = append(b.m.ActivatableClasses, ActivatableClass{ID: b.attr(c, "ActivatableClassId"), Path: path, Element: b.element(c)})
+				b.m.ActivatableClasses = append(b.m.ActivatableClasses, ActivatableClass{ID: b.attr(c, "ActivatableClassId"), Path: path, Element: b.element(c), InProcess: server.Tag == "InProcessServer"})
 			}
 		}
 	}

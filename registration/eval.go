@@ -16,6 +16,9 @@ const (
 	vType   // a type (typeof(X)); s is its full name
 	vGUID   // s is a normalised GUID
 	vMember // an enum member; s is the member name, q the enum type
+	// vGuidOf is winrt::guid_of<T>(): an interface id, not T's own
+	// GUID. s is T as written, q the interface id when the App declares it.
+	vGuidOf
 )
 
 type val struct {
@@ -370,7 +373,7 @@ func (c *ectx) templateCall(toks []Token) (val, bool) {
 		return val{}, true
 	}
 	if toks[k].Text == "guid_of" {
-		return c.guidOf(parts, toks[k+2]), true
+		return val{kind: vGuidOf, s: strings.Join(parts, "::"), q: c.interfaceIDOf(parts)}, true
 	}
 	t := c.typeValue(parts, toks[k+2])
 	if t.kind == vType {
@@ -385,6 +388,60 @@ func (c *ectx) guidOf(parts []string, at Token) val {
 		return val{}
 	}
 	return typeMember(t, "guid", c)
+}
+
+// interfaceIDOf is what winrt::guid_of<T>() returns when the App declares
+// it: T's uuid when T is an interface, else the uuid of the first
+// interface of T's winrt::implements<T, I…> base (cppwinrt#1494); "" when
+// unknown (a runtime class's default interface, an interface the App does
+// not declare, two classes of T's name).
+func (c *ectx) interfaceIDOf(parts []string) string {
+	if len(parts) == 0 {
+		return ""
+	}
+	cl := c.onlyClass(parts[len(parts)-1])
+	if cl == nil {
+		return ""
+	}
+	if cl.isInterface {
+		if g := resolveGUID(c.ix, cl); looksLikeGUID(g) {
+			return g
+		}
+		return ""
+	}
+	for _, b := range cl.bases {
+		open := strings.IndexByte(b, '<')
+		if open < 0 || lastPart(strings.ReplaceAll(strings.TrimSpace(b[:open]), "::", ".")) != "implements" {
+			continue
+		}
+		args := strings.Split(strings.TrimSuffix(strings.TrimSpace(b[open+1:]), ">"), ",")
+		if len(args) < 2 {
+			return ""
+		}
+		first := lastPart(strings.ReplaceAll(strings.TrimSpace(args[1]), "::", "."))
+		// a classic COM interface is a struct with a uuid in C++
+		if iface := c.onlyClass(first); iface != nil && (iface.isInterface || iface.guid != "") {
+			if g := resolveGUID(c.ix, iface); looksLikeGUID(g) {
+				return g
+			}
+		}
+		return ""
+	}
+	return ""
+}
+
+// onlyClass is the App's one class or interface of a simple name (nil when
+// none or several).
+func (c *ectx) onlyClass(name string) *classDecl {
+	c.ix.want(name)
+	var found *classDecl
+	for _, cl := range c.ix.classes[name] {
+		if found != nil && found != cl {
+			return nil
+		}
+		found = cl
+	}
+	return found
 }
 
 var stringWrappers = map[string]bool{

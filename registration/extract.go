@@ -488,6 +488,8 @@ func guidValue(c *ectx, arg []Token) Value {
 		out.Str, out.Resolved = v.s, true
 	case v.kind == vString && looksLikeGUID(v.s):
 		out.Str, out.Resolved = normGUID(v.s), true
+	case v.kind == vGuidOf:
+		out.GuidOf, out.GuidOfIID = v.s, v.q
 	}
 	if v.origin != nil {
 		out.Pos, out.Expr, out.Literal = v.origin.Pos, v.origin.Expr, v.origin.Literal

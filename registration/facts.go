@@ -43,6 +43,13 @@ type Value struct {
 	// Literal is true when the value is a plain string literal at Pos (so a
 	// fix may rewrite it in place).
 	Literal bool `json:"literal"`
+	// GuidOf is set when a GUID value is winrt::guid_of<T>(): the type T
+	// as written. guid_of gives an interface id, not a class id, so the
+	// value is left unresolved. GuidOfIID is that interface id when the
+	// App declares it (T, or the first interface T implements, is an
+	// interface with a uuid), lower case without braces.
+	GuidOf    string `json:"guidOf,omitempty"`
+	GuidOfIID string `json:"guidOfIID,omitempty"`
 }
 
 // SourceFile is one file to scan.
@@ -247,11 +254,43 @@ type Facts struct {
 	// HandlerMentioned is true when code (not a comment) spells
 	// backgroundactivated, in any case: with BackgroundActivated empty, an
 	// in-process entry point written in a way the scanner does not parse.
-	HandlerMentioned bool   `json:"handlerMentioned,omitempty"`
-	FilesScanned     int    `json:"filesScanned"`
-	Notes            []Note `json:"notes,omitempty"`
+	HandlerMentioned bool `json:"handlerMentioned,omitempty"`
+	// ClassFactories are the class objects the program registers with COM
+	// (CoRegisterClassObject, RegisterTypeForComClients) and the
+	// registrations it makes through means whose CLSID is not read
+	// (wil::register_com_server, WRL's RegisterObjects): those have an
+	// unresolved CLSID.
+	ClassFactories []ClassFactory `json:"classFactories,omitempty"`
+	// StartupTaskIDs are the ids passed to StartupTask.GetAsync.
+	StartupTaskIDs []Value `json:"startupTaskIds,omitempty"`
+	// ToastActivators are the classes that implement
+	// INotificationActivationCallback (or derive from a
+	// NotificationActivator helper class), with their GUID.
+	ToastActivators []ComClassGUID `json:"toastActivators,omitempty"`
+	FilesScanned    int            `json:"filesScanned"`
+	Notes           []Note         `json:"notes,omitempty"`
 	// Marked, filled when Options.Marker is set, says for every file the
 	// scanner read whether it holds the marker (files it could not read
 	// are absent).
 	Marked map[string]bool `json:"-"`
+}
+
+// ClassFactory is one class object registered with COM.
+type ClassFactory struct {
+	// Call is the function: "CoRegisterClassObject",
+	// "RegisterTypeForComClients", or the library helper.
+	Call string `json:"call"`
+	Pos  Pos    `json:"pos"`
+	// CLSID is the class id registered; unresolved when the scanner could
+	// not tell (a parameter, a library that registers its own classes).
+	CLSID Value `json:"clsid"`
+}
+
+// ComClassGUID is a class and the GUID attached to it.
+type ComClassGUID struct {
+	Name string `json:"name"`
+	Pos  Pos    `json:"pos"`
+	// GUID from [Guid]/__declspec(uuid)/DECLSPEC_UUID, lower case without
+	// braces; "" when the class has none the scanner could resolve.
+	GUID string `json:"guid,omitempty"`
 }

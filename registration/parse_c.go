@@ -234,7 +234,7 @@ func classHeader(f *fileModel, cur *scope, header []Token, k int, kind string) *
 	j := k + 1
 	for j < len(header) {
 		t := header[j]
-		if isIdent(t, "__declspec") && j+1 < len(header) && isPunct(header[j+1], "(") {
+		if (isIdent(t, "__declspec") || isIdent(t, "DECLSPEC_UUID")) && j+1 < len(header) && isPunct(header[j+1], "(") {
 			end := matchClose(header, j+1)
 			attrGUID(header[j:min(end+1, len(header))], c)
 			j = end + 1
@@ -377,10 +377,10 @@ func splitTopAngles(toks []Token) [][]Token {
 }
 
 // attrGUID picks the GUID out of [Guid("...")], [uuid(...)],
-// __declspec(uuid("...")) or <Guid("...")>.
+// __declspec(uuid("...")), DECLSPEC_UUID("...") or <Guid("...")>.
 func attrGUID(toks []Token, c *classDecl) {
 	for q := 0; q+2 < len(toks); q++ {
-		if toks[q].Kind == TokIdent && (strings.EqualFold(toks[q].Text, "Guid") || toks[q].Text == "uuid" || toks[q].Text == "GuidAttribute") && isPunct(toks[q+1], "(") {
+		if toks[q].Kind == TokIdent && (strings.EqualFold(toks[q].Text, "Guid") || toks[q].Text == "uuid" || toks[q].Text == "GuidAttribute" || toks[q].Text == "DECLSPEC_UUID") && isPunct(toks[q+1], "(") {
 			if g := toks[q+2]; g.Kind == TokString {
 				c.guid = normGUID(g.Value)
 			} else if g.Kind == TokIdent && q+3 < len(toks) && isPunct(toks[q+3], ")") && !looksLikeGUID(g.Text) {

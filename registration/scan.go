@@ -437,6 +437,9 @@ func lexFile(sf SourceFile, src []byte, isInteresting bool, cache *LexCache) (fm
 var prefilterWords = [][]byte{
 	[]byte("backgroundtask"), []byte("taskentrypoint"), []byte("alltask"), []byte("gettaskgroup"),
 	[]byte("requestaccess"), []byte("trigger"), []byte("runtimeclass"), []byte("backgroundactivated"),
+	// the COM side of out-of-process tasks, toast activators, startup tasks
+	[]byte("coregisterclassobject"), []byte("registertypeforcomclients"), []byte("register_com_server"),
+	[]byte("registerobjects"), []byte("notificationactivat"), []byte("startuptask"),
 }
 
 func interesting(src []byte) bool {
@@ -537,6 +540,7 @@ func resolve(files []*fileModel, facts *Facts, entryPoints, mentions []string) *
 			tokenFacts(f, facts)
 		}
 	}
+	comFacts(ix, facts)
 	if tc := taskClasses(ix, regs, entryPoints); tc != nil {
 		facts.TaskClasses = tc
 	}

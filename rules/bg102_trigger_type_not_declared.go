@@ -71,12 +71,18 @@ func (triggerTypeNotDeclared) Check(c *Context) []Finding {
 	var out []Finding
 	fixed := map[*manifest.BackgroundTaskExtension]map[string]bool{}
 	for _, r := range xcOwnRegistrations(c) {
-		if !xcOutOfProcess(r) {
-			continue
+		var exts []*manifest.BackgroundTaskExtension
+		ep := r.EntryPoint.Str
+		switch {
+		case xcOutOfProcess(r):
+			exts = xcExtensionsFor(c.Manifest, r) // none: BG101's matter
+		case r.WinAppSDK:
+			// The Windows App SDK builder registers the SDK's own entry
+			// point (none: BG301's matter).
+			exts, ep = bg301UniversalExtensions(c.Manifest), xcUniversalBGTask
 		}
-		exts := xcExtensionsFor(c.Manifest, r)
 		if len(exts) == 0 {
-			continue // BG101's matter
+			continue
 		}
 		for j := range r.Triggers {
 			t := &r.Triggers[j]
@@ -87,7 +93,7 @@ func (triggerTypeNotDeclared) Check(c *Context) []Finding {
 			if !ok || bg102Satisfied(exts, info) {
 				continue
 			}
-			f := bg102Finding(c.Manifest, r, t, info, exts[0])
+			f := bg102Finding(c.Manifest, r, ep, t, info, exts[0])
 			if f.Fix != nil {
 				if fixed[exts[0]] == nil {
 					fixed[exts[0]] = map[string]bool{}
@@ -116,7 +122,7 @@ func bg102Satisfied(exts []*manifest.BackgroundTaskExtension, info platform.Trig
 	return false
 }
 
-func bg102Finding(man *manifest.Manifest, r *registration.Registration, t *registration.Trigger,
+func bg102Finding(man *manifest.Manifest, r *registration.Registration, ep string, t *registration.Trigger,
 	info platform.TriggerInfo, bt *manifest.BackgroundTaskExtension) Finding {
 	class := platform.SimpleTriggerName(t.Class)
 	if strings.Contains(t.Class, "BackgroundTransferCompletionGroup") {
@@ -129,10 +135,10 @@ func bg102Finding(man *manifest.Manifest, r *registration.Registration, t *regis
 	var msg string
 	if info.Certain {
 		msg = fmt.Sprintf("%s needs %s, but the windows.backgroundTasks extension for %s \"%s\" in %s does not declare it; "+
-			"Register() throws and the task never runs", class, xcTaskTypeFor(info), what, r.EntryPoint.Str, xcManifestName(man))
+			"Register() throws and the task never runs", class, xcTaskTypeFor(info), what, ep, xcManifestName(man))
 	} else {
 		msg = fmt.Sprintf("%s is declared by Microsoft's samples with %s, and the windows.backgroundTasks extension for %s \"%s\" in %s "+
-			"declares none of them; Register() may throw", class, xcTaskTypeFor(info), what, r.EntryPoint.Str, xcManifestName(man))
+			"declares none of them; Register() may throw", class, xcTaskTypeFor(info), what, ep, xcManifestName(man))
 	}
 	f := AtCode(metaBG102, xcTriggerPos(r, t), "%s", msg)
 	if !info.Certain {

@@ -62,6 +62,9 @@ func (declarationUnused) Check(c *Context) []Finding {
 		if !xcReportableDeclaration(bt) || len(xcRegistrationsOf(c.Facts, bt)) > 0 {
 			continue
 		}
+		if bg301IsNearMiss(bt) && xcWinAppSDKRegisters(c) {
+			continue // a misspelt UniversalBGTask.Task: BG301 says so
+		}
 		what, name, attr := "EntryPoint", bt.EntryPoint.Value, bt.EntryPoint
 		if !bt.EntryPoint.Present {
 			what, name, attr = "StartPage", bt.StartPage.Value, bt.StartPage

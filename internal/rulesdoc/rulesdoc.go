@@ -3,11 +3,18 @@
 package rulesdoc
 
 import (
+	_ "embed"
 	"fmt"
 	"strings"
 
 	"github.com/bgmanifest/bgmanifest/rules"
 )
+
+// guideCOM is the guide to out-of-process COM tasks, printed after the
+// table of rules: it links each place of the activation chain to its rule.
+//
+//go:embed guide_com.md
+var guideCOM string
 
 // Render returns the whole of docs/rules.md.
 func Render() string {
@@ -19,6 +26,9 @@ func Render() string {
 		m := r.Meta()
 		fmt.Fprintf(&b, "| [%s](#%s) | `%s` | %s | %s |\n", m.ID, anchor(m), m.Name, m.Severity, escapeCell(m.Summary))
 	}
+	b.WriteString("\n")
+	b.WriteString(strings.TrimSpace(guideCOM))
+	b.WriteString("\n")
 	for _, r := range rules.All() {
 		m := r.Meta()
 		fmt.Fprintf(&b, "\n## %s %s\n\nDefault severity: **%s**. `bgmanifest explain %s` prints this text.\n\n", m.ID, m.Name, m.Severity, m.ID)

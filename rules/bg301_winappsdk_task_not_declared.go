@@ -1,0 +1,103 @@
+package rules
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+
+	"github.com/bgmanifest/bgmanifest/manifest"
+)
+
+//go:embed docs/BG301.md
+var docBG301 string
+
+var metaBG301 = Meta{
+	ID:        "BG301",
+	Name:      "winappsdk-task-not-declared",
+	Severity:  Error,
+	NeedsCode: true,
+	Summary:   "the Windows App SDK BackgroundTaskBuilder registers a task and no windows.backgroundTasks extension declares UniversalBGTask.Task",
+	Doc:       docBG301,
+}
+
+type winAppSDKTaskNotDeclared struct{}
+
+func init() { Register(winAppSDKTaskNotDeclared{}) }
+
+func (winAppSDKTaskNotDeclared) Meta() Meta { return metaBG301 }
+
+func (winAppSDKTaskNotDeclared) Check(c *Context) []Finding {
+	if !xcUsable(c) || len(bg301UniversalExtensions(c.Manifest)) > 0 {
+		return nil
+	}
+	// A manifest with neither a background task nor a COM class may not be
+	// the package the code runs in (a project packaged by a packaging
+	// project whose manifest declares both): no finding.
+	if len(xcAppExtensions(c.Manifest)) == 0 && len(c.Manifest.ComServerClasses) == 0 {
+		return nil
+	}
+	near := bg301NearMiss(c.Manifest)
+	var out []Finding
+	for _, r := range xcOwnRegistrations(c) {
+		if !r.WinAppSDK {
+			continue
+		}
+		msg := fmt.Sprintf("%s is registered with the Windows App SDK's BackgroundTaskBuilder, but %s has no windows.backgroundTasks "+
+			"extension with EntryPoint=\"%s\", so Register() fails and the task never runs", xcTaskLabel(r), xcManifestName(c.Manifest), xcUniversalBGTask)
+		if near != nil {
+			msg += fmt.Sprintf("; did you mean \"%s\" for the EntryPoint \"%s\"?", xcUniversalBGTask, strings.TrimSpace(near.EntryPoint.Value))
+		}
+		f := AtCode(metaBG301, r.Pos, "%s", msg)
+		if near != nil {
+			f.Related = append(f.Related, RelatedManifest(c.Manifest, xcAttrPos(near.EntryPoint, near.Element), "this EntryPoint is almost the Windows App SDK's"))
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// bg301UniversalExtensions are the Applications' extensions that declare
+// the Windows App SDK's UniversalBGTask.Task.
+func bg301UniversalExtensions(man *manifest.Manifest) []*manifest.BackgroundTaskExtension {
+	var out []*manifest.BackgroundTaskExtension
+	for _, bt := range xcAppExtensions(man) {
+		if strings.TrimSpace(bt.EffectiveEntryPoint()) == xcUniversalBGTask {
+			out = append(out, bt)
+		}
+	}
+	return out
+}
+
+// bg301NearMiss is an Application's extension whose own EntryPoint is
+// almost UniversalBGTask.Task: another case, the class without ".Task", a
+// few typos.
+func bg301NearMiss(man *manifest.Manifest) *manifest.BackgroundTaskExtension {
+	for _, bt := range xcAppExtensions(man) {
+		if bg301IsNearMiss(bt) {
+			return bt
+		}
+	}
+	return nil
+}
+
+func bg301IsNearMiss(bt *manifest.BackgroundTaskExtension) bool {
+	if !bt.EntryPoint.Present {
+		return false
+	}
+	ep := strings.TrimSpace(bt.EntryPoint.Value)
+	if ep == "" || ep == xcUniversalBGTask {
+		return false
+	}
+	return strings.Contains(strings.ToLower(ep), "universalbgtask") || editDistance(ep, xcUniversalBGTask) <= 5
+}
+
+// xcWinAppSDKRegisters reports whether code of the App registers a task
+// through the Windows App SDK builder.
+func xcWinAppSDKRegisters(c *Context) bool {
+	for _, r := range xcOwnRegistrations(c) {
+		if r.WinAppSDK {
+			return true
+		}
+	}
+	return false
+}

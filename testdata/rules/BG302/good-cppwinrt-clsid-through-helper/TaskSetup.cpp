@@ -1,0 +1,36 @@
+#include "pch.h"
+#include "SyncTask.h"
+
+using namespace winrt;
+using namespace winrt::Windows::ApplicationModel::Background;
+
+namespace Contoso::Sync
+{
+    void RegisterSyncTask()
+    {
+        for (auto const& registered : BackgroundTaskRegistration::AllTasks())
+        {
+            if (registered.Value().Name() == L"ContosoSync")
+            {
+                return;
+            }
+        }
+        winrt::Microsoft::Windows::ApplicationModel::Background::BackgroundTaskBuilder builder;
+        builder.Name(L"ContosoSync");
+        builder.SetTrigger(TimeTrigger(30, false));
+        builder.SetTaskEntryPointClsid(__uuidof(SyncTask));
+        builder.Register();
+    }
+
+    void Serve(GUID const& clsid, IUnknown* factory, DWORD* cookie)
+    {
+        winrt::check_hresult(::CoRegisterClassObject(clsid, factory, CLSCTX_LOCAL_SERVER, REGCLS_MULTIPLEUSE, cookie));
+    }
+
+    void ServeSyncTask()
+    {
+        DWORD cookie{};
+        auto factory = winrt::make<SyncTaskFactory>();
+        Serve(__uuidof(SyncTask), factory.get(), &cookie);
+    }
+}
