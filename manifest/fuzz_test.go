@@ -15,6 +15,14 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("<a b='1' b='2'><p:c/></a><d/>"))
 	f.Add([]byte("\xef\xbb\xbf<a>\xff</a>"))
 	f.Add([]byte{})
+	// Hostile inputs (issue 16): a 440-character EntryPoint, a one-line
+	// non-ASCII manifest whose length is a multiple of the position
+	// index's block, deep nesting, and what a manifest symlinked to
+	// /proc/self/environ reads.
+	f.Add([]byte(sample("\n", " ", `EntryPoint="`+strings.Repeat("Ab.", 147)+`"`)))
+	f.Add([]byte("<é>" + strings.Repeat("0", 512-len("<é>"))))
+	f.Add([]byte(strings.Repeat("<a>", 3000) + strings.Repeat("</a>", 3000)))
+	f.Add([]byte("PATH=/usr/bin\x00GITHUB_TOKEN=ghp_secret\x00HOME=/root\x00"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		m := Parse("fuzz", data)
 		if m == nil {

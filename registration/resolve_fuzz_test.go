@@ -43,6 +43,14 @@ func FuzzResolve(f *testing.F) {
 	}
 	f.Add(".cs", []byte("class A { const string X = Y; const string Y = X; }"), []byte("class B { void R() { var b = new BackgroundTaskBuilder(); b.TaskEntryPoint = A.X; b.Register(); } }"))
 	f.Add(".cs", []byte("void F(string a) { F(a); G(a); } void G(string b) { F(b); var x = new BackgroundTaskBuilder(); x.TaskEntryPoint = b; x.Register(); }"), []byte("class C { void R() { F(\"x\"); } }"))
+	// Hostile (issue 16): a 300-character identifier in a 256–600-byte
+	// file, a 440-character entry point, deep nesting.
+	long := strings.Repeat("x", 300)
+	f.Add(".cs", []byte("class "+long+" { const string E = \""+strings.Repeat("A.", 220)+"\"; }"), []byte("class B { void R() { var b = new BackgroundTaskBuilder(); b.TaskEntryPoint = "+long+".E; b.Register(); } }"))
+	f.Add(".cs", []byte(strings.Repeat("{", 5000)), []byte(strings.Repeat("(", 5000)+"new BackgroundTaskBuilder"))
+	// Builders configured and dropped, returned, handed on (BG104).
+	f.Add(".cs", []byte("class K { public static string Ep { get; } = typeof(T).FullName; }"), []byte("class B { void R(){ P(K.Ep); S(K.Ep); }\n void P(string e){ var b = new BackgroundTaskBuilder{ Name = nameof(T), TaskEntryPoint = e }; }\n BackgroundTaskBuilder S(string e){ var b = new BackgroundTaskBuilder(); b.TaskEntryPoint = e; return b; } }"))
+	f.Add(".vb", []byte("Public Class T\nPublic Shared ReadOnly Property Ep As String = GetType(T).FullName\nEnd Class"), []byte("Module M\nSub R()\nDim b As New BackgroundTaskBuilder With {.TaskEntryPoint = T.Ep}\nQ(b)\nEnd Sub\nEnd Module"))
 	f.Fuzz(func(t *testing.T, ext string, a, b []byte) {
 		switch ext {
 		case ".cs", ".vb", ".cpp", ".h", ".idl", ".js":

@@ -23,6 +23,9 @@ func FuzzWrite(f *testing.F) {
 	f.Add("\x1b[2J", strings.Repeat("é", 500), "x\ny", 400, 1, 9999)
 	f.Add("", "\r0\n1", "", 1, 1, 1)
 	f.Add("0", "0", "\r", 1, 1, 1)
+	// hostile (issue 16): CI command openers in a message, a source line
+	// and a file name
+	f.Add("x\n::stop-commands::tok\n::error::y", "// ##vso[task.setvariable variable=TOKEN]evil", "::warning file=a::b.cs", 2, 1, 3)
 	f.Fuzz(func(t *testing.T, msg, src, file string, col, endLine, endCol int) {
 		finding := rules.Finding{
 			Rule: "BG101", Name: "entry-point-not-declared", Severity: rules.Error, Message: msg,

@@ -252,6 +252,10 @@ func FuzzManifestRules(f *testing.F) {
 		`<Package xmlns="http://schemas.microsoft.com/appx/manifest/foundation/windows10"><Applications><Application Id="A"><Extensions><Extension Category="windows.backgroundTasks" EntryPoint="A.B"><BackgroundTasks><Task Type="timer"/><Task Type="timer"/><Task Type="Timer"/></BackgroundTasks></Extension></Extensions></Application></Applications></Package>`,
 		`<Package xmlns="http://schemas.microsoft.com/appx/manifest/foundation/windows10" xmlns:uap="http://schemas.microsoft.com/appx/manifest/uap/windows10"><Extensions><uap:Extension Category="windows.backgroundTasks" EntryPoint="x y"><BackgroundTasks ServerName="1"><uap:Task/><Bad/></BackgroundTasks></uap:Extension></Extensions></Package>`,
 		"<Package>\x00",
+		// hostile (issue 16): an EntryPoint of 440+ characters, a long
+		// one-line non-ASCII manifest, CI command openers in attributes
+		`<Package xmlns="http://schemas.microsoft.com/appx/manifest/foundation/windows10"><Applications><Application Id="A"><Extensions><Extension Category="windows.backgroundTasks" EntryPoint="` + strings.Repeat("Task.", 90) + `"><BackgroundTasks><Task Type="timer"/></BackgroundTasks></Extension></Extensions></Application></Applications></Package>`,
+		`<Package xmlns="http://schemas.microsoft.com/appx/manifest/foundation/windows10"><Applications><Application Id="é"><Extensions><Extension Category="windows.backgroundTasks" EntryPoint="::error ##vso[task.setvariable x]é"><BackgroundTasks><Task Type="tïmer"/></BackgroundTasks></Extension></Extensions></Application></Applications></Package>` + strings.Repeat("é", 300),
 	} {
 		f.Add([]byte(seed))
 	}

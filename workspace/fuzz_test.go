@@ -15,6 +15,10 @@ func FuzzParseProject(f *testing.F) {
 		`<Project><Import Project="$(MSBuildThisFileDirectory)x.projitems"/><ClCompile Include="*.cpp"/></Project>`,
 		`<Project><PropertyGroup><ConfigurationType>DynamicLibrary</ConfigurationType><AppContainerApplication>true</AppContainerApplication></PropertyGroup><ItemGroup><Midl Include="a.idl"/></ItemGroup></Project>`,
 		`<Project><Unclosed>`,
+		// hostile (issue 16): devices and the file system's root named by
+		// a project, CI command openers in an item, deep nesting
+		`<Project><Import Project="/dev/zero"/><Import Project="/dev/stdin"/><ItemGroup><Compile Include="/**/*.cs;../../../**/*.cs"/><None Include="a&#10;::error file=x::boom&#10;##vso[task.setvariable variable=x]1"/></ItemGroup></Project>`,
+		"<Project>" + strings.Repeat("<a>", 4000) + strings.Repeat("</a>", 4000) + "</Project>",
 	} {
 		f.Add(seed)
 	}
@@ -31,7 +35,9 @@ func FuzzParseProject(f *testing.F) {
 // FuzzParseConfig: every rejected config carries positioned errors.
 func FuzzParseConfig(f *testing.F) {
 	for _, seed := range []string{
-		"rules:\n  BG101: error\n", "rules: [1, 2]\n", "exclude: {a: b}\n", "languages: [cobol]\n", "&a [*a]\n", "rules:\n  ? [x]\n  : off\n", "\t\n",
+		"rules:\n  BG101: error\n", "rules: [1, 2]\n",
+		// hostile (issue 16): many excludes, unknown keys at every level
+		"exclude:\n" + strings.Repeat("  - \"**/gen/*.cs\"\n", 2000), "rulez: {}\nrules: {BG999: off, bg101: warning}\nexclude: [a]\nextra: 1\n", "exclude: {a: b}\n", "languages: [cobol]\n", "&a [*a]\n", "rules:\n  ? [x]\n  : off\n", "\t\n",
 	} {
 		f.Add(seed)
 	}

@@ -19,6 +19,8 @@ func FuzzParseSolution(f *testing.F) {
 		"Project(=\"\"\"\"",
 		"<Solution><Folder Name=\"/src/\"><Project Path=\"src/App/App.csproj\" /></Folder><Project Path=\"Tasks\\Tasks.csproj\"/></Solution>",
 		"<Solution><Project Path=\"a.csproj\">",
+		// hostile (issue 16): terminal escapes and CI command openers in paths
+		"Project(\"{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}\") = \"\x1b]0;pwned\x07\", \"\x1b[2J::error::x\\##vso[task.complete]\\a.csproj\", \"{3}\"\nEndProject\n",
 		"\xff\xfeP\x00r\x00o\x00j\x00e\x00c\x00t\x00(\x00\"\x00\"\x00)\x00=\x00\"\x00a\x00\"\x00,\x00\"\x00b\x00\"\x00",
 	} {
 		f.Add([]byte(seed))
