@@ -56,13 +56,13 @@ func init() { Register(entryPointNotDeclared{}) }
 func (entryPointNotDeclared) Meta() Meta { return metaBG101 }
 
 func (entryPointNotDeclared) Check(c *Context) []Finding {
-	if !xcUsable(c) {
+	if !factsComparable(c) {
 		return nil
 	}
 	var out []Finding
 	fixed := map[string]bool{}
-	for _, r := range xcOwnRegistrations(c) {
-		if !xcOutOfProcess(r) || len(xcExtensionsFor(c.Manifest, r)) > 0 {
+	for _, r := range ownRegistrations(c) {
+		if !outOfProcess(r) || len(declaringExtensions(c.Manifest, r)) > 0 {
 			continue
 		}
 		f := bg101Finding(c, r)
@@ -82,25 +82,25 @@ func (entryPointNotDeclared) Check(c *Context) []Finding {
 func bg101Finding(c *Context, r *registration.Registration) Finding {
 	man := c.Manifest
 	x := r.EntryPoint.Str
-	file := xcManifestName(man)
-	script := xcIsScript(r)
+	file := manifestName(man)
+	script := isScriptEntryPoint(r)
 
 	candidates, byName := bg101Declared(man, script)
-	var miss xcNearMiss
+	var miss nearMiss
 	var near bool
 	if script {
 		miss, near = bg101NearestScript(x, candidates)
 	} else {
-		miss, near = xcNearest(x, candidates, bg101RootNamespaces(c))
+		miss, near = nearestName(x, candidates, bg101RootNamespaces(c))
 	}
 
 	var msg string
 	if script {
 		msg = fmt.Sprintf("taskEntryPoint \"%s\"%s is not declared in %s: no <Extension Category=\"windows.backgroundTasks\" StartPage=\"%s\"> "+
-			"in <Application>/<Extensions>, so Register() throws and the task never runs", x, xcRegName(r), file, x)
+			"in <Application>/<Extensions>, so Register() throws and the task never runs", x, taskNameSuffix(r), file, x)
 	} else {
 		msg = fmt.Sprintf("TaskEntryPoint \"%s\"%s is not declared in %s: no <Extension Category=\"windows.backgroundTasks\" EntryPoint=\"%s\"> "+
-			"in <Application>/<Extensions>, so Register() throws \"Class not registered\" (0x80040154)", x, xcRegName(r), file, x)
+			"in <Application>/<Extensions>, so Register() throws \"Class not registered\" (0x80040154)", x, taskNameSuffix(r), file, x)
 	}
 	if pkg := bg101PackageLevel(man, r); pkg != nil {
 		msg += "; the package-level declaration is ignored, it must sit inside an <Application>"
@@ -109,7 +109,7 @@ func bg101Finding(c *Context, r *registration.Registration) Finding {
 		msg += miss.hint()
 	}
 
-	f := AtCode(metaBG101, xcEntryPos(r), "%s", msg)
+	f := AtCode(metaBG101, entryPointPos(r), "%s", msg)
 	if near {
 		if bt := byName[miss.Name]; bt != nil {
 			f.Related = append(f.Related, RelatedManifest(man, bg101DeclPos(bt, script),
@@ -134,7 +134,7 @@ func bg101Finding(c *Context, r *registration.Registration) Finding {
 func bg101Declared(man *manifest.Manifest, script bool) ([]string, map[string]*manifest.BackgroundTaskExtension) {
 	var names []string
 	byName := map[string]*manifest.BackgroundTaskExtension{}
-	for _, bt := range xcAppExtensions(man) {
+	for _, bt := range appExtensions(man) {
 		name := bt.EffectiveEntryPoint()
 		if script {
 			name = ""
@@ -154,30 +154,30 @@ func bg101Declared(man *manifest.Manifest, script bool) ([]string, map[string]*m
 }
 
 // bg101NearestScript compares script paths by their normalised spelling.
-func bg101NearestScript(x string, candidates []string) (xcNearMiss, bool) {
+func bg101NearestScript(x string, candidates []string) (nearMiss, bool) {
 	norm := make([]string, len(candidates))
 	orig := map[string]string{}
 	for i, c := range candidates {
-		norm[i] = xcNormPath(c)
+		norm[i] = normPackagePath(c)
 		orig[norm[i]] = c
 	}
-	m, ok := xcNearest(xcNormPath(x), norm, nil)
+	m, ok := nearestName(normPackagePath(x), norm, nil)
 	if !ok {
 		return m, false
 	}
 	m.Name = orig[m.Name]
-	if m.Kind == xcMissCase || m.Kind == xcMissNamespace {
-		m.Kind = xcMissSpelling
+	if m.Kind == missCase || m.Kind == missNamespace {
+		m.Kind = missSpelling
 	}
 	return m, true
 }
 
 func bg101DeclPos(bt *manifest.BackgroundTaskExtension, script bool) manifest.Pos {
 	if script {
-		return xcAttrPos(bt.StartPage, bt.Element)
+		return attrPos(bt.StartPage, bt.Element)
 	}
 	if bt.EntryPoint.Present {
-		return xcAttrPos(bt.EntryPoint, bt.Element)
+		return attrPos(bt.EntryPoint, bt.Element)
 	}
 	return bt.Element.Pos
 }
@@ -186,7 +186,7 @@ func bg101DeclPos(bt *manifest.BackgroundTaskExtension, script bool) manifest.Po
 // (invalid there, BG002), so the message can say why it does not count.
 func bg101PackageLevel(man *manifest.Manifest, r *registration.Registration) *manifest.BackgroundTaskExtension {
 	for _, bt := range man.BackgroundTasks {
-		if bt != nil && bt.Level == manifest.LevelPackage && xcDeclares(bt, r) {
+		if bt != nil && bt.Level == manifest.LevelPackage && declaresEntryPoint(bt, r) {
 			return bt
 		}
 	}
@@ -227,10 +227,10 @@ func bg101App(man *manifest.Manifest) *manifest.Application {
 //     class but not the declared one: correct the manifest attribute;
 //   - the names differ only in case otherwise: correct the code literal;
 //   - no near miss and the class exists: add a declaration.
-func bg101Fix(c *Context, r *registration.Registration, miss xcNearMiss, near bool,
+func bg101Fix(c *Context, r *registration.Registration, miss nearMiss, near bool,
 	byName map[string]*manifest.BackgroundTaskExtension) *Fix {
 	x := r.EntryPoint.Str
-	if near && miss.Kind == xcMissCase {
+	if near && miss.Kind == missCase {
 		bt := byName[miss.Name]
 		if bt != nil && bt.EntryPoint.Present && bg101ClassExists(c.Facts, x) && !bg101ClassExists(c.Facts, miss.Name) {
 			return bg101FixAttribute(c.Manifest, bt, x)
@@ -245,7 +245,7 @@ func bg101Fix(c *Context, r *registration.Registration, miss xcNearMiss, near bo
 
 func bg101ClassExists(f *registration.Facts, name string) bool {
 	for _, tc := range f.TaskClasses {
-		if xcNormClass(tc.Name) == name {
+		if normClassName(tc.Name) == name {
 			return true
 		}
 	}
@@ -259,7 +259,7 @@ func bg101FixAttribute(man *manifest.Manifest, bt *manifest.BackgroundTaskExtens
 		return nil
 	}
 	return &Fix{
-		Description: fmt.Sprintf("set EntryPoint to \"%s\" in %s", value, xcManifestName(man)),
+		Description: fmt.Sprintf("set EntryPoint to \"%s\" in %s", value, manifestName(man)),
 		Edits: []Edit{{File: man.Path, Line: a.ValuePos.Line, Column: a.ValuePos.Col,
 			EndLine: a.ValuePos.Line, EndColumn: a.ValuePos.Col + len([]rune(a.Value)), NewText: value}},
 	}
@@ -295,8 +295,8 @@ func bg101FixAddExtension(c *Context, x string) *Fix {
 		return nil
 	}
 	exts := app.ExtensionsElement
-	nl := xcNewline(man)
-	childIndent := exts.Indent + xcIndentUnit(app.Element.Indent, exts.Indent)
+	nl := manifestNewline(man)
+	childIndent := exts.Indent + indentUnit(app.Element.Indent, exts.Indent)
 	at := exts.StartTagEnd
 	for _, e := range app.Extensions {
 		if e.Element.End > at {
@@ -307,13 +307,13 @@ func bg101FixAddExtension(c *Context, x string) *Fix {
 	if at <= 0 {
 		return nil
 	}
-	unit := xcIndentUnit(exts.Indent, childIndent)
-	selfClose := xcSelfCloseStyle(man, manifest.Element{})
+	unit := indentUnit(exts.Indent, childIndent)
+	selfClose := selfCloseStyle(man, manifest.Element{})
 	var b strings.Builder
 	b.WriteString(nl + childIndent + `<Extension Category="windows.backgroundTasks" EntryPoint="` + x + `">`)
 	b.WriteString(nl + childIndent + unit + "<BackgroundTasks>")
 	for _, t := range types {
-		tag, ok := xcTaskTag(man, t.Accepted[0], t.Namespace, selfClose)
+		tag, ok := taskTag(man, t.Accepted[0], t.Namespace, selfClose)
 		if !ok {
 			return nil
 		}
@@ -321,12 +321,12 @@ func bg101FixAddExtension(c *Context, x string) *Fix {
 	}
 	b.WriteString(nl + childIndent + unit + "</BackgroundTasks>")
 	b.WriteString(nl + childIndent + "</Extension>")
-	edit, ok := xcInsertAt(man, at, b.String())
+	edit, ok := insertAt(man, at, b.String())
 	if !ok {
 		return nil
 	}
 	return &Fix{
-		Description: fmt.Sprintf("declare \"%s\" as a background task in %s", x, xcManifestName(man)),
+		Description: fmt.Sprintf("declare \"%s\" as a background task in %s", x, manifestName(man)),
 		Edits:       []Edit{edit},
 	}
 }
@@ -339,7 +339,7 @@ func bg101TaskTypes(f *registration.Facts, x string) ([]platform.TriggerInfo, bo
 	seen := map[string]bool{}
 	for i := range f.Registrations {
 		r := &f.Registrations[i]
-		if !xcOutOfProcess(r) || r.EntryPoint.Str != x {
+		if !outOfProcess(r) || r.EntryPoint.Str != x {
 			continue
 		}
 		for _, t := range r.Triggers {

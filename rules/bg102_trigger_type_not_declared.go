@@ -65,21 +65,21 @@ func init() { Register(triggerTypeNotDeclared{}) }
 func (triggerTypeNotDeclared) Meta() Meta { return metaBG102 }
 
 func (triggerTypeNotDeclared) Check(c *Context) []Finding {
-	if !xcUsable(c) {
+	if !factsComparable(c) {
 		return nil
 	}
 	var out []Finding
 	fixed := map[*manifest.BackgroundTaskExtension]map[string]bool{}
-	for _, r := range xcOwnRegistrations(c) {
+	for _, r := range ownRegistrations(c) {
 		var exts []*manifest.BackgroundTaskExtension
 		ep := r.EntryPoint.Str
 		switch {
-		case xcOutOfProcess(r):
-			exts = xcExtensionsFor(c.Manifest, r) // none: BG101's matter
+		case outOfProcess(r):
+			exts = declaringExtensions(c.Manifest, r) // none: BG101's matter
 		case r.WinAppSDK:
 			// The Windows App SDK builder registers the SDK's own entry
 			// point (none: BG301's matter).
-			exts, ep = bg301UniversalExtensions(c.Manifest), xcUniversalBGTask
+			exts, ep = bg301UniversalExtensions(c.Manifest), winAppSDKEntryPoint
 		}
 		if len(exts) == 0 {
 			continue
@@ -129,24 +129,24 @@ func bg102Finding(man *manifest.Manifest, r *registration.Registration, ep strin
 		class = "BackgroundTransferCompletionGroup.Trigger"
 	}
 	what := "entry point"
-	if xcIsScript(r) {
+	if isScriptEntryPoint(r) {
 		what = "script"
 	}
 	var msg string
 	if info.Certain {
 		msg = fmt.Sprintf("%s needs %s, but the windows.backgroundTasks extension for %s \"%s\" in %s does not declare it; "+
-			"Register() throws and the task never runs", class, xcTaskTypeFor(info), what, ep, xcManifestName(man))
+			"Register() throws and the task never runs", class, taskTypeFor(info), what, ep, manifestName(man))
 	} else {
 		msg = fmt.Sprintf("%s is declared by Microsoft's samples with %s, and the windows.backgroundTasks extension for %s \"%s\" in %s "+
-			"declares none of them; Register() may throw", class, xcTaskTypeFor(info), what, ep, xcManifestName(man))
+			"declares none of them; Register() may throw", class, taskTypeFor(info), what, ep, manifestName(man))
 	}
-	f := AtCode(metaBG102, xcTriggerPos(r, t), "%s", msg)
+	f := AtCode(metaBG102, triggerPos(r, t), "%s", msg)
 	if !info.Certain {
 		f.Severity = Warning
 	}
 	relPos, relMsg := bt.Element.Pos, "the extension that declares the entry point"
 	if bt.BackgroundTasks != nil {
-		relPos, relMsg = bt.BackgroundTasks.Pos, fmt.Sprintf("add %s to this <BackgroundTasks>", xcTaskTypeFor(platform.TriggerInfo{
+		relPos, relMsg = bt.BackgroundTasks.Pos, fmt.Sprintf("add %s to this <BackgroundTasks>", taskTypeFor(platform.TriggerInfo{
 			Accepted: info.Accepted[:1], Namespace: info.Namespace}))
 	}
 	f.Related = append(f.Related, RelatedManifest(man, relPos, relMsg))
@@ -164,16 +164,16 @@ func bg102Fix(man *manifest.Manifest, bt *manifest.BackgroundTaskExtension, info
 	if last.End <= 0 {
 		return nil
 	}
-	tag, ok := xcTaskTag(man, info.Accepted[0], info.Namespace, xcSelfCloseStyle(man, last))
+	tag, ok := taskTag(man, info.Accepted[0], info.Namespace, selfCloseStyle(man, last))
 	if !ok {
 		return nil
 	}
-	edit, ok := xcInsertAt(man, last.End, xcNewline(man)+last.Indent+tag)
+	edit, ok := insertAt(man, last.End, manifestNewline(man)+last.Indent+tag)
 	if !ok {
 		return nil
 	}
 	return &Fix{
-		Description: fmt.Sprintf("declare task type \"%s\" for \"%s\" in %s", info.Accepted[0], bt.EffectiveEntryPoint(), xcManifestName(man)),
+		Description: fmt.Sprintf("declare task type \"%s\" for \"%s\" in %s", info.Accepted[0], bt.EffectiveEntryPoint(), manifestName(man)),
 		Edits:       []Edit{edit},
 	}
 }

@@ -102,24 +102,24 @@ func init() { Register(entryPointClassMissing{}) }
 func (entryPointClassMissing) Meta() Meta { return metaBG103 }
 
 func (entryPointClassMissing) Check(c *Context) []Finding {
-	if !xcUsable(c) || c.App == nil || !c.App.SourcesFound || someSourceUnreadable(c.Facts) {
+	if !factsComparable(c) || c.App == nil || !c.App.SourcesFound || someSourceUnreadable(c.Facts) {
 		return nil
 	}
 	classes := map[string]bool{}
 	namespaces := map[string]bool{}
 	bySimple := map[string][]string{}
 	for _, tc := range c.Facts.TaskClasses {
-		name := xcNormClass(tc.Name)
+		name := normClassName(tc.Name)
 		if classes[name] {
 			continue
 		}
 		classes[name] = true
-		namespaces[xcNamespace(name)] = true
+		namespaces[namespaceOf(name)] = true
 		bySimple[simpleName(name)] = append(bySimple[simpleName(name)], name)
 	}
 	elsewhere := map[string]bool{}
 	for _, tc := range c.Facts.ElsewhereClasses {
-		elsewhere[xcNormClass(tc.Name)] = true
+		elsewhere[normClassName(tc.Name)] = true
 	}
 	var out []Finding
 	reported := map[string]bool{}
@@ -129,7 +129,7 @@ func (entryPointClassMissing) Check(c *Context) []Finding {
 			continue
 		}
 		others := bySimple[simpleName(x)]
-		nowhere := len(others) == 0 && !namespaces[xcNamespace(x)]
+		nowhere := len(others) == 0 && !namespaces[namespaceOf(x)]
 		// Without a class of the same name or a sibling in the declared
 		// namespace, the class may live where the scanner did not look (a
 		// binary reference, a NuGet package): say it is missing only when
@@ -140,7 +140,7 @@ func (entryPointClassMissing) Check(c *Context) []Finding {
 		reported[x] = true
 		if len(others) == 0 && !nowhere {
 			// A misspelt class in the declared namespace.
-			if m, ok := xcNearest(x, slices.Sorted(maps.Keys(classes)), nil); ok && (m.Kind == xcMissCase || m.Kind == xcMissSpelling) {
+			if m, ok := nearestName(x, slices.Sorted(maps.Keys(classes)), nil); ok && (m.Kind == missCase || m.Kind == missSpelling) {
 				others = []string{m.Name}
 			}
 		}
@@ -148,10 +148,10 @@ func (entryPointClassMissing) Check(c *Context) []Finding {
 		if nowhere {
 			msg = fmt.Sprintf("EntryPoint \"%s\" in %s names a class that is defined nowhere: not in this App's sources, not in any "+
 				"other project of the workspace, and no reference of the App can supply it, so the %s cannot be activated "+
-				"(\"Class not registered\", 0x80040154, or manifest validation error 80080204)", x, xcManifestName(c.Manifest), d.What())
+				"(\"Class not registered\", 0x80040154, or manifest validation error 80080204)", x, manifestName(c.Manifest), d.What())
 		} else {
 			msg = fmt.Sprintf("EntryPoint \"%s\" in %s names a class that no source of this App defines, so the %s "+
-				"cannot be activated (\"Class not registered\", 0x80040154, or manifest validation error 80080204)", x, xcManifestName(c.Manifest), d.What())
+				"cannot be activated (\"Class not registered\", 0x80040154, or manifest validation error 80080204)", x, manifestName(c.Manifest), d.What())
 		}
 		if len(others) > 0 {
 			msg += fmt.Sprintf("; did you mean \"%s\"?", others[0])
@@ -230,7 +230,7 @@ func taskFreePackage(id string) bool {
 // start with the same first name, other than the platform's own
 // (Microsoft, System, Windows), which every package and app share.
 func packageMaySupply(id, x string) bool {
-	id, ns := strings.ToLower(strings.TrimSpace(id)), strings.ToLower(xcNamespace(x))
+	id, ns := strings.ToLower(strings.TrimSpace(id)), strings.ToLower(namespaceOf(x))
 	if id == "" || ns == "" {
 		return false
 	}
@@ -265,7 +265,7 @@ func bg103FromUnseenBinary(c *Context, x string) bool {
 		names := []string{dll}
 		if dll == "winrt.host" {
 			names = nil
-			for ns := strings.ToLower(xcNamespace(x)); ns != ""; ns = strings.ToLower(xcNamespace(ns)) {
+			for ns := strings.ToLower(namespaceOf(x)); ns != ""; ns = strings.ToLower(namespaceOf(ns)) {
 				names = append(names, ns)
 			}
 		}
@@ -295,7 +295,7 @@ func bg103BuiltByApp(c *Context, names []string) bool {
 
 func bg103Class(f *registration.Facts, name string) *registration.TaskClass {
 	for i := range f.TaskClasses {
-		if xcNormClass(f.TaskClasses[i].Name) == name {
+		if normClassName(f.TaskClasses[i].Name) == name {
 			return &f.TaskClasses[i]
 		}
 	}

@@ -54,15 +54,15 @@ func init() { Register(declarationUnused{}) }
 func (declarationUnused) Meta() Meta { return metaBG104 }
 
 func (declarationUnused) Check(c *Context) []Finding {
-	if !xcCanSeeAllRegistrations(c) {
+	if !canSeeAllRegistrations(c) {
 		return nil
 	}
 	var out []Finding
-	for _, bt := range xcAppExtensions(c.Manifest) {
-		if !xcReportableDeclaration(bt) || len(xcRegistrationsOf(c.Facts, bt)) > 0 {
+	for _, bt := range appExtensions(c.Manifest) {
+		if !mustBeRegistered(bt) || len(registrationsOf(c.Facts, bt)) > 0 {
 			continue
 		}
-		if bg301IsNearMiss(bt) && xcWinAppSDKRegisters(c) {
+		if bg301IsNearMiss(bt) && registersWinAppSDKTask(c) {
 			continue // a misspelt UniversalBGTask.Task: BG301 says so
 		}
 		what, name, attr := "EntryPoint", bt.EntryPoint.Value, bt.EntryPoint
@@ -73,45 +73,45 @@ func (declarationUnused) Check(c *Context) []Finding {
 			continue // named in code the scanner could not follow
 		}
 		msg := fmt.Sprintf("%s declares the background task %s \"%s\", but no code registers it "+
-			"(no BackgroundTaskBuilder sets TaskEntryPoint to \"%s\"), so it never runs", xcManifestName(c.Manifest), what, name, name)
+			"(no BackgroundTaskBuilder sets TaskEntryPoint to \"%s\"), so it never runs", manifestName(c.Manifest), what, name, name)
 		if near := bg104NearRegistration(c.Manifest, c.Facts, name); near != nil {
 			msg += fmt.Sprintf("; the code registers \"%s\" instead", near.EntryPoint.Str)
-			f := AtManifest(metaBG104, c.Manifest, xcAttrPos(attr, bt.Element), "%s", msg)
-			f.Related = append(f.Related, RelatedCode(xcEntryPos(near), fmt.Sprintf("registered as \"%s\" here", near.EntryPoint.Str)))
+			f := AtManifest(metaBG104, c.Manifest, attrPos(attr, bt.Element), "%s", msg)
+			f.Related = append(f.Related, RelatedCode(entryPointPos(near), fmt.Sprintf("registered as \"%s\" here", near.EntryPoint.Str)))
 			out = append(out, f)
 			continue
 		}
-		out = append(out, AtManifest(metaBG104, c.Manifest, xcAttrPos(attr, bt.Element), "%s", msg))
+		out = append(out, AtManifest(metaBG104, c.Manifest, attrPos(attr, bt.Element), "%s", msg))
 	}
 	return out
 }
 
-// xcCanSeeAllRegistrations reports whether "no code registers X" can be
+// canSeeAllRegistrations reports whether "no code registers X" can be
 // said: the sources were read, registrations were found, and none of them
 // is beyond static resolution.
-func xcCanSeeAllRegistrations(c *Context) bool {
-	if !xcUsable(c) || (c.App != nil && !c.App.SourcesFound) {
+func canSeeAllRegistrations(c *Context) bool {
+	if !factsComparable(c) || (c.App != nil && !c.App.SourcesFound) {
 		return false
 	}
-	return len(c.Facts.Registrations) > 0 && !xcUncertain(c.Facts)
+	return len(c.Facts.Registrations) > 0 && !registrationsUncertain(c.Facts)
 }
 
-// xcReportableDeclaration reports whether an extension names a task that
+// mustBeRegistered reports whether an extension names a task that
 // code must register.
-func xcReportableDeclaration(bt *manifest.BackgroundTaskExtension) bool {
+func mustBeRegistered(bt *manifest.BackgroundTaskExtension) bool {
 	// "$targetentrypoint$" and friends are Visual Studio template
 	// placeholders, replaced at build time.
-	return xcDeclaredByOwnEntryPoint(bt) && !xcOnlySystemStarted(bt) &&
-		strings.TrimSpace(bt.EntryPoint.Value) != xcUniversalBGTask && !strings.Contains(bt.EntryPoint.Value, "$")
+	return namesOwnEntryPoint(bt) && !onlySystemStarted(bt) &&
+		strings.TrimSpace(bt.EntryPoint.Value) != winAppSDKEntryPoint && !strings.Contains(bt.EntryPoint.Value, "$")
 }
 
-// xcRegistrationsOf returns the registrations that name the extension. A
+// registrationsOf returns the registrations that name the extension. A
 // discarded builder (configured, never registered, never handed on) is
 // none: it is the declaration kept after the Register() call went.
-func xcRegistrationsOf(f *registration.Facts, bt *manifest.BackgroundTaskExtension) []*registration.Registration {
+func registrationsOf(f *registration.Facts, bt *manifest.BackgroundTaskExtension) []*registration.Registration {
 	var out []*registration.Registration
 	for i := range f.Registrations {
-		if !f.Registrations[i].Discarded && xcRegistersExtension(bt, &f.Registrations[i]) {
+		if !f.Registrations[i].Discarded && registersExtension(bt, &f.Registrations[i]) {
 			out = append(out, &f.Registrations[i])
 		}
 	}
@@ -125,7 +125,7 @@ func bg104NearRegistration(man *manifest.Manifest, f *registration.Facts, declar
 	byName := map[string]*registration.Registration{}
 	for i := range f.Registrations {
 		r := &f.Registrations[i]
-		if r.Discarded || !xcOutOfProcess(r) || xcIsScript(r) || len(xcExtensionsFor(man, r)) > 0 {
+		if r.Discarded || !outOfProcess(r) || isScriptEntryPoint(r) || len(declaringExtensions(man, r)) > 0 {
 			continue
 		}
 		if _, ok := byName[r.EntryPoint.Str]; !ok {
@@ -133,8 +133,8 @@ func bg104NearRegistration(man *manifest.Manifest, f *registration.Facts, declar
 			names = append(names, r.EntryPoint.Str)
 		}
 	}
-	m, ok := xcNearest(declared, names, nil)
-	if !ok || m.Kind == xcMissSpelling && editDistance(declared, m.Name) > 3 {
+	m, ok := nearestName(declared, names, nil)
+	if !ok || m.Kind == missSpelling && editDistance(declared, m.Name) > 3 {
 		return nil
 	}
 	return byName[m.Name]

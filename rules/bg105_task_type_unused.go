@@ -56,15 +56,15 @@ func init() { Register(taskTypeUnused{}) }
 func (taskTypeUnused) Meta() Meta { return metaBG105 }
 
 func (taskTypeUnused) Check(c *Context) []Finding {
-	if !xcCanSeeAllRegistrations(c) {
+	if !canSeeAllRegistrations(c) {
 		return nil
 	}
 	var out []Finding
-	for _, bt := range xcAppExtensions(c.Manifest) {
-		if !xcReportableDeclaration(bt) {
+	for _, bt := range appExtensions(c.Manifest) {
+		if !mustBeRegistered(bt) {
 			continue
 		}
-		regs := xcRegistrationsOf(c.Facts, bt)
+		regs := registrationsOf(c.Facts, bt)
 		used, ok := bg105UsedTypes(regs)
 		if !ok {
 			continue
@@ -77,10 +77,10 @@ func (taskTypeUnused) Check(c *Context) []Finding {
 			if !bg105Checkable(t) || used[t.Type.Value] {
 				continue
 			}
-			f := AtManifest(metaBG105, c.Manifest, xcAttrPos(t.Type, t.Element),
+			f := AtManifest(metaBG105, c.Manifest, attrPos(t.Type, t.Element),
 				"task type \"%s\" of \"%s\" in %s is not needed by any trigger the code registers for it (%s); "+
 					"remove the <Task> element unless code bgmanifest cannot see registers the task for it",
-				t.Type.Value, name, xcManifestName(c.Manifest), bg105TriggerList(regs))
+				t.Type.Value, name, manifestName(c.Manifest), bg105TriggerList(regs))
 			out = append(out, f)
 		}
 	}

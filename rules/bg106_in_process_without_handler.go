@@ -57,7 +57,7 @@ func (inProcessWithoutHandler) Check(c *Context) []Finding {
 	}
 	hasHandler := len(c.Facts.BackgroundActivated) > 0
 	var out []Finding
-	for _, r := range xcOwnRegistrations(c) {
+	for _, r := range ownRegistrations(c) {
 		if r.EntryPointSet || r.CLSIDSet || r.WinAppSDK {
 			continue
 		}
@@ -65,7 +65,7 @@ func (inProcessWithoutHandler) Check(c *Context) []Finding {
 			class := platform.SimpleTriggerName(t.Class)
 			f := AtCode(metaBG106, r.Pos, "%s is registered in-process (no TaskEntryPoint) with %s, which cannot run in-process; "+
 				"Register() fails. Set TaskEntryPoint to an out-of-process task class and declare it with <Task Type=\"%s\"/> in the manifest",
-				xcTaskLabel(r), class, bg106TypeOf(class))
+				taskLabel(r), class, bg106TypeOf(class))
 			if t.Pos.IsValid() && len(r.Via) == 0 {
 				f.Related = append(f.Related, RelatedCode(t.Pos, class+" is set here"))
 			}
@@ -82,7 +82,7 @@ func (inProcessWithoutHandler) Check(c *Context) []Finding {
 		}
 		out = append(out, AtCode(metaBG106, r.Pos, "%s is registered in-process (no TaskEntryPoint), but the app never "+
 			"overrides Application.OnBackgroundActivated, so the task is delivered to the default handler and never does "+
-			"its work; override OnBackgroundActivated or set TaskEntryPoint to an out-of-process task class", xcTaskLabel(r)))
+			"its work; override OnBackgroundActivated or set TaskEntryPoint to an out-of-process task class", taskLabel(r)))
 	}
 	return out
 }

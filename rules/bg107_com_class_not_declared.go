@@ -44,20 +44,20 @@ func init() { Register(comClassNotDeclared{}) }
 func (comClassNotDeclared) Meta() Meta { return metaBG107 }
 
 func (comClassNotDeclared) Check(c *Context) []Finding {
-	if !xcUsable(c) {
+	if !factsComparable(c) {
 		return nil
 	}
 	declared := map[string]bool{}
 	for _, cc := range c.Manifest.ComServerClasses {
-		declared[xcNormGUID(cc.ID.Value)] = true
+		declared[normGUID(cc.ID.Value)] = true
 	}
 	var out []Finding
-	for _, r := range xcOwnRegistrations(c) {
+	for _, r := range ownRegistrations(c) {
 		if !r.CLSIDSet || !r.CLSID.Resolved {
 			continue
 		}
-		g := xcNormGUID(r.CLSID.Str)
-		if !xcIsGUID(g) || declared[g] {
+		g := normGUID(r.CLSID.Str)
+		if !isGUID(g) || declared[g] {
 			continue
 		}
 		pos := r.CLSID.Pos
@@ -66,7 +66,7 @@ func (comClassNotDeclared) Check(c *Context) []Finding {
 		}
 		f := AtCode(metaBG107, pos, "%s is registered with SetTaskEntryPointClsid(%s), but %s declares no "+
 			"<com:Class Id=\"%s\"> in a windows.comServer extension, so COM cannot start the task (\"Class not registered\", 0x80040154)",
-			xcTaskLabel(r), g, xcManifestName(c.Manifest), g)
+			taskLabel(r), g, manifestName(c.Manifest), g)
 		if app := bg101App(c.Manifest); app != nil {
 			p := app.Element.Pos
 			if app.ExtensionsElement != nil {

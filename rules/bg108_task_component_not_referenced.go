@@ -95,7 +95,7 @@ does not edit project files.
 func (taskComponentNotReferenced) Meta() Meta { return metaBG108 }
 
 func (taskComponentNotReferenced) Check(c *Context) []Finding {
-	if !xcUsable(c) || c.App == nil || !c.App.SourcesFound || len(c.Facts.ElsewhereClasses) == 0 || someSourceUnreadable(c.Facts) {
+	if !factsComparable(c) || c.App == nil || !c.App.SourcesFound || len(c.Facts.ElsewhereClasses) == 0 || someSourceUnreadable(c.Facts) {
 		return nil
 	}
 	own := map[string]bool{}
@@ -137,7 +137,7 @@ func (taskComponentNotReferenced) Check(c *Context) []Finding {
 		if c.App.Project != "" {
 			msg += fmt.Sprintf(" add <ProjectReference Include=\"%s\" /> to %s", projectReferencePath(c.App.Project, tc.Project), filepath.Base(c.App.Project))
 		} else {
-			msg += fmt.Sprintf(" reference %s from the project that packages %s", filepath.Base(tc.Project), xcManifestName(c.Manifest))
+			msg += fmt.Sprintf(" reference %s from the project that packages %s", filepath.Base(tc.Project), manifestName(c.Manifest))
 		}
 		f := AtManifest(metaBG108, c.Manifest, d.Pos(), "%s", msg)
 		if tc.Pos.IsValid() {
@@ -219,7 +219,7 @@ func projectReferencePath(from, target string) string {
 // name ("Unicord.Universal.Voice" beside the project
 // "Unicord.Universal.Background.Tasks") does not supply it.
 func packageIsComponent(c *Context, x string) bool {
-	ns := strings.ToLower(xcNamespace(x))
+	ns := strings.ToLower(namespaceOf(x))
 	for _, pkg := range c.App.Packages {
 		id := strings.ToLower(strings.TrimSpace(pkg))
 		if id != "" && ns != "" && (ns == id || strings.HasPrefix(ns, id+".") || strings.HasPrefix(id, ns+".")) {

@@ -25,23 +25,23 @@ func init() { Register(guidOfIsNotCLSID{}) }
 func (guidOfIsNotCLSID) Meta() Meta { return metaBG213 }
 
 func (guidOfIsNotCLSID) Check(c *Context) []Finding {
-	if !xcUsable(c) {
+	if !factsComparable(c) {
 		return nil
 	}
 	declared := map[string]bool{}
 	for _, cc := range c.Manifest.ComServerClasses {
-		declared[xcNormGUID(cc.ID.Value)] = true
+		declared[normGUID(cc.ID.Value)] = true
 	}
 	var out []Finding
 	report := func(v registration.Value, at registration.Pos, use string) {
-		if v.GuidOf == "" || (v.GuidOfIID != "" && declared[xcNormGUID(v.GuidOfIID)]) {
+		if v.GuidOf == "" || (v.GuidOfIID != "" && declared[normGUID(v.GuidOfIID)]) {
 			return
 		}
 		out = append(out, AtCode(metaBG213, at, "winrt::guid_of<%s>() is passed to %s as a class id, but it returns the id of an "+
 			"interface (the first interface %s implements, or its default interface), not the class's own GUID; COM looks for a class "+
 			"nobody registers (\"Class not registered\", 0x80040154). Use __uuidof(%s)", v.GuidOf, use, v.GuidOf, v.GuidOf))
 	}
-	for _, r := range xcOwnRegistrations(c) {
+	for _, r := range ownRegistrations(c) {
 		if !r.CLSIDSet {
 			continue
 		}

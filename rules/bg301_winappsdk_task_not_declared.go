@@ -27,29 +27,29 @@ func init() { Register(winAppSDKTaskNotDeclared{}) }
 func (winAppSDKTaskNotDeclared) Meta() Meta { return metaBG301 }
 
 func (winAppSDKTaskNotDeclared) Check(c *Context) []Finding {
-	if !xcUsable(c) || len(bg301UniversalExtensions(c.Manifest)) > 0 {
+	if !factsComparable(c) || len(bg301UniversalExtensions(c.Manifest)) > 0 {
 		return nil
 	}
 	// A manifest with neither a background task nor a COM class may not be
 	// the package the code runs in (a project packaged by a packaging
 	// project whose manifest declares both): no finding.
-	if len(xcAppExtensions(c.Manifest)) == 0 && len(c.Manifest.ComServerClasses) == 0 {
+	if len(appExtensions(c.Manifest)) == 0 && len(c.Manifest.ComServerClasses) == 0 {
 		return nil
 	}
 	near := bg301NearMiss(c.Manifest)
 	var out []Finding
-	for _, r := range xcOwnRegistrations(c) {
+	for _, r := range ownRegistrations(c) {
 		if !r.WinAppSDK {
 			continue
 		}
 		msg := fmt.Sprintf("%s is registered with the Windows App SDK's BackgroundTaskBuilder, but %s has no windows.backgroundTasks "+
-			"extension with EntryPoint=\"%s\", so Register() fails and the task never runs", xcTaskLabel(r), xcManifestName(c.Manifest), xcUniversalBGTask)
+			"extension with EntryPoint=\"%s\", so Register() fails and the task never runs", taskLabel(r), manifestName(c.Manifest), winAppSDKEntryPoint)
 		if near != nil {
-			msg += fmt.Sprintf("; did you mean \"%s\" for the EntryPoint \"%s\"?", xcUniversalBGTask, strings.TrimSpace(near.EntryPoint.Value))
+			msg += fmt.Sprintf("; did you mean \"%s\" for the EntryPoint \"%s\"?", winAppSDKEntryPoint, strings.TrimSpace(near.EntryPoint.Value))
 		}
 		f := AtCode(metaBG301, r.Pos, "%s", msg)
 		if near != nil {
-			f.Related = append(f.Related, RelatedManifest(c.Manifest, xcAttrPos(near.EntryPoint, near.Element), "this EntryPoint is almost the Windows App SDK's"))
+			f.Related = append(f.Related, RelatedManifest(c.Manifest, attrPos(near.EntryPoint, near.Element), "this EntryPoint is almost the Windows App SDK's"))
 		}
 		out = append(out, f)
 	}
@@ -60,8 +60,8 @@ func (winAppSDKTaskNotDeclared) Check(c *Context) []Finding {
 // the Windows App SDK's UniversalBGTask.Task.
 func bg301UniversalExtensions(man *manifest.Manifest) []*manifest.BackgroundTaskExtension {
 	var out []*manifest.BackgroundTaskExtension
-	for _, bt := range xcAppExtensions(man) {
-		if strings.TrimSpace(bt.EffectiveEntryPoint()) == xcUniversalBGTask {
+	for _, bt := range appExtensions(man) {
+		if strings.TrimSpace(bt.EffectiveEntryPoint()) == winAppSDKEntryPoint {
 			out = append(out, bt)
 		}
 	}
@@ -72,7 +72,7 @@ func bg301UniversalExtensions(man *manifest.Manifest) []*manifest.BackgroundTask
 // almost UniversalBGTask.Task: another case, the class without ".Task", a
 // few typos.
 func bg301NearMiss(man *manifest.Manifest) *manifest.BackgroundTaskExtension {
-	for _, bt := range xcAppExtensions(man) {
+	for _, bt := range appExtensions(man) {
 		if bg301IsNearMiss(bt) {
 			return bt
 		}
@@ -85,16 +85,16 @@ func bg301IsNearMiss(bt *manifest.BackgroundTaskExtension) bool {
 		return false
 	}
 	ep := strings.TrimSpace(bt.EntryPoint.Value)
-	if ep == "" || ep == xcUniversalBGTask {
+	if ep == "" || ep == winAppSDKEntryPoint {
 		return false
 	}
-	return strings.Contains(strings.ToLower(ep), "universalbgtask") || editDistance(ep, xcUniversalBGTask) <= 5
+	return strings.Contains(strings.ToLower(ep), "universalbgtask") || editDistance(ep, winAppSDKEntryPoint) <= 5
 }
 
-// xcWinAppSDKRegisters reports whether code of the App registers a task
+// registersWinAppSDKTask reports whether code of the App registers a task
 // through the Windows App SDK builder.
-func xcWinAppSDKRegisters(c *Context) bool {
-	for _, r := range xcOwnRegistrations(c) {
+func registersWinAppSDKTask(c *Context) bool {
+	for _, r := range ownRegistrations(c) {
 		if r.WinAppSDK {
 			return true
 		}

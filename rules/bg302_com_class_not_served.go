@@ -27,7 +27,7 @@ func init() { Register(comClassNotServed{}) }
 func (comClassNotServed) Meta() Meta { return metaBG302 }
 
 func (comClassNotServed) Check(c *Context) []Finding {
-	if !xcUsable(c) {
+	if !factsComparable(c) {
 		return nil
 	}
 	served, ok := bg302Served(c.Facts)
@@ -36,15 +36,15 @@ func (comClassNotServed) Check(c *Context) []Finding {
 	}
 	declared := map[string]bool{}
 	for _, cc := range c.Manifest.ComServerClasses {
-		declared[xcNormGUID(cc.ID.Value)] = true
+		declared[normGUID(cc.ID.Value)] = true
 	}
 	var out []Finding
-	for _, r := range xcOwnRegistrations(c) {
+	for _, r := range ownRegistrations(c) {
 		if !r.CLSIDSet || !r.CLSID.Resolved {
 			continue
 		}
-		g := xcNormGUID(r.CLSID.Str)
-		if !xcIsGUID(g) || !declared[g] || served[g] != nil {
+		g := normGUID(r.CLSID.Str)
+		if !isGUID(g) || !declared[g] || served[g] != nil {
 			continue // BG107 speaks for an undeclared CLSID
 		}
 		pos := r.CLSID.Pos
@@ -53,14 +53,14 @@ func (comClassNotServed) Check(c *Context) []Finding {
 		}
 		var others []string
 		for _, f := range c.Facts.ClassFactories {
-			others = append(others, xcNormGUID(f.CLSID.Str))
+			others = append(others, normGUID(f.CLSID.Str))
 		}
 		f := AtCode(metaBG302, pos, "%s is registered with SetTaskEntryPointClsid(%s) and %s declares <com:Class Id=\"%s\">, "+
 			"but the program registers class objects only for %s: COM starts the server and waits in vain for class %s "+
 			"(\"Server execution failed\", 0x80080005), so the task never runs",
-			xcTaskLabel(r), g, xcManifestName(c.Manifest), g, strings.Join(dedupe(others), ", "), g)
+			taskLabel(r), g, manifestName(c.Manifest), g, strings.Join(dedupe(others), ", "), g)
 		for _, cf := range c.Facts.ClassFactories {
-			f.Related = append(f.Related, RelatedCode(cf.Pos, fmt.Sprintf("%s registers %s here", cf.Call, xcNormGUID(cf.CLSID.Str))))
+			f.Related = append(f.Related, RelatedCode(cf.Pos, fmt.Sprintf("%s registers %s here", cf.Call, normGUID(cf.CLSID.Str))))
 		}
 		out = append(out, f)
 	}
@@ -77,8 +77,8 @@ func bg302Served(f *registration.Facts) (map[string]*registration.ClassFactory, 
 	out := map[string]*registration.ClassFactory{}
 	for i := range f.ClassFactories {
 		cf := &f.ClassFactories[i]
-		g := xcNormGUID(cf.CLSID.Str)
-		if !cf.CLSID.Resolved || !xcIsGUID(g) {
+		g := normGUID(cf.CLSID.Str)
+		if !cf.CLSID.Resolved || !isGUID(g) {
 			return nil, false
 		}
 		out[g] = cf

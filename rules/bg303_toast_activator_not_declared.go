@@ -32,23 +32,23 @@ func (toastActivatorNotDeclared) Check(c *Context) []Finding {
 	}
 	declared := map[string]bool{}
 	for _, cc := range c.Manifest.ComServerClasses {
-		declared[xcNormGUID(cc.ID.Value)] = true
+		declared[normGUID(cc.ID.Value)] = true
 	}
 	var out []Finding
 	for _, ta := range c.Manifest.ToastActivators {
-		g := xcNormGUID(ta.CLSID.Value)
-		if !ta.CLSID.Present || !xcIsGUID(g) {
+		g := normGUID(ta.CLSID.Value)
+		if !ta.CLSID.Present || !isGUID(g) {
 			continue // a build-time placeholder, or BG002's matter
 		}
-		pos := xcAttrPos(ta.CLSID, ta.Element)
+		pos := attrPos(ta.CLSID, ta.Element)
 		if !declared[g] {
 			out = append(out, AtManifest(metaBG303, c.Manifest, pos, "ToastActivatorCLSID \"%s\" in %s names no <com:Class Id=\"%s\"> of a "+
-				"com:ExeServer, so Windows cannot start the app when the user clicks a toast (the click does nothing)", g, xcManifestName(c.Manifest), g))
+				"com:ExeServer, so Windows cannot start the app when the user clicks a toast (the click does nothing)", g, manifestName(c.Manifest), g))
 			continue
 		}
 		if others := bg303OtherActivators(c.Facts, g); len(others) > 0 {
 			f := AtManifest(metaBG303, c.Manifest, pos, "ToastActivatorCLSID \"%s\" in %s is not the GUID of the app's toast activator class "+
-				"(%s), so the server never provides class %s and clicking a toast does nothing", g, xcManifestName(c.Manifest), bg303Names(others), g)
+				"(%s), so the server never provides class %s and clicking a toast does nothing", g, manifestName(c.Manifest), bg303Names(others), g)
 			for _, a := range others {
 				f.Related = append(f.Related, RelatedCode(a.Pos, fmt.Sprintf("%s has GUID %s", a.Name, a.GUID)))
 			}
@@ -65,7 +65,7 @@ func bg303OtherActivators(f *registration.Facts, g string) []registration.ComCla
 		return nil
 	}
 	for _, a := range f.ToastActivators {
-		if a.GUID == "" || xcNormGUID(a.GUID) == g {
+		if a.GUID == "" || normGUID(a.GUID) == g {
 			return nil
 		}
 	}

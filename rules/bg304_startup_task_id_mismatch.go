@@ -28,7 +28,7 @@ func (startupTaskIDMismatch) Check(c *Context) []Finding {
 	// A manifest that declares no startup task at all may not be the one
 	// the code runs under: a UWP project packaged by a packaging project
 	// whose own manifest declares the task (FluentTerminal).
-	if !xcUsable(c) || len(c.Manifest.StartupTasks) == 0 {
+	if !factsComparable(c) || len(c.Manifest.StartupTasks) == 0 {
 		return nil
 	}
 	declared := map[string]bool{}
@@ -43,20 +43,20 @@ func (startupTaskIDMismatch) Check(c *Context) []Finding {
 			ids = append(ids, id)
 		}
 	}
-	foreign := xcForeignFiles(c)
+	foreign := foreignAppFiles(c)
 	var out []Finding
 	for _, v := range c.Facts.StartupTaskIDs {
 		if !v.Resolved || v.Str == "" || declared[v.Str] || foreign[v.Pos.File] {
 			continue
 		}
 		msg := fmt.Sprintf("StartupTask.GetAsync(\"%s\") looks up a startup task that %s does not declare (no windows.startupTask "+
-			"with TaskId=\"%s\"), so the call fails (\"Element not found\", 0x80070490)", v.Str, xcManifestName(c.Manifest), v.Str)
+			"with TaskId=\"%s\"), so the call fails (\"Element not found\", 0x80070490)", v.Str, manifestName(c.Manifest), v.Str)
 		if near := bg304Nearest(v.Str, ids); near != "" {
 			msg += fmt.Sprintf("; did you mean \"%s\"?", near)
 		}
 		f := AtCode(metaBG304, v.Pos, "%s", msg)
 		for _, st := range c.Manifest.StartupTasks {
-			f.Related = append(f.Related, RelatedManifest(c.Manifest, xcAttrPos(st.TaskID, st.Element), fmt.Sprintf("TaskId \"%s\" is declared here", st.TaskID.Value)))
+			f.Related = append(f.Related, RelatedManifest(c.Manifest, attrPos(st.TaskID, st.Element), fmt.Sprintf("TaskId \"%s\" is declared here", st.TaskID.Value)))
 		}
 		out = append(out, f)
 	}

@@ -27,7 +27,7 @@ func init() { Register(activatableClassMissing{}) }
 func (activatableClassMissing) Meta() Meta { return metaBG305 }
 
 func (activatableClassMissing) Check(c *Context) []Finding {
-	if !xcUsable(c) || c.App == nil || !c.App.SourcesFound || someSourceUnreadable(c.Facts) {
+	if !factsComparable(c) || c.App == nil || !c.App.SourcesFound || someSourceUnreadable(c.Facts) {
 		return nil
 	}
 	known := map[string]bool{}
@@ -46,7 +46,7 @@ func (activatableClassMissing) Check(c *Context) []Finding {
 	reported := map[string]bool{}
 	for _, ac := range c.Manifest.ActivatableClasses {
 		x := strings.TrimSpace(ac.ID.Value)
-		if !ac.InProcess || x == "" || x == xcUniversalBGTask || !strings.Contains(x, ".") || strings.ContainsAny(x, `$ /\`) ||
+		if !ac.InProcess || x == "" || x == winAppSDKEntryPoint || !strings.Contains(x, ".") || strings.ContainsAny(x, `$ /\`) ||
 			known[x] || reported[x] {
 			continue
 		}
@@ -56,11 +56,11 @@ func (activatableClassMissing) Check(c *Context) []Finding {
 		reported[x] = true
 		msg := fmt.Sprintf("ActivatableClassId \"%s\" in %s names a class that no project of this App defines, and no reference of "+
 			"the App can supply it, so the class cannot be activated (APPX0501 at packaging, or \"Class not registered\", 0x80040154)",
-			x, xcManifestName(c.Manifest))
+			x, manifestName(c.Manifest))
 		if others := bySimple[simpleName(x)]; len(others) > 0 {
 			msg += fmt.Sprintf("; did you mean \"%s\"?", others[0])
 		}
-		out = append(out, AtManifest(metaBG305, c.Manifest, xcAttrPos(ac.ID, ac.Element), "%s", msg))
+		out = append(out, AtManifest(metaBG305, c.Manifest, attrPos(ac.ID, ac.Element), "%s", msg))
 	}
 	return out
 }

@@ -17,7 +17,7 @@ import (
 // /r/App/App.csproj, in a Universe that also holds the given projects.
 func knownApp(others ...*workspace.Project) *workspace.App {
 	owner := &workspace.Project{Path: "/r/App/App.csproj", Kind: workspace.KindApp, Language: registration.CSharp}
-	app := &workspace.App{Manifest: xcManifestPath, Project: owner.Path, Projects: []*workspace.Project{owner}, SourcesFound: true, ReferencesKnown: true}
+	app := &workspace.App{Manifest: testManifestPath, Project: owner.Path, Projects: []*workspace.Project{owner}, SourcesFound: true, ReferencesKnown: true}
 	app.Universe = &workspace.Universe{Projects: append([]*workspace.Project{owner}, others...), Sources: map[string][]registration.SourceFile{}}
 	return app
 }
@@ -29,7 +29,7 @@ func withApp(app *workspace.App, edit func(*workspace.App)) *workspace.App {
 
 // elsewhereClass is a class found in another project of the workspace.
 func elsewhereClass(name, project, file string) registration.TaskClass {
-	tc := xcClass(name)
+	tc := testClass(name)
 	tc.Project, tc.Pos.File = project, file
 	return tc
 }
@@ -44,18 +44,18 @@ func TestBG108TaskComponentNotReferenced(t *testing.T) {
 		References: []string{"/r/App/App.csproj"}}
 	native := &workspace.Project{Path: "/r/Native/Tasks/NativeTasks.vcxproj", Kind: workspace.KindWinRTComponent, Language: registration.CPP}
 	sync := elsewhereClass("Tasks.SyncTask", tasks.Path, "/r/Tasks/SyncTask.cs")
-	runXC(t, taskComponentNotReferenced{}, []xcCase{
-		{name: "component not referenced", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+	runRuleCases(t, taskComponentNotReferenced{}, []ruleCase{
+		{name: "component not referenced", manifest: testPackage(testExtension("Tasks.SyncTask", "timer")),
 			app:   knownApp(tasks),
 			facts: registration.Facts{ElsewhereClasses: []registration.TaskClass{sync}},
 			want: []string{`BG108 App/Package.appxmanifest:8:67 error | EntryPoint "Tasks.SyncTask" names a class defined in Tasks.csproj, which App.csproj does not reference` +
 				` | add <ProjectReference Include="..\Tasks\Tasks.csproj" /> to App.csproj`}},
-		{name: "component references the app the wrong way round", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+		{name: "component references the app the wrong way round", manifest: testPackage(testExtension("Tasks.SyncTask", "timer")),
 			app:   knownApp(wrongWay),
 			facts: registration.Facts{ElsewhereClasses: []registration.TaskClass{sync}},
 			want: []string{`BG108 App/Package.appxmanifest:8:67 error | Tasks.csproj references App.csproj instead, the wrong way round` +
 				` | add <ProjectReference Include="..\Tasks\Tasks.csproj" /> to App.csproj`}},
-		{name: "C++/WinRT component in a deeper folder", manifest: xcPackage(xcExt("NativeTasks.SyncTask", "timer")),
+		{name: "C++/WinRT component in a deeper folder", manifest: testPackage(testExtension("NativeTasks.SyncTask", "timer")),
 			app: knownApp(native),
 			facts: registration.Facts{ElsewhereClasses: []registration.TaskClass{func() registration.TaskClass {
 				tc := elsewhereClass("NativeTasks.SyncTask", native.Path, "/r/Native/Tasks/SyncTask.idl")
@@ -63,26 +63,26 @@ func TestBG108TaskComponentNotReferenced(t *testing.T) {
 				return tc
 			}()}},
 			want: []string{`BG108 App/Package.appxmanifest:8:67 error | defined in NativeTasks.vcxproj | add <ProjectReference Include="..\Native\Tasks\NativeTasks.vcxproj" /> to App.csproj`}},
-		{name: "packaging project owns the manifest", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+		{name: "packaging project owns the manifest", manifest: testPackage(testExtension("Tasks.SyncTask", "timer")),
 			app: withApp(knownApp(tasks), func(a *workspace.App) {
 				pkg := &workspace.Project{Path: "/r/Package/Package.wapproj", Kind: workspace.KindPackaging}
 				a.Project, a.Projects = pkg.Path, append([]*workspace.Project{pkg}, a.Projects...)
 			}),
 			facts: registration.Facts{ElsewhereClasses: []registration.TaskClass{sync}},
 			want:  []string{`BG108 App/Package.appxmanifest:8:67 error | which Package.wapproj does not reference | add <ProjectReference Include="..\Tasks\Tasks.csproj" /> to Package.wapproj`}},
-		{name: "app service entry point", manifest: xcPackage(appServiceExt),
+		{name: "app service entry point", manifest: testPackage(appServiceExt),
 			app:   knownApp(tasks),
 			facts: registration.Facts{ElsewhereClasses: []registration.TaskClass{elsewhereClass("Tasks.InventoryService", tasks.Path, "/r/Tasks/InventoryService.cs")}},
 			want:  []string{`BG108 App/Package.appxmanifest:8:66 error | EntryPoint "Tasks.InventoryService" names a class defined in Tasks.csproj`}},
-		{name: "the App defines the class too", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+		{name: "the App defines the class too", manifest: testPackage(testExtension("Tasks.SyncTask", "timer")),
 			app:   knownApp(tasks),
-			facts: registration.Facts{TaskClasses: []registration.TaskClass{xcClass("Tasks.SyncTask")}, ElsewhereClasses: []registration.TaskClass{sync}}},
-		{name: "unknown references and the manifest registers the class itself", manifest: xcPackageNS(`xmlns:uap="http://schemas.microsoft.com/appx/manifest/uap/windows10"`,
-			xcExt("Tasks.SyncTask", "timer"),
+			facts: registration.Facts{TaskClasses: []registration.TaskClass{testClass("Tasks.SyncTask")}, ElsewhereClasses: []registration.TaskClass{sync}}},
+		{name: "unknown references and the manifest registers the class itself", manifest: testPackageNS(`xmlns:uap="http://schemas.microsoft.com/appx/manifest/uap/windows10"`,
+			testExtension("Tasks.SyncTask", "timer"),
 			"    <Extension Category=\"windows.activatableClass.inProcessServer\">\n      <InProcessServer>\n        <Path>Tasks.dll</Path>\n        <ActivatableClass ActivatableClassId=\"Tasks.SyncTask\" ThreadingModel=\"both\" />\n      </InProcessServer>\n    </Extension>\n"),
 			app:   withApp(knownApp(tasks), func(a *workspace.App) { a.ReferencesKnown = false }),
 			facts: registration.Facts{ElsewhereClasses: []registration.TaskClass{sync}}},
-		{name: "JavaScript task", manifest: xcPackage(`<Extension Category="windows.backgroundTasks" StartPage="js\task.js" EntryPoint="Tasks.SyncTask">
+		{name: "JavaScript task", manifest: testPackage(`<Extension Category="windows.backgroundTasks" StartPage="js\task.js" EntryPoint="Tasks.SyncTask">
   <BackgroundTasks>
     <Task Type="timer" />
   </BackgroundTasks>
@@ -95,39 +95,39 @@ func TestBG108TaskComponentNotReferenced(t *testing.T) {
 func TestBG103ClassDefinedNowhere(t *testing.T) {
 	nowhere := `BG103 App/Package.appxmanifest:8:67 error | EntryPoint "Tasks.SyncTask" in Package.appxmanifest names a class that is defined nowhere`
 	winrtHost := func(class string) string {
-		return xcPackageNS(`xmlns:uap="http://schemas.microsoft.com/appx/manifest/uap/windows10"`, xcExt(class, "timer"),
+		return testPackageNS(`xmlns:uap="http://schemas.microsoft.com/appx/manifest/uap/windows10"`, testExtension(class, "timer"),
 			"    <Extension Category=\"windows.activatableClass.inProcessServer\">\n      <InProcessServer>\n        <Path>WinRT.Host.dll</Path>\n        <ActivatableClass ActivatableClassId=\""+class+"\" ThreadingModel=\"both\" />\n      </InProcessServer>\n    </Extension>\n")
 	}
 	csComponent := &workspace.Project{Path: "/r/Contoso.Tasks/Contoso.Tasks.csproj", Kind: workspace.KindWinRTComponent, Language: registration.CSharp}
-	runXC(t, entryPointClassMissing{}, []xcCase{
-		{name: "references known, no class anywhere", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+	runRuleCases(t, entryPointClassMissing{}, []ruleCase{
+		{name: "references known, no class anywhere", manifest: testPackage(testExtension("Tasks.SyncTask", "timer")),
 			app: knownApp(), want: []string{nowhere}},
-		{name: "references known, other classes elsewhere in the App", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
-			app: knownApp(), facts: registration.Facts{TaskClasses: []registration.TaskClass{xcClass("App.Helpers.Other")}},
+		{name: "references known, other classes elsewhere in the App", manifest: testPackage(testExtension("Tasks.SyncTask", "timer")),
+			app: knownApp(), facts: registration.Facts{TaskClasses: []registration.TaskClass{testClass("App.Helpers.Other")}},
 			want: []string{nowhere}},
-		{name: "found in an unreferenced project: BG108's", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+		{name: "found in an unreferenced project: BG108's", manifest: testPackage(testExtension("Tasks.SyncTask", "timer")),
 			app:   knownApp(),
 			facts: registration.Facts{ElsewhereClasses: []registration.TaskClass{elsewhereClass("Tasks.SyncTask", "/r/Tasks/Tasks.csproj", "/r/Tasks/SyncTask.cs")}}},
-		{name: "an unknown binary reference may supply it", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+		{name: "an unknown binary reference may supply it", manifest: testPackage(testExtension("Tasks.SyncTask", "timer")),
 			app: withApp(knownApp(), func(a *workspace.App) { a.ReferencesKnown = false })},
-		{name: "no Universe was searched", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+		{name: "no Universe was searched", manifest: testPackage(testExtension("Tasks.SyncTask", "timer")),
 			app: withApp(knownApp(), func(a *workspace.App) { a.Universe = nil })},
-		{name: "sources not read", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+		{name: "sources not read", manifest: testPackage(testExtension("Tasks.SyncTask", "timer")),
 			app: withApp(knownApp(), func(a *workspace.App) { a.SourcesFound = false })},
-		{name: "a source could not be read", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+		{name: "a source could not be read", manifest: testPackage(testExtension("Tasks.SyncTask", "timer")),
 			app:   knownApp(),
 			facts: registration.Facts{Notes: []registration.Note{{Pos: registration.Pos{File: "/r/App/Huge.cs"}, Message: "skipped: over the limit"}}}},
-		{name: "a NuGet package named like the namespace", manifest: xcPackage(xcExt("Contoso.Sync.Tasks.SyncTask", "timer")),
+		{name: "a NuGet package named like the namespace", manifest: testPackage(testExtension("Contoso.Sync.Tasks.SyncTask", "timer")),
 			app: withApp(knownApp(), func(a *workspace.App) { a.Packages = []string{"Contoso.Sync"} })},
-		{name: "a NuGet package sharing the first name", manifest: xcPackage(xcExt("Contoso.Tasks.SyncTask", "timer")),
+		{name: "a NuGet package sharing the first name", manifest: testPackage(testExtension("Contoso.Tasks.SyncTask", "timer")),
 			app: withApp(knownApp(), func(a *workspace.App) { a.Packages = []string{"Contoso.Background"} })},
-		{name: "platform packages supply no app class", manifest: xcPackage(xcExt("Tasks.SyncTask", "timer")),
+		{name: "platform packages supply no app class", manifest: testPackage(testExtension("Tasks.SyncTask", "timer")),
 			app: withApp(knownApp(), func(a *workspace.App) {
 				a.Packages = []string{"Microsoft.NETCore.UniversalWindowsPlatform", "Microsoft.Toolkit.Uwp"}
 			}),
 			want: []string{nowhere}},
-		{name: "Windows App SDK task", manifest: xcPackage(xcExt(xcUniversalBGTask, "general")), app: knownApp()},
-		{name: "JavaScript task", manifest: xcPackage(`<Extension Category="windows.backgroundTasks" StartPage="js\task.js">
+		{name: "Windows App SDK task", manifest: testPackage(testExtension(winAppSDKEntryPoint, "general")), app: knownApp()},
+		{name: "JavaScript task", manifest: testPackage(`<Extension Category="windows.backgroundTasks" StartPage="js\task.js">
   <BackgroundTasks>
     <Task Type="timer" />
   </BackgroundTasks>
@@ -136,17 +136,17 @@ func TestBG103ClassDefinedNowhere(t *testing.T) {
 			app: knownApp()},
 		{name: "WinRT.Host.dll class of the App's own CsWinRT component", manifest: winrtHost("Contoso.Tasks.SyncTask"),
 			app:   withApp(knownApp(), func(a *workspace.App) { a.Projects = append(a.Projects, csComponent) }),
-			facts: registration.Facts{TaskClasses: []registration.TaskClass{xcClass("Contoso.Tasks.SyncWork")}},
+			facts: registration.Facts{TaskClasses: []registration.TaskClass{testClass("Contoso.Tasks.SyncWork")}},
 			want:  []string{`BG103 App/Package.appxmanifest:8:67 error | EntryPoint "Contoso.Tasks.SyncTask" | did you mean "Contoso.Tasks.SyncWork"?`}},
 		{name: "WinRT.Host.dll class, component by a shorter namespace", manifest: winrtHost("Contoso.Tasks.Sync.SyncTask"),
 			app:   withApp(knownApp(), func(a *workspace.App) { a.Projects = append(a.Projects, csComponent) }),
-			facts: registration.Facts{TaskClasses: []registration.TaskClass{xcClass("Contoso.Tasks.Sync.Other")}},
+			facts: registration.Facts{TaskClasses: []registration.TaskClass{testClass("Contoso.Tasks.Sync.Other")}},
 			want:  []string{`BG103 App/Package.appxmanifest:8:67 error | "Contoso.Tasks.Sync.SyncTask"`}},
 	})
 }
 
 func TestBG103SilentWhenLanguagesAreOff(t *testing.T) {
-	man := xcParse(t, xcPackage(xcExt("Tasks.SyncTask", "timer")))
+	man := mustParseManifest(t, testPackage(testExtension("Tasks.SyncTask", "timer")))
 	ctx := &Context{App: knownApp(), Manifest: man, Facts: &registration.Facts{}, SomeLanguagesOff: true}
 	if got := (entryPointClassMissing{}).Check(ctx); len(got) != 0 {
 		t.Errorf("got %d findings with some languages off, want none: %+v", len(got), got)
@@ -166,25 +166,25 @@ func TestBG103HostedDeclarations(t *testing.T) {
 	inProcess := `<uap:Extension Category="windows.appService">
   <uap:AppService Name="com.contoso.inventory" />
 </uap:Extension>`
-	sibling := registration.Facts{TaskClasses: []registration.TaskClass{xcClass("Tasks.Other")}}
-	runXC(t, entryPointClassMissing{}, []xcCase{
-		{name: "app service", manifest: xcPackage(appServiceExt), facts: sibling,
+	sibling := registration.Facts{TaskClasses: []registration.TaskClass{testClass("Tasks.Other")}}
+	runRuleCases(t, entryPointClassMissing{}, []ruleCase{
+		{name: "app service", manifest: testPackage(appServiceExt), facts: sibling,
 			want: []string{`BG103 App/Package.appxmanifest:8:66 error | EntryPoint "Tasks.InventoryService" | so the app service cannot be activated`}},
-		{name: "update task", manifest: xcPackage(updateTask), facts: sibling,
+		{name: "update task", manifest: testPackage(updateTask), facts: sibling,
 			want: []string{`BG103 App/Package.appxmanifest:8:62 error | EntryPoint "Tasks.UpdateTask" | so the update task cannot be activated`}},
-		{name: "pre-installed configuration task", manifest: xcPackage(configTask), facts: sibling,
+		{name: "pre-installed configuration task", manifest: testPackage(configTask), facts: sibling,
 			want: []string{`BG103 App/Package.appxmanifest:8:74 error | EntryPoint "Tasks.ConfigTask" | pre-installed configuration task`}},
-		{name: "app service class exists", manifest: xcPackage(appServiceExt),
-			facts: registration.Facts{TaskClasses: []registration.TaskClass{xcClass("Tasks.InventoryService")}}},
-		{name: "desktop bridge app service served by the exe", manifest: xcPackage(fullTrust), facts: sibling},
-		{name: "in-process app service", manifest: xcPackage(inProcess), facts: sibling},
+		{name: "app service class exists", manifest: testPackage(appServiceExt),
+			facts: registration.Facts{TaskClasses: []registration.TaskClass{testClass("Tasks.InventoryService")}}},
+		{name: "desktop bridge app service served by the exe", manifest: testPackage(fullTrust), facts: sibling},
+		{name: "in-process app service", manifest: testPackage(inProcess), facts: sibling},
 	})
 }
 
 // TestClassRulesJudgeHostedDeclarations: BG201–BG204 look at the class an
 // app service or update task names as they do at a background task's.
 func TestClassRulesJudgeHostedDeclarations(t *testing.T) {
-	man := xcParse(t, xcPackage(appServiceExt+"\n"+`<Extension Category="windows.updateTask" EntryPoint="Tasks.UpdateTask" />`))
+	man := mustParseManifest(t, testPackage(appServiceExt+"\n"+`<Extension Category="windows.updateTask" EntryPoint="Tasks.UpdateTask" />`))
 	bad := func(name string, edit func(*registration.TaskClass)) registration.TaskClass {
 		return ctWith(ctCS(name, "Tasks/"+simpleName(name)+".cs", 7), edit)
 	}
@@ -218,7 +218,7 @@ func TestClassRulesJudgeHostedDeclarations(t *testing.T) {
 // task and pre-installed configuration task extensions with their
 // EntryPoint positions.
 func TestHostedExtensions(t *testing.T) {
-	man := xcParse(t, xcPackage(appServiceExt+"\n"+`<Extension Category="windows.updateTask" EntryPoint="Tasks.UpdateTask" />`+"\n"+xcExt("Tasks.SyncTask", "timer")))
+	man := mustParseManifest(t, testPackage(appServiceExt+"\n"+`<Extension Category="windows.updateTask" EntryPoint="Tasks.UpdateTask" />`+"\n"+testExtension("Tasks.SyncTask", "timer")))
 	var got []string
 	for _, h := range man.HostedExtensions() {
 		got = append(got, h.Category.Value+"="+h.EntryPoint.Value+"@"+strconv.Itoa(h.EntryPoint.ValuePos.Line)+":"+strconv.Itoa(h.EntryPoint.ValuePos.Col)+" app "+h.Application)
@@ -231,13 +231,13 @@ func TestHostedExtensions(t *testing.T) {
 
 func TestClassRulesPackagesAndPlatformNamespaces(t *testing.T) {
 	tasks := &workspace.Project{Path: "/r/Contoso.Tasks/Contoso.Tasks.csproj", Kind: workspace.KindWinRTComponent, Language: registration.CSharp}
-	runXC(t, taskComponentNotReferenced{}, []xcCase{
-		{name: "a NuGet package built from the component", manifest: xcPackage(xcExt("Contoso.Tasks.SyncTask", "timer")),
+	runRuleCases(t, taskComponentNotReferenced{}, []ruleCase{
+		{name: "a NuGet package built from the component", manifest: testPackage(testExtension("Contoso.Tasks.SyncTask", "timer")),
 			app:   withApp(knownApp(tasks), func(a *workspace.App) { a.Packages = []string{"Contoso.Tasks"} }),
 			facts: registration.Facts{ElsewhereClasses: []registration.TaskClass{elsewhereClass("Contoso.Tasks.SyncTask", tasks.Path, "/r/Contoso.Tasks/SyncTask.cs")}}},
 	})
-	runXC(t, entryPointClassMissing{}, []xcCase{
-		{name: "an SDK's class", manifest: xcPackage(xcExt("Microsoft.Azure.Messaging.PushTask", "pushNotification")), app: knownApp()},
-		{name: "a platform class", manifest: xcPackage(xcExt("Windows.Networking.PushTask", "pushNotification")), app: knownApp()},
+	runRuleCases(t, entryPointClassMissing{}, []ruleCase{
+		{name: "an SDK's class", manifest: testPackage(testExtension("Microsoft.Azure.Messaging.PushTask", "pushNotification")), app: knownApp()},
+		{name: "a platform class", manifest: testPackage(testExtension("Windows.Networking.PushTask", "pushNotification")), app: knownApp()},
 	})
 }

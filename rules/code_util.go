@@ -33,7 +33,7 @@ type entryRef struct {
 // related returns the related location that shows where the class is named.
 func (e entryRef) related(man *manifest.Manifest) []Related {
 	if e.Decl != nil && man != nil {
-		if p := xcAttrPos(e.Decl.EntryPoint, e.Decl.Element); p.IsValid() {
+		if p := attrPos(e.Decl.EntryPoint, e.Decl.Element); p.IsValid() {
 			return []Related{RelatedManifest(man, p, "declared as the background task entry point here")}
 		}
 	}

@@ -30,9 +30,9 @@ func (d classDecl) Attr() manifest.Attr {
 // Pos is where a finding about the declaration points: the EntryPoint value.
 func (d classDecl) Pos() manifest.Pos {
 	if d.BT != nil {
-		return xcAttrPos(d.BT.EntryPoint, d.BT.Element)
+		return attrPos(d.BT.EntryPoint, d.BT.Element)
 	}
-	return xcAttrPos(d.Hosted.EntryPoint, d.Hosted.Element)
+	return attrPos(d.Hosted.EntryPoint, d.Hosted.Element)
 }
 
 // What names the kind of declaration in messages.
@@ -83,7 +83,7 @@ func appClassDecls(man *manifest.Manifest) []classDecl {
 		return nil
 	}
 	var out []classDecl
-	for _, bt := range xcAppExtensions(man) {
+	for _, bt := range appExtensions(man) {
 		if bt.EntryPoint.Present && !inAppAudio(man, bt) {
 			out = append(out, classDecl{Name: strings.TrimSpace(bt.EntryPoint.Value), BT: bt})
 		}

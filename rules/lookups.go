@@ -91,7 +91,7 @@ type lookUpNameMismatch struct {
 // every registered one may be a task registered by code the scanner
 // cannot see.
 func lookUpNameMismatches(f *registration.Facts) []lookUpNameMismatch {
-	if len(f.LookUps) == 0 || xcUncertain(f) {
+	if len(f.LookUps) == 0 || registrationsUncertain(f) {
 		return nil
 	}
 	stray := strayLookUpNames(f)

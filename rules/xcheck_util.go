@@ -17,29 +17,24 @@ import (
 // name starts with "xc" so the other rule authors' helpers in this package
 // never collide with these.
 
-// xcUniversalBGTask is the Windows App SDK's own entry point: the class is in
-// the SDK's DLL, never in the app's sources, and the app never registers it
-// by name.
-const xcUniversalBGTask = "Microsoft.Windows.ApplicationModel.Background.UniversalBGTask.Task"
-
-// xcUsable reports whether the manifest and the code facts can be compared:
+// factsComparable reports whether the manifest and the code facts can be compared:
 // a manifest that could not be read fully would make every comparison lie.
-func xcUsable(c *Context) bool {
+func factsComparable(c *Context) bool {
 	return c != nil && c.Manifest != nil && c.Facts != nil && len(c.Manifest.Problems) == 0
 }
 
-// xcManifestName is the manifest's file name, used in messages (the full
+// manifestName is the manifest's file name, used in messages (the full
 // path is the finding's or related location's file).
-func xcManifestName(man *manifest.Manifest) string {
+func manifestName(man *manifest.Manifest) string {
 	if man == nil || man.Path == "" {
 		return "the manifest"
 	}
 	return filepath.Base(man.Path)
 }
 
-// xcAppExtensions are the windows.backgroundTasks extensions the platform
+// appExtensions are the windows.backgroundTasks extensions the platform
 // honours: those inside an Application. Package-level ones are BG002.
-func xcAppExtensions(man *manifest.Manifest) []*manifest.BackgroundTaskExtension {
+func appExtensions(man *manifest.Manifest) []*manifest.BackgroundTaskExtension {
 	var out []*manifest.BackgroundTaskExtension
 	for _, bt := range man.BackgroundTasks {
 		if bt != nil && bt.Level == manifest.LevelApplication {
@@ -49,80 +44,80 @@ func xcAppExtensions(man *manifest.Manifest) []*manifest.BackgroundTaskExtension
 	return out
 }
 
-// xcIsScript reports whether a registration names a JavaScript file (the
+// isScriptEntryPoint reports whether a registration names a JavaScript file (the
 // JS model, where the manifest's StartPage is the entry point). A JavaScript
 // app may also register a class of a Windows Runtime Component by name, so
 // the value decides, not the language.
-func xcIsScript(r *registration.Registration) bool {
+func isScriptEntryPoint(r *registration.Registration) bool {
 	s := strings.ToLower(strings.TrimSpace(r.EntryPoint.Str))
 	return strings.HasSuffix(s, ".js") || strings.ContainsAny(s, `/\`)
 }
 
-// xcNormPath makes two spellings of one package-relative file comparable:
+// normPackagePath makes two spellings of one package-relative file comparable:
 // separators unified, a leading ".\" or "\" dropped, case folded (package
 // file names are case-insensitive on Windows).
-func xcNormPath(s string) string {
+func normPackagePath(s string) string {
 	s = strings.ReplaceAll(strings.TrimSpace(s), "/", `\`)
 	s = strings.TrimPrefix(s, `.\`)
 	s = strings.TrimPrefix(s, `\`)
 	return strings.ToLower(s)
 }
 
-// xcDeclares reports whether the extension is the declaration of the
+// declaresEntryPoint reports whether the extension is the declaration of the
 // registration's entry point (a class name compared case-sensitively, or a
 // JavaScript StartPage compared as a path).
-func xcDeclares(bt *manifest.BackgroundTaskExtension, r *registration.Registration) bool {
-	if xcIsScript(r) {
-		return bt.StartPage.Present && xcNormPath(bt.StartPage.Value) == xcNormPath(r.EntryPoint.Str)
+func declaresEntryPoint(bt *manifest.BackgroundTaskExtension, r *registration.Registration) bool {
+	if isScriptEntryPoint(r) {
+		return bt.StartPage.Present && normPackagePath(bt.StartPage.Value) == normPackagePath(r.EntryPoint.Str)
 	}
 	ep := bt.EffectiveEntryPoint()
 	return ep != "" && ep == r.EntryPoint.Str
 }
 
-// xcExtensionsFor returns the application-level extensions that declare the
+// declaringExtensions returns the application-level extensions that declare the
 // registration's entry point.
-func xcExtensionsFor(man *manifest.Manifest, r *registration.Registration) []*manifest.BackgroundTaskExtension {
+func declaringExtensions(man *manifest.Manifest, r *registration.Registration) []*manifest.BackgroundTaskExtension {
 	var out []*manifest.BackgroundTaskExtension
-	for _, bt := range xcAppExtensions(man) {
-		if xcDeclares(bt, r) {
+	for _, bt := range appExtensions(man) {
+		if declaresEntryPoint(bt, r) {
 			out = append(out, bt)
 		}
 	}
 	return out
 }
 
-// xcOutOfProcess reports whether a registration names its entry point by a
+// outOfProcess reports whether a registration names its entry point by a
 // resolved TaskEntryPoint of the UWP builder: the model that needs a
 // windows.backgroundTasks declaration with the same name.
-func xcOutOfProcess(r *registration.Registration) bool {
+func outOfProcess(r *registration.Registration) bool {
 	return r.EntryPointSet && r.EntryPoint.Resolved && !r.WinAppSDK && !r.CLSIDSet &&
 		strings.TrimSpace(r.EntryPoint.Str) != ""
 }
 
-// xcEntryPos is where a registration's entry point is reported: the
+// entryPointPos is where a registration's entry point is reported: the
 // TaskEntryPoint expression, or the helper's call site when the builder is
 // configured inside a helper (the expression there is the parameter).
-func xcEntryPos(r *registration.Registration) registration.Pos {
+func entryPointPos(r *registration.Registration) registration.Pos {
 	if len(r.Via) > 0 || !r.EntryPoint.Pos.IsValid() {
 		return r.Pos
 	}
 	return r.EntryPoint.Pos
 }
 
-// xcTriggerPos is where a trigger is reported: the SetTrigger argument, or
+// triggerPos is where a trigger is reported: the SetTrigger argument, or
 // the helper's call site.
-func xcTriggerPos(r *registration.Registration, t *registration.Trigger) registration.Pos {
+func triggerPos(r *registration.Registration, t *registration.Trigger) registration.Pos {
 	if len(r.Via) > 0 || !t.Pos.IsValid() {
 		return r.Pos
 	}
 	return t.Pos
 }
 
-// xcUncertain reports whether some registration of the App could not be
+// registrationsUncertain reports whether some registration of the App could not be
 // followed, so "nobody registers X" is not a safe statement: an entry point
 // or CLSID computed at run time, a helper whose arguments could not be
 // bound, or a source file the scanner could not read to the end.
-func xcUncertain(f *registration.Facts) bool {
+func registrationsUncertain(f *registration.Facts) bool {
 	if len(f.Notes) > 0 {
 		return true
 	}
@@ -144,18 +139,18 @@ func xcUncertain(f *registration.Facts) bool {
 	return false
 }
 
-// xcDeclaredByOwnEntryPoint reports whether an extension names its own task
+// namesOwnEntryPoint reports whether an extension names its own task
 // (EntryPoint attribute or JavaScript StartPage). An extension without
 // either inherits the Application's class: the in-process model's optional
 // declaration, which no registration names.
-func xcDeclaredByOwnEntryPoint(bt *manifest.BackgroundTaskExtension) bool {
+func namesOwnEntryPoint(bt *manifest.BackgroundTaskExtension) bool {
 	return (bt.EntryPoint.Present && strings.TrimSpace(bt.EntryPoint.Value) != "") ||
 		(bt.StartPage.Present && strings.TrimSpace(bt.StartPage.Value) != "")
 }
 
-// xcOnlySystemStarted reports whether every task of the extension is one
+// onlySystemStarted reports whether every task of the extension is one
 // the system starts without a registration (iot:Task startup).
-func xcOnlySystemStarted(bt *manifest.BackgroundTaskExtension) bool {
+func onlySystemStarted(bt *manifest.BackgroundTaskExtension) bool {
 	if len(bt.Tasks) == 0 {
 		return false
 	}
@@ -167,15 +162,15 @@ func xcOnlySystemStarted(bt *manifest.BackgroundTaskExtension) bool {
 	return true
 }
 
-// xcRegistersExtension reports whether a registration names the extension's
+// registersExtension reports whether a registration names the extension's
 // task.
-func xcRegistersExtension(bt *manifest.BackgroundTaskExtension, r *registration.Registration) bool {
-	return xcOutOfProcess(r) && xcDeclares(bt, r)
+func registersExtension(bt *manifest.BackgroundTaskExtension, r *registration.Registration) bool {
+	return outOfProcess(r) && declaresEntryPoint(bt, r)
 }
 
-// xcAttrPos is an attribute's value position, falling back to the
+// attrPos is an attribute's value position, falling back to the
 // attribute, then to the element.
-func xcAttrPos(a manifest.Attr, el manifest.Element) manifest.Pos {
+func attrPos(a manifest.Attr, el manifest.Element) manifest.Pos {
 	if a.ValuePos.IsValid() {
 		return a.ValuePos
 	}
@@ -185,19 +180,19 @@ func xcAttrPos(a manifest.Attr, el manifest.Element) manifest.Pos {
 	return el.Pos
 }
 
-// xcNormGUID makes GUID spellings comparable: braces and blanks dropped,
+// normGUID makes GUID spellings comparable: braces and blanks dropped,
 // lower case.
-func xcNormGUID(s string) string {
+func normGUID(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimPrefix(s, "{")
 	s = strings.TrimSuffix(s, "}")
 	return strings.ToLower(strings.TrimSpace(s))
 }
 
-// xcIsGUID reports whether s (normalised by xcNormGUID) has the 8-4-4-4-12
+// isGUID reports whether s (normalised by normGUID) has the 8-4-4-4-12
 // hexadecimal shape of a GUID. A CLSID the scanner could not really resolve
 // (a macro name, say) does not, and is then treated as unresolved.
-func xcIsGUID(s string) bool {
+func isGUID(s string) bool {
 	if len(s) != 36 {
 		return false
 	}
@@ -217,9 +212,9 @@ func xcIsGUID(s string) bool {
 	return true
 }
 
-// xcNormClass writes a class name the way the manifest does: C++ "::"
+// normClassName writes a class name the way the manifest does: C++ "::"
 // separators as dots, no "global::" or "Global." qualifier.
-func xcNormClass(s string) string {
+func normClassName(s string) string {
 	s = strings.TrimSpace(s)
 	s = strings.TrimPrefix(s, "global::")
 	s = strings.TrimPrefix(s, "::")
@@ -244,8 +239,8 @@ func simpleName(class string) string {
 	return class
 }
 
-// xcNamespace is everything before the last dot ("" when none).
-func xcNamespace(class string) string {
+// namespaceOf is everything before the last dot ("" when none).
+func namespaceOf(class string) string {
 	if i := strings.LastIndexByte(class, '.'); i >= 0 {
 		return class[:i]
 	}
@@ -254,47 +249,47 @@ func xcNamespace(class string) string {
 
 // Kinds of near miss, best first.
 const (
-	xcMissCase = iota + 1
-	xcMissRootNamespace
-	xcMissNamespace
-	xcMissSpelling
+	missCase = iota + 1
+	missRootNamespace
+	missNamespace
+	missSpelling
 )
 
-// xcNearMiss is the declared name closest to a registered one.
-type xcNearMiss struct {
+// nearMiss is the declared name closest to a registered one.
+type nearMiss struct {
 	Name string
 	Kind int
-	// Root is the VB RootNamespace that explains a xcMissRootNamespace.
+	// Root is the VB RootNamespace that explains a missRootNamespace.
 	Root string
 }
 
 // hint is the message tail that explains the near miss.
-func (n xcNearMiss) hint() string {
+func (n nearMiss) hint() string {
 	switch n.Kind {
-	case xcMissCase:
+	case missCase:
 		return fmt.Sprintf("; did you mean \"%s\"? Entry points are compared case-sensitively", n.Name)
-	case xcMissRootNamespace:
+	case missRootNamespace:
 		return fmt.Sprintf("; did you mean \"%s\"? Visual Basic puts the project's RootNamespace \"%s\" in front of every namespace it compiles", n.Name, n.Root)
-	case xcMissNamespace:
+	case missNamespace:
 		return fmt.Sprintf("; did you mean \"%s\"? The entry point must be the full Namespace.Class name", n.Name)
-	case xcMissSpelling:
+	case missSpelling:
 		return fmt.Sprintf("; did you mean \"%s\"?", n.Name)
 	}
 	return ""
 }
 
-// xcNearest finds the candidate closest to x: a case-only difference, a VB
+// nearestName finds the candidate closest to x: a case-only difference, a VB
 // RootNamespace prefix (roots), a missing or extra namespace, or a
 // misspelling within 3 edits (or a third of the class name). ok is false when
 // nothing is close.
-func xcNearest(x string, candidates, roots []string) (xcNearMiss, bool) {
-	best := xcNearMiss{}
+func nearestName(x string, candidates, roots []string) (nearMiss, bool) {
+	best := nearMiss{}
 	bestDist := 0
 	for _, c := range candidates {
 		if c == "" || c == x {
 			continue
 		}
-		m, dist, ok := xcClassify(x, c, roots)
+		m, dist, ok := classifyNearMiss(x, c, roots)
 		if !ok {
 			continue
 		}
@@ -305,33 +300,33 @@ func xcNearest(x string, candidates, roots []string) (xcNearMiss, bool) {
 	return best, best.Kind != 0
 }
 
-func xcClassify(x, c string, roots []string) (xcNearMiss, int, bool) {
+func classifyNearMiss(x, c string, roots []string) (nearMiss, int, bool) {
 	if strings.EqualFold(x, c) {
-		return xcNearMiss{Name: c, Kind: xcMissCase}, 0, true
+		return nearMiss{Name: c, Kind: missCase}, 0, true
 	}
 	for _, root := range roots {
 		if root == "" {
 			continue
 		}
 		if c == root+"."+x || x == root+"."+c {
-			return xcNearMiss{Name: c, Kind: xcMissRootNamespace, Root: root}, 0, true
+			return nearMiss{Name: c, Kind: missRootNamespace, Root: root}, 0, true
 		}
 	}
 	if strings.HasSuffix(c, "."+x) || strings.HasSuffix(x, "."+c) ||
 		(simpleName(c) == simpleName(x) && strings.Contains(x, ".") && strings.Contains(c, ".")) {
-		return xcNearMiss{Name: c, Kind: xcMissNamespace}, editDistance(x, c), true
+		return nearMiss{Name: c, Kind: missNamespace}, editDistance(x, c), true
 	}
 	// A misspelling: within 3 edits, or a third of the class's own name (the
 	// shared namespace would make any two classes of one namespace "close").
 	d := editDistance(x, c)
 	if d <= 3 || d*3 <= utf8.RuneCountInString(simpleName(x)) {
-		return xcNearMiss{Name: c, Kind: xcMissSpelling}, d, true
+		return nearMiss{Name: c, Kind: missSpelling}, d, true
 	}
-	return xcNearMiss{}, 0, false
+	return nearMiss{}, 0, false
 }
 
-// xcInsertAt is an edit that inserts text at a byte offset of the manifest.
-func xcInsertAt(man *manifest.Manifest, off int, text string) (Edit, bool) {
+// insertAt is an edit that inserts text at a byte offset of the manifest.
+func insertAt(man *manifest.Manifest, off int, text string) (Edit, bool) {
 	if off <= 0 || off > len(man.Text) {
 		return Edit{}, false
 	}
@@ -339,8 +334,8 @@ func xcInsertAt(man *manifest.Manifest, off int, text string) (Edit, bool) {
 	return Edit{File: man.Path, Line: p.Line, Column: p.Col, EndLine: p.Line, EndColumn: p.Col, NewText: text}, true
 }
 
-// xcNewline is the manifest's line ending.
-func xcNewline(man *manifest.Manifest) string {
+// manifestNewline is the manifest's line ending.
+func manifestNewline(man *manifest.Manifest) string {
 	if man.Newline != "" {
 		return man.Newline
 	}
@@ -350,9 +345,9 @@ func xcNewline(man *manifest.Manifest) string {
 	return "\n"
 }
 
-// xcIndentUnit guesses one level of indentation from a parent and a child
+// indentUnit guesses one level of indentation from a parent and a child
 // indent ("  " when the file does not tell).
-func xcIndentUnit(parent, child string) string {
+func indentUnit(parent, child string) string {
 	if strings.HasPrefix(child, parent) && len(child) > len(parent) {
 		return child[len(parent):]
 	}
@@ -362,13 +357,13 @@ func xcIndentUnit(parent, child string) string {
 	return "  "
 }
 
-// xcPrefixFor returns the prefix the manifest binds to a namespace URI on
+// boundPrefix returns the prefix the manifest binds to a namespace URI on
 // its root element (where the uap, iot, ... prefixes are declared), or
 // from an element of the model that uses it. ok is false when the
 // namespace is not bound, or only as the default namespace.
-func xcPrefixFor(man *manifest.Manifest, uri string) (string, bool) {
+func boundPrefix(man *manifest.Manifest, uri string) (string, bool) {
 	if man.Root != nil && man.Root.StartTagEnd > man.Root.Pos.Offset && man.Root.StartTagEnd <= len(man.Text) {
-		if p, ok := xcPrefixInTag(man.Text[man.Root.Pos.Offset:man.Root.StartTagEnd], uri); ok {
+		if p, ok := prefixInTag(man.Text[man.Root.Pos.Offset:man.Root.StartTagEnd], uri); ok {
 			return p, true
 		}
 	}
@@ -387,8 +382,8 @@ func xcPrefixFor(man *manifest.Manifest, uri string) (string, bool) {
 	return "", false
 }
 
-// xcPrefixInTag finds xmlns:P="uri" (or single quotes) in a start tag.
-func xcPrefixInTag(tag []byte, uri string) (string, bool) {
+// prefixInTag finds xmlns:P="uri" (or single quotes) in a start tag.
+func prefixInTag(tag []byte, uri string) (string, bool) {
 	s := string(tag)
 	for {
 		i := strings.Index(s, "xmlns:")
@@ -416,24 +411,24 @@ func xcPrefixInTag(tag []byte, uri string) (string, bool) {
 	}
 }
 
-// xcTaskTag writes a Task element for a task type: plain for the
+// taskTag writes a Task element for a task type: plain for the
 // foundation namespace, with the manifest's own prefix for the others
 // (ok false when that namespace is not bound, so no fix is offered).
 // selfClose is the "/>" or " />" spelling the file already uses.
-func xcTaskTag(man *manifest.Manifest, taskType, ns, selfClose string) (string, bool) {
+func taskTag(man *manifest.Manifest, taskType, ns, selfClose string) (string, bool) {
 	if ns == "" || ns == platform.NSFoundation {
 		return `<Task Type="` + taskType + `"` + selfClose, true
 	}
-	prefix, ok := xcPrefixFor(man, ns)
+	prefix, ok := boundPrefix(man, ns)
 	if !ok {
 		return "", false
 	}
 	return "<" + prefix + `:Task Type="` + taskType + `"` + selfClose, true
 }
 
-// xcSelfCloseStyle returns " />" when the manifest writes empty elements
+// selfCloseStyle returns " />" when the manifest writes empty elements
 // with a space before the slash (as Visual Studio's designer does), else "/>".
-func xcSelfCloseStyle(man *manifest.Manifest, el manifest.Element) string {
+func selfCloseStyle(man *manifest.Manifest, el manifest.Element) string {
 	if el.End > el.Pos.Offset && el.End <= len(man.Text) {
 		tag := man.Text[el.Pos.Offset:el.End]
 		if bytes.HasSuffix(tag, []byte(" />")) {
@@ -449,11 +444,11 @@ func xcSelfCloseStyle(man *manifest.Manifest, el manifest.Element) string {
 	return "/>"
 }
 
-// xcTaskTypeFor names the task type(s) a trigger needs, for messages:
+// taskTypeFor names the task type(s) a trigger needs, for messages:
 // `<Task Type="timer"/>` or `<uap:Task Type="mediaProcessing"/>`; the
 // documented one for a certain trigger, every accepted one joined with "or"
 // for an ambiguous trigger.
-func xcTaskTypeFor(info platform.TriggerInfo) string {
+func taskTypeFor(info platform.TriggerInfo) string {
 	if info.Certain && len(info.Accepted) > 1 {
 		info.Accepted = info.Accepted[:1]
 	}
@@ -468,30 +463,30 @@ func xcTaskTypeFor(info platform.TriggerInfo) string {
 	return strings.Join(parts, " or ")
 }
 
-// xcTaskLabel names a registration's task for the start of a message.
-func xcTaskLabel(r *registration.Registration) string {
+// taskLabel names a registration's task for the start of a message.
+func taskLabel(r *registration.Registration) string {
 	if r.Name.Resolved && r.Name.Str != "" {
 		return fmt.Sprintf("background task \"%s\"", r.Name.Str)
 	}
 	return "a background task"
 }
 
-// xcRegName is the registration's task name for messages ("" when unknown).
-func xcRegName(r *registration.Registration) string {
+// taskNameSuffix is the registration's task name for messages ("" when unknown).
+func taskNameSuffix(r *registration.Registration) string {
 	if r.Name.Resolved && r.Name.Str != "" {
 		return fmt.Sprintf(" (task \"%s\")", r.Name.Str)
 	}
 	return ""
 }
 
-// xcOwnRegistrations returns the registrations that belong to the App's own
+// ownRegistrations returns the registrations that belong to the App's own
 // manifest. When the manifest's project is itself an app (not a packaging
 // project), a registration in another app project it references — a UWP
 // unit-test app referencing the app under test — registers tasks of that
 // other app's manifest, not of this one.
-func xcOwnRegistrations(c *Context) []*registration.Registration {
+func ownRegistrations(c *Context) []*registration.Registration {
 	out := make([]*registration.Registration, 0, len(c.Facts.Registrations))
-	foreign := xcForeignFiles(c)
+	foreign := foreignAppFiles(c)
 	for i := range c.Facts.Registrations {
 		r := &c.Facts.Registrations[i]
 		if !foreign[r.Pos.File] {
@@ -501,9 +496,9 @@ func xcOwnRegistrations(c *Context) []*registration.Registration {
 	return out
 }
 
-// xcForeignFiles are the source files of app projects other than the one
+// foreignAppFiles are the source files of app projects other than the one
 // that owns the manifest (empty unless that owner is an app project).
-func xcForeignFiles(c *Context) map[string]bool {
+func foreignAppFiles(c *Context) map[string]bool {
 	out := map[string]bool{}
 	if c.App == nil || c.App.Project == "" {
 		return out
