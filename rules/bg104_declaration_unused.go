@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"strings"
 
 	"github.com/bgmanifest/bgmanifest/manifest"
 	"github.com/bgmanifest/bgmanifest/registration"
@@ -82,38 +81,6 @@ func (declarationUnused) Check(c *Context) []Finding {
 			continue
 		}
 		out = append(out, AtManifest(metaBG104, c.Manifest, attrPos(attr, bt.Element), "%s", msg))
-	}
-	return out
-}
-
-// canSeeAllRegistrations reports whether "no code registers X" can be
-// said: the sources were read, registrations were found, and none of them
-// is beyond static resolution.
-func canSeeAllRegistrations(c *Context) bool {
-	if !factsComparable(c) || (c.App != nil && !c.App.SourcesFound) {
-		return false
-	}
-	return len(c.Facts.Registrations) > 0 && !registrationsUncertain(c.Facts)
-}
-
-// mustBeRegistered reports whether an extension names a task that
-// code must register.
-func mustBeRegistered(bt *manifest.BackgroundTaskExtension) bool {
-	// "$targetentrypoint$" and friends are Visual Studio template
-	// placeholders, replaced at build time.
-	return namesOwnEntryPoint(bt) && !onlySystemStarted(bt) &&
-		strings.TrimSpace(bt.EntryPoint.Value) != winAppSDKEntryPoint && !strings.Contains(bt.EntryPoint.Value, "$")
-}
-
-// registrationsOf returns the registrations that name the extension. A
-// discarded builder (configured, never registered, never handed on) is
-// none: it is the declaration kept after the Register() call went.
-func registrationsOf(f *registration.Facts, bt *manifest.BackgroundTaskExtension) []*registration.Registration {
-	var out []*registration.Registration
-	for i := range f.Registrations {
-		if !f.Registrations[i].Discarded && registersExtension(bt, &f.Registrations[i]) {
-			out = append(out, &f.Registrations[i])
-		}
 	}
 	return out
 }

@@ -90,14 +90,3 @@ func bg301IsNearMiss(bt *manifest.BackgroundTaskExtension) bool {
 	}
 	return strings.Contains(strings.ToLower(ep), "universalbgtask") || editDistance(ep, winAppSDKEntryPoint) <= 5
 }
-
-// registersWinAppSDKTask reports whether code of the App registers a task
-// through the Windows App SDK builder.
-func registersWinAppSDKTask(c *Context) bool {
-	for _, r := range ownRegistrations(c) {
-		if r.WinAppSDK {
-			return true
-		}
-	}
-	return false
-}

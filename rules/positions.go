@@ -1,0 +1,72 @@
+package rules
+
+import (
+	"sort"
+
+	"github.com/bgmanifest/bgmanifest/manifest"
+	"github.com/bgmanifest/bgmanifest/registration"
+)
+
+// Where findings point, and the order of source positions.
+
+// entryPointPos is where a registration's entry point is reported: the
+// TaskEntryPoint expression, or the helper's call site when the builder is
+// configured inside a helper (the expression there is the parameter).
+func entryPointPos(r *registration.Registration) registration.Pos {
+	if len(r.Via) > 0 || !r.EntryPoint.Pos.IsValid() {
+		return r.Pos
+	}
+	return r.EntryPoint.Pos
+}
+
+// triggerPos is where a trigger is reported: the SetTrigger argument, or
+// the helper's call site.
+func triggerPos(r *registration.Registration, t *registration.Trigger) registration.Pos {
+	if len(r.Via) > 0 || !t.Pos.IsValid() {
+		return r.Pos
+	}
+	return t.Pos
+}
+
+// attrPos is an attribute's value position, falling back to the
+// attribute, then to the element.
+func attrPos(a manifest.Attr, el manifest.Element) manifest.Pos {
+	if a.ValuePos.IsValid() {
+		return a.ValuePos
+	}
+	if a.Pos.IsValid() {
+		return a.Pos
+	}
+	return el.Pos
+}
+
+// validPositions drops positions the scanner did not record.
+func validPositions(ps []registration.Pos) []registration.Pos {
+	out := ps[:0:0]
+	for _, p := range ps {
+		if p.IsValid() {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// posLess orders positions by file, line, column.
+func posLess(a, b registration.Pos) bool {
+	if a.File != b.File {
+		return a.File < b.File
+	}
+	if a.Line != b.Line {
+		return a.Line < b.Line
+	}
+	return a.Col < b.Col
+}
+
+// posBefore reports whether a comes strictly before b in the same file.
+func posBefore(a, b registration.Pos) bool {
+	return a.File == b.File && (a.Line < b.Line || (a.Line == b.Line && a.Col < b.Col))
+}
+
+func sortPos(ps []registration.Pos) {
+	sort.SliceStable(ps, func(i, j int) bool { return posLess(ps[i], ps[j]) })
+}

@@ -1,0 +1,184 @@
+package rules
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/bgmanifest/bgmanifest/manifest"
+	"github.com/bgmanifest/bgmanifest/registration"
+	"github.com/bgmanifest/bgmanifest/workspace"
+)
+
+// What the App's registrations can tell: whether they can be compared with
+// the manifest at all, which belong to this App, which name a declaration,
+// and the Register() calls they go through.
+
+// factsComparable reports whether the manifest and the code facts can be compared:
+// a manifest that could not be read fully would make every comparison lie.
+func factsComparable(c *Context) bool {
+	return c != nil && c.Manifest != nil && c.Facts != nil && len(c.Manifest.Problems) == 0
+}
+
+// registrationsUncertain reports whether some registration of the App could not be
+// followed, so "nobody registers X" is not a safe statement: an entry point
+// or CLSID computed at run time, a helper whose arguments could not be
+// bound, or a source file the scanner could not read to the end.
+func registrationsUncertain(f *registration.Facts) bool {
+	if len(f.Notes) > 0 {
+		return true
+	}
+	for i := range f.Registrations {
+		r := &f.Registrations[i]
+		if r.Discarded {
+			continue // dead code: whatever it names, it registers nothing
+		}
+		if r.EntryPointSet && !r.EntryPoint.Resolved {
+			return true
+		}
+		if r.CLSIDSet && !r.CLSID.Resolved {
+			return true
+		}
+		if len(r.Via) > 0 && !r.Resolved() {
+			return true
+		}
+	}
+	return false
+}
+
+// ownRegistrations returns the registrations that belong to the App's own
+// manifest. When the manifest's project is itself an app (not a packaging
+// project), a registration in another app project it references — a UWP
+// unit-test app referencing the app under test — registers tasks of that
+// other app's manifest, not of this one.
+func ownRegistrations(c *Context) []*registration.Registration {
+	out := make([]*registration.Registration, 0, len(c.Facts.Registrations))
+	foreign := foreignAppFiles(c)
+	for i := range c.Facts.Registrations {
+		r := &c.Facts.Registrations[i]
+		if !foreign[r.Pos.File] {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// foreignAppFiles are the source files of app projects other than the one
+// that owns the manifest (empty unless that owner is an app project).
+func foreignAppFiles(c *Context) map[string]bool {
+	out := map[string]bool{}
+	if c.App == nil || c.App.Project == "" {
+		return out
+	}
+	if own := c.App.ProjectOf(c.App.Project); own == nil || own.Kind != workspace.KindApp {
+		return out
+	}
+	for _, src := range c.App.Sources {
+		if src.Project == "" || src.Project == c.App.Project {
+			continue
+		}
+		if p := c.App.ProjectOf(src.Project); p != nil && p.Kind == workspace.KindApp {
+			out[src.Path] = true
+		}
+	}
+	return out
+}
+
+// registerCalls returns every Register() call of the App once, in position
+// order, with the registrations that reach it (registrations made through
+// one helper share its Register() call).
+func registerCalls(f *registration.Facts, include func(*registration.Registration) bool) []regCall {
+	var out []regCall
+	index := map[registration.Pos]int{}
+	for i := range f.Registrations {
+		r := &f.Registrations[i]
+		if include != nil && !include(r) {
+			continue
+		}
+		for _, p := range r.RegisterCalls {
+			if !p.IsValid() {
+				continue
+			}
+			if j, ok := index[p]; ok {
+				out[j].Regs = append(out[j].Regs, r)
+				continue
+			}
+			index[p] = len(out)
+			out = append(out, regCall{Pos: p, Regs: []*registration.Registration{r}})
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return posLess(out[i].Pos, out[j].Pos) })
+	return out
+}
+
+// regCall is one Register() call site.
+type regCall struct {
+	Pos  registration.Pos
+	Regs []*registration.Registration
+}
+
+// taskName describes the task(s) a Register() call registers: the resolved
+// name when every registration through it agrees, else a neutral phrase.
+func (rc regCall) taskName() string {
+	name := ""
+	for _, r := range rc.Regs {
+		if !r.Name.Resolved || r.Name.Str == "" || (name != "" && r.Name.Str != name) {
+			return "a background task"
+		}
+		name = r.Name.Str
+	}
+	if name == "" {
+		return "a background task"
+	}
+	return "task \"" + name + "\""
+}
+
+// systemManaged reports whether every trigger of the registration is a
+// BackgroundTransferCompletionGroup trigger: such a task belongs to one
+// transfer group, is created with the group and removed by the system once
+// it fires, so neither an AllTasks look-up nor (as Microsoft's
+// BackgroundTransfer sample shows) an access request goes with it.
+func systemManaged(r *registration.Registration) bool {
+	if len(r.Triggers) == 0 {
+		return false
+	}
+	for _, t := range r.Triggers {
+		if !strings.Contains(t.Class, "CompletionGroup") {
+			return false
+		}
+	}
+	return true
+}
+
+// canSeeAllRegistrations reports whether "no code registers X" can be
+// said: the sources were read, registrations were found, and none of them
+// is beyond static resolution.
+func canSeeAllRegistrations(c *Context) bool {
+	if !factsComparable(c) || (c.App != nil && !c.App.SourcesFound) {
+		return false
+	}
+	return len(c.Facts.Registrations) > 0 && !registrationsUncertain(c.Facts)
+}
+
+// registrationsOf returns the registrations that name the extension. A
+// discarded builder (configured, never registered, never handed on) is
+// none: it is the declaration kept after the Register() call went.
+func registrationsOf(f *registration.Facts, bt *manifest.BackgroundTaskExtension) []*registration.Registration {
+	var out []*registration.Registration
+	for i := range f.Registrations {
+		if !f.Registrations[i].Discarded && registersExtension(bt, &f.Registrations[i]) {
+			out = append(out, &f.Registrations[i])
+		}
+	}
+	return out
+}
+
+// registersWinAppSDKTask reports whether code of the App registers a task
+// through the Windows App SDK builder.
+func registersWinAppSDKTask(c *Context) bool {
+	for _, r := range ownRegistrations(c) {
+		if r.WinAppSDK {
+			return true
+		}
+	}
+	return false
+}
