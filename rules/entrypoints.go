@@ -127,9 +127,9 @@ func appExtensions(man *manifest.Manifest) []*manifest.BackgroundTaskExtension {
 	return out
 }
 
-// isScriptEntryPoint reports whether a registration names a JavaScript file (the
-// JS model, where the manifest's StartPage is the entry point). A JavaScript
-// app may also register a class of a Windows Runtime Component by name, so
+// isScriptEntryPoint reports whether a registration names a JavaScript
+// file (the JS model, where the manifest's StartPage is the entry point). A
+// JavaScript app may also register a class of a Windows Runtime Component by name, so
 // the value decides, not the language.
 func isScriptEntryPoint(r *registration.Registration) bool {
 	s := strings.ToLower(strings.TrimSpace(r.EntryPoint.Str))
@@ -157,8 +157,8 @@ func declaresEntryPoint(bt *manifest.BackgroundTaskExtension, r *registration.Re
 	return ep != "" && ep == r.EntryPoint.Str
 }
 
-// declaringExtensions returns the application-level extensions that declare the
-// registration's entry point.
+// declaringExtensions returns the application-level extensions that
+// declare the registration's entry point.
 func declaringExtensions(man *manifest.Manifest, r *registration.Registration) []*manifest.BackgroundTaskExtension {
 	var out []*manifest.BackgroundTaskExtension
 	for _, bt := range appExtensions(man) {

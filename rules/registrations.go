@@ -13,14 +13,15 @@ import (
 // the manifest at all, which belong to this App, which name a declaration,
 // and the Register() calls they go through.
 
-// factsComparable reports whether the manifest and the code facts can be compared:
-// a manifest that could not be read fully would make every comparison lie.
+// factsComparable reports whether the manifest and the code facts can be
+// compared: a manifest that could not be read fully would make every
+// comparison lie.
 func factsComparable(c *Context) bool {
 	return c != nil && c.Manifest != nil && c.Facts != nil && len(c.Manifest.Problems) == 0
 }
 
-// registrationsUncertain reports whether some registration of the App could not be
-// followed, so "nobody registers X" is not a safe statement: an entry point
+// registrationsUncertain reports whether some registration of the App
+// could not be followed, so "nobody registers X" is not a safe statement: an entry point
 // or CLSID computed at run time, a helper whose arguments could not be
 // bound, or a source file the scanner could not read to the end.
 func registrationsUncertain(f *registration.Facts) bool {
