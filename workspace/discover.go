@@ -500,7 +500,7 @@ func (d *discoverer) project(disp string, line int, from string) *projectFile {
 		}
 	}
 	if errors.Is(err, fs.ErrNotExist) {
-		if fixed, ok := existingPath(disp); ok {
+		if fixed, ok := d.ix.existingPath(disp); ok {
 			if p, ok := d.projects[d.ix.key(fixed)]; ok {
 				d.projects[key] = p
 				return p

@@ -494,7 +494,7 @@ func (p *projectFile) expandWildcard(ix *index, n noter, tree func(string) *dirN
 		if ix.fileAt(path) == fileExists {
 			return []string{path}
 		}
-		fixed, info, ok := existingFile(path)
+		fixed, info, ok := ix.existingFile(path)
 		if !ok || info == nil || info.IsDir() {
 			n.note(it.file, it.line, "source file %s listed in the project does not exist", path)
 			return nil
@@ -506,7 +506,7 @@ func (p *projectFile) expandWildcard(ix *index, n noter, tree func(string) *dirN
 	if _, err := os.Stat(baseDir); err != nil {
 		// Windows finds backgroundtasks\*.cs in a folder BackgroundTasks:
 		// so does the walk, on a case-sensitive checkout too
-		if fixed, info, ok := existingFile(baseDir); ok && info != nil && info.IsDir() {
+		if fixed, info, ok := ix.existingFile(baseDir); ok && info != nil && info.IsDir() {
 			baseDir = fixed
 		}
 	}

@@ -65,6 +65,13 @@ type index struct {
 	dbpMu sync.Mutex
 	dbp   map[string]string // directoryBuildProps by absolute directory
 
+	// existing memoizes existingFile: Apps that share a project list the
+	// same missing or wrongly cased paths (every JavaScript sample of
+	// Windows-universal-samples names 40 files under \SharedContent), and
+	// each answer costs a directory listing per path component.
+	existingMu sync.Mutex
+	existing   map[string]existingAnswer
+
 	// bounds are the symlink-free directories the walk may enter: the
 	// repository (or search) roots of the paths being linted. A symbolic
 	// link or a project glob that leads elsewhere (a link to /, a
@@ -479,7 +486,33 @@ func (ix *index) existingPath(path string) (string, bool) {
 	if ix.fileAt(path) == fileExists {
 		return path, true
 	}
-	return existingPath(path)
+	fixed, _, ok := ix.existingFile(path)
+	return fixed, ok
+}
+
+type existingAnswer struct {
+	fixed string
+	info  os.FileInfo
+	ok    bool
+}
+
+// existingFile is existingFile, asked of the file system once per path
+// per discovery.
+func (ix *index) existingFile(path string) (string, os.FileInfo, bool) {
+	ix.existingMu.Lock()
+	a, seen := ix.existing[path]
+	ix.existingMu.Unlock()
+	if seen {
+		return a.fixed, a.info, a.ok
+	}
+	a.fixed, a.info, a.ok = existingFile(path)
+	ix.existingMu.Lock()
+	if ix.existing == nil {
+		ix.existing = map[string]existingAnswer{}
+	}
+	ix.existing[path] = a
+	ix.existingMu.Unlock()
+	return a.fixed, a.info, a.ok
 }
 
 // collect calls fn for every node in the tree below (and including) n.
