@@ -43,18 +43,13 @@ func pathKey(abs string) string {
 	return abs
 }
 
-// existingPath returns path if it exists, else the same path with each
+// existingFile returns path if it exists, else the same path with each
 // missing component matched case-insensitively against its directory's
-// entries. Projects written on Windows often spell a reference or an
-// include with a case the file system of a Linux CI machine does not
-// forgive ("..\tasks\Tasks.csproj" for Tasks/Tasks.csproj).
-func existingPath(path string) (string, bool) {
-	fixed, _, ok := existingFile(path)
-	return fixed, ok
-}
-
-// existingFile is existingPath that also returns the file's information
-// (nil if it cannot be had), so a caller need not stat the path again.
+// entries, and the file's information (nil if it cannot be had) so a
+// caller need not stat the path again. Projects written on Windows often
+// spell a reference or an include with a case the file system of a Linux
+// CI machine does not forgive ("..\tasks\Tasks.csproj" for
+// Tasks/Tasks.csproj).
 func existingFile(path string) (string, os.FileInfo, bool) {
 	if info, err := os.Stat(path); err == nil {
 		return path, info, true

@@ -480,7 +480,7 @@ func (ix *index) fileAt(disp string) fileState {
 	return fileMissing
 }
 
-// existingPath is existingPath answered from the walk when it knows the
+// existingPath is existingFile answered from the walk when it knows the
 // file.
 func (ix *index) existingPath(path string) (string, bool) {
 	if ix.fileAt(path) == fileExists {
