@@ -65,6 +65,11 @@ type SourceFile struct {
 	// directory (a shared folder): the file other Apps of the run most
 	// likely read too, whose tokens Options.Lexed keeps for them.
 	Linked bool
+	// Component marks a file of a Windows Runtime Component project. BG201
+	// reads every public class of a component that holds a task class,
+	// so only a component's files are lexed for it; an app project's other
+	// classes are no business of the rule.
+	Component bool
 }
 
 // Trigger is one SetTrigger argument.

@@ -16,9 +16,11 @@ import (
 var lexFilterCases = []struct {
 	name    string
 	project string // of every file
-	files   map[string]string
-	check   func(*Facts) error
-	unlexed []string // files that must stay unlexed
+	// component: the project is a Windows Runtime Component
+	component bool
+	files     map[string]string
+	check     func(*Facts) error
+	unlexed   []string // files that must stay unlexed
 }{
 	{
 		name: "constant defined in another file",
@@ -130,8 +132,9 @@ partial class R { SystemCondition _cond; void Init() { _cond = new SystemConditi
 		},
 	},
 	{
-		name:    "public class of the component holding a task class",
-		project: "Tasks.csproj",
+		name:      "public class of the component holding a task class",
+		project:   "Tasks.csproj",
+		component: true,
 		files: map[string]string{
 			"Task.cs":   `using Windows.ApplicationModel.Background; namespace Tasks { public sealed class T : IBackgroundTask { public void Run(IBackgroundTaskInstance i) { } } }`,
 			"Helper.cs": `namespace Tasks { public class Util { } }`,
@@ -225,7 +228,7 @@ func TestLexFilterAsksForWhatItNeeds(t *testing.T) {
 			var files []SourceFile
 			overlay := map[string][]byte{}
 			for p, src := range c.files {
-				files = append(files, SourceFile{Path: p, Project: c.project})
+				files = append(files, SourceFile{Path: p, Project: c.project, Component: c.component})
 				overlay[p] = []byte(src)
 			}
 			sort.Slice(files, func(i, j int) bool { return files[i].Path < files[j].Path })
@@ -253,6 +256,32 @@ func TestLexFilterAsksForWhatItNeeds(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// BG201 reads every public class of a Windows Runtime Component that holds
+// a task class; in an app project (an in-process task) the other classes
+// are none of its business, and a large app's files are not lexed for it.
+func TestAppProjectClassesAreNotLexedForBG201(t *testing.T) {
+	files := []SourceFile{{Path: "Helper.cs", Project: "App.csproj"}, {Path: "Task.cs", Project: "App.csproj"}}
+	overlay := map[string][]byte{
+		"Task.cs":   []byte(`using Windows.ApplicationModel.Background; namespace App { public sealed class T : IBackgroundTask { public void Run(IBackgroundTaskInstance i) { } } }`),
+		"Helper.cs": []byte(`namespace App { public class Util { } }`),
+	}
+	var mu sync.Mutex
+	lexed := map[string]bool{}
+	ParseHook = func(p string) { mu.Lock(); lexed[p] = true; mu.Unlock() }
+	defer func() { ParseHook = nil }()
+	f := ScanWithOverlay(files, overlay, Options{Jobs: 2})
+	if err := hasTaskClass("App.T", true)(f); err != nil {
+		t.Fatal(err)
+	}
+	if lexed["Helper.cs"] {
+		t.Error("Helper.cs of an app project was lexed for BG201")
+	}
+	files[0].Component, files[1].Component = true, true
+	if err := hasTaskClass("App.Util", false)(ScanWithOverlay(files, overlay, Options{Jobs: 2})); err != nil {
+		t.Errorf("in a component: %v", err)
 	}
 }
 
@@ -303,7 +332,22 @@ func TestHidesIdentifier(t *testing.T) {
 		want bool
 	}{
 		{CSharp, `const string \u0045ntry = "x";`, true},
-		{CSharp, `var s = "\U0001F600";`, true},
+		// escapes that spell no ASCII identifier byte hide no word the
+		// scan looks for: strings full of them are left unlexed
+		{CSharp, `var s = "\U0001F600";`, false},
+		{CSharp, `var s = "\u2026";`, false},
+		{CSharp, `var s = "\u2026abc";`, false}, // \u takes four digits: "…abc"
+		{CSharp, `var s = "\u00e9\u002D";`, false},
+		{JavaScript, `var s = "\u{1F600}";`, false},
+		{CSharp, `var \u0041BC = 1;`, true}, // "ABC": four digits, then letters
+		{CSharp, `var Task\u005FName = 1;`, true},
+		{CSharp, `var \U00000041 = 1;`, true},
+		{JavaScript, `var \u{41} = 1;`, true},
+		{CSharp, `var s = "\u212A";`, true}, // Kelvin sign folds to k
+		{CSharp, `var s = "\u0130";`, true}, // dotted capital I folds to i
+		{CSharp, `var s = "\u12";`, true},   // unreadable: taken to hide one
+		{JavaScript, `var s = "\u{41";`, true},
+		{CSharp, `var p = "C:\\users";`, true},
 		{JavaScript, `var \u0061 = 1;`, true},
 		{CSharp, `var s = "a\tb\\n";`, false},
 		{VB, `Dim s = "\u0045"`, false}, // VB has no escapes

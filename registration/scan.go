@@ -275,7 +275,7 @@ func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[s
 		if src == nil {
 			continue
 		}
-		if names != nil && names.matchWord(src) || ix.wantProjects[files[i].Project] && files[i].Project != "" && unsealedCandidate(files[i].Language, src) {
+		if names != nil && names.matchWord(src) || files[i].Component && ix.wantProjects[files[i].Project] && files[i].Project != "" && unsealedCandidate(files[i].Language, src) {
 			out = append(out, i)
 		}
 	}
@@ -322,7 +322,9 @@ func hidesIdentifier(lang Language, src []byte) bool {
 	for i := bytes.IndexByte(src, '\\'); i >= 0 && i+1 < len(src); {
 		switch next := src[i+1]; {
 		case next == 'u' || next == 'U':
-			return true
+			if escapeMayHideWord(src[i+2:], next == 'U') {
+				return true
+			}
 		case lang == CPP && i > 0 && nameClass[src[i-1]] >= 0:
 			j := i + 1
 			if src[j] == '\r' && j+1 < len(src) && src[j+1] == '\n' {
@@ -339,6 +341,51 @@ func hidesIdentifier(lang Language, src []byte) bool {
 		i += 1 + k
 	}
 	return false
+}
+
+// escapeMayHideWord reads the hex digits after a \u (four, or
+// JavaScript's \u{...}) or a \U (eight) and reports whether the escape may spell a
+// letter of an ASCII word: an ASCII letter, digit or underscore, or one of
+// the two runes that case-fold to an ASCII letter. Every word the scan
+// looks for is ASCII (a non-ASCII name wanted later lexes every pending
+// file), so the escapes that fill strings ("\u2026", "\U0001F600") hide
+// none of them. Digits that cannot be read are taken to hide one.
+func escapeMayHideWord(rest []byte, long bool) bool {
+	v, n, max := 0, 0, 4
+	if long {
+		max = 8
+	}
+	braced := !long && len(rest) > 0 && rest[0] == '{'
+	if braced {
+		rest, max = rest[1:], 8
+	}
+	for _, c := range rest {
+		d := hexDigit(c)
+		if d < 0 || n == max {
+			break
+		}
+		v = v<<4 | d
+		n++
+	}
+	if n == 0 || !braced && n < max || braced && (n == len(rest) || rest[n] != '}') {
+		return true
+	}
+	if v < utf8.RuneSelf {
+		return nameClass[v] >= 0
+	}
+	return v == 0x212a || v == 0x130
+}
+
+func hexDigit(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'a' && c <= 'f':
+		return int(c-'a') + 10
+	case c >= 'A' && c <= 'F':
+		return int(c-'A') + 10
+	}
+	return -1
 }
 
 // ParseHook, when set, is called with each file's path just before it is

@@ -654,7 +654,7 @@ func (d *discoverer) groupProjects(app *App, roots []*projectFile) {
 			seenSource[s.key] = true
 			app.Sources = append(app.Sources, registration.SourceFile{
 				Path: s.path, Language: s.lang, Project: p.Path, RootNamespace: p.RootNamespace,
-				Linked: !strings.HasPrefix(s.path, dir),
+				Linked: !strings.HasPrefix(s.path, dir), Component: p.Kind == KindWinRTComponent,
 			})
 		}
 		for _, link := range l.links {

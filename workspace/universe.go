@@ -97,7 +97,7 @@ func (d *discoverer) projectSources(p *projectFile) []registration.SourceFile {
 		}
 		out = append(out, registration.SourceFile{
 			Path: s.path, Language: s.lang, Project: p.Path, RootNamespace: p.RootNamespace,
-			Linked: !strings.HasPrefix(s.path, dir),
+			Linked: !strings.HasPrefix(s.path, dir), Component: p.Kind == KindWinRTComponent,
 		})
 	}
 	if d.universeSources == nil {
