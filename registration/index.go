@@ -26,6 +26,17 @@ type appIndex struct {
 	// files holding one of these words and resolves again, since a
 	// definition or assignment there could change the answer.
 	wants map[string]bool
+	// wantMethods records, lower case, the names looked up as method
+	// definitions only (a helper a builder is handed to): a file that
+	// spells the name only as a member call (DependencyProperty.Register,
+	// in every XAML control) defines no such method and is not lexed for it.
+	wantMethods map[string]bool
+	// wantCalls records, lower case, the helper names whose call sites
+	// were looked up, with the simple names of the helpers' classes and
+	// their bases ("" for a free function): a member call reaches the
+	// helper only through one of these (or this/base/Me), so a file that
+	// spells neither holds no call of it through a member access.
+	wantCalls map[string]map[string]bool
 	// wantProjects are the projects holding a task class: their files
 	// that may declare a public class that is not sealed must be lexed
 	// (BG201 reports every such class of a component).
@@ -74,6 +85,8 @@ func newIndex(files []*fileModel) *appIndex {
 		locals:       map[*methodDecl]map[string][][]Token{},
 		assigned:     map[string]bool{},
 		wants:        map[string]bool{},
+		wantMethods:  map[string]bool{},
+		wantCalls:    map[string]map[string]bool{},
 		wantProjects: map[string]bool{},
 	}
 	for _, f := range files {
@@ -99,7 +112,9 @@ func newIndex(files []*fileModel) *appIndex {
 // methodsNamed lists the App's methods called name (ASCII case ignored
 // when fold).
 func (ix *appIndex) methodsNamed(name string, fold bool) []*methodDecl {
-	ix.want(name)
+	if name != "" {
+		ix.wantMethods[strings.ToLower(name)] = true
+	}
 	if ix.methods == nil {
 		ix.methods = map[string][]*methodDecl{}
 		for _, f := range ix.files {

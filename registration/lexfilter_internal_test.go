@@ -182,6 +182,17 @@ partial class R { SystemCondition _cond; void Init() { _cond = new SystemConditi
 		unlexed: []string{"Notes.cs"},
 	},
 	{
+		name: "helper's callers found by its class name; member calls on other classes left unlexed",
+		files: map[string]string{
+			"Helper.cs":  `using Windows.ApplicationModel.Background; static class TaskHelper { public static void Register(string entry) { var b = new BackgroundTaskBuilder(); b.TaskEntryPoint = entry; b.SetTrigger(new TimeTrigger(15, false)); b.Register(); } }`,
+			"Caller.cs":  `class Caller { void Go() { TaskHelper.Register("Tasks.Sync"); } }`,
+			"Local.cs":   `class Local { void Go() { var h = Make(); h.Register("Tasks.Other"); } }`,
+			"Control.cs": `class Control { public static readonly DependencyProperty P = DependencyProperty.Register("P", typeof(int), typeof(Control), null); }`,
+		},
+		check:   entryPointIs("Tasks.Sync", true),
+		unlexed: []string{"Control.cs", "Local.cs"},
+	},
+	{
 		name: "VB constant spelled in another case",
 		files: map[string]string{
 			"Register.vb": "Imports Windows.ApplicationModel.Background\nModule R\n Sub Go()\n  Dim b As New BackgroundTaskBuilder()\n  b.TaskEntryPoint = Names.entry\n  b.SetTrigger(New TimeTrigger(15, False))\n  b.Register()\n End Sub\nEnd Module\n",
@@ -361,6 +372,103 @@ func TestHidesIdentifier(t *testing.T) {
 	} {
 		if got := hidesIdentifier(c.lang, []byte(c.src)); got != c.want {
 			t.Errorf("hidesIdentifier(%s, %q) = %v, want %v", c.lang, c.src, got, c.want)
+		}
+	}
+}
+
+func TestMayDefineMethod(t *testing.T) {
+	defs := newNameAutomaton([][]byte{[]byte("register")})
+	for _, c := range []struct {
+		lang Language
+		src  string
+		want bool
+	}{
+		{CSharp, `static void Register(BackgroundTaskBuilder b) { }`, true},
+		{CSharp, `void IRegistrar.Register(BackgroundTaskBuilder b) { }`, true},
+		{CSharp, `Task<bool> Ns.IRegistrar.Register(BackgroundTaskBuilder b)`, true},
+		{CSharp, "public static readonly DependencyProperty P =\n    DependencyProperty.Register(\"P\", typeof(int), typeof(C), null);", false},
+		{CSharp, `Foo(DependencyProperty.Register("P", t, o, m), x.y.Register());`, false},
+		{CSharp, `return DependencyProperty.Register("P", t, o, m);`, true}, // a keyword before the chain: undecided
+		{CSharp, `var p = Make().Register();`, true},                        // a call before the access: undecided
+		{CSharp, `Registered = true; RegisterAll();`, false},                // not the whole word
+		{VB, "Sub Register(b As BackgroundTaskBuilder)\nEnd Sub", true},
+		{VB, "Dim p = DependencyProperty.Register(\"P\", t, o, m)", false},
+		{CPP, `bool Helpers::Register(BackgroundTaskBuilder const& b) { }`, true},
+		{CPP, `Foo* Helpers::Register(BackgroundTaskBuilder const& b) { }`, true},
+		{CPP, `auto p = DependencyProperty::Register(L"P", t, o, m);`, false},
+		{CPP, `{ registrar->Register(b); }`, false},
+		{CPP, `register int x = 0;`, true}, // the keyword spells the word: lexed, harmlessly
+		{JavaScript, `Tasks.register = function (b) { };`, true},
+		{JavaScript, `x = Tasks.register(b);`, true}, // every spelling counts in JavaScript
+	} {
+		if got := mayDefineMethod(c.lang, []byte(c.src), defs); got != c.want {
+			t.Errorf("mayDefineMethod(%s, %q) = %v, want %v", c.lang, c.src, got, c.want)
+		}
+	}
+}
+
+// A builder handed to a helper makes the resolver look for the helper's
+// definition; files that only call a method of that name on some value
+// (XAML controls calling DependencyProperty.Register) stay unlexed, and
+// the helper's file is still found.
+func TestHelperSearchSkipsMemberCalls(t *testing.T) {
+	files := []SourceFile{{Path: "Control.cs"}, {Path: "Helpers.cs"}, {Path: "Start.cs"}}
+	overlay := map[string][]byte{
+		"Start.cs": []byte(`using Windows.ApplicationModel.Background;
+partial class Start { void Go() { var b = new BackgroundTaskBuilder(); b.Name = "sync"; Register(b); } }`),
+		"Helpers.cs": []byte(`using Windows.ApplicationModel.Background;
+partial class Start { static void Register(BackgroundTaskBuilder x) { x.TaskEntryPoint = "Tasks.Sync"; x.SetTrigger(new TimeTrigger(15, false)); x.Register(); } }`),
+		"Control.cs": []byte(`class Control { public static readonly DependencyProperty P = DependencyProperty.Register("P", typeof(int), typeof(Control), null); }`),
+	}
+	var mu sync.Mutex
+	lexed := map[string]bool{}
+	ParseHook = func(p string) { mu.Lock(); lexed[p] = true; mu.Unlock() }
+	defer func() { ParseHook = nil }()
+	some := ScanWithOverlay(files, overlay, Options{Jobs: 2})
+	all := ScanWithOverlay(files, overlay, Options{Jobs: 2, LexAll: true})
+	some.Notes, all.Notes = nil, nil
+	if !reflect.DeepEqual(some, all) {
+		t.Errorf("facts differ:\n%+v\nlexing all:\n%+v", some, all)
+	}
+	if len(all.Registrations) == 0 {
+		t.Fatalf("lexing all: the case is wrong, no registration: %+v", all)
+	}
+	lexed = map[string]bool{}
+	ScanWithOverlay(files, overlay, Options{Jobs: 2})
+	if lexed["Control.cs"] {
+		t.Error("Control.cs was lexed; it defines no Register method")
+	}
+}
+
+func TestCallSearch(t *testing.T) {
+	member := &callSearch{names: [][]byte{[]byte("register")}, owners: [][]byte{[]byte("taskhelper"), []byte("helperbase")}}
+	member.build()
+	free := &callSearch{names: [][]byte{[]byte("register")}, freeFunction: true}
+	free.build()
+	for _, c := range []struct {
+		s    *callSearch
+		lang Language
+		src  string
+		want bool
+	}{
+		{member, CSharp, `void Go() { Register(b); }`, true},
+		{member, CSharp, `void Go() { this.Register(b); }`, true},
+		{member, CSharp, `void Go() { base.Register(b); }`, true},
+		{member, VB, "Sub Go()\n Me.Register(b)\nEnd Sub", true},
+		{member, CSharp, `void Go() { TaskHelper.Register(b); }`, true},
+		{member, CSharp, `void Go() { var h = new TaskHelper(); h.Register(b); }`, true},
+		{member, CSharp, `void Go() { HelperBase h = Make(); h.Register(b); }`, true},
+		{member, CSharp, `static DependencyProperty P = DependencyProperty.Register("P", t, o, m);`, false},
+		{member, CPP, `auto p = DependencyProperty::Register(L"P", t, o, m); x->Register(y);`, false},
+		{member, CPP, `void Go() { this->Register(b); }`, true},
+		{member, CSharp, `int Registered;`, false},
+		{member, JavaScript, `x.register(b);`, true},
+		{free, CPP, `void Go() { tasks::Register(b); }`, true},
+		{free, CPP, `void Go() { other.Register(b); }`, true},
+		{free, CPP, `void Go() { }`, false},
+	} {
+		if got := c.s.mayCall(c.lang, []byte(c.src)); got != c.want {
+			t.Errorf("mayCall(%s, %q) free=%v = %v, want %v", c.lang, c.src, c.s.freeFunction, got, c.want)
 		}
 	}
 }

@@ -64,6 +64,29 @@ func newNameAutomaton(words [][]byte) *nameAutomaton {
 	return a
 }
 
+// nextWord returns the bounds of the first whole-word match at or after
+// src[from:] (whose byte before from ends an identifier), or -1, -1.
+func (a *nameAutomaton) nextWord(src []byte, from int) (int, int) {
+	n := len(src)
+	for i := from; i < n; {
+		for i < n && nameClass[src[i]] < 0 {
+			i++
+		}
+		start := i
+		s := int32(0)
+		for i < n && nameClass[src[i]] >= 0 {
+			if s != 0 || i == start {
+				s = a.next[s][nameClass[src[i]]]
+			}
+			i++
+		}
+		if s != 0 && a.accept[s] {
+			return start, i
+		}
+	}
+	return -1, -1
+}
+
 // matchWord reports whether src holds one of the words as a whole
 // identifier. An identifier that leaves the trie is skipped to its end
 // without further table walks.

@@ -243,24 +243,74 @@ func remaining(pending [][]byte) []int {
 }
 
 // filesWanted lists the pending files that hold a name the resolver asked
-// for as a whole word, or that belong to a project holding a task class.
-// Names in asked were searched for in an earlier round (a file still
-// pending does not hold them); the new ones are added to it.
+// for as a whole word, or may define a method it asked for, or that belong
+// to a component holding a task class. Names in asked were searched for in
+// an earlier round (a file still pending does not hold them); the new ones
+// are added to it.
 func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[string]bool) []int {
-	var words [][]byte
+	var words, methods [][]byte
 	for w := range ix.wants {
 		if asked[w] {
 			continue
 		}
 		asked[w] = true
 		for _, part := range identParts(w) {
-			for k := 0; k < len(part); k++ {
-				if part[k] >= utf8.RuneSelf {
-					return remaining(pending) // not ASCII: the byte search cannot fold it
-				}
+			if !isASCII(part) {
+				return remaining(pending) // not ASCII: the byte search cannot fold it
 			}
 			words = append(words, []byte(part))
 		}
+	}
+	for w := range ix.wantMethods {
+		if ix.wants[w] || asked[methodKey+w] {
+			continue // searched for as a whole word, which finds more
+		}
+		asked[methodKey+w] = true
+		if !isASCII(w) || len(identParts(w)) != 1 {
+			return remaining(pending)
+		}
+		methods = append(methods, []byte(w))
+	}
+	var defs *nameAutomaton
+	if len(methods) > 0 {
+		defs = newNameAutomaton(methods)
+	}
+	var calls *callSearch
+	for w, owners := range ix.wantCalls {
+		if ix.wants[w] {
+			continue
+		}
+		fresh := false
+		for o := range owners {
+			if !asked[callKey+w+"\x00"+o] {
+				asked[callKey+w+"\x00"+o] = true
+				fresh = true
+			}
+		}
+		if !fresh {
+			continue
+		}
+		if !isASCII(w) || len(identParts(w)) != 1 {
+			return remaining(pending)
+		}
+		if calls == nil {
+			calls = &callSearch{}
+		}
+		calls.names = append(calls.names, []byte(w))
+		for o := range owners {
+			if o == "" {
+				calls.freeFunction = true
+			}
+			for _, part := range identParts(o) {
+				if !isASCII(part) {
+					return remaining(pending)
+				}
+				calls.owners = append(calls.owners, []byte(part))
+			}
+		}
+	}
+	if calls != nil {
+		calls.build()
 	}
 	// the skip search reads a fraction of the bytes; the automaton takes
 	// the words it cannot (shorter than three bytes)
@@ -275,11 +325,158 @@ func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[s
 		if src == nil {
 			continue
 		}
-		if names != nil && names.matchWord(src) || files[i].Component && ix.wantProjects[files[i].Project] && files[i].Project != "" && unsealedCandidate(files[i].Language, src) {
+		if names != nil && names.matchWord(src) || defs != nil && mayDefineMethod(files[i].Language, src, defs) || calls != nil && calls.mayCall(files[i].Language, src) || files[i].Component && ix.wantProjects[files[i].Project] && files[i].Project != "" && unsealedCandidate(files[i].Language, src) {
 			out = append(out, i)
 		}
 	}
 	return out
+}
+
+// methodKey and callKey prefix, in filesWanted's asked set, a name
+// searched for as a method definition only, and a helper's name and
+// owner searched for as a call.
+const (
+	methodKey = "method:"
+	callKey   = "call:"
+)
+
+// callSearch finds the files that may call one of the helpers whose call
+// sites the resolver asked for (callIndex.of), by the rule
+// receiverMayBe applies: a call without a receiver; one on this, base,
+// Me, MyBase or MyClass; one whose receiver is spelled as the helper's
+// class or a base (by name, or as the declared type of a variable, which
+// the calling file spells); any spelling of a free function's name (C++
+// reaches one through a namespace) or of a JavaScript one.
+type callSearch struct {
+	names, owners [][]byte
+	freeFunction  bool
+	nameWords     *nameAutomaton
+	ownerWords    *nameAutomaton
+}
+
+func (s *callSearch) build() {
+	s.nameWords = newNameAutomaton(s.names)
+	s.ownerWords = newNameAutomaton(s.owners)
+}
+
+func (s *callSearch) mayCall(lang Language, src []byte) bool {
+	found := false
+	for i := 0; ; {
+		start, end := s.nameWords.nextWord(src, i)
+		if start < 0 {
+			break
+		}
+		found = true
+		if lang == JavaScript || s.freeFunction {
+			// a free function may be reached through any receiver that
+			// is not a class (a namespace, in C++)
+			return true
+		}
+		j := skipSpaceBack(src, start)
+		switch {
+		case j > 0 && src[j-1] == '.':
+			j--
+		case j > 1 && src[j-2] == '-' && src[j-1] == '>':
+			j -= 2
+		case j > 1 && src[j-2] == ':' && src[j-1] == ':':
+			j -= 2
+		default:
+			return true // no receiver
+		}
+		j = skipSpaceBack(src, j)
+		k := j
+		for k > 0 && nameClass[src[k-1]] >= 0 {
+			k--
+		}
+		switch strings.ToLower(string(src[k:j])) {
+		case "this", "base", "me", "mybase", "myclass":
+			return true
+		}
+		i = end
+	}
+	return found && s.ownerWords.matchWord(src)
+}
+
+func isASCII(s string) bool {
+	for k := 0; k < len(s); k++ {
+		if s[k] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// mayDefineMethod reports whether src may define a method named by one of
+// defs' words: it spells one as a whole word somewhere other than after a
+// member access on a value ("= DependencyProperty.Register(",
+// "ptr->Register("). A qualified name after a type ("void
+// IRegistrar.Register(", "bool Helpers::Register(") may be a definition,
+// and JavaScript assigns methods through member access
+// ("Tasks.register = function"), so there every spelling counts.
+func mayDefineMethod(lang Language, src []byte, defs *nameAutomaton) bool {
+	for i := 0; ; {
+		start, end := defs.nextWord(src, i)
+		if start < 0 {
+			return false
+		}
+		if lang == JavaScript || !calledOnValue(src, start) {
+			return true
+		}
+		i = end
+	}
+}
+
+// calledOnValue reports whether the name at src[start:] follows a member
+// access ('.', "->" or "::") whose qualifier chain is itself preceded by
+// something that cannot end a type: an operator, a bracket, a separator
+// or the start of the text. A type name or a keyword before the chain
+// ("void A::Register", "return x.Register") leaves it undecided: false.
+func calledOnValue(src []byte, start int) bool {
+	j := skipSpaceBack(src, start)
+	switch {
+	case j > 0 && src[j-1] == '.':
+		j--
+	case j > 1 && (src[j-2] == '-' && src[j-1] == '>' || src[j-2] == ':' && src[j-1] == ':'):
+		j -= 2
+	default:
+		return false
+	}
+	// the qualifier chain: identifiers joined by '.', "->" or "::"
+	for {
+		j = skipSpaceBack(src, j)
+		k := j
+		for k > 0 && nameClass[src[k-1]] >= 0 {
+			k--
+		}
+		if k == j {
+			return false // "f().Register", "a[0].Register", "IFoo<T>.Register": undecided
+		}
+		j = skipSpaceBack(src, k)
+		switch {
+		case j > 0 && src[j-1] == '.':
+			j--
+			continue
+		case j > 1 && (src[j-2] == '-' && src[j-1] == '>' || src[j-2] == ':' && src[j-1] == ':'):
+			j -= 2
+			continue
+		}
+		if j == 0 {
+			return true
+		}
+		switch src[j-1] {
+		case '=', '(', ',', ';', '{', '}', '!', '|', '?', '+', '-', '/', '%', '^', '~', '[':
+			// not '*' or '&': "Foo* Bar::Register(" defines one
+			return true
+		}
+		return false
+	}
+}
+
+func skipSpaceBack(src []byte, j int) int {
+	for j > 0 && (src[j-1] == ' ' || src[j-1] == '\t' || src[j-1] == '\n' || src[j-1] == '\r') {
+		j--
+	}
+	return j
 }
 
 // unsealedCandidate is mayDeclareUnsealedClass for the languages BG201
@@ -688,9 +885,21 @@ type callIndex struct {
 	byName map[string][]callSite
 }
 
-func (ci *callIndex) of(name string) []callSite {
-	ci.ix.want(name)
+func (ci *callIndex) of(h *methodDecl) []callSite {
+	name := h.name
 	key := strings.ToLower(name)
+	if name != "" {
+		owners := ci.ix.wantCalls[key]
+		if owners == nil {
+			owners = map[string]bool{}
+			ci.ix.wantCalls[key] = owners
+		}
+		owner, bases := helperOwner(h)
+		owners[strings.ToLower(owner)] = true
+		for _, b := range bases {
+			owners[strings.ToLower(lastPart(strings.ReplaceAll(b, "::", ".")))] = true
+		}
+	}
 	if cs, ok := ci.byName[key]; ok {
 		return cs
 	}
@@ -766,7 +975,7 @@ const maxChains = 64
 // caller's call sites are followed too (outermost first in via).
 func chainsOf(ix *appIndex, calls *callIndex, h *methodDecl, depth int, visiting map[*methodDecl]bool) []chain {
 	var out []chain
-	for _, cs := range calls.of(h.name) {
+	for _, cs := range calls.of(h) {
 		if cs.m == h || !arityFits(h, cs.args) {
 			continue
 		}
