@@ -175,7 +175,13 @@ func attachOutOfClassMethods(ix *appIndex) {
 			if m.class != nil || m.qual == "" {
 				continue
 			}
-			ix.want(m.qual)
+			if f.interesting {
+				// A file lexed only because it defines a name the
+				// resolver asked for does not send it after the classes
+				// of its own methods: in a C++ code base that chain
+				// reaches every header.
+				ix.want(m.qual)
+			}
 			var cands []*classDecl
 			for _, c := range ix.classes[m.qual] {
 				if c.file.lang == CPP && (cppNamespace(m.ns) == c.ns || m.ns == "") {

@@ -193,6 +193,16 @@ partial class R { SystemCondition _cond; void Init() { _cond = new SystemConditi
 		unlexed: []string{"Control.cs", "Local.cs"},
 	},
 	{
+		name: "C++ file lexed for a constant does not send the scan after its methods' classes",
+		files: map[string]string{
+			"Register.cpp": `#include "Names.h"` + "\n" + `using namespace winrt::Windows::ApplicationModel::Background; void Go() { BackgroundTaskBuilder b; b.TaskEntryPoint(Names::Entry); b.SetTrigger(TimeTrigger(15, false)); b.Register(); }`,
+			"Names.cpp":    `#include "Other.h"` + "\n" + `namespace Names { const wchar_t* Entry = L"Tasks.Sync"; } void Other::Work() { }`,
+			"Other.h":      `struct Other { void Work(); };`,
+		},
+		check:   entryPointIs("Tasks.Sync", true),
+		unlexed: []string{"Other.h"},
+	},
+	{
 		name: "VB constant spelled in another case",
 		files: map[string]string{
 			"Register.vb": "Imports Windows.ApplicationModel.Background\nModule R\n Sub Go()\n  Dim b As New BackgroundTaskBuilder()\n  b.TaskEntryPoint = Names.entry\n  b.SetTrigger(New TimeTrigger(15, False))\n  b.Register()\n End Sub\nEnd Module\n",
