@@ -203,6 +203,32 @@ partial class R { SystemCondition _cond; void Init() { _cond = new SystemConditi
 		unlexed: []string{"Other.h"},
 	},
 	{
+		name: "JavaScript builder handed to a helper in a file that names only the trigger",
+		files: map[string]string{
+			"register.js":  `var b = new Windows.ApplicationModel.Background.BackgroundTaskBuilder(); b.name = "sync"; b.taskEntryPoint = "Tasks.Sync"; configure(b);`,
+			"configure.js": `function configure(builder) { builder.setTrigger(new Windows.ApplicationModel.Background.TimeTrigger(15, false)); builder.register(); }`,
+		},
+		check: func(f *Facts) error {
+			if len(f.Registrations) != 1 || len(f.Registrations[0].Triggers) != 1 || f.Registrations[0].Triggers[0].Class != "TimeTrigger" {
+				return fmt.Errorf("want one registration with a TimeTrigger, got %+v", f.Registrations)
+			}
+			return nil
+		},
+	},
+	{
+		name: "C# trigger kept in a field another file assigns",
+		files: map[string]string{
+			"Register.cs": `using Windows.ApplicationModel.Background; partial class Setup { void Go() { var b = new BackgroundTaskBuilder(); b.Name = "sync"; b.TaskEntryPoint = "Tasks.Sync"; b.SetTrigger(hourly); b.Register(); } }`,
+			"Fields.cs":   `partial class Setup { Windows.ApplicationModel.Background.TimeTrigger hourly = new Windows.ApplicationModel.Background.TimeTrigger(60, false); }`,
+		},
+		check: func(f *Facts) error {
+			if len(f.Registrations) != 1 || len(f.Registrations[0].Triggers) != 1 || f.Registrations[0].Triggers[0].FreshnessMinutes != 60 {
+				return fmt.Errorf("want one registration with a 60-minute TimeTrigger, got %+v", f.Registrations)
+			}
+			return nil
+		},
+	},
+	{
 		name: "VB constant spelled in another case",
 		files: map[string]string{
 			"Register.vb": "Imports Windows.ApplicationModel.Background\nModule R\n Sub Go()\n  Dim b As New BackgroundTaskBuilder()\n  b.TaskEntryPoint = Names.entry\n  b.SetTrigger(New TimeTrigger(15, False))\n  b.Register()\n End Sub\nEnd Module\n",
