@@ -50,7 +50,7 @@ func (activatableClassMissing) Check(c *Context) []Finding {
 			known[x] || reported[x] {
 			continue
 		}
-		if bg103FromUnseenBinary(c, x) || !bg103SearchedEverywhere(c, x) {
+		if bg103FromUnseenBinary(c, x) || !bg103SearchedEverywhere(c, x) || generatedByXamlCompiler(x) {
 			continue
 		}
 		reported[x] = true
@@ -63,4 +63,14 @@ func (activatableClassMissing) Check(c *Context) []Finding {
 		out = append(out, AtManifest(metaBG305, c.Manifest, attrPos(ac.ID, ac.Element), "%s", msg))
 	}
 	return out
+}
+
+// generatedByXamlCompiler reports the XAML type-information provider a
+// component with XAML pages gets from the XAML compiler at build time
+// (C#: Root.Root_XamlTypeInfo.XamlMetaDataProvider; C++/WinRT:
+// Root.XamlMetaDataProvider). A C++ app hosting the component lists it
+// among the activatable classes, and no source file of the repository
+// defines it.
+func generatedByXamlCompiler(class string) bool {
+	return simpleName(class) == "XamlMetaDataProvider"
 }
