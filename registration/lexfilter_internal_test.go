@@ -508,3 +508,50 @@ func TestCallSearch(t *testing.T) {
 		}
 	}
 }
+
+func TestLastIdent(t *testing.T) {
+	for in, want := range map[string]string{
+		"contoso.tasks.task2": "task2",
+		"ns.t<x>":             "t",
+		"a::b":                "b",
+		"sync":                "sync",
+		"":                    "",
+		"<x>":                 "",
+	} {
+		if got := lastIdent(in); got != want {
+			t.Errorf("lastIdent(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// A declared class is looked for by its simple name: files that share
+// only its namespace are not lexed for it.
+func TestMentionSearchNeedsTheSimpleName(t *testing.T) {
+	files := []SourceFile{{Path: "Other.cs"}, {Path: "Start.cs"}, {Path: "Uses.cs"}}
+	overlay := map[string][]byte{
+		"Start.cs": []byte(`using Windows.ApplicationModel.Background; class Start { void Go() { var b = new BackgroundTaskBuilder(); b.Name = "sync"; b.TaskEntryPoint = Entry.Name; b.SetTrigger(new TimeTrigger(15, false)); b.Register(); } }`),
+		"Uses.cs":  []byte(`namespace Contoso { static class Entry { public const string Name = "Contoso.Tasks." + nameof(Tasks.Sync); } }`),
+		"Other.cs": []byte(`namespace Contoso.Tasks { public class Other { } }`),
+	}
+	opts := Options{Jobs: 2, EntryPoints: []string{"Contoso.Tasks.Sync"}, Mentions: []string{"Contoso.Tasks.Sync"}}
+	var mu sync.Mutex
+	lexed := map[string]bool{}
+	ParseHook = func(p string) { mu.Lock(); lexed[p] = true; mu.Unlock() }
+	defer func() { ParseHook = nil }()
+	some := ScanWithOverlay(files, overlay, opts)
+	all := opts
+	all.LexAll = true
+	every := ScanWithOverlay(files, overlay, all)
+	some.Notes, every.Notes = nil, nil
+	if !reflect.DeepEqual(some, every) {
+		t.Errorf("facts differ:\n%+v\nlexing all:\n%+v", some, every)
+	}
+	if !lexed["Uses.cs"] {
+		t.Error("Uses.cs, which spells Sync, was not lexed")
+	}
+	lexed = map[string]bool{}
+	ScanWithOverlay(files, overlay, opts)
+	if lexed["Other.cs"] {
+		t.Error("Other.cs was lexed; it spells only the namespace")
+	}
+}

@@ -254,10 +254,11 @@ func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[s
 			continue
 		}
 		asked[w] = true
-		for _, part := range identParts(w) {
-			if !isASCII(part) {
-				return remaining(pending) // not ASCII: the byte search cannot fold it
-			}
+		part := lastIdent(w)
+		if !isASCII(part) {
+			return remaining(pending) // not ASCII: the byte search cannot fold it
+		}
+		if part != "" {
 			words = append(words, []byte(part))
 		}
 	}
@@ -483,6 +484,23 @@ func skipSpaceBack(src []byte, j int) int {
 // looks at; other files of a component declare nothing it reports.
 func unsealedCandidate(lang Language, src []byte) bool {
 	return (lang == CSharp || lang == VB) && mayDeclareUnsealedClass(lang, src)
+}
+
+// lastIdent is the identifier every spelling of a looked-up name holds:
+// the last part of a qualified name, before any type arguments
+// ("task2" for "contoso.tasks.task2", "t" for "ns.t<x>"). A file that
+// spells only "Contoso" neither defines nor mentions Contoso.Tasks.Task2,
+// and in a workspace whose files all open with that namespace the parts
+// searched one by one lexed every file.
+func lastIdent(name string) string {
+	if i := strings.IndexByte(name, '<'); i >= 0 {
+		name = name[:i]
+	}
+	parts := identParts(name)
+	if len(parts) == 0 {
+		return ""
+	}
+	return parts[len(parts)-1]
 }
 
 // identParts splits a looked-up name ("A::B", "Ns.T<X>") into its
