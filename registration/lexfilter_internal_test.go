@@ -517,6 +517,9 @@ func TestLastIdent(t *testing.T) {
 		"sync":                "sync",
 		"":                    "",
 		"<x>":                 "",
+		`js\synctask.js`:      "synctask",
+		"tasks/sync-task.js":  "task", // the search still needs an identifier of the stem
+		"task.js":             "js",   // no folder: it may be class Js of namespace task
 	} {
 		if got := lastIdent(in); got != want {
 			t.Errorf("lastIdent(%q) = %q, want %q", in, got, want)
@@ -553,5 +556,38 @@ func TestMentionSearchNeedsTheSimpleName(t *testing.T) {
 	ScanWithOverlay(files, overlay, opts)
 	if lexed["Other.cs"] {
 		t.Error("Other.cs was lexed; it spells only the namespace")
+	}
+}
+
+// A JavaScript task is declared by its script's path; the scan looks for
+// the script's name, not for "js", which every script library spells.
+func TestScriptPathSearchNeedsTheFileName(t *testing.T) {
+	files := []SourceFile{{Path: "lib.js", Language: JavaScript}, {Path: "names.js", Language: JavaScript}, {Path: "start.js", Language: JavaScript}}
+	overlay := map[string][]byte{
+		"start.js": []byte(`var b = new Windows.ApplicationModel.Background.BackgroundTaskBuilder(); b.name = "sync"; b.taskEntryPoint = syncTaskScript; b.setTrigger(new Windows.ApplicationModel.Background.TimeTrigger(15, false)); b.register();`),
+		"names.js": []byte(`var syncTaskScript = "js\\synctask.js";`),
+		"lib.js":   []byte(`// loads the js modules of the page
+var loader = { js: [] };`),
+	}
+	opts := Options{Jobs: 2, EntryPoints: []string{`js\synctask.js`}, Mentions: []string{`js\synctask.js`}}
+	var mu sync.Mutex
+	lexed := map[string]bool{}
+	ParseHook = func(p string) { mu.Lock(); lexed[p] = true; mu.Unlock() }
+	defer func() { ParseHook = nil }()
+	some := ScanWithOverlay(files, overlay, opts)
+	all := opts
+	all.LexAll = true
+	every := ScanWithOverlay(files, overlay, all)
+	some.Notes, every.Notes = nil, nil
+	if !reflect.DeepEqual(some, every) {
+		t.Errorf("facts differ:\n%+v\nlexing all:\n%+v", some, every)
+	}
+	if len(every.Registrations) != 1 || every.Registrations[0].EntryPoint.Str != `js\synctask.js` {
+		t.Fatalf("the case is wrong: %+v", every.Registrations)
+	}
+	lexed = map[string]bool{}
+	ScanWithOverlay(files, overlay, opts)
+	if lexed["lib.js"] {
+		t.Error("lib.js was lexed; it does not spell synctask")
 	}
 }

@@ -492,7 +492,17 @@ func unsealedCandidate(lang Language, src []byte) bool {
 // spells only "Contoso" neither defines nor mentions Contoso.Tasks.Task2,
 // and in a workspace whose files all open with that namespace the parts
 // searched one by one lexed every file.
+//
+// A path (a JavaScript task's script, "js\\synctask.js") is spelled, in
+// any mention, with its file name: its stem is the word ("synctask", not
+// "js").
 func lastIdent(name string) string {
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+		if k := strings.LastIndexByte(name, '.'); k > 0 {
+			name = name[:k]
+		}
+	}
 	if i := strings.IndexByte(name, '<'); i >= 0 {
 		name = name[:i]
 	}

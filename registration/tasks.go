@@ -78,7 +78,7 @@ func taskClasses(ix *appIndex, regs []Registration, named []string) []TaskClass 
 	for name := range wanted {
 		// a class named as an entry point and not read yet, or with
 		// parts that may be in files not lexed yet
-		if !closedClass(groups[name]) {
+		if !closedClass(groups[name]) && !strings.ContainsAny(name, `/\`) { // a script's path names no class
 			ix.want(lastPart(name))
 		}
 	}
