@@ -566,7 +566,7 @@ func TestScriptPathSearchNeedsTheFileName(t *testing.T) {
 	overlay := map[string][]byte{
 		"start.js": []byte(`var b = new Windows.ApplicationModel.Background.BackgroundTaskBuilder(); b.name = "sync"; b.taskEntryPoint = syncTaskScript; b.setTrigger(new Windows.ApplicationModel.Background.TimeTrigger(15, false)); b.register();`),
 		"names.js": []byte(`var syncTaskScript = "js\\synctask.js";`),
-		"lib.js":   []byte(`// loads the js modules of the page
+		"lib.js": []byte(`// loads the js modules of the page
 var loader = { js: [] };`),
 	}
 	opts := Options{Jobs: 2, EntryPoints: []string{`js\synctask.js`}, Mentions: []string{`js\synctask.js`}}
