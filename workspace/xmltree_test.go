@@ -111,6 +111,10 @@ func FuzzReadXMLTree(f *testing.F) {
 		"<?xml version=\"1.0\"?><!DOCTYPE P><P><![CDATA[x]]></P>",
 		"<?xml version='1.0'?>\r\n<!-- c -->\r\n<P A=\"x\r\ny\"><V>a\rb<?pi?>c</V><W B='1'C=\"2\"/></P>\r\n",
 		"<P><V>Café</V></P>",
+		// the predefined entities the fast reader decodes, and what it leaves to the slow one
+		`<P><V Condition="'$(A)' &lt; '14.0' &amp;&amp; '$(B)'!=''">a &gt; b &quot;c&quot; &apos;d&apos;</V></P>`,
+		`<P><V>&amp;lt;</V><W>&#60;&#x3c;</W><X A="&lt"/></P>`,
+		"<P><V>&unknown;</V></P>",
 	} {
 		f.Add(seed)
 	}
@@ -121,4 +125,27 @@ func FuzzReadXMLTree(f *testing.F) {
 			t.Fatalf("one pass:\n%s\netree:\n%s", got, want)
 		}
 	})
+}
+
+// Visual Studio writes "&lt;" and "&amp;&amp;" into the conditions of most
+// project files; the fast reader decodes the predefined entities itself
+// instead of handing the file to encoding/xml.
+func TestFastReaderDecodesPredefinedEntities(t *testing.T) {
+	doc := []byte(`<Project><PropertyGroup Condition="'$(V)' &lt; '14.0' &amp;&amp; '$(P)'!=''"><A>x &gt; y &quot;z&quot; &apos;w&apos;</A></PropertyGroup></Project>`)
+	root, ok := readXMLTreeFast(doc)
+	if !ok {
+		t.Fatal("the fast reader refused a document with predefined entities only")
+	}
+	pg := root.children[0]
+	if got, want := pg.attrs[0].value, `'$(V)' < '14.0' && '$(P)'!=''`; got != want {
+		t.Errorf("attribute = %q, want %q", got, want)
+	}
+	if got, want := pg.children[0].text, `x > y "z" 'w'`; got != want {
+		t.Errorf("text = %q, want %q", got, want)
+	}
+	for _, slow := range []string{`<P>&#60;</P>`, `<P>&unknown;</P>`, `<P A="&lt"/>`} {
+		if _, ok := readXMLTreeFast([]byte(slow)); ok {
+			t.Errorf("the fast reader took %s, which needs encoding/xml", slow)
+		}
+	}
 }
