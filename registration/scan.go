@@ -585,7 +585,7 @@ func escapeMayHideWord(rest []byte, long bool) bool {
 		rest, max = rest[1:], 8
 	}
 	for _, c := range rest {
-		d := hexDigit(c)
+		d := hexVal(c)
 		if d < 0 || n == max {
 			break
 		}
@@ -599,18 +599,6 @@ func escapeMayHideWord(rest []byte, long bool) bool {
 		return nameClass[v] >= 0
 	}
 	return v == 0x212a || v == 0x130
-}
-
-func hexDigit(c byte) int {
-	switch {
-	case c >= '0' && c <= '9':
-		return int(c - '0')
-	case c >= 'a' && c <= 'f':
-		return int(c-'a') + 10
-	case c >= 'A' && c <= 'F':
-		return int(c-'A') + 10
-	}
-	return -1
 }
 
 // ParseHook, when set, is called with each file's path just before it is
