@@ -456,21 +456,10 @@ partial class Start { void Go() { var b = new BackgroundTaskBuilder(); b.Name = 
 partial class Start { static void Register(BackgroundTaskBuilder x) { x.TaskEntryPoint = "Tasks.Sync"; x.SetTrigger(new TimeTrigger(15, false)); x.Register(); } }`),
 		"Control.cs": []byte(`class Control { public static readonly DependencyProperty P = DependencyProperty.Register("P", typeof(int), typeof(Control), null); }`),
 	}
-	var mu sync.Mutex
-	lexed := map[string]bool{}
-	ParseHook = func(p string) { mu.Lock(); lexed[p] = true; mu.Unlock() }
-	defer func() { ParseHook = nil }()
-	some := ScanWithOverlay(files, overlay, Options{Jobs: 2})
-	all := ScanWithOverlay(files, overlay, Options{Jobs: 2, LexAll: true})
-	some.Notes, all.Notes = nil, nil
-	if !reflect.DeepEqual(some, all) {
-		t.Errorf("facts differ:\n%+v\nlexing all:\n%+v", some, all)
-	}
+	all, lexed := scanBothWays(t, files, overlay, Options{Jobs: 2})
 	if len(all.Registrations) == 0 {
 		t.Fatalf("lexing all: the case is wrong, no registration: %+v", all)
 	}
-	lexed = map[string]bool{}
-	ScanWithOverlay(files, overlay, Options{Jobs: 2})
 	if lexed["Control.cs"] {
 		t.Error("Control.cs was lexed; it defines no Register method")
 	}
@@ -537,23 +526,10 @@ func TestMentionSearchNeedsTheSimpleName(t *testing.T) {
 		"Other.cs": []byte(`namespace Contoso.Tasks { public class Other { } }`),
 	}
 	opts := Options{Jobs: 2, EntryPoints: []string{"Contoso.Tasks.Sync"}, Mentions: []string{"Contoso.Tasks.Sync"}}
-	var mu sync.Mutex
-	lexed := map[string]bool{}
-	ParseHook = func(p string) { mu.Lock(); lexed[p] = true; mu.Unlock() }
-	defer func() { ParseHook = nil }()
-	some := ScanWithOverlay(files, overlay, opts)
-	all := opts
-	all.LexAll = true
-	every := ScanWithOverlay(files, overlay, all)
-	some.Notes, every.Notes = nil, nil
-	if !reflect.DeepEqual(some, every) {
-		t.Errorf("facts differ:\n%+v\nlexing all:\n%+v", some, every)
-	}
+	_, lexed := scanBothWays(t, files, overlay, opts)
 	if !lexed["Uses.cs"] {
 		t.Error("Uses.cs, which spells Sync, was not lexed")
 	}
-	lexed = map[string]bool{}
-	ScanWithOverlay(files, overlay, opts)
 	if lexed["Other.cs"] {
 		t.Error("Other.cs was lexed; it spells only the namespace")
 	}
@@ -570,11 +546,27 @@ func TestScriptPathSearchNeedsTheFileName(t *testing.T) {
 var loader = { js: [] };`),
 	}
 	opts := Options{Jobs: 2, EntryPoints: []string{`js\synctask.js`}, Mentions: []string{`js\synctask.js`}}
+	every, lexed := scanBothWays(t, files, overlay, opts)
+	if len(every.Registrations) != 1 || every.Registrations[0].EntryPoint.Str != `js\synctask.js` {
+		t.Fatalf("the case is wrong: %+v", every.Registrations)
+	}
+	if lexed["lib.js"] {
+		t.Error("lib.js was lexed; it does not spell synctask")
+	}
+}
+
+// scanBothWays scans files as the filter would and lexing every file,
+// reports facts that differ, and returns the second's facts and the files
+// the first lexed.
+func scanBothWays(t *testing.T, files []SourceFile, overlay map[string][]byte, opts Options) (*Facts, map[string]bool) {
+	t.Helper()
 	var mu sync.Mutex
 	lexed := map[string]bool{}
 	ParseHook = func(p string) { mu.Lock(); lexed[p] = true; mu.Unlock() }
 	defer func() { ParseHook = nil }()
 	some := ScanWithOverlay(files, overlay, opts)
+	seen := lexed
+	lexed = map[string]bool{}
 	all := opts
 	all.LexAll = true
 	every := ScanWithOverlay(files, overlay, all)
@@ -582,12 +574,5 @@ var loader = { js: [] };`),
 	if !reflect.DeepEqual(some, every) {
 		t.Errorf("facts differ:\n%+v\nlexing all:\n%+v", some, every)
 	}
-	if len(every.Registrations) != 1 || every.Registrations[0].EntryPoint.Str != `js\synctask.js` {
-		t.Fatalf("the case is wrong: %+v", every.Registrations)
-	}
-	lexed = map[string]bool{}
-	ScanWithOverlay(files, overlay, opts)
-	if lexed["lib.js"] {
-		t.Error("lib.js was lexed; it does not spell synctask")
-	}
+	return every, seen
 }
