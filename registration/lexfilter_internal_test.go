@@ -44,6 +44,17 @@ class R { void Go() { var b = new BackgroundTaskBuilder(); b.TaskEntryPoint = Na
 		check: entryPointIs("", false),
 	},
 	{
+		name: "helper called with a comment before its arguments",
+		files: map[string]string{
+			"Helpers.cs": `using Windows.ApplicationModel.Background;
+static class Helpers { public static void Enlist(string entry) { var b = new BackgroundTaskBuilder(); b.TaskEntryPoint = entry; b.SetTrigger(new TimeTrigger(15, false)); b.Register(); } }`,
+			"Caller.cs": `class Caller { void Start() { Helpers.Enlist /* the sync task */ ("Tasks.Foo"); } }`,
+			"Other.cs":  `class Other { int Enlist; void Go() { Helpers.Enlist = 2; } }`,
+		},
+		check:   entryPointIs("Tasks.Foo", true),
+		unlexed: []string{"Other.cs"},
+	},
+	{
 		name: "helper called from a file without keywords",
 		files: map[string]string{
 			"Helpers.cs": `using Windows.ApplicationModel.Background;
@@ -413,7 +424,7 @@ func TestHidesIdentifier(t *testing.T) {
 }
 
 func TestMayDefineMethod(t *testing.T) {
-	defs := newNameAutomaton([][]byte{[]byte("register")})
+	defs := newWordFinder([][]byte{[]byte("register")})
 	for _, c := range []struct {
 		lang Language
 		src  string
@@ -491,6 +502,15 @@ func TestCallSearch(t *testing.T) {
 		{free, CPP, `void Go() { tasks::Register(b); }`, true},
 		{free, CPP, `void Go() { other.Register(b); }`, true},
 		{free, CPP, `void Go() { }`, false},
+		{free, CPP, `void Go() { register int x = 0; }`, false}, // the storage class opens no arguments
+		{free, CPP, "void Go() { Register\\\n(b); }", true},
+		{free, CPP, "void Go() { Register\n#if X\n(b)\n#endif\n; }", true},
+		{member, CSharp, `void Go() { Register /* now */ (b); }`, true},
+		{member, CSharp, "void Go() { Register // now\n(b); }", true},
+		{member, CSharp, `void Go() { var f = Register; }`, false}, // a method group is no call
+		{member, VB, "Sub Go()\n Register _\n (b)\nEnd Sub", true},
+		{member, CSharp, "void Go() { Register\u00a0(b); }", true},
+		{member, JavaScript, `var register = 1;`, false},
 	} {
 		if got := c.s.mayCall(c.lang, []byte(c.src)); got != c.want {
 			t.Errorf("mayCall(%s, %q) free=%v = %v, want %v", c.lang, c.src, c.s.freeFunction, got, c.want)
@@ -575,4 +595,40 @@ func scanBothWays(t *testing.T, files []SourceFile, overlay map[string][]byte, o
 		t.Errorf("facts differ:\n%+v\nlexing all:\n%+v", some, every)
 	}
 	return every, seen
+}
+
+// The skip search only screens texts for wordFinder: the matches it
+// yields are the automaton's, short words and all.
+func TestWordFinderYieldsTheWalksMatches(t *testing.T) {
+	texts := []string{
+		"", "Register", "x.Register(b)", "MyRegister Register_ REGISTER", "reg ister",
+		"a.b(c); ab.Register; RegisterAsync(Register)", strings.Repeat("x", 300) + " register " + strings.Repeat("y", 300),
+		"über.Register", "ab", "Registe",
+	}
+	for _, words := range [][]string{{"Register"}, {"Register", "ab"}, {"RegisterAsync", "Register"}} {
+		var ws [][]byte
+		for _, w := range words {
+			ws = append(ws, []byte(w))
+		}
+		f, walk := newWordFinder(ws), newNameAutomaton(ws)
+		for _, text := range texts {
+			src := []byte(text)
+			var got, want [][2]int
+			f.each(src, func(s, e int) bool { got = append(got, [2]int{s, e}); return true })
+			for i := 0; ; {
+				s, e := walk.nextWord(src, i)
+				if s < 0 {
+					break
+				}
+				want = append(want, [2]int{s, e})
+				i = e
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Errorf("words %q, text %q: each gave %v, the walk %v", words, text, got, want)
+			}
+			if f.matchWord(src) != (len(want) > 0) {
+				t.Errorf("words %q, text %q: matchWord = %v", words, text, !(len(want) > 0))
+			}
+		}
+	}
 }

@@ -64,6 +64,47 @@ func newNameAutomaton(words [][]byte) *nameAutomaton {
 	return a
 }
 
+// wordFinder finds the whole-word occurrences of a set of identifiers,
+// ignoring ASCII case. The automaton reads every byte; most texts hold
+// none of the words, and the skip search says so reading about one byte
+// in five, so it screens each text first (it needs words of three bytes
+// or more; without it, every text is walked).
+type wordFinder struct {
+	skip *skipSearch
+	walk *nameAutomaton
+}
+
+func newWordFinder(words [][]byte) *wordFinder {
+	f := &wordFinder{walk: newNameAutomaton(words)}
+	if s, ok := newSkipSearch(words, true); ok {
+		f.skip = s
+	}
+	return f
+}
+
+// each calls yield with the bounds of each whole-word match in src, in
+// order, until yield returns false.
+func (f *wordFinder) each(src []byte, yield func(start, end int) bool) {
+	if f.skip != nil && !f.skip.match(src) {
+		return
+	}
+	for i := 0; ; {
+		start, end := f.walk.nextWord(src, i)
+		if start < 0 || !yield(start, end) {
+			return
+		}
+		i = end
+	}
+}
+
+// matchWord reports whether src holds one of the words.
+func (f *wordFinder) matchWord(src []byte) bool {
+	if f.skip != nil {
+		return f.skip.match(src)
+	}
+	return f.walk.matchWord(src)
+}
+
 // nextWord returns the bounds of the first whole-word match at or after
 // src[from:] (whose byte before from ends an identifier), or -1, -1.
 func (a *nameAutomaton) nextWord(src []byte, from int) (int, int) {

@@ -272,9 +272,9 @@ func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[s
 		}
 		methods = append(methods, []byte(w))
 	}
-	var defs *nameAutomaton
+	var defs *wordFinder
 	if len(methods) > 0 {
-		defs = newNameAutomaton(methods)
+		defs = newWordFinder(methods)
 	}
 	var calls *callSearch
 	for w, owners := range ix.wantCalls {
@@ -347,31 +347,33 @@ const (
 // Me, MyBase or MyClass; one whose receiver is spelled as the helper's
 // class or a base (by name, or as the declared type of a variable, which
 // the calling file spells); any spelling of a free function's name (C++
-// reaches one through a namespace) or of a JavaScript one.
+// reaches one through a namespace) or of a JavaScript one. In every case
+// the name must be able to open an argument list (mayOpenArguments): the
+// C++ storage class "register" calls no Register helper.
 type callSearch struct {
 	names, owners [][]byte
 	freeFunction  bool
-	nameWords     *nameAutomaton
-	ownerWords    *nameAutomaton
+	nameWords     *wordFinder
+	ownerWords    *wordFinder
 }
 
 func (s *callSearch) build() {
-	s.nameWords = newNameAutomaton(s.names)
-	s.ownerWords = newNameAutomaton(s.owners)
+	s.nameWords = newWordFinder(s.names)
+	s.ownerWords = newWordFinder(s.owners)
 }
 
 func (s *callSearch) mayCall(lang Language, src []byte) bool {
-	found := false
-	for i := 0; ; {
-		start, end := s.nameWords.nextWord(src, i)
-		if start < 0 {
-			break
+	found, may := false, false
+	s.nameWords.each(src, func(start, end int) bool {
+		if !mayOpenArguments(src, end) {
+			return true // callSites counts a name only before its '('
 		}
 		found = true
 		if lang == JavaScript || s.freeFunction {
 			// a free function may be reached through any receiver that
 			// is not a class (a namespace, in C++)
-			return true
+			may = true
+			return false
 		}
 		j := skipSpaceBack(src, start)
 		switch {
@@ -382,7 +384,8 @@ func (s *callSearch) mayCall(lang Language, src []byte) bool {
 		case j > 1 && src[j-2] == ':' && src[j-1] == ':':
 			j -= 2
 		default:
-			return true // no receiver
+			may = true // no receiver
+			return false
 		}
 		j = skipSpaceBack(src, j)
 		k := j
@@ -391,11 +394,32 @@ func (s *callSearch) mayCall(lang Language, src []byte) bool {
 		}
 		switch strings.ToLower(string(src[k:j])) {
 		case "this", "base", "me", "mybase", "myclass":
-			return true
+			may = true
+			return false
 		}
-		i = end
+		return true
+	})
+	return may || found && s.ownerWords.matchWord(src)
+}
+
+// mayOpenArguments reports whether the identifier that ends at src[end]
+// may be followed by a '(' token. Between the two there can be only white
+// space, comments and line continuations, so the next byte that is not
+// ASCII white space must be '(' or may begin one of those (a '/' comment,
+// a VB "'" comment or '_' continuation, a C++ '\' splice or directive, a
+// non-ASCII space).
+func mayOpenArguments(src []byte, end int) bool {
+	for ; end < len(src); end++ {
+		switch c := src[end]; c {
+		case ' ', '\t', '\r', '\n', '\f', '\v':
+			continue
+		case '(', '/', '\'', '_', '\\', '#':
+			return true
+		default:
+			return c >= utf8.RuneSelf
+		}
 	}
-	return found && s.ownerWords.matchWord(src)
+	return false
 }
 
 func isASCII(s string) bool {
@@ -414,17 +438,13 @@ func isASCII(s string) bool {
 // IRegistrar.Register(", "bool Helpers::Register(") may be a definition,
 // and JavaScript assigns methods through member access
 // ("Tasks.register = function"), so there every spelling counts.
-func mayDefineMethod(lang Language, src []byte, defs *nameAutomaton) bool {
-	for i := 0; ; {
-		start, end := defs.nextWord(src, i)
-		if start < 0 {
-			return false
-		}
-		if lang == JavaScript || !calledOnValue(src, start) {
-			return true
-		}
-		i = end
-	}
+func mayDefineMethod(lang Language, src []byte, defs *wordFinder) bool {
+	found := false
+	defs.each(src, func(start, _ int) bool {
+		found = lang == JavaScript || !calledOnValue(src, start)
+		return !found
+	})
+	return found
 }
 
 // calledOnValue reports whether the name at src[start:] follows a member
