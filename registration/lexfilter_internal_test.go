@@ -632,3 +632,26 @@ func TestWordFinderYieldsTheWalksMatches(t *testing.T) {
 		}
 	}
 }
+
+// The skip searches of small word sets are built once per word set and
+// kind, and the cache stops growing at its bound.
+func TestSharedSkipSearch(t *testing.T) {
+	a, ok1 := sharedSkipSearch([][]byte{[]byte("SyncTask")}, true)
+	b, ok2 := sharedSkipSearch([][]byte{[]byte("SyncTask")}, true)
+	c, _ := sharedSkipSearch([][]byte{[]byte("SyncTask")}, false)
+	if !ok1 || !ok2 || a != b || a == c || c.whole {
+		t.Fatalf("shared searches: %p %p %p", a, b, c)
+	}
+	if _, ok := sharedSkipSearch([][]byte{[]byte("ab")}, true); ok {
+		t.Error("a two-byte word got a skip search")
+	}
+	for i := 0; i < maxSkipSearches+10; i++ {
+		sharedSkipSearch([][]byte{[]byte(fmt.Sprintf("word%d", i))}, true)
+	}
+	skipSearches.Lock()
+	n := len(skipSearches.m)
+	skipSearches.Unlock()
+	if n > maxSkipSearches {
+		t.Errorf("the cache holds %d searches, over its bound %d", n, maxSkipSearches)
+	}
+}

@@ -76,7 +76,7 @@ type wordFinder struct {
 
 func newWordFinder(words [][]byte) *wordFinder {
 	f := &wordFinder{walk: newNameAutomaton(words)}
-	if s, ok := newSkipSearch(words, true); ok {
+	if s, ok := sharedSkipSearch(words, true); ok {
 		f.skip = s
 	}
 	return f

@@ -316,7 +316,7 @@ func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[s
 	// the skip search reads a fraction of the bytes; the automaton takes
 	// the words it cannot (shorter than three bytes)
 	var names interface{ matchWord([]byte) bool }
-	if skip, ok := newSkipSearch(words, true); ok {
+	if skip, ok := sharedSkipSearch(words, true); ok {
 		names = skip
 	} else if len(words) > 0 {
 		names = newNameAutomaton(words)

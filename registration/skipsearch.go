@@ -1,5 +1,7 @@
 package registration
 
+import "sync"
+
 // skipSearch finds any of a set of ASCII words in a byte string, ignoring
 // ASCII case, without reading every byte: it looks at the last two bytes
 // three bytes of a window as long as the shortest word and, when no word
@@ -72,6 +74,47 @@ func newSkipSearch(words [][]byte, whole bool) (_ *skipSearch, ok bool) {
 		}
 	}
 	return s, true
+}
+
+// skipSearches keeps the searches built for small word sets, which the
+// Apps of one workspace ask for again and again (the same helper, the
+// same wanted class in shared files): a search is read-only once built,
+// and building one clears and fills a 32 KB table, which was a seventh of
+// the bytes a 619-App check allocated. The cache stops growing at
+// maxSkipSearches entries.
+var skipSearches struct {
+	sync.Mutex
+	m map[string]*skipSearch
+}
+
+const maxSkipSearches = 256
+
+// sharedSkipSearch is newSkipSearch through that cache.
+func sharedSkipSearch(words [][]byte, whole bool) (*skipSearch, bool) {
+	var key []byte
+	if whole {
+		key = append(key, 'w')
+	}
+	for _, w := range words {
+		key = append(key, 0)
+		key = append(key, w...)
+	}
+	skipSearches.Lock()
+	s, hit := skipSearches.m[string(key)]
+	skipSearches.Unlock()
+	if hit {
+		return s, s != nil
+	}
+	s, ok := newSkipSearch(words, whole)
+	skipSearches.Lock()
+	if skipSearches.m == nil {
+		skipSearches.m = map[string]*skipSearch{}
+	}
+	if len(skipSearches.m) < maxSkipSearches {
+		skipSearches.m[string(key)] = s
+	}
+	skipSearches.Unlock()
+	return s, ok
 }
 
 // mustSkipSearch is newSkipSearch for words known to suit it.
