@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/beevik/etree"
 	"github.com/bgmanifest/bgmanifest/internal/fileread"
 	"github.com/bgmanifest/bgmanifest/internal/textpos"
 	"github.com/bgmanifest/bgmanifest/platform"
@@ -69,18 +68,20 @@ func Parse(path string, data []byte) *Manifest {
 	if res.fatal {
 		return m
 	}
-	doc := etree.NewDocument()
-	doc.ReadSettings.CharsetReader = passThroughCharset
-	if err := doc.ReadFromBytes(m.Text); err != nil {
-		m.addProblem(0, "not well-formed XML: "+err.Error())
-		return m
+	// The scan's elements are the tree: each knows its parent, so the
+	// children lists are all the builder still needs. (A second parse
+	// with etree used to build the tree; it was half of a manifest's
+	// parse time and could only agree with the scan, which has already
+	// checked the well-formedness encoding/xml leaves to its caller.)
+	b := &builder{m: m, raw: res.elems, kids: make([][]int, len(res.elems))}
+	for i, e := range res.elems {
+		if e.parent >= 0 {
+			b.kids[e.parent] = append(b.kids[e.parent], i)
+		} else {
+			b.roots = append(b.roots, i)
+		}
 	}
-	b := &builder{m: m, raw: res.elems, index: map[*etree.Element]int{}}
-	if !b.indexTree(doc) {
-		m.addProblem(0, "internal error: the XML tree and the position scan disagree; positions are not reliable")
-		return m
-	}
-	b.build(doc)
+	b.build()
 	return m
 }
 
@@ -88,60 +89,40 @@ func (m *Manifest) addProblem(off int, msg string) {
 	m.Problems = append(m.Problems, Problem{Pos: m.PosAt(off), Message: msg})
 }
 
-// builder fills the model from the etree document, taking positions from
-// the scan.
+// builder fills the model from the scanned elements, which are referred
+// to by their index in raw (document order).
 type builder struct {
 	m     *Manifest
 	raw   []rawElem
-	index map[*etree.Element]int
+	kids  [][]int // the child elements of each element, in order
+	roots []int   // the top-level elements (more than one is a problem the scan reported)
 	// ignorable holds the URIs listed in the root's IgnorableNamespaces:
 	// unknown elements there are skipped by the platform, so by us too.
 	ignorable map[string]bool
 }
 
-// indexTree pairs etree's elements with the scanned ones: both are in
-// document order, so the i-th element of a pre-order walk is the i-th start
-// tag. The local names must agree all the way.
-func (b *builder) indexTree(doc *etree.Document) bool {
-	i := 0
-	ok := true
-	var walk func(e *etree.Element)
-	walk = func(e *etree.Element) {
-		if !ok {
-			return
-		}
-		if i >= len(b.raw) || b.raw[i].local != e.Tag {
-			ok = false
-			return
-		}
-		b.index[e] = i
-		i++
-		for _, c := range e.ChildElements() {
-			walk(c)
-		}
-	}
-	for _, c := range doc.ChildElements() {
-		walk(c)
-	}
-	return ok && i == len(b.raw)
-}
+func (b *builder) rawOf(e int) *rawElem { return &b.raw[e] }
 
-func (b *builder) rawOf(e *etree.Element) *rawElem { return &b.raw[b.index[e]] }
+// tag is the local name of an element.
+func (b *builder) tag(e int) string { return b.raw[e].local }
+
+// children are the child elements of e.
+func (b *builder) children(e int) []int { return b.kids[e] }
 
 // ns is the resolved namespace URI of an element.
-func (b *builder) ns(e *etree.Element) string { return b.rawOf(e).space }
+func (b *builder) ns(e int) string { return b.rawOf(e).space }
 
 // is reports whether e is the element local in the foundation namespace
 // (or the Windows 8 one, which uses the same names).
-func (b *builder) isFoundation(e *etree.Element, local string) bool {
-	if e.Tag != local {
+func (b *builder) isFoundation(e int, local string) bool {
+	if b.tag(e) != local {
 		return false
 	}
 	ns := b.ns(e)
 	return ns == platform.NSFoundation || ns == platform.NS2010
 }
 
-func (b *builder) element(e *etree.Element) Element {
+func (b *builder) element(e int) Element {
 	r := b.rawOf(e)
 	return Element{
 		Name: r.local, Namespace: r.space, Prefix: r.prefix,
@@ -164,12 +145,12 @@ func indentBefore(text []byte, off int) string {
 }
 
 // attr returns the unprefixed attribute local of e.
-func (b *builder) attr(e *etree.Element, local string) Attr {
+func (b *builder) attr(e int, local string) Attr {
 	return b.attrNS(e, "", local)
 }
 
 // attrNS returns the attribute {space}local of e; space "" is an unprefixed attribute.
-func (b *builder) attrNS(e *etree.Element, space, local string) Attr {
+func (b *builder) attrNS(e int, space, local string) Attr {
 	r := b.rawOf(e)
 	for _, a := range r.attrs {
 		if a.local == local && a.space == space && a.prefix != "xmlns" && !(a.prefix == "" && a.local == "xmlns") {
@@ -183,15 +164,11 @@ func (b *builder) attrOf(a rawAttr) Attr {
 	return Attr{Value: a.value, Present: true, Pos: b.m.PosAt(a.nameOff), ValuePos: b.m.PosAt(a.valueOff), End: a.end}
 }
 
-// children are the child elements of e.
-func children(e *etree.Element) []*etree.Element { return e.ChildElements() }
-
-func (b *builder) build(doc *etree.Document) {
-	roots := doc.ChildElements()
-	if len(roots) == 0 {
+func (b *builder) build() {
+	if len(b.roots) == 0 {
 		return
 	}
-	root := roots[0]
+	root := b.roots[0]
 	el := b.element(root)
 	b.m.Root = &el
 	if !b.isFoundation(root, "Package") {
@@ -199,7 +176,7 @@ func (b *builder) build(doc *etree.Document) {
 		return
 	}
 	b.ignorable = b.ignorableNamespaces(root)
-	for _, c := range children(root) {
+	for _, c := range b.children(root) {
 		switch {
 		case b.isFoundation(c, "Identity"):
 			b.m.Identity = &Identity{
@@ -207,7 +184,7 @@ func (b *builder) build(doc *etree.Document) {
 				Element: b.element(c),
 			}
 		case b.isFoundation(c, "Applications"):
-			for _, a := range children(c) {
+			for _, a := range b.children(c) {
 				if b.isFoundation(a, "Application") {
 					b.m.Applications = append(b.m.Applications, b.application(a))
 				}
@@ -215,10 +192,10 @@ func (b *builder) build(doc *etree.Document) {
 		case b.isFoundation(c, "Extensions"):
 			b.m.PackageExtensions = append(b.m.PackageExtensions, b.extensions(c, LevelPackage)...)
 		case b.isFoundation(c, "Capabilities"):
-			for _, cap := range children(c) {
-				if strings.HasSuffix(cap.Tag, "Capability") {
+			for _, cap := range b.children(c) {
+				if strings.HasSuffix(b.tag(cap), "Capability") {
 					b.m.Capabilities = append(b.m.Capabilities, Capability{
-						Name: b.attr(cap, "Name"), Kind: cap.Tag, Namespace: b.ns(cap), Element: b.element(cap),
+						Name: b.attr(cap, "Name"), Kind: b.tag(cap), Namespace: b.ns(cap), Element: b.element(cap),
 					})
 				}
 			}
@@ -229,7 +206,7 @@ func (b *builder) build(doc *etree.Document) {
 
 // ignorableNamespaces resolves the prefixes of IgnorableNamespaces (or
 // mc:Ignorable) on the root to URIs.
-func (b *builder) ignorableNamespaces(root *etree.Element) map[string]bool {
+func (b *builder) ignorableNamespaces(root int) map[string]bool {
 	out := map[string]bool{}
 	r := b.rawOf(root)
 	var list string
@@ -248,12 +225,12 @@ func (b *builder) ignorableNamespaces(root *etree.Element) map[string]bool {
 	return out
 }
 
-func (b *builder) application(a *etree.Element) Application {
+func (b *builder) application(a int) Application {
 	app := Application{
 		ID: b.attr(a, "Id"), Executable: b.attr(a, "Executable"), EntryPoint: b.attr(a, "EntryPoint"),
 		StartPage: b.attr(a, "StartPage"), Element: b.element(a), Extensions: []Extension{},
 	}
-	for _, c := range children(a) {
+	for _, c := range b.children(a) {
 		if b.isFoundation(c, "Extensions") && app.ExtensionsElement == nil {
 			el := b.element(c)
 			app.ExtensionsElement = &el
@@ -263,10 +240,10 @@ func (b *builder) application(a *etree.Element) Application {
 	return app
 }
 
-func (b *builder) extensions(container *etree.Element, level Level) []Extension {
+func (b *builder) extensions(container int, level Level) []Extension {
 	out := []Extension{}
-	for _, x := range children(container) {
-		if x.Tag == "Extension" {
+	for _, x := range b.children(container) {
+		if b.tag(x) == "Extension" {
 			out = append(out, Extension{
 				Category: b.attr(x, "Category"), EntryPoint: b.attr(x, "EntryPoint"),
 				Executable: b.attr(x, "Executable"), Element: b.element(x), Level: level,
@@ -279,11 +256,11 @@ func (b *builder) extensions(container *etree.Element, level Level) []Extension 
 // collect walks the whole tree for the extensions the rules need, wherever
 // they sit: a misplaced windows.backgroundTasks is still reported (BG002).
 // appIndex is the index of the enclosing Application, -1 outside one.
-func (b *builder) collect(e *etree.Element, appIndex int) {
+func (b *builder) collect(e int, appIndex int) {
 	if b.isFoundation(e, "Application") {
 		appIndex = b.applicationIndex(e)
 	}
-	if e.Tag == "Extension" {
+	if b.tag(e) == "Extension" {
 		switch b.attr(e, "Category").Value {
 		case "windows.backgroundTasks":
 			b.m.BackgroundTasks = append(b.m.BackgroundTasks, b.backgroundTasks(e, appIndex))
@@ -292,25 +269,25 @@ func (b *builder) collect(e *etree.Element, appIndex int) {
 		case "windows.activatableClass.inProcessServer", "windows.activatableClass.outOfProcessServer":
 			b.activatableClasses(e)
 		case "windows.toastNotificationActivation":
-			for _, c := range children(e) {
-				if c.Tag == "ToastNotificationActivation" {
+			for _, c := range b.children(e) {
+				if b.tag(c) == "ToastNotificationActivation" {
 					b.m.ToastActivators = append(b.m.ToastActivators, ToastActivator{CLSID: b.attr(c, "ToastActivatorCLSID"), AppIndex: appIndex, Element: b.element(c)})
 				}
 			}
 		case "windows.startupTask":
-			for _, c := range children(e) {
-				if c.Tag == "StartupTask" {
+			for _, c := range b.children(e) {
+				if b.tag(c) == "StartupTask" {
 					b.m.StartupTasks = append(b.m.StartupTasks, StartupTask{TaskID: b.attr(c, "TaskId"), AppIndex: appIndex, Element: b.element(c)})
 				}
 			}
 		}
 	}
-	for _, c := range children(e) {
+	for _, c := range b.children(e) {
 		b.collect(c, appIndex)
 	}
 }
 
-func (b *builder) applicationIndex(e *etree.Element) int {
+func (b *builder) applicationIndex(e int) int {
 	start := b.rawOf(e).start
 	for i, a := range b.m.Applications {
 		if a.Element.Pos.Offset == start {
@@ -328,7 +305,7 @@ var (
 	taskAttrs            = []string{"Type"}
 )
 
-func (b *builder) backgroundTasks(x *etree.Element, appIndex int) *BackgroundTaskExtension {
+func (b *builder) backgroundTasks(x int, appIndex int) *BackgroundTaskExtension {
 	bt := &BackgroundTaskExtension{
 		Element: b.element(x), Level: LevelPackage, AppIndex: appIndex,
 		EntryPoint: b.attr(x, "EntryPoint"), Executable: b.attr(x, "Executable"), StartPage: b.attr(x, "StartPage"),
@@ -343,8 +320,8 @@ func (b *builder) backgroundTasks(x *etree.Element, appIndex int) *BackgroundTas
 		}
 	}
 	bt.UnknownAttrs = b.unknownAttrs(x, extensionAttrs, nil)
-	for _, c := range children(x) {
-		if c.Tag == "BackgroundTasks" && bt.BackgroundTasks == nil && (b.ns(c) == b.ns(x) || b.isFoundation(c, "BackgroundTasks")) {
+	for _, c := range b.children(x) {
+		if b.tag(c) == "BackgroundTasks" && bt.BackgroundTasks == nil && (b.ns(c) == b.ns(x) || b.isFoundation(c, "BackgroundTasks")) {
 			el := b.element(c)
 			bt.BackgroundTasks = &el
 			b.fillTasks(bt, c)
@@ -357,16 +334,16 @@ func (b *builder) backgroundTasks(x *etree.Element, appIndex int) *BackgroundTas
 	return bt
 }
 
-func (b *builder) fillTasks(bt *BackgroundTaskExtension, tasks *etree.Element) {
+func (b *builder) fillTasks(bt *BackgroundTaskExtension, tasks int) {
 	bt.ServerName = b.attr(tasks, "ServerName")
 	smi := platform.NSUap4
 	bt.SupportsMultipleInstances = b.attrNS(tasks, smi, "SupportsMultipleInstances")
 	bt.UnknownAttrs = append(bt.UnknownAttrs, b.unknownAttrs(tasks, backgroundTasksAttrs, map[string]string{smi: "SupportsMultipleInstances"})...)
-	for _, t := range children(tasks) {
-		if t.Tag == "Task" && platform.IsTaskNamespace(b.ns(t)) {
+	for _, t := range b.children(tasks) {
+		if b.tag(t) == "Task" && platform.IsTaskNamespace(b.ns(t)) {
 			bt.Tasks = append(bt.Tasks, Task{Type: b.attr(t, "Type"), Namespace: b.ns(t), Element: b.element(t)})
 			bt.UnknownAttrs = append(bt.UnknownAttrs, b.unknownAttrs(t, taskAttrs, nil)...)
-			for _, c := range children(t) {
+			for _, c := range b.children(t) {
 				bt.UnknownChildren = append(bt.UnknownChildren, b.element(c))
 			}
 			continue
@@ -381,7 +358,7 @@ func (b *builder) fillTasks(bt *BackgroundTaskExtension, tasks *etree.Element) {
 // and namespaced ones in a namespace of knownNS with another local name.
 // Other namespaced attributes are left alone: later schemas add them
 // (uap10:TrustLevel, uap11:..., desktop7:...) and they are not ours to judge.
-func (b *builder) unknownAttrs(e *etree.Element, known []string, knownNS map[string]string) []UnknownAttr {
+func (b *builder) unknownAttrs(e int, known []string, knownNS map[string]string) []UnknownAttr {
 	var out []UnknownAttr
 	r := b.rawOf(e)
 	for _, a := range r.attrs {
@@ -404,18 +381,18 @@ func (b *builder) unknownAttrs(e *etree.Element, known []string, knownNS map[str
 }
 
 // comServer reads com:ComServer/com:ExeServer/com:Class (any com namespace version).
-func (b *builder) comServer(x *etree.Element) {
-	for _, server := range children(x) {
-		if server.Tag != "ComServer" || !platform.IsComNamespace(b.ns(server)) {
+func (b *builder) comServer(x int) {
+	for _, server := range b.children(x) {
+		if b.tag(server) != "ComServer" || !platform.IsComNamespace(b.ns(server)) {
 			continue
 		}
-		for _, exe := range children(server) {
-			if exe.Tag != "ExeServer" || !platform.IsComNamespace(b.ns(exe)) {
+		for _, exe := range b.children(server) {
+			if b.tag(exe) != "ExeServer" || !platform.IsComNamespace(b.ns(exe)) {
 				continue
 			}
 			executable := b.attr(exe, "Executable").Value
-			for _, cls := range children(exe) {
-				if cls.Tag == "Class" && platform.IsComNamespace(b.ns(cls)) {
+			for _, cls := range b.children(exe) {
+				if b.tag(cls) == "Class" && platform.IsComNamespace(b.ns(cls)) {
 					b.m.ComServerClasses = append(b.m.ComServerClasses, ComClass{ID: b.attr(cls, "Id"), Executable: executable, Element: b.element(cls)})
 				}
 			}
@@ -424,20 +401,20 @@ func (b *builder) comServer(x *etree.Element) {
 }
 
 // activatableClasses reads InProcessServer/OutOfProcessServer: Path and ActivatableClass.
-func (b *builder) activatableClasses(x *etree.Element) {
-	for _, server := range children(x) {
-		if server.Tag != "InProcessServer" && server.Tag != "OutOfProcessServer" {
+func (b *builder) activatableClasses(x int) {
+	for _, server := range b.children(x) {
+		if b.tag(server) != "InProcessServer" && b.tag(server) != "OutOfProcessServer" {
 			continue
 		}
 		path := ""
-		for _, c := range children(server) {
-			if c.Tag == "Path" {
-				path = strings.TrimSpace(c.Text())
+		for _, c := range b.children(server) {
+			if b.tag(c) == "Path" {
+				path = strings.TrimSpace(b.raw[c].text)
 			}
 		}
-		for _, c := range children(server) {
-			if c.Tag == "ActivatableClass" {
-				b.m.ActivatableClasses = append(b.m.ActivatableClasses, ActivatableClass{ID: b.attr(c, "ActivatableClassId"), Path: path, Element: b.element(c), InProcess: server.Tag == "InProcessServer"})
+		for _, c := range b.children(server) {
+			if b.tag(c) == "ActivatableClass" {
+				b.m.ActivatableClasses = append(b.m.ActivatableClasses, ActivatableClass{ID: b.attr(c, "ActivatableClassId"), Path: path, Element: b.element(c), InProcess: b.tag(server) == "InProcessServer"})
 			}
 		}
 	}

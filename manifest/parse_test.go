@@ -395,3 +395,34 @@ func TestParseFile(t *testing.T) {
 		t.Errorf("ParseFile: %v %+v", err, m)
 	}
 }
+
+// An in-process server's Path is the character data before its first
+// child element: entities decoded, CDATA included, comments skipped.
+func TestInProcessServerPathText(t *testing.T) {
+	for path, want := range map[string]string{
+		`<Path> Tasks.dll </Path>`:                "Tasks.dll",
+		`<Path>Tasks&amp;Co.dll</Path>`:           "Tasks&Co.dll",
+		`<Path><![CDATA[Tasks.dll]]></Path>`:      "Tasks.dll",
+		`<Path>Tas<!-- old name -->ks.dll</Path>`: "Tasks.dll",
+		`<Path>Tasks.dll<x/>Other.dll</Path>`:     "Tasks.dll",
+		`<Path><x/>Tasks.dll</Path>`:              "",
+		`<Path>Tasks<?pi x?>.dll</Path>`:          "Tasks",
+		`<Path/>`:                                 "",
+	} {
+		src := `<?xml version="1.0" encoding="utf-8"?>
+<Package xmlns="http://schemas.microsoft.com/appx/manifest/foundation/windows10">
+  <Extensions>
+    <Extension Category="windows.activatableClass.inProcessServer">
+      <InProcessServer>` + path + `<ActivatableClass ActivatableClassId="Tasks.A" ThreadingModel="both"/></InProcessServer>
+    </Extension>
+  </Extensions>
+</Package>`
+		m := Parse("Package.appxmanifest", []byte(src))
+		if len(m.ActivatableClasses) != 1 {
+			t.Fatalf("%s: activatable classes %+v, problems %+v", path, m.ActivatableClasses, m.Problems)
+		}
+		if got := m.ActivatableClasses[0].Path; got != want {
+			t.Errorf("%s: Path = %q, want %q", path, got, want)
+		}
+	}
+}

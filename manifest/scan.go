@@ -36,6 +36,10 @@ type rawElem struct {
 	selfClosing   bool
 	attrs         []rawAttr
 	parent        int // index of the parent element, -1 for a root
+	// text is the character data (entities decoded, CDATA included)
+	// before the first child element, comments skipped: <Path>'s file.
+	text     string
+	textDone bool // a child element, PI or directive has ended text
 }
 
 // problemAt is a reading problem at a byte offset.
@@ -108,6 +112,7 @@ func scan(text []byte) scanResult {
 			parent := -1
 			if len(open) > 0 {
 				parent = open[len(open)-1]
+				res.elems[parent].textDone = true
 			} else if rootSeen {
 				res.problems = append(res.problems, problemAt{off, fmt.Sprintf("second root element <%s>: a manifest has exactly one root element, <Package>", t.Name.Local)})
 			}
@@ -142,11 +147,22 @@ func scan(text []byte) scanResult {
 			if len(open) == 0 && len(bytes.TrimSpace(t)) > 0 {
 				res.problems = append(res.problems, problemAt{off + leadingSpace(t), "text outside the root element"})
 			}
+			if len(open) > 0 {
+				if top := &res.elems[open[len(open)-1]]; !top.textDone {
+					top.text += string(t)
+				}
+			}
 		case xml.ProcInst:
+			if len(open) > 0 {
+				res.elems[open[len(open)-1]].textDone = true
+			}
 			if strings.EqualFold(t.Target, "xml") && off != 0 {
 				res.problems = append(res.problems, problemAt{off, "the XML declaration <?xml …?> must be the very first thing in the file; not even a blank line or a comment may come before it"})
 			}
 		case xml.Directive:
+			if len(open) > 0 {
+				res.elems[open[len(open)-1]].textDone = true
+			}
 			res.problems = append(res.problems, problemAt{off, directiveMessage(t)})
 		}
 	}
