@@ -162,15 +162,18 @@ func Run(paths []string, o Options) (*Result, error) {
 		pool.submit(app) // those not handed over while discovering
 	}
 	outs := pool.wait()
+	// Getwd once: filepath.Abs asks for it (two stat calls) on every
+	// call, and every App's path is made relative.
+	cwd, _ := os.Getwd()
 	base := o.BaseDir
 	if base == "" {
-		base, _ = os.Getwd()
+		base = cwd
 	}
 	seenSources := map[string]bool{}
 	for _, app := range disc.Apps {
 		out := outs[app]
 		if out.Read != nil {
-			res.Read[RelPath(base, app.Manifest)] = *out.Read
+			res.Read[relPathFrom(cwd, base, app.Manifest)] = *out.Read
 		}
 		res.Findings = append(res.Findings, out.Findings...)
 		res.Internal = append(res.Internal, out.Internal...)
@@ -183,7 +186,7 @@ func Run(paths []string, o Options) (*Result, error) {
 	}
 	res.Summary.SourceFiles = len(seenSources)
 	res.Findings = dedupe(res.Findings)
-	relativize(res.Findings, base)
+	relativize(res.Findings, cwd, base)
 	rules.SortFindings(res.Findings)
 	return res, nil
 }
@@ -453,9 +456,10 @@ func dedupe(fs []rules.Finding) []rules.Finding {
 }
 
 // relativize rewrites finding paths relative to base, with forward
-// slashes, as DESIGN.md's contract says.
-func relativize(fs []rules.Finding, base string) {
-	rel := func(p string) string { return RelPath(base, p) }
+// slashes, as DESIGN.md's contract says; relative paths are relative to
+// cwd.
+func relativize(fs []rules.Finding, cwd, base string) {
+	rel := func(p string) string { return relPathFrom(cwd, base, p) }
 	for i := range fs {
 		fs[i].File = rel(fs[i].File)
 		for j := range fs[i].Related {
@@ -480,13 +484,32 @@ func RelPath(base, p string) string {
 	if v, ok := relCache.Load(key); ok {
 		return v.(string)
 	}
-	out := p
-	if abs, err := filepath.Abs(p); err == nil {
-		if r, err := filepath.Rel(base, abs); err == nil && !strings.HasPrefix(r, "..") {
-			out = r
+	cwd := ""
+	if !filepath.IsAbs(p) {
+		var err error
+		if cwd, err = os.Getwd(); err != nil {
+			out := filepath.ToSlash(p)
+			relCache.Store(key, out)
+			return out
 		}
 	}
-	out = filepath.ToSlash(out)
+	out := relPathFrom(cwd, base, p)
 	relCache.Store(key, out)
 	return out
+}
+
+// relPathFrom is RelPath for a p that is absolute or relative to cwd.
+func relPathFrom(cwd, base, p string) string {
+	if p == "" {
+		return p
+	}
+	abs := p
+	if !filepath.IsAbs(p) {
+		abs = filepath.Join(cwd, p)
+	}
+	out := p
+	if r, err := filepath.Rel(base, filepath.Clean(abs)); err == nil && !strings.HasPrefix(r, "..") {
+		out = r
+	}
+	return filepath.ToSlash(out)
 }

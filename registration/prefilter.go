@@ -65,10 +65,10 @@ func newNameAutomaton(words [][]byte) *nameAutomaton {
 }
 
 // wordFinder finds the whole-word occurrences of a set of identifiers,
-// ignoring ASCII case. The automaton reads every byte; most texts hold
-// none of the words, and the skip search says so reading about one byte
-// in five, so it screens each text first (it needs words of three bytes
-// or more; without it, every text is walked).
+// ignoring ASCII case. The automaton reads every byte; the skip search
+// reads about one byte in five, so it finds the words when it can (it
+// needs words of three bytes or more; for shorter ones the automaton
+// walks the text).
 type wordFinder struct {
 	skip *skipSearch
 	walk *nameAutomaton
@@ -85,11 +85,12 @@ func newWordFinder(words [][]byte) *wordFinder {
 // each calls yield with the bounds of each whole-word match in src, in
 // order, until yield returns false.
 func (f *wordFinder) each(src []byte, yield func(start, end int) bool) {
-	if f.skip != nil && !f.skip.match(src) {
-		return
+	next := f.walk.nextWord
+	if f.skip != nil {
+		next = f.skip.find
 	}
 	for i := 0; ; {
-		start, end := f.walk.nextWord(src, i)
+		start, end := next(src, i)
 		if start < 0 || !yield(start, end) {
 			return
 		}

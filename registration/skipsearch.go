@@ -181,17 +181,41 @@ func (s *skipSearch) from(src []byte, end, stop int) bool {
 // candidate compares the words whose window-ending block is b with the
 // text of the window ending at end.
 func (s *skipSearch) candidate(src []byte, end, b int) bool {
-	start := end - s.short + 1
+	return s.wordAt(src, end-s.short+1, b) >= 0
+}
+
+// wordAt returns the length of a word (among those whose window-ending
+// block is b) that the text at start spells, or -1.
+func (s *skipSearch) wordAt(src []byte, start, b int) int {
 	for _, k := range s.byBlock[b] {
 		w := s.words[k]
 		if !hasFoldPrefix(src[start:], w) {
 			continue
 		}
 		if !s.whole || (start == 0 || nameClass[src[start-1]] < 0) && (start+len(w) == len(src) || nameClass[src[start+len(w)]] < 0) {
-			return true
+			return len(w)
 		}
 	}
-	return false
+	return -1
+}
+
+// find returns the bounds of the first match that starts at or after
+// from, or -1, -1. Windows are visited in order, so matches come in the
+// order of their starts.
+func (s *skipSearch) find(src []byte, from int) (int, int) {
+	for end := from + s.short - 1; end < len(src); {
+		b := block(src[end-2], src[end-1], src[end])
+		if d := s.shift[b]; d > 0 {
+			end += int(d)
+			continue
+		}
+		start := end - s.short + 1
+		if n := s.wordAt(src, start, b); n >= 0 {
+			return start, start + n
+		}
+		end++
+	}
+	return -1, -1
 }
 
 // hasFoldPrefix reports whether src starts with the lower-case word w,

@@ -115,3 +115,31 @@ func TestExpandPropertyFunctions(t *testing.T) {
 		}
 	}
 }
+
+// Below a walked directory the walk answers GetDirectoryNameOfFileAbove's
+// questions (its display paths are relative to the working directory);
+// above it, the file system does, once per path.
+func TestFileAboveAsksTheWalk(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, root+"/repo/LICENSE", "")
+	writeFile(t, root+"/repo/Samples/X/cs/App/App.csproj", "<Project/>")
+	writeFile(t, root+"/OUTER", "")
+	t.Chdir(root + "/repo")
+	ix := newIndex(root+"/repo", nil)
+	if ix.tree(".") == nil {
+		t.Fatal("the walk found nothing")
+	}
+	// written after the walk: the walk, which is the run's view of the
+	// tree, does not know it
+	writeFile(t, root+"/repo/Samples/LICENSE", "")
+	dir := root + "/repo/Samples/X/cs/App"
+	if got := ix.fileAbove(dir, "LICENSE", false); got != root+"/repo" {
+		t.Errorf("LICENSE above %s: %q, want the repository root", dir, got)
+	}
+	if got := ix.fileAbove(dir, "OUTER", true); got != root+"/OUTER" {
+		t.Errorf("OUTER above %s: %q, want %q (outside the walk: the file system)", dir, got, root+"/OUTER")
+	}
+	if got := ix.fileAbove(dir, "NOT-THERE", false); got != "" {
+		t.Errorf("NOT-THERE above %s: %q, want none", dir, got)
+	}
+}

@@ -119,7 +119,7 @@ func (p *projectFile) propertyFunction(ix *index, inner, file string, depth int)
 	switch typ + "::" + method {
 	case "msbuild::getdirectorynameoffileabove":
 		if len(args) == 2 {
-			return fileAbove(ix.absPath(args[0]), args[1], false), nil
+			return ix.fileAbove(ix.absPath(args[0]), args[1], false), nil
 		}
 	case "msbuild::getpathoffileabove":
 		start := ix.absPath(filepath.Dir(file))
@@ -127,7 +127,7 @@ func (p *projectFile) propertyFunction(ix *index, inner, file string, depth int)
 			start = ix.absPath(args[1])
 		}
 		if len(args) == 1 || len(args) == 2 {
-			return fileAbove(start, args[0], true), nil
+			return ix.fileAbove(start, args[0], true), nil
 		}
 	case "msbuild::normalizedirectory", "msbuild::ensuretrailingslash":
 		return strings.TrimSuffix(join(args), sep) + sep, nil
@@ -173,10 +173,10 @@ func splitArgs(s string) []string {
 // fileAbove looks for name in dir and its parents, as MSBuild's
 // GetDirectoryNameOfFileAbove / GetPathOfFileAbove do: the directory (or the
 // file's path) when found, "" when not.
-func fileAbove(dir, name string, wantPath bool) string {
+func (ix *index) fileAbove(dir, name string, wantPath bool) string {
 	for {
 		candidate := filepath.Join(dir, name)
-		if _, err := os.Stat(candidate); err == nil {
+		if ix.exists(candidate) {
 			if wantPath {
 				return candidate
 			}
@@ -188,6 +188,35 @@ func fileAbove(dir, name string, wantPath bool) string {
 		}
 		dir = parent
 	}
+}
+
+// exists reports whether a file is at path, from the walk when it knows
+// the directory, else from os.Stat, asked once per path per discovery:
+// every project of Windows-universal-samples
+// looks for the LICENSE above it, four directories up, which was a third
+// of the run's failed stat calls.
+func (ix *index) exists(path string) bool {
+	switch ix.fileAtAbs(path) {
+	case fileExists:
+		return true
+	case fileMissing:
+		return false // (MSBuild looks for a file: a directory would not do either)
+	}
+	ix.statMu.Lock()
+	found, seen := ix.stats[path]
+	ix.statMu.Unlock()
+	if seen {
+		return found
+	}
+	_, err := os.Stat(path)
+	found = err == nil
+	ix.statMu.Lock()
+	if ix.stats == nil {
+		ix.stats = map[string]bool{}
+	}
+	ix.stats[path] = found
+	ix.statMu.Unlock()
+	return found
 }
 
 func (p *projectFile) property(ix *index, name, file string, depth int) (string, error) {
@@ -378,7 +407,7 @@ func (ix *index) directoryBuildProps(dir string) string {
 		return found
 	}
 	candidate := filepath.Join(dir, "Directory.Build.props")
-	switch ix.fileAt(candidate) {
+	switch ix.fileAtAbs(candidate) {
 	case fileExists:
 		found = candidate
 	case fileUnknown:

@@ -72,6 +72,10 @@ type index struct {
 	existingMu sync.Mutex
 	existing   map[string]existingAnswer
 
+	// stats memoizes index.exists.
+	statMu sync.Mutex
+	stats  map[string]bool
+
 	// bounds are the symlink-free directories the walk may enter: the
 	// repository (or search) roots of the paths being linted. A symbolic
 	// link or a project glob that leads elsewhere (a link to /, a
@@ -478,6 +482,19 @@ func (ix *index) fileAt(disp string) fileState {
 		}
 	}
 	return fileMissing
+}
+
+// fileAtAbs is fileAt for an absolute path, which the walk knows by its
+// display path: relative to the working directory when the paths to lint
+// were given that way.
+func (ix *index) fileAtAbs(abs string) fileState {
+	if st := ix.fileAt(abs); st != fileUnknown {
+		return st
+	}
+	if rel, err := filepath.Rel(ix.cwd, abs); err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return ix.fileAt(rel)
+	}
+	return fileUnknown
 }
 
 // existingPath is existingFile answered from the walk when it knows the
