@@ -40,6 +40,10 @@ type Options struct {
 	// projects an App does not reference.
 	lexed *registration.LexCache
 	found *registration.ElsewhereCache
+	// reads shares the first reading of the files several Apps list;
+	// listedTwice tells those files (see checkPool).
+	reads       *registration.SharedReads
+	listedTwice func(path string) bool
 }
 
 // Summary counts what was linted.
@@ -141,6 +145,7 @@ func Run(paths []string, o Options) (*Result, error) {
 	}
 	o.lexed = registration.NewLexCache()
 	o.found = registration.NewElsewhereCache()
+	o.reads = registration.NewSharedReads(suppressMarker)
 	pool := newCheckPool(o, sev, jobs)
 	wopts := workspace.Options{Exclude: exclude}
 	if streamable(paths) {
@@ -231,9 +236,12 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 	ctx := &rules.Context{App: app, Manifest: man}
 	if app.SourcesFound {
 		files := filterLanguages(app.Sources, o.Config)
+		if o.listedTwice != nil {
+			files = markShared(files, o.listedTwice)
+		}
 		ctx.SomeLanguagesOff = classLanguagesOff(o.Config)
 		out.Facts = registration.ScanWithOverlay(files, o.Overlay, registration.Options{
-			Jobs: jobs, Marker: suppressMarker, EntryPoints: DeclaredEntryPoints(man), Mentions: DeclaredNames(man), Lexed: o.lexed,
+			Jobs: jobs, Marker: suppressMarker, EntryPoints: DeclaredEntryPoints(man), Mentions: DeclaredNames(man), Lexed: o.lexed, Reads: o.reads,
 			ElsewhereFrom: func() [][]registration.SourceFile { return elsewhereSources(app, o.Config) },
 			Found:         o.found,
 		})
@@ -417,6 +425,17 @@ func filterLanguages(files []registration.SourceFile, cfg *workspace.Config) []r
 		if allowed[f.Language] {
 			out = append(out, f)
 		}
+	}
+	return out
+}
+
+// markShared returns files with Shared set on those that another App of
+// the run lists too (a copy: the App's own list is left as it is).
+func markShared(files []registration.SourceFile, listedTwice func(string) bool) []registration.SourceFile {
+	out := make([]registration.SourceFile, len(files))
+	for i, f := range files {
+		f.Shared = listedTwice(f.Path)
+		out[i] = f
 	}
 	return out
 }

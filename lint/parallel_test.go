@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/bgmanifest/bgmanifest/internal/benchgen"
+	"github.com/bgmanifest/bgmanifest/rules"
 )
 
 // TestParallelAppsDeterministic checks that Apps checked by a pool of
@@ -93,5 +94,46 @@ func TestStreamedAppsMatchDiscoveredApps(t *testing.T) {
 	}
 	if len(streamed.Notes) != len(after.Notes) {
 		t.Errorf("streamed run has %d notes, the other %d", len(streamed.Notes), len(after.Notes))
+	}
+}
+
+// TestSharedReadsChangeNoFinding: every fixture App of the repository
+// checked on its own, with nothing shared between Apps, gives what the
+// run gives, where Apps that list the same files read them once
+// (registration.SharedReads).
+func TestSharedReadsChangeNoFinding(t *testing.T) {
+	abs, err := filepath.Abs(filepath.Join("..", "testdata"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := filepath.Dir(abs)
+	run, err := Run([]string{abs}, Options{Jobs: 2, BaseDir: base})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sev, err := Severities(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared := 0
+	listed := map[string]int{}
+	var alone []rules.Finding
+	for _, app := range run.Apps {
+		for _, s := range app.Sources {
+			if listed[s.Path]++; listed[s.Path] == 2 {
+				shared++
+			}
+		}
+		alone = append(alone, CheckApp(app, Options{BaseDir: base}, sev, 1).Findings...)
+	}
+	if shared < 10 {
+		t.Fatalf("only %d files are listed by two Apps: the fixtures no longer share", shared)
+	}
+	alone = dedupe(alone)
+	cwd, _ := os.Getwd()
+	relativize(alone, cwd, base)
+	rules.SortFindings(alone)
+	if !reflect.DeepEqual(alone, run.Findings) {
+		t.Errorf("Apps checked alone: %d findings; the run: %d", len(alone), len(run.Findings))
 	}
 }

@@ -31,11 +31,22 @@ type checkPool struct {
 	seen    map[*workspace.App]bool
 	results map[*workspace.App]AppResult
 	wg      sync.WaitGroup
+	// listed counts the Apps submitted so far that list each source
+	// file: a file two of them list is read once for both (SharedReads).
+	// An App checked before a later one that shares its files was
+	// submitted reads them for itself; the pool holds the first App
+	// until a second comes, so the two that start together know.
+	listed map[string]int
 }
 
 func newCheckPool(o Options, sev map[string]rules.Severity, jobs int) *checkPool {
-	p := &checkPool{o: o, sev: sev, jobs: jobs, seen: map[*workspace.App]bool{}, results: map[*workspace.App]AppResult{}}
+	p := &checkPool{o: o, sev: sev, jobs: jobs, seen: map[*workspace.App]bool{}, results: map[*workspace.App]AppResult{}, listed: map[string]int{}}
 	p.wake = sync.NewCond(&p.mu)
+	p.o.listedTwice = func(path string) bool {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		return p.listed[path] >= 2
+	}
 	return p
 }
 
@@ -46,6 +57,11 @@ func (p *checkPool) submit(app *workspace.App) {
 		return
 	}
 	p.seen[app] = true
+	p.mu.Lock()
+	for _, s := range app.Sources {
+		p.listed[s.Path]++
+	}
+	p.mu.Unlock()
 	if !p.started && p.held == nil {
 		p.held = app
 		return

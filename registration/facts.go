@@ -70,6 +70,10 @@ type SourceFile struct {
 	// so only a component's files are lexed for it; an app project's other
 	// classes are no business of the rule.
 	Component bool
+	// Shared marks a file another App of the run lists too: its first
+	// reading (Options.Reads) and its tokens (Options.Lexed) are kept
+	// for them.
+	Shared bool
 }
 
 // Trigger is one SetTrigger argument.

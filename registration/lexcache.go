@@ -13,9 +13,10 @@ import (
 // bytes hash the same as when it was lexed, so an editor's unsaved buffer
 // or a file changed during the run is lexed afresh.
 //
-// Only files marked SourceFile.Linked are kept (the projects list them
-// from outside their own directory, so other projects likely do too), up
-// to maxCachedBytes of source: a run whose files are each read by one App
+// Only files marked SourceFile.Linked (the projects list them from
+// outside their own directory, so other projects likely do too) or
+// SourceFile.Shared (another App lists them) are kept, up to
+// maxCachedBytes of source: a run whose files are each read by one App
 // keeps nothing alive for nothing.
 type LexCache struct {
 	seed  maphash.Seed
@@ -43,7 +44,7 @@ func NewLexCache() *LexCache {
 // lex returns src's tokens, lexed by lex or taken from an earlier App's
 // lexing of the same bytes.
 func (c *LexCache) lex(sf SourceFile, src []byte, lex func([]byte) *Lexed) *Lexed {
-	if c == nil || !sf.Linked {
+	if c == nil || !sf.Linked && !sf.Shared {
 		return lex(src)
 	}
 	sum := maphash.Bytes(c.seed, src)

@@ -34,9 +34,12 @@ type Options struct {
 	// matter (the behaviour before the byte prefilter; the prefilter's
 	// tests compare the two).
 	LexAll bool
-	// Lexed, when set, shares the tokens of linked files with the other
-	// Apps of the run that read them (nil: every file is lexed).
+	// Lexed, when set, shares the tokens of linked and shared files with
+	// the other Apps of the run that read them (nil: every file is lexed).
 	Lexed *LexCache
+	// Reads, when set, shares the first reading of the files marked
+	// SourceFile.Shared with the other Apps of the run.
+	Reads *SharedReads
 	// EntryPoints are class names ("Namespace.Class") the caller knows to
 	// be entry points (the manifest's declarations): their classes are
 	// in Facts.TaskClasses whether or not they implement IBackgroundTask,
@@ -112,20 +115,56 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 	if jobs <= 0 {
 		jobs = runtime.NumCPU()
 	}
-	parallel(len(files), jobs, func(i int) {
-		sf, src, ns, mk, ok := readSource(ar, files[i], overlay, opts.Marker)
-		files[i].Language = sf.Language
-		notes[i], marks[i], read[i] = ns, mk, ok
-		if !ok {
+	// use takes file i's first reading: lexed now, or pending.
+	use := func(i int, r firstRead) {
+		files[i].Language = r.lang
+		notes[i], marks[i], read[i] = r.notes, r.mk, r.ok
+		if !r.ok {
 			return
 		}
-		in := interesting(src)
-		if opts.LexAll || in || relevantSource(sf.Language, src) {
-			models[i], notes[i] = lexFile(sf, src, in, opts.Lexed)
+		src := r.src
+		if src == nil {
+			// another App read it and its bytes were not kept
+			_, b, ns, mk, ok := readSource(ar, files[i], overlay, opts.Marker)
+			if !ok {
+				notes[i], marks[i], read[i] = ns, mk, ok
+				return
+			}
+			src = b
+		}
+		if opts.LexAll || r.lex {
+			models[i], notes[i] = lexFile(files[i], src, r.in, opts.Lexed)
 			return
 		}
 		pending[i] = src
+	}
+	shared := sharedFor(opts, overlay)
+	var laterMu sync.Mutex
+	var later []int // files another App was reading
+	waitFor := make([]*sharedRead, len(files))
+	parallel(len(files), jobs, func(i int) {
+		if !shared(files[i]) {
+			use(i, readFirst(ar, files[i], overlay, opts.Marker))
+			return
+		}
+		e, mine := opts.Reads.claim(files[i].Path + "\x00" + string(files[i].Language))
+		if mine {
+			r := readFirstShared(e, opts.Reads, files[i], opts.Marker)
+			use(i, r)
+			return
+		}
+		if r, ok := e.ready(); ok {
+			use(i, r)
+			return
+		}
+		laterMu.Lock()
+		later = append(later, i)
+		waitFor[i] = e
+		laterMu.Unlock()
 	})
+	for _, i := range later {
+		use(i, waitFor[i].wait())
+	}
 	asked := map[string]bool{} // names the pending files were searched for
 	for round := 0; ; round++ {
 		facts, ix := resolveLive(files, models, notes, marks, read, opts)
@@ -134,7 +173,7 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 		}
 		var todo []int
 		if round < maxLexRounds {
-			todo = filesWanted(files, pending, ix, asked)
+			todo = filesWanted(files, pending, ix, asked, readsFor(opts), sharedFor(opts, overlay))
 		} else {
 			todo = remaining(pending) // bounded: lex the rest
 		}
@@ -247,7 +286,10 @@ func remaining(pending [][]byte) []int {
 // to a component holding a task class. Names in asked were searched for in
 // an earlier round (a file still pending does not hold them); the new ones
 // are added to it.
-func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[string]bool) []int {
+//
+// reads, when not nil, shares the answers on the files shared tells with
+// the other Apps of the run.
+func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[string]bool, reads *SharedReads, shared func(SourceFile) bool) []int {
 	var words, methods [][]byte
 	for w := range ix.wants {
 		if asked[w] {
@@ -321,16 +363,101 @@ func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[s
 	} else if len(words) > 0 {
 		names = newNameAutomaton(words)
 	}
-	var out []int
+	search := func(i int) bool {
+		src := pending[i]
+		return names != nil && names.matchWord(src) || defs != nil && mayDefineMethod(files[i].Language, src, defs) || calls != nil && calls.mayCall(files[i].Language, src)
+	}
+	unsealed := func(i int) bool {
+		return files[i].Component && ix.wantProjects[files[i].Project] && files[i].Project != "" && unsealedCandidate(files[i].Language, pending[i])
+	}
+	var key string // the search, for the answers shared with other Apps
+	if (names != nil || defs != nil || calls != nil) && reads != nil {
+		key = searchKey(words, methods, calls)
+	}
+	var out, later []int
+	waitFor := map[int]*sharedVerdict{}
 	for i, src := range pending {
 		if src == nil {
 			continue
 		}
-		if names != nil && names.matchWord(src) || defs != nil && mayDefineMethod(files[i].Language, src, defs) || calls != nil && calls.mayCall(files[i].Language, src) || files[i].Component && ix.wantProjects[files[i].Project] && files[i].Project != "" && unsealedCandidate(files[i].Language, src) {
+		var hit bool
+		switch {
+		case names == nil && defs == nil && calls == nil:
+		case key == "" || !shared(files[i]):
+			hit = search(i)
+		default:
+			v, mine := reads.claimVerdict(key + "\x00" + files[i].Path + "\x00" + string(files[i].Language))
+			if mine {
+				func() {
+					defer func() { v.answer(hit) }() // a panic still answers the Apps waiting
+					reads.searches.Add(1)
+					hit = search(i)
+				}()
+				break
+			}
+			var ok bool
+			if hit, ok = v.ready(); !ok {
+				later = append(later, i) // another App is searching it
+				waitFor[i] = v
+				continue
+			}
+		}
+		if hit || unsealed(i) {
 			out = append(out, i)
 		}
 	}
+	for _, i := range later {
+		if waitFor[i].wait() || unsealed(i) {
+			out = append(out, i)
+		}
+	}
+	sort.Ints(out)
 	return out
+}
+
+// searchKey spells one filesWanted search: its words, method names and
+// helper calls.
+func searchKey(words, methods [][]byte, calls *callSearch) string {
+	var b strings.Builder
+	list := func(tag string, ws [][]byte) {
+		sorted := make([]string, len(ws))
+		for i, w := range ws {
+			sorted[i] = strings.ToLower(string(w))
+		}
+		sort.Strings(sorted)
+		b.WriteString(tag)
+		b.WriteString(strings.Join(sorted, ","))
+	}
+	list("w:", words)
+	list("|m:", methods)
+	if calls != nil {
+		list("|c:", calls.names)
+		list("|o:", calls.owners)
+		if calls.freeFunction {
+			b.WriteString("|free")
+		}
+	}
+	return b.String()
+}
+
+// readsFor is opts.Reads when the scan may use it.
+func readsFor(opts Options) *SharedReads {
+	if opts.Reads.usableBy(opts) {
+		return opts.Reads
+	}
+	return nil
+}
+
+// sharedFor tells the files whose first reading and search answers a scan
+// shares with other Apps (none when opts.Reads is unset or unusable).
+func sharedFor(opts Options, overlay map[string][]byte) func(SourceFile) bool {
+	if !opts.Reads.usableBy(opts) {
+		return func(SourceFile) bool { return false }
+	}
+	return func(f SourceFile) bool {
+		_, edited := overlay[f.Path]
+		return f.Shared && !edited
+	}
 }
 
 // methodKey and callKey prefix, in filesWanted's asked set, a name
@@ -690,6 +817,31 @@ func readSource(ar *fileread.Arena, sf SourceFile, overlay map[string][]byte, ma
 		src = []byte{} // nil marks "not pending"
 	}
 	return sf, src, nil, markOf(src, marker), true
+}
+
+// readFirst reads one file and runs the prefilter on it.
+func readFirst(ar *fileread.Arena, sf SourceFile, overlay map[string][]byte, marker []byte) firstRead {
+	sf, src, ns, mk, ok := readSource(ar, sf, overlay, marker)
+	r := firstRead{lang: sf.Language, src: src, notes: ns, mk: mk, ok: ok}
+	if ok {
+		r.in = interesting(src)
+		r.lex = r.in || relevantSource(sf.Language, src)
+	}
+	return r
+}
+
+// readFirstShared is readFirst for a file other Apps list too: read
+// outside the scan's arena, whose bytes the next scan reuses, and
+// published to c for them (even when reading panics: they wait for it).
+func readFirstShared(e *sharedRead, c *SharedReads, sf SourceFile, marker []byte) (r firstRead) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = firstRead{lang: sf.Language, notes: []Note{{Pos: Pos{File: sf.Path}, Message: fmt.Sprintf("internal error scanning %s: %v", sf.Path, p), Internal: true}}}
+		}
+		c.publish(e, r)
+	}()
+	c.reads.Add(1)
+	return readFirst(nil, sf, nil, marker)
 }
 
 // lexFile lexes and parses one file read, turning a panic into a Note;
