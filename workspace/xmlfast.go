@@ -18,17 +18,23 @@ func readXMLTreeFast(data []byte) (root *xmlElem, ok bool) {
 	s := fastScanner{data: data, line: 1}
 	var stack []*xmlElem
 	textDone := []bool{} // per open element, as in readXMLTreeOnce
+	// kids holds the children of the open elements, innermost last;
+	// marks[i] is where stack[i]'s begin. An element's children are
+	// copied out in one piece when it ends, instead of growing a slice
+	// per element.
+	var kids []*xmlElem
+	var marks []int
 	for s.pos < len(data) {
 		if data[s.pos] != '<' {
-			text, ok := s.text()
+			n := len(stack)
+			keep := n > 0 && !textDone[n-1]
+			text, ok := s.text(keep)
 			if !ok {
 				return nil, false
 			}
-			if n := len(stack); n > 0 {
-				if !textDone[n-1] {
-					stack[n-1].text += text
-				}
-			} else if !isXMLSpace(text) {
+			if keep {
+				stack[n-1].text += text
+			} else if n == 0 && !isXMLSpace(text) {
 				return nil, false
 			}
 			continue
@@ -50,7 +56,13 @@ func readXMLTreeFast(data []byte) (root *xmlElem, ok bool) {
 			if !ok || len(stack) == 0 || stack[len(stack)-1].tag != name {
 				return nil, false
 			}
+			top, mark := stack[len(stack)-1], marks[len(marks)-1]
+			if len(kids) > mark {
+				top.children = s.childSlice(kids[mark:])
+				kids = kids[:mark]
+			}
 			stack = stack[:len(stack)-1]
+			marks = marks[:len(marks)-1]
 			textDone = textDone[:len(textDone)-1]
 		default:
 			if root != nil && len(stack) == 0 {
@@ -64,13 +76,14 @@ func readXMLTreeFast(data []byte) (root *xmlElem, ok bool) {
 				return nil, false
 			}
 			if n := len(stack); n > 0 {
-				stack[n-1].children = append(stack[n-1].children, e)
+				kids = append(kids, e)
 				textDone[n-1] = true
 			} else {
 				root = e
 			}
 			if !empty {
 				stack = append(stack, e)
+				marks = append(marks, len(kids))
 				textDone = append(textDone, false)
 			}
 		}
@@ -87,6 +100,49 @@ type fastScanner struct {
 	// line is the line at counted: newlines are counted as the scan
 	// passes them, for the start tags' lines.
 	line, counted int
+	// elems, attrs and kids are the free ends of blocks the tree's
+	// elements, attribute lists and child lists are carved from: a
+	// project file has thousands of small elements, and one allocation
+	// each was most of the reader's time.
+	elems []xmlElem
+	attrs []xmlAttr
+	kids  []*xmlElem
+	// tagAttrs collects the attributes of the start tag being read.
+	tagAttrs []xmlAttr
+	names    [256]string // see intern
+}
+
+const fastBlock = 128
+
+func (s *fastScanner) newElem() *xmlElem {
+	if len(s.elems) == 0 {
+		s.elems = make([]xmlElem, fastBlock)
+	}
+	e := &s.elems[0]
+	s.elems = s.elems[1:]
+	return e
+}
+
+// attrSlice and childSlice copy a list into a block, capacity capped so
+// that an append by a later reader cannot run into a neighbour.
+func (s *fastScanner) attrSlice(list []xmlAttr) []xmlAttr {
+	if len(list) > len(s.attrs) {
+		s.attrs = make([]xmlAttr, max(fastBlock, len(list)))
+	}
+	out := s.attrs[:len(list):len(list)]
+	copy(out, list)
+	s.attrs = s.attrs[len(list):]
+	return out
+}
+
+func (s *fastScanner) childSlice(list []*xmlElem) []*xmlElem {
+	if len(list) > len(s.kids) {
+		s.kids = make([]*xmlElem, max(fastBlock, len(list)))
+	}
+	out := s.kids[:len(list):len(list)]
+	copy(out, list)
+	s.kids = s.kids[len(list):]
+	return out
 }
 
 func (s *fastScanner) lineAt(pos int) int {
@@ -95,8 +151,9 @@ func (s *fastScanner) lineAt(pos int) int {
 	return s.line
 }
 
-// text reads character data up to the next '<' or the end.
-func (s *fastScanner) text() (string, bool) {
+// text reads character data up to the next '<' or the end; only when
+// keep is set is it decoded (the rest is checked and dropped).
+func (s *fastScanner) text(keep bool) (string, bool) {
 	end := bytes.IndexByte(s.data[s.pos:], '<')
 	if end < 0 {
 		end = len(s.data)
@@ -108,6 +165,12 @@ func (s *fastScanner) text() (string, bool) {
 		return "", false
 	}
 	s.pos = end
+	if !keep {
+		if len(bytes.TrimLeft(raw, " \t\n\r")) == 0 {
+			return "", true
+		}
+		return "x", true // not space: text outside the root is an error
+	}
 	return foldCR(raw), true
 }
 
@@ -169,6 +232,10 @@ func decodePredefined(b []byte) []byte {
 func plainText(b []byte) bool {
 	for i := 0; i < len(b); {
 		c := b[i]
+		if plainASCII[c] {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			if c == '&' {
 				n := predefinedEntity(b[i:])
@@ -192,6 +259,16 @@ func plainText(b []byte) bool {
 	}
 	return true
 }
+
+// plainASCII marks the ASCII bytes text may hold as they are: all but
+// '&' and the control characters other than tab, newline and return.
+var plainASCII = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '&'
+	}
+	t['\t'], t['\n'], t['\r'] = true, true, true
+	return t
+}()
 
 // xmlChar is the Char production of the XML specification (section 2.2)
 // above ASCII.
@@ -242,17 +319,44 @@ func (s *fastScanner) procInst() bool {
 	return true
 }
 
+// nameByte classifies the bytes of an ASCII XML name: nameStart may
+// begin one, nameRest may follow, nameSlow sends the document the slow
+// way (a prefix, a non-ASCII name).
+var nameByte = func() (t [256]uint8) {
+	for c := 'a'; c <= 'z'; c++ {
+		t[c], t[c-'a'+'A'] = nameStart, nameStart
+	}
+	t['_'] = nameStart
+	for _, c := range "0123456789.-" {
+		t[c] = nameRest
+	}
+	t[':'] = nameSlow
+	for c := utf8.RuneSelf; c < 256; c++ {
+		t[c] = nameSlow
+	}
+	return t
+}()
+
+const (
+	nameStart = 1 + iota
+	nameRest
+	nameSlow
+)
+
 // name reads an ASCII XML name without a prefix.
 func (s *fastScanner) name() (string, bool) {
 	start := s.pos
 	for s.pos < len(s.data) {
-		c := s.data[s.pos]
-		if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' ||
-			s.pos > start && ('0' <= c && c <= '9' || c == '.' || c == '-') {
+		switch nameByte[s.data[s.pos]] {
+		case nameStart:
 			s.pos++
 			continue
-		}
-		if c == ':' || c >= utf8.RuneSelf {
+		case nameRest:
+			if s.pos > start {
+				s.pos++
+				continue
+			}
+		case nameSlow:
 			return "", false // prefixes and non-ASCII names: the slow way
 		}
 		break
@@ -260,7 +364,20 @@ func (s *fastScanner) name() (string, bool) {
 	if s.pos == start {
 		return "", false
 	}
-	return intern(s.data[start:s.pos]), true
+	return s.intern(s.data[start:s.pos]), true
+}
+
+// intern is the package's intern with a small cache in front: a project
+// file spells the same few names thousands of times, and the cache's
+// comparison is cheaper than the map's hashing.
+func (s *fastScanner) intern(b []byte) string {
+	h := (len(b)*31 + int(b[0])*7 + int(b[len(b)-1])) & (len(s.names) - 1)
+	if c := s.names[h]; c == string(b) {
+		return c
+	}
+	str := intern(b)
+	s.names[h] = str
+	return str
 }
 
 func (s *fastScanner) space() {
@@ -296,7 +413,14 @@ func (s *fastScanner) startTag() (e *xmlElem, empty, ok bool) {
 	if !ok {
 		return nil, false, false
 	}
-	e = &xmlElem{tag: tag, line: line}
+	e = s.newElem()
+	e.tag, e.line = tag, line
+	s.tagAttrs = s.tagAttrs[:0]
+	done := func() {
+		if len(s.tagAttrs) > 0 {
+			e.attrs = s.attrSlice(s.tagAttrs)
+		}
+	}
 	for {
 		s.space()
 		if s.pos >= len(s.data) {
@@ -305,12 +429,14 @@ func (s *fastScanner) startTag() (e *xmlElem, empty, ok bool) {
 		switch s.data[s.pos] {
 		case '>':
 			s.pos++
+			done()
 			return e, false, true
 		case '/':
 			if s.pos+1 >= len(s.data) || s.data[s.pos+1] != '>' {
 				return nil, false, false
 			}
 			s.pos += 2
+			done()
 			return e, true, true
 		}
 		key, ok := s.name()
@@ -336,19 +462,19 @@ func (s *fastScanner) startTag() (e *xmlElem, empty, ok bool) {
 			return nil, false, false
 		}
 		s.pos += end + 2
-		e.addAttr(key, foldCR(raw))
+		s.tagAttrs = addAttr(s.tagAttrs, key, foldCR(raw))
 	}
 }
 
 // addAttr adds an unprefixed attribute, folding a duplicate as etree does.
-func (e *xmlElem) addAttr(key, value string) {
-	for i := range e.attrs {
-		if e.attrs[i].key == key {
-			e.attrs[i].value = value
-			return
+func addAttr(attrs []xmlAttr, key, value string) []xmlAttr {
+	for i := range attrs {
+		if attrs[i].key == key {
+			attrs[i].value = value
+			return attrs
 		}
 	}
-	e.attrs = append(e.attrs, xmlAttr{key: key, value: value})
+	return append(attrs, xmlAttr{key: key, value: value})
 }
 
 // interned are the element and attribute names of project files and the
