@@ -363,8 +363,22 @@ func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[s
 	} else if len(words) > 0 {
 		names = newNameAutomaton(words)
 	}
+	// Every test below needs one of its words in the file as a whole
+	// word: one search for all of them rules out most files in one pass,
+	// where the tests would take up to three.
+	var screen *skipSearch
+	if kinds := btoi(names != nil) + btoi(defs != nil) + btoi(calls != nil); kinds > 1 {
+		all := append(append([][]byte{}, words...), methods...)
+		if calls != nil {
+			all = append(all, calls.names...)
+		}
+		screen, _ = sharedSkipSearch(all, true)
+	}
 	search := func(i int) bool {
 		src := pending[i]
+		if screen != nil && !screen.match(src) {
+			return false
+		}
 		return names != nil && names.matchWord(src) || defs != nil && mayDefineMethod(files[i].Language, src, defs) || calls != nil && calls.mayCall(files[i].Language, src)
 	}
 	unsealed := func(i int) bool {
@@ -547,6 +561,13 @@ func mayOpenArguments(src []byte, end int) bool {
 		}
 	}
 	return false
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 func isASCII(s string) bool {
