@@ -143,3 +143,25 @@ func TestFileAboveAsksTheWalk(t *testing.T) {
 		t.Errorf("NOT-THERE above %s: %q, want none", dir, got)
 	}
 }
+
+// Build output is no source of the checkout: items under an output
+// property or C++/WinRT's "Generated Files" folder are skipped without a
+// note, whatever their slashes and case.
+func TestGeneratedOutput(t *testing.T) {
+	for value, want := range map[string]bool{
+		`$(GeneratedFilesDir)module.g.cpp`:          true,
+		`$(IntDir)XamlTypeInfo.g.cs`:                true,
+		`Generated Files\module.g.cpp`:              true,
+		` generated files/winrt/Tasks.h`:            true,
+		`Generated Files\$(Platform)\Tasks_p.c`:     true,
+		`..\Shared\Generated Files\module.g.cpp`:    true,
+		`GeneratedFiles\module.g.cpp`:               false,
+		`Tasks\SyncTask.cpp`:                        false,
+		`$(MSBuildThisFileDirectory)Tasks\Sync.cpp`: false,
+		`My Generated Files.cpp`:                    false,
+	} {
+		if got := generatedOutput(value); got != want {
+			t.Errorf("generatedOutput(%q) = %v, want %v", value, got, want)
+		}
+	}
+}

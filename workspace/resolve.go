@@ -324,12 +324,20 @@ func unhex(c byte) int {
 // buildOutputProps are MSBuild properties that point into build output.
 var buildOutputProps = []string{"$(generatedfilesdir)", "$(intdir)", "$(outdir)", "$(intermediateoutputpath)", "$(baseintermediateoutputpath)", "$(outputpath)"}
 
+// generatedOutput reports an item in build output: under one of
+// buildOutputProps, or under C++/WinRT's "Generated Files" folder
+// (GeneratedFilesDir's default), which projects also spell literally
+// (<ClCompile Include="Generated Files\module.g.cpp"/>). The build
+// writes those files; a checkout does not have them.
 func generatedOutput(value string) bool {
 	trimmed := strings.TrimSpace(value)
+	lower := strings.ToLower(trimmed)
+	if folder := strings.ReplaceAll(lower, `\`, "/"); strings.HasPrefix(folder, "generated files/") || strings.Contains(folder, "/generated files/") {
+		return true
+	}
 	if !strings.HasPrefix(trimmed, "$(") {
 		return false
 	}
-	lower := strings.ToLower(trimmed)
 	for _, p := range buildOutputProps {
 		if strings.HasPrefix(lower, p) {
 			return true
