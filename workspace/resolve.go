@@ -174,6 +174,31 @@ func splitArgs(s string) []string {
 // GetDirectoryNameOfFileAbove / GetPathOfFileAbove do: the directory (or the
 // file's path) when found, "" when not.
 func (ix *index) fileAbove(dir, name string, wantPath bool) string {
+	// every project of a repository asks the same question, once per
+	// item that spells the property: remembered per directory and name
+	key := fileAboveKey{dir, name, wantPath}
+	ix.statMu.Lock()
+	found, seen := ix.above[key]
+	ix.statMu.Unlock()
+	if seen {
+		return found
+	}
+	found = ix.findAbove(dir, name, wantPath)
+	ix.statMu.Lock()
+	if ix.above == nil {
+		ix.above = map[fileAboveKey]string{}
+	}
+	ix.above[key] = found
+	ix.statMu.Unlock()
+	return found
+}
+
+type fileAboveKey struct {
+	dir, name string
+	wantPath  bool
+}
+
+func (ix *index) findAbove(dir, name string, wantPath bool) string {
 	for {
 		candidate := filepath.Join(dir, name)
 		if ix.exists(candidate) {

@@ -72,9 +72,10 @@ type index struct {
 	existingMu sync.Mutex
 	existing   map[string]existingAnswer
 
-	// stats memoizes index.exists.
+	// stats memoizes index.exists, above index.fileAbove.
 	statMu sync.Mutex
 	stats  map[string]bool
+	above  map[fileAboveKey]string
 
 	// bounds are the symlink-free directories the walk may enter: the
 	// repository (or search) roots of the paths being linted. A symbolic
