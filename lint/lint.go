@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -432,6 +433,10 @@ func filterLanguages(files []registration.SourceFile, cfg *workspace.Config) []r
 // markShared returns files with Shared set on those that another App of
 // the run lists too (a copy: the App's own list is left as it is).
 func markShared(files []registration.SourceFile, listedTwice func(string) bool) []registration.SourceFile {
+	first := slices.IndexFunc(files, func(f registration.SourceFile) bool { return listedTwice(f.Path) })
+	if first < 0 {
+		return files // nothing shared: no copy
+	}
 	out := make([]registration.SourceFile, len(files))
 	for i, f := range files {
 		f.Shared = listedTwice(f.Path)

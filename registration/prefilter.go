@@ -75,11 +75,10 @@ type wordFinder struct {
 }
 
 func newWordFinder(words [][]byte) *wordFinder {
-	f := &wordFinder{walk: newNameAutomaton(words)}
 	if s, ok := sharedSkipSearch(words, true); ok {
-		f.skip = s
+		return &wordFinder{skip: s}
 	}
-	return f
+	return &wordFinder{walk: newNameAutomaton(words)}
 }
 
 // each calls yield with the bounds of each whole-word match in src, in

@@ -16,6 +16,13 @@ import (
 // fuzz target FuzzReadXMLTree holds the two equal).
 func readXMLTreeFast(data []byte) (root *xmlElem, ok bool) {
 	s := fastScanner{data: data, line: 1}
+	// The first blocks are sized for the document (project files hold
+	// about one element per 40 to 60 bytes), so a small file does not
+	// clear a block it will not fill.
+	guess := min(max(len(data)/48, 8), fastBlock)
+	s.elems = make([]xmlElem, guess)
+	s.attrs = make([]xmlAttr, guess)
+	s.kids = make([]*xmlElem, guess)
 	var stack []*xmlElem
 	textDone := []bool{} // per open element, as in readXMLTreeOnce
 	// kids holds the children of the open elements, innermost last;
@@ -103,7 +110,8 @@ type fastScanner struct {
 	// elems, attrs and kids are the free ends of blocks the tree's
 	// elements, attribute lists and child lists are carved from: a
 	// project file has thousands of small elements, and one allocation
-	// each was most of the reader's time.
+	// each was most of the reader's time. The blocks are sized for the
+	// document's size; the functions below allocate more as they run out.
 	elems []xmlElem
 	attrs []xmlAttr
 	kids  []*xmlElem
