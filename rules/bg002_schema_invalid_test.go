@@ -69,8 +69,10 @@ func TestPositionsSchema(t *testing.T) {
 	}
 }
 
-// The model without positions gives the same errors as the whole model, on
-// every manifest under testdata/ (schema-invalid ones included).
+// The model without positions, and that model with only the lists the
+// schema can fault (schemaRelevant), give the same
+// errors as the whole model, on every manifest under testdata/
+// (schema-invalid ones included).
 func TestSchemaErrorsWithoutPositions(t *testing.T) {
 	n, withErrors := 0, 0
 	for _, pm := range testfs.ParseManifests(t, filepath.Join("..", "testdata")) {
@@ -90,6 +92,13 @@ func TestSchemaErrorsWithoutPositions(t *testing.T) {
 		}
 		if w, g := errorLines(want), errorLines(got); !slices.Equal(w, g) {
 			t.Errorf("%s:\nwhole model:\n%s\nwithout positions:\n%s", p, strings.Join(w, "\n"), strings.Join(g, "\n"))
+		}
+		relevant, err := schema.Validate("manifest", schemaRelevant(lean))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if w, g := errorLines(want), errorLines(relevant); !slices.Equal(w, g) {
+			t.Errorf("%s:\nwhole model:\n%s\nrelevant lists only:\n%s", p, strings.Join(w, "\n"), strings.Join(g, "\n"))
 		}
 		n++
 		if len(want) > 0 {
