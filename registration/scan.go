@@ -1299,7 +1299,11 @@ func tokenFacts(f *fileModel, facts *Facts) {
 	toks := f.toks
 	managers := managerAliases(f)
 	for i, t := range toks {
-		if t.Kind != TokIdent {
+		// every name below is 8 bytes or more, lower-cased too (a rune
+		// that lower-cases to an ASCII letter is longer than it): a
+		// shorter identifier is not lower-cased, which was an allocation
+		// per token
+		if t.Kind != TokIdent || len(t.Text) < len("alltasks") {
 			continue
 		}
 		low := strings.ToLower(t.Text)
