@@ -67,13 +67,21 @@ type nsScope struct {
 	prefix, uri string
 }
 
-// scan runs one encoding/xml pass over text, recording the offset of every
-// element and attribute and the well-formedness problems encoding/xml does
-// not check itself (undeclared prefixes, duplicate attributes, more than one
-// root, DOCTYPE). It reads raw tokens, as etree does, and matches end tags
-// and resolves namespaces itself: that keeps both passes' names identical
-// and saves encoding/xml's copies.
+// scan records the offset of every element and attribute of text and the
+// well-formedness problems encoding/xml does not check itself (undeclared
+// prefixes, duplicate attributes, more than one root, DOCTYPE). A plain
+// manifest is read straight from its bytes (scanFast); anything else in
+// one encoding/xml pass of raw tokens (scanTokens), matching end tags and
+// resolving namespaces itself.
 func scan(text []byte) scanResult {
+	if res, ok := scanFast(text); ok {
+		return res
+	}
+	return scanTokens(text)
+}
+
+// scanTokens is scan's encoding/xml pass.
+func scanTokens(text []byte) scanResult {
 	// One element per '<' at most: sizing the slice once avoids regrowing it.
 	res := scanResult{elems: make([]rawElem, 0, bytes.Count(text, []byte{'<'}))}
 	d := xml.NewDecoder(bytes.NewReader(text))
