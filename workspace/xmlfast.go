@@ -3,6 +3,7 @@ package workspace
 import (
 	"bytes"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -15,7 +16,8 @@ import (
 // with encoding/xml, whose tree, lines and errors are the reference (the
 // fuzz target FuzzReadXMLTree holds the two equal).
 func readXMLTreeFast(data []byte) (root *xmlElem, ok bool) {
-	s := fastScanner{data: data, line: 1}
+	s := fastScanner{data: data, line: 1, names: nameCaches.Get().(*[512]string)}
+	defer nameCaches.Put(s.names)
 	// The first blocks are sized for the document (project files hold
 	// about one element per 40 to 60 bytes), so a small file does not
 	// clear a block it will not fill.
@@ -117,7 +119,7 @@ type fastScanner struct {
 	kids  []*xmlElem
 	// tagAttrs collects the attributes of the start tag being read.
 	tagAttrs []xmlAttr
-	names    [256]string // see intern
+	names    *[512]string // see intern
 }
 
 const fastBlock = 128
@@ -179,7 +181,17 @@ func (s *fastScanner) text(keep bool) (string, bool) {
 		}
 		return "x", true // not space: text outside the root is an error
 	}
-	return foldCR(raw), true
+	return s.fold(raw), true
+}
+
+// fold is foldCR with the scanner's cache in front: a project file
+// repeats its attribute values and texts (each configuration's
+// Condition, the same settings in every ItemDefinitionGroup).
+func (s *fastScanner) fold(raw []byte) string {
+	if len(raw) == 0 || len(raw) > 96 || bytes.IndexByte(raw, '\r') >= 0 || bytes.IndexByte(raw, '&') >= 0 {
+		return foldCR(raw)
+	}
+	return s.intern(raw)
 }
 
 // foldCR returns text as XML reads it: every carriage return becomes a
@@ -375,11 +387,17 @@ func (s *fastScanner) name() (string, bool) {
 	return s.intern(s.data[start:s.pos]), true
 }
 
+// nameCaches hold fastScanner.intern's caches between documents (their
+// strings are immutable: one document's names and values serve the next).
+var nameCaches = sync.Pool{New: func() any { return new([512]string) }}
+
 // intern is the package's intern with a small cache in front: a project
-// file spells the same few names thousands of times, and the cache's
-// comparison is cheaper than the map's hashing.
+// file spells the same few names, and many of the same values, thousands
+// of times, and the cache's comparison is cheaper than the map's hashing
+// (and than a new string).
 func (s *fastScanner) intern(b []byte) string {
-	h := (len(b)*31 + int(b[0])*7 + int(b[len(b)-1])) & (len(s.names) - 1)
+	n := len(b)
+	h := (n*31 + int(b[0])*7 + int(b[n-1])*3 + int(b[n/2])*11 + int(b[n*3/4])*5) & (len(s.names) - 1)
 	if c := s.names[h]; c == string(b) {
 		return c
 	}
@@ -470,7 +488,7 @@ func (s *fastScanner) startTag() (e *xmlElem, empty, ok bool) {
 			return nil, false, false
 		}
 		s.pos += end + 2
-		s.tagAttrs = addAttr(s.tagAttrs, key, foldCR(raw))
+		s.tagAttrs = addAttr(s.tagAttrs, key, s.fold(raw))
 	}
 }
 
