@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/bgmanifest/bgmanifest/manifest"
 )
@@ -88,5 +89,14 @@ func bg301IsNearMiss(bt *manifest.BackgroundTaskExtension) bool {
 	if ep == "" || ep == winAppSDKEntryPoint {
 		return false
 	}
-	return strings.Contains(strings.ToLower(ep), "universalbgtask") || editDistance(ep, winAppSDKEntryPoint) <= 5
+	if strings.Contains(strings.ToLower(ep), "universalbgtask") {
+		return true
+	}
+	// the distance is at least the difference in length (in runes; the
+	// builder's name is ASCII): most entry points are far shorter, and
+	// the table is not worth building
+	if d := utf8.RuneCountInString(ep) - len(winAppSDKEntryPoint); d > 5 || d < -5 {
+		return false
+	}
+	return editDistance(ep, winAppSDKEntryPoint) <= 5
 }
