@@ -3,6 +3,8 @@ package manifest
 import (
 	"bytes"
 	"unicode/utf8"
+
+	"github.com/bgmanifest/bgmanifest/internal/xmltext"
 )
 
 // scanFast is scan for a plain manifest, read straight from the bytes:
@@ -31,7 +33,7 @@ func scanFast(text []byte) (res scanResult, ok bool) {
 				end += s.pos
 			}
 			raw := text[start:end]
-			if !plainXMLText(raw) || bytes.Contains(raw, []byte("]]>")) {
+			if !xmltext.Plain(raw) || bytes.Contains(raw, []byte("]]>")) {
 				return res, false
 			}
 			s.pos = end
@@ -42,7 +44,7 @@ func scanFast(text []byte) (res scanResult, ok bool) {
 				continue
 			}
 			if top := &res.elems[open[len(open)-1]]; !top.textDone {
-				top.text += decodeXMLText(raw)
+				top.text += string(xmltext.Decode(raw))
 			}
 			continue
 		}
@@ -224,91 +226,14 @@ func (s *manifestScanner) startTag() (e rawElem, ok bool) {
 			return e, false
 		}
 		raw := s.text[a.valueOff : a.valueOff+end]
-		if bytes.IndexByte(raw, '<') >= 0 || !plainXMLText(raw) {
+		if bytes.IndexByte(raw, '<') >= 0 || !xmltext.Plain(raw) {
 			return e, false
 		}
-		a.value = decodeXMLText(raw)
+		a.value = string(xmltext.Decode(raw))
 		s.pos = a.valueOff + end + 1
 		a.end = s.pos
 		e.attrs = append(e.attrs, a)
 	}
-}
-
-// plainXMLText reports text that needs no decoding but of the predefined
-// entities and CR-LF pairs, and holds only characters XML allows.
-func plainXMLText(b []byte) bool {
-	for i := 0; i < len(b); {
-		c := b[i]
-		if c >= 0x20 && c < utf8.RuneSelf && c != '&' || c == '\t' || c == '\n' || c == '\r' {
-			i++
-			continue
-		}
-		if c == '&' {
-			n := predefinedRef(b[i:])
-			if n == 0 {
-				return false
-			}
-			i += n
-			continue
-		}
-		if c < utf8.RuneSelf {
-			return false
-		}
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 || !(r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF) {
-			return false
-		}
-		i += size
-	}
-	return true
-}
-
-var predefinedRefs = [...]struct {
-	ref  string
-	char byte
-}{{"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&quot;", '"'}, {"&apos;", '\''}}
-
-// predefinedRef is the length of the predefined entity reference b opens
-// with, or 0.
-func predefinedRef(b []byte) int {
-	for _, p := range predefinedRefs {
-		if bytes.HasPrefix(b, []byte(p.ref)) {
-			return len(p.ref)
-		}
-	}
-	return 0
-}
-
-// decodeXMLText is plain text as encoding/xml hands it over: CR-LF and
-// lone CR become LF, the predefined references their characters.
-func decodeXMLText(raw []byte) string {
-	if bytes.IndexByte(raw, '\r') < 0 && bytes.IndexByte(raw, '&') < 0 {
-		return string(raw)
-	}
-	out := make([]byte, 0, len(raw))
-	for i := 0; i < len(raw); {
-		switch c := raw[i]; c {
-		case '\r':
-			out = append(out, '\n')
-			i++
-			if i < len(raw) && raw[i] == '\n' {
-				i++
-			}
-		case '&':
-			n := predefinedRef(raw[i:])
-			for _, p := range predefinedRefs {
-				if len(p.ref) == n && bytes.HasPrefix(raw[i:], []byte(p.ref)) {
-					out = append(out, p.char)
-					break
-				}
-			}
-			i += n
-		default:
-			out = append(out, c)
-			i++
-		}
-	}
-	return string(out)
 }
 
 // internName returns the common names of manifests without allocating.

@@ -2,10 +2,7 @@ package registration
 
 import (
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 )
 
@@ -14,16 +11,7 @@ import (
 // bytes under the same path (an unsaved editor buffer) are lexed afresh.
 func TestLexCacheSharesLinkedFiles(t *testing.T) {
 	dir := t.TempDir()
-	write := func(name, src string) string {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return filepath.ToSlash(p)
-	}
+	write := func(name, src string) string { return writeSource(t, dir, name, src) }
 	names := "namespace Shared { public static class TaskNames { public const string Timer = \"Tasks.TimerTask\"; } }\n"
 	shared := write("Shared/TaskNames.cs", names)
 	register := "using Windows.ApplicationModel.Background;\nclass R { void Go() { var b = new BackgroundTaskBuilder { Name = \"t\", TaskEntryPoint = Shared.TaskNames.Timer }; b.SetTrigger(new TimeTrigger(15, false)); b.Register(); } }\n"
@@ -63,16 +51,7 @@ func TestLexCacheSharesLinkedFiles(t *testing.T) {
 	// Apps checked in parallel share the entry (run with -race)
 	par := NewLexCache()
 	want := facts(Scan(appA, Options{Jobs: 1}))
-	var wg sync.WaitGroup
-	results := make([]string, 8)
-	for i := range results {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			results[i] = facts(Scan(appA, Options{Jobs: 1, Lexed: par}))
-		}()
-	}
-	wg.Wait()
+	results := concurrently(8, func(int) string { return facts(Scan(appA, Options{Jobs: 1, Lexed: par})) })
 	for i, r := range results {
 		if r != want {
 			t.Errorf("parallel scan %d: facts differ:\n got %s\nwant %s", i, r, want)

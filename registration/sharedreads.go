@@ -75,13 +75,18 @@ func (c *SharedReads) usableBy(opts Options) bool {
 // claim returns path's entry; mine is true when the caller created it and
 // must read the file and publish the result.
 func (c *SharedReads) claim(path string) (e *sharedRead, mine bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if e, ok := c.files[path]; ok {
+	return claimEntry(&c.mu, c.files, path, func() *sharedRead { return &sharedRead{done: make(chan struct{})} })
+}
+
+// claimEntry returns m[key], or stores and returns a fresh entry (mine).
+func claimEntry[T any](mu *sync.Mutex, m map[string]*T, key string, fresh func() *T) (e *T, mine bool) {
+	mu.Lock()
+	defer mu.Unlock()
+	if e, ok := m[key]; ok {
 		return e, false
 	}
-	e = &sharedRead{done: make(chan struct{})}
-	c.files[path] = e
+	e = fresh()
+	m[key] = e
 	return e, true
 }
 
@@ -122,14 +127,7 @@ func (e *sharedRead) wait() firstRead {
 // claimVerdict returns the entry of a search's answer on a file; mine is
 // true when the caller created it and must answer (answer).
 func (c *SharedReads) claimVerdict(key string) (v *sharedVerdict, mine bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if v, ok := c.verdicts[key]; ok {
-		return v, false
-	}
-	v = &sharedVerdict{done: make(chan struct{})}
-	c.verdicts[key] = v
-	return v, true
+	return claimEntry(&c.mu, c.verdicts, key, func() *sharedVerdict { return &sharedVerdict{done: make(chan struct{})} })
 }
 
 func (v *sharedVerdict) answer(hit bool) {

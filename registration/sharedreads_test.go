@@ -3,9 +3,6 @@ package registration
 import (
 	"encoding/json"
 	"fmt"
-	"os"
-	"path/filepath"
-	"sync"
 	"testing"
 )
 
@@ -17,14 +14,7 @@ func sharedApps(t *testing.T) (a, b []SourceFile) {
 	t.Helper()
 	dir := t.TempDir()
 	write := func(name, src string) SourceFile {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return SourceFile{Path: filepath.ToSlash(p), Language: CSharp, Shared: true}
+		return SourceFile{Path: writeSource(t, dir, name, src), Language: CSharp, Shared: true}
 	}
 	var common []SourceFile
 	common = append(common,
@@ -75,17 +65,10 @@ func TestSharedReadsReadEachFileOnce(t *testing.T) {
 	}
 	reads := NewSharedReads(marker)
 	lexed := NewLexCache()
-	var wg sync.WaitGroup
-	got := make([]string, 8)
-	for i := range got {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			app := [][]SourceFile{a, b}[i%2]
-			got[i] = factsJSON(t, Scan(app, Options{Jobs: 1 + i%3, Marker: marker, Reads: reads, Lexed: lexed}))
-		}()
-	}
-	wg.Wait()
+	got := concurrently(8, func(i int) string {
+		app := [][]SourceFile{a, b}[i%2]
+		return factsJSON(t, Scan(app, Options{Jobs: 1 + i%3, Marker: marker, Reads: reads, Lexed: lexed}))
+	})
 	for i, g := range got {
 		if g != want[i%2] {
 			t.Errorf("scan %d with shared reads: facts differ:\n got %s\nwant %s", i, g, want[i%2])

@@ -176,21 +176,7 @@ func splitArgs(s string) []string {
 func (ix *index) fileAbove(dir, name string, wantPath bool) string {
 	// every project of a repository asks the same question, once per
 	// item that spells the property: remembered per directory and name
-	key := fileAboveKey{dir, name, wantPath}
-	ix.statMu.Lock()
-	found, seen := ix.above[key]
-	ix.statMu.Unlock()
-	if seen {
-		return found
-	}
-	found = ix.findAbove(dir, name, wantPath)
-	ix.statMu.Lock()
-	if ix.above == nil {
-		ix.above = map[fileAboveKey]string{}
-	}
-	ix.above[key] = found
-	ix.statMu.Unlock()
-	return found
+	return ix.above.get(fileAboveKey{dir, name, wantPath}, func() string { return ix.findAbove(dir, name, wantPath) })
 }
 
 type fileAboveKey struct {
@@ -227,21 +213,10 @@ func (ix *index) exists(path string) bool {
 	case fileMissing:
 		return false // (MSBuild looks for a file: a directory would not do either)
 	}
-	ix.statMu.Lock()
-	found, seen := ix.stats[path]
-	ix.statMu.Unlock()
-	if seen {
-		return found
-	}
-	_, err := os.Stat(path)
-	found = err == nil
-	ix.statMu.Lock()
-	if ix.stats == nil {
-		ix.stats = map[string]bool{}
-	}
-	ix.stats[path] = found
-	ix.statMu.Unlock()
-	return found
+	return ix.stats.get(path, func() bool {
+		_, err := os.Stat(path)
+		return err == nil
+	})
 }
 
 func (p *projectFile) property(ix *index, name, file string, depth int) (string, error) {

@@ -69,13 +69,11 @@ type index struct {
 	// same missing or wrongly cased paths (every JavaScript sample of
 	// Windows-universal-samples names 40 files under \SharedContent), and
 	// each answer costs a directory listing per path component.
-	existingMu sync.Mutex
-	existing   map[string]existingAnswer
+	existing memo[string, existingAnswer]
 
 	// stats memoizes index.exists, above index.fileAbove.
-	statMu sync.Mutex
-	stats  map[string]bool
-	above  map[fileAboveKey]string
+	stats memo[string, bool]
+	above memo[fileAboveKey, string]
 
 	// bounds are the symlink-free directories the walk may enter: the
 	// repository (or search) roots of the paths being linted. A symbolic
@@ -517,19 +515,10 @@ type existingAnswer struct {
 // existingFile is existingFile, asked of the file system once per path
 // per discovery.
 func (ix *index) existingFile(path string) (string, os.FileInfo, bool) {
-	ix.existingMu.Lock()
-	a, seen := ix.existing[path]
-	ix.existingMu.Unlock()
-	if seen {
-		return a.fixed, a.info, a.ok
-	}
-	a.fixed, a.info, a.ok = existingFile(path)
-	ix.existingMu.Lock()
-	if ix.existing == nil {
-		ix.existing = map[string]existingAnswer{}
-	}
-	ix.existing[path] = a
-	ix.existingMu.Unlock()
+	a := ix.existing.get(path, func() (a existingAnswer) {
+		a.fixed, a.info, a.ok = existingFile(path)
+		return a
+	})
 	return a.fixed, a.info, a.ok
 }
 

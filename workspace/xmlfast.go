@@ -5,6 +5,8 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+
+	"github.com/bgmanifest/bgmanifest/internal/xmltext"
 )
 
 // readXMLTreeFast builds the tree of a plain document — ASCII names without
@@ -171,7 +173,7 @@ func (s *fastScanner) text(keep bool) (string, bool) {
 		end += s.pos
 	}
 	raw := s.data[s.pos:end]
-	if !plainText(raw) || bytes.Contains(raw, []byte("]]>")) {
+	if !xmltext.Plain(raw) || bytes.Contains(raw, []byte("]]>")) {
 		return "", false
 	}
 	s.pos = end
@@ -194,106 +196,9 @@ func (s *fastScanner) fold(raw []byte) string {
 	return s.intern(raw)
 }
 
-// foldCR returns text as XML reads it: every carriage return becomes a
-// newline, one directly followed by a newline disappears into it, and
-// the predefined entities plainText let through are replaced.
+// foldCR returns text as XML reads it (xmltext.Decode), interned.
 func foldCR(raw []byte) string {
-	if bytes.IndexByte(raw, '\r') >= 0 {
-		raw = bytes.ReplaceAll(raw, []byte("\r\n"), []byte("\n"))
-		raw = bytes.ReplaceAll(raw, []byte("\r"), []byte("\n"))
-	}
-	if bytes.IndexByte(raw, '&') >= 0 {
-		raw = decodePredefined(raw)
-	}
-	return intern(raw)
-}
-
-var predefined = [...]struct {
-	ref  string
-	char byte
-}{{"&lt;", '<'}, {"&gt;", '>'}, {"&amp;", '&'}, {"&quot;", '"'}, {"&apos;", '\''}}
-
-// predefinedEntity is the length of the predefined entity reference
-// that b opens with, or 0.
-func predefinedEntity(b []byte) int {
-	for _, p := range predefined {
-		if bytes.HasPrefix(b, []byte(p.ref)) {
-			return len(p.ref)
-		}
-	}
-	return 0
-}
-
-// decodePredefined replaces the predefined entity references of b (which
-// plainText accepted: every '&' opens one).
-func decodePredefined(b []byte) []byte {
-	out := make([]byte, 0, len(b))
-	for i := 0; i < len(b); {
-		if n := predefinedEntity(b[i:]); n > 0 {
-			for _, p := range predefined {
-				if len(p.ref) == n && bytes.HasPrefix(b[i:], []byte(p.ref)) {
-					out = append(out, p.char)
-					break
-				}
-			}
-			i += n
-			continue
-		}
-		out = append(out, b[i])
-		i++
-	}
-	return out
-}
-
-// plainText reports whether text needs no decoding but of the five
-// predefined entities (&lt; &gt; &amp; &quot; &apos;, which Visual Studio
-// writes into the conditions of most project files) and holds only
-// characters XML allows. Character references take the slow way.
-func plainText(b []byte) bool {
-	for i := 0; i < len(b); {
-		c := b[i]
-		if plainASCII[c] {
-			i++
-			continue
-		}
-		if c < utf8.RuneSelf {
-			if c == '&' {
-				n := predefinedEntity(b[i:])
-				if n == 0 {
-					return false
-				}
-				i += n
-				continue
-			}
-			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-				return false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 || !xmlChar(r) {
-			return false
-		}
-		i += size
-	}
-	return true
-}
-
-// plainASCII marks the ASCII bytes text may hold as they are: all but
-// '&' and the control characters other than tab, newline and return.
-var plainASCII = func() (t [256]bool) {
-	for c := 0x20; c < utf8.RuneSelf; c++ {
-		t[c] = c != '&'
-	}
-	t['\t'], t['\n'], t['\r'] = true, true, true
-	return t
-}()
-
-// xmlChar is the Char production of the XML specification (section 2.2)
-// above ASCII.
-func xmlChar(r rune) bool {
-	return r <= 0xD7FF || r >= 0xE000 && r <= 0xFFFD || r >= 0x10000 && r <= 0x10FFFF
+	return intern(xmltext.Decode(raw))
 }
 
 func isXMLSpace(s string) bool {
@@ -484,7 +389,7 @@ func (s *fastScanner) startTag() (e *xmlElem, empty, ok bool) {
 			return nil, false, false
 		}
 		raw := s.data[s.pos+1 : s.pos+1+end]
-		if bytes.IndexByte(raw, '<') >= 0 || !plainText(raw) {
+		if bytes.IndexByte(raw, '<') >= 0 || !xmltext.Plain(raw) {
 			return nil, false, false
 		}
 		s.pos += end + 2
