@@ -1306,8 +1306,8 @@ func tokenFacts(f *fileModel, facts *Facts) {
 		if t.Kind != TokIdent || len(t.Text) < len("alltasks") {
 			continue
 		}
-		low := strings.ToLower(t.Text)
-		if !facts.HandlerMentioned && strings.Contains(low, "backgroundactivated") {
+		low := tokenFactName(t.Text)
+		if !facts.HandlerMentioned && len(t.Text) >= len("backgroundactivated") && containsFoldName(t.Text, low, "backgroundactivated") {
 			facts.HandlerMentioned = true
 		}
 		switch low {
@@ -1338,6 +1338,32 @@ func tokenFacts(f *fileModel, facts *Facts) {
 			facts.BackgroundActivated = append(facts.BackgroundActivated, m.pos)
 		}
 	}
+}
+
+// tokenFactName is name lower-cased when it may be one of the names
+// tokenFacts switches on, else "": an ASCII name of another length cannot
+// be, and lower-casing every identifier was an allocation per token. A
+// name that is not ASCII is always lower-cased (its length changes).
+func tokenFactName(name string) string {
+	if isASCII(name) {
+		switch len(name) {
+		case len("alltasks"), len("gettaskgroup"), len("alltaskgroups"), len("requestaccessasync"),
+			len("onbackgroundactivated"), len("requestaccesskindasync"):
+		default:
+			return ""
+		}
+	}
+	return strings.ToLower(name)
+}
+
+// containsFoldName reports whether name holds the lower-case ASCII word
+// in any case; low is name lower-cased, or "" for an ASCII name
+// tokenFactName did not lower-case.
+func containsFoldName(name, low, word string) bool {
+	if low != "" {
+		return strings.Contains(low, word)
+	}
+	return indexFoldASCII([]byte(name), []byte(word)) >= 0
 }
 
 func posLess(a, b Pos) bool {
