@@ -186,18 +186,19 @@ func namesOwnEntryPoint(bt *manifest.BackgroundTaskExtension) bool {
 		(bt.StartPage.Present && strings.TrimSpace(bt.StartPage.Value) != "")
 }
 
-// onlySystemStarted reports whether every task of the extension is one
-// the system starts without a registration (iot:Task startup).
-func onlySystemStarted(bt *manifest.BackgroundTaskExtension) bool {
-	if len(bt.Tasks) == 0 {
-		return false
-	}
+// startedWithoutRegistration reports whether the system starts the
+// extension's class without a BackgroundTaskBuilder: an IoT startup task
+// (iot:Task startup) runs at boot, and an audio task (Type="audio", the
+// two-process background audio of Windows Phone 8.1 and early Windows
+// 10) runs when the app first uses BackgroundMediaPlayer.Current. One
+// such task is enough for the class to run, whatever else it declares.
+func startedWithoutRegistration(bt *manifest.BackgroundTaskExtension) bool {
 	for _, t := range bt.Tasks {
-		if t.Namespace != platform.NSIot {
-			return false
+		if t.Namespace == platform.NSIot || strings.TrimSpace(t.Type.Value) == "audio" {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // registersExtension reports whether a registration names the extension's
@@ -355,6 +356,6 @@ func iotStartupOnly(man *manifest.Manifest, class string) bool {
 func mustBeRegistered(bt *manifest.BackgroundTaskExtension) bool {
 	// "$targetentrypoint$" and friends are Visual Studio template
 	// placeholders, replaced at build time.
-	return namesOwnEntryPoint(bt) && !onlySystemStarted(bt) &&
+	return namesOwnEntryPoint(bt) && !startedWithoutRegistration(bt) &&
 		strings.TrimSpace(bt.EntryPoint.Value) != winAppSDKEntryPoint && !strings.Contains(bt.EntryPoint.Value, "$")
 }
