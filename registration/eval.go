@@ -328,6 +328,14 @@ func (c *ectx) compound(toks []Token) val {
 	if v, ok := c.wrapper(toks); ok {
 		return v
 	}
+	// a call of a parameterless static method that only returns a value:
+	// X(), Q.X()
+	if n >= 3 && isPunct(toks[n-1], ")") && isPunct(toks[n-2], "(") {
+		if parts, end := qualName(toks, 0); end == n-2 && len(parts) > 0 {
+			v, _ := c.lookUp(parts, c.ix.returnsNamed)
+			return v
+		}
+	}
 	// qualified name: constant or enum member
 	parts, end := qualName(toks, 0)
 	if end == n && len(parts) > 0 {
@@ -603,6 +611,16 @@ func (c *ectx) local(name string, at Token) (val, bool) {
 // constant looks a (qualified) name up among the App's constants and
 // macros, nearest scope first. Ambiguity resolves to unknown.
 func (c *ectx) constant(parts []string) (val, bool) {
+	if v, found := c.lookUp(parts, c.ix.constsNamed); found {
+		return v, true
+	}
+	return c.macro(parts)
+}
+
+// lookUp finds a (qualified) name among the named values that named
+// lists (constants, or methods that only return a value), nearest scope
+// first; found is false when there is no candidate.
+func (c *ectx) lookUp(parts []string, named func(string, bool) []*constDecl) (val, bool) {
 	name := parts[len(parts)-1]
 	qual := strings.Join(parts[:len(parts)-1], ".")
 	if c.f.aliases != nil && len(parts) > 1 {
@@ -613,7 +631,7 @@ func (c *ectx) constant(parts []string) (val, bool) {
 	if c.f.lang == CPP {
 		qual = strings.TrimPrefix(qual, "winrt.")
 	}
-	cands := c.ix.constsNamed(name, c.fold())
+	cands := named(name, c.fold())
 	if qual != "" {
 		var keep []*constDecl
 		for _, k := range cands {
@@ -653,8 +671,15 @@ func (c *ectx) constant(parts []string) (val, bool) {
 			}
 		}
 	}
+	return val{}, false
+}
+
+// macro evaluates a C++ #define of the name (an unqualified one).
+func (c *ectx) macro(parts []string) (val, bool) {
+	name := parts[len(parts)-1]
+	qual := len(parts) > 1
 	if c.f.lang == CPP || c.f.lang == IDL {
-		if defs := c.ix.defines[name]; len(defs) > 0 && qual == "" { // name is wanted by constsNamed above
+		if defs := c.ix.defines[name]; len(defs) > 0 && !qual { // name is wanted by constsNamed (constant)
 			var out val
 			for i, d := range defs {
 				v := ctxFor(c.ix, d.file, nil, nil)

@@ -12,6 +12,7 @@ type appIndex struct {
 	classes map[string][]*classDecl // simple name (exact)
 	lower   map[string][]*classDecl // simple name, lower case (VB)
 	consts  map[string][]*constDecl // lower-case name
+	returns map[string][]*constDecl // lower-case name (fileModel.returns)
 	defines map[string][]defineRef
 	// constructs are assignments anywhere in the App whose right-hand side
 	// creates a trigger, condition or completion group (key: lower-case
@@ -80,6 +81,7 @@ func newIndex(files []*fileModel) *appIndex {
 		classes:      map[string][]*classDecl{},
 		lower:        map[string][]*classDecl{},
 		consts:       map[string][]*constDecl{},
+		returns:      map[string][]*constDecl{},
 		defines:      map[string][]defineRef{},
 		constructs:   map[string][]assignRef{},
 		locals:       map[*methodDecl]map[string][][]Token{},
@@ -97,6 +99,10 @@ func newIndex(files []*fileModel) *appIndex {
 		for _, k := range f.consts {
 			key := strings.ToLower(k.name)
 			ix.consts[key] = append(ix.consts[key], k)
+		}
+		for _, k := range f.returns {
+			key := strings.ToLower(k.name)
+			ix.returns[key] = append(ix.returns[key], k)
 		}
 		for _, d := range f.defines {
 			ix.defines[d.Name] = append(ix.defines[d.Name], defineRef{file: f, def: d})
@@ -157,6 +163,19 @@ func (ix *appIndex) constsNamed(name string, fold bool) []*constDecl {
 			continue
 		}
 		if k.name == name || ((fold || k.file.lang == VB) && strings.EqualFold(k.name, name)) {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// returnsNamed lists the parameterless static methods called name that
+// only return a value (fileModel.returns).
+func (ix *appIndex) returnsNamed(name string, fold bool) []*constDecl {
+	ix.want(name)
+	var out []*constDecl
+	for _, k := range ix.returns[strings.ToLower(name)] {
+		if k.name == name || (fold || k.file.lang == VB) && strings.EqualFold(k.name, name) {
 			out = append(out, k)
 		}
 	}

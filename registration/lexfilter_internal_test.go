@@ -44,6 +44,26 @@ class R { void Go() { var b = new BackgroundTaskBuilder(); b.TaskEntryPoint = Na
 		check: entryPointIs("", false),
 	},
 	{
+		name: "entry point returned by a static method in another file",
+		files: map[string]string{
+			"Register.cs": `using Windows.ApplicationModel.Background;
+class R { void Go() { var b = new BackgroundTaskBuilder(); b.Name = "sync"; b.TaskEntryPoint = Names.Entry(); b.SetTrigger(new TimeTrigger(15, false)); b.Register(); } }`,
+			"Names.cs":     `static class Names { static string entry = "Tasks.SyncTask"; public static string Entry() { return entry; } }`,
+			"Unrelated.cs": `class Other { int Count = 1; void Add() { Count++; } }`,
+		},
+		check:   entryPointIs("Tasks.SyncTask", true),
+		unlexed: []string{"Unrelated.cs"},
+	},
+	{
+		name: "entry point returned by a static getter in another file",
+		files: map[string]string{
+			"Register.cs": `using Windows.ApplicationModel.Background;
+class R { void Go() { var b = new BackgroundTaskBuilder(); b.Name = "sync"; b.TaskEntryPoint = Names.Entry; b.SetTrigger(new TimeTrigger(15, false)); b.Register(); } }`,
+			"Names.cs": `static class Names { public static string Entry { get { return "Tasks.SyncTask"; } } }`,
+		},
+		check: entryPointIs("Tasks.SyncTask", true),
+	},
+	{
 		name: "helper called with a comment before its arguments",
 		files: map[string]string{
 			"Helpers.cs": `using Windows.ApplicationModel.Background;

@@ -17,6 +17,10 @@ type fileModel struct {
 	classes []*classDecl
 	methods []*methodDecl
 	consts  []*constDecl
+	// returns are the parameterless static methods that only return a
+	// value (C# "static string Entry() { return _entry; }" or "=> …"):
+	// a call Entry() is that value.
+	returns []*constDecl
 	// top is a pseudo-method for the code outside every method (script
 	// files, C# top-level statements).
 	top *methodDecl

@@ -1,6 +1,7 @@
 package registration
 
 import (
+	"slices"
 	"sort"
 	"strings"
 )
@@ -69,6 +70,69 @@ func parseC(f *fileModel) {
 	if f.lang == JavaScript {
 		jsConstants(f)
 	}
+	if f.lang == CSharp {
+		returningMethods(f)
+	}
+}
+
+// returningMethods records the C# methods whose call is a value the
+// resolver can follow: static, without parameters, and whose body is a
+// single return statement ("{ return _entry; }") or an expression
+// ("=> _entry;"). Anything else (a second statement, a condition) may
+// compute the value at run time and is not recorded.
+func returningMethods(f *fileModel) {
+	for _, m := range f.methods {
+		if len(m.params) > 0 || !slices.Contains(m.mods, "static") || m.s <= 0 || m.e > len(f.toks) || m.s >= m.e {
+			continue
+		}
+		body := f.toks[m.s:m.e]
+		var expr []Token
+		switch {
+		case isPunct(f.toks[m.s-1], "=>"):
+			expr = body
+		case isIdent(body[0], "return") && isPunct(body[len(body)-1], ";"):
+			expr = body[1 : len(body)-1]
+		}
+		if len(expr) == 0 || hasPunctTop(expr, ";") || hasPunctTop(expr, "{") {
+			continue
+		}
+		k := &constDecl{name: m.name, ns: m.ns, file: f, expr: expr, pos: m.pos}
+		if m.class != nil {
+			k.class = m.class.full
+		}
+		f.returns = append(f.returns, k)
+	}
+}
+
+// getterProperty records a C# static property whose only accessor is a
+// getter returning one expression ("static string Entry { get { return
+// \"…\"; } }", "{ get => …; }") as a constant, as an expression-bodied
+// one already is; at is the index of the property's '{'.
+func getterProperty(f *fileModel, s *scope, header []Token, at int) {
+	n := len(header)
+	if n < 2 || header[n-1].Kind != TokIdent || !hasIdent(header, "static") || hasPunctTop(header, "(") || hasPunctTop(header, "=") {
+		return
+	}
+	end := matchClose(f.toks, at)
+	if end < 0 {
+		return
+	}
+	body := f.toks[at+1 : end]
+	if len(body) < 3 || !isIdent(body[0], "get") {
+		return
+	}
+	var expr []Token
+	switch {
+	case isPunct(body[1], "=>") && isPunct(body[len(body)-1], ";"):
+		expr = body[2 : len(body)-1]
+	case len(body) >= 5 && isPunct(body[1], "{") && matchClose(body, 1) == len(body)-1 &&
+		isIdent(body[2], "return") && isPunct(body[len(body)-2], ";"):
+		expr = body[3 : len(body)-2]
+	}
+	if len(expr) == 0 || hasPunctTop(expr, ";") || hasPunctTop(expr, "{") {
+		return
+	}
+	addConst(f, s, header[n-1], expr)
 }
 
 // outermost returns the ranges of the methods not nested in another
@@ -164,6 +228,9 @@ func openScope(f *fileModel, cur *scope, header []Token, at int) scope {
 	}
 	if m := methodHeader(f, cur, header, at+1); m != nil {
 		return scope{kind: scopeMethod, ns: cur.ns, class: cur.class, method: m, start: at}
+	}
+	if f.lang == CSharp && cur.kind == scopeClass {
+		getterProperty(f, cur, header, at)
 	}
 	return scope{kind: scopeOther, ns: cur.ns, class: cur.class, start: at}
 }
