@@ -155,11 +155,7 @@ func (w *searchWord) heldBy(src []byte) bool {
 		return strings.Contains(strings.ToLower(string(src)), w.text)
 	}
 	if w.search == nil { // built on first use: the filters reject most projects
-		if s, ok := sharedSkipSearch([][]byte{[]byte(w.text)}, true); ok {
-			w.search = s
-		} else {
-			w.search = newNameAutomaton([][]byte{[]byte(w.text)})
-		}
+		w.search = newWordFinder([][]byte{[]byte(w.text)})
 	}
 	return w.search.matchWord(src)
 }

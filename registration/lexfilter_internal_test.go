@@ -675,3 +675,54 @@ func TestSharedSkipSearch(t *testing.T) {
 		t.Errorf("the cache holds %d searches, over its bound %d", n, maxSkipSearches)
 	}
 }
+
+// The anchor search finds what the automaton finds, on texts made of the
+// word's own letters in both cases, separators and the anchor letter
+// everywhere (a seeded random walk, and the edges by hand).
+func TestAnchorSearchAgreesWithTheWalk(t *testing.T) {
+	for _, word := range []string{"register", "Background", "gg", "Task_0", "bgtask"} {
+		a, ok := newAnchorSearch([]byte(word))
+		if !ok {
+			t.Fatalf("no anchor for %q", word)
+		}
+		walk := newNameAutomaton([][]byte{[]byte(word)})
+		texts := []string{"", word, strings.ToUpper(word), "x" + word, word + "x", word + "." + word, "(" + word + ")",
+			strings.Repeat("g", 40), "ggg G gG Gg", "_" + word, word + "_"}
+		alphabet := []byte(strings.ToLower(word) + strings.ToUpper(word) + " .(_GgXé")
+		state := uint32(7)
+		for n := 0; n < 400; n++ {
+			var b []byte
+			for k := 0; k < n%37; k++ {
+				state = state*1664525 + 1013904223
+				b = append(b, alphabet[int(state>>8)%len(alphabet)])
+			}
+			texts = append(texts, string(b))
+		}
+		for _, text := range texts {
+			src := []byte(text)
+			var got, want [][2]int
+			for i := 0; ; {
+				s, e := a.find(src, i)
+				if s < 0 {
+					break
+				}
+				got = append(got, [2]int{s, e})
+				i = e
+			}
+			for i := 0; ; {
+				s, e := walk.nextWord(src, i)
+				if s < 0 {
+					break
+				}
+				want = append(want, [2]int{s, e})
+				i = e
+			}
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("word %q, text %q: anchor %v, walk %v", word, text, got, want)
+			}
+		}
+	}
+	if _, ok := newAnchorSearch([]byte("toast")); ok {
+		t.Error("an anchor for a word of common letters only")
+	}
+}

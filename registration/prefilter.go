@@ -70,11 +70,17 @@ func newNameAutomaton(words [][]byte) *nameAutomaton {
 // needs words of three bytes or more; for shorter ones the automaton
 // walks the text).
 type wordFinder struct {
-	skip *skipSearch
-	walk *nameAutomaton
+	anchor *anchorSearch // one word with a rare letter
+	skip   *skipSearch
+	walk   *nameAutomaton
 }
 
 func newWordFinder(words [][]byte) *wordFinder {
+	if len(words) == 1 {
+		if a, ok := newAnchorSearch(words[0]); ok {
+			return &wordFinder{anchor: a}
+		}
+	}
 	if s, ok := sharedSkipSearch(words, true); ok {
 		return &wordFinder{skip: s}
 	}
@@ -85,7 +91,10 @@ func newWordFinder(words [][]byte) *wordFinder {
 // order, until yield returns false.
 func (f *wordFinder) each(src []byte, yield func(start, end int) bool) {
 	next := f.walk.nextWord
-	if f.skip != nil {
+	switch {
+	case f.anchor != nil:
+		next = f.anchor.find
+	case f.skip != nil:
 		next = f.skip.find
 	}
 	for i := 0; ; {
@@ -99,7 +108,10 @@ func (f *wordFinder) each(src []byte, yield func(start, end int) bool) {
 
 // matchWord reports whether src holds one of the words.
 func (f *wordFinder) matchWord(src []byte) bool {
-	if f.skip != nil {
+	switch {
+	case f.anchor != nil:
+		return f.anchor.match(src)
+	case f.skip != nil:
 		return f.skip.match(src)
 	}
 	return f.walk.matchWord(src)

@@ -355,13 +355,9 @@ func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[s
 	if calls != nil {
 		calls.build()
 	}
-	// the skip search reads a fraction of the bytes; the automaton takes
-	// the words it cannot (shorter than three bytes)
-	var names interface{ matchWord([]byte) bool }
-	if skip, ok := sharedSkipSearch(words, true); ok {
-		names = skip
-	} else if len(words) > 0 {
-		names = newNameAutomaton(words)
+	var names *wordFinder
+	if len(words) > 0 {
+		names = newWordFinder(words)
 	}
 	// Every test below needs one of its words in the file as a whole
 	// word: one search for all of them rules out most files in one pass,
