@@ -42,9 +42,10 @@ type Options struct {
 	lexed *registration.LexCache
 	found *registration.ElsewhereCache
 	// reads shares the first reading of the files several Apps list;
-	// listedTwice tells those files (see checkPool).
-	reads       *registration.SharedReads
-	listedTwice func(path string) bool
+	// shared tells, for each of an App's files, whether another App
+	// lists it too (see checkPool).
+	reads  *registration.SharedReads
+	shared func(files []registration.SourceFile) []bool
 }
 
 // Summary counts what was linted.
@@ -237,8 +238,8 @@ func CheckApp(app *workspace.App, o Options, sev map[string]rules.Severity, jobs
 	ctx := &rules.Context{App: app, Manifest: man}
 	if app.SourcesFound {
 		files := filterLanguages(app.Sources, o.Config)
-		if o.listedTwice != nil {
-			files = markShared(files, o.listedTwice)
+		if o.shared != nil {
+			files = markShared(files, o.shared(files))
 		}
 		ctx.SomeLanguagesOff = classLanguagesOff(o.Config)
 		out.Facts = registration.ScanWithOverlay(files, o.Overlay, registration.Options{
@@ -430,17 +431,15 @@ func filterLanguages(files []registration.SourceFile, cfg *workspace.Config) []r
 	return out
 }
 
-// markShared returns files with Shared set on those that another App of
-// the run lists too (a copy: the App's own list is left as it is).
-func markShared(files []registration.SourceFile, listedTwice func(string) bool) []registration.SourceFile {
-	first := slices.IndexFunc(files, func(f registration.SourceFile) bool { return listedTwice(f.Path) })
-	if first < 0 {
+// markShared returns files with Shared set as shared says (a copy: the
+// App's own list is left as it is).
+func markShared(files []registration.SourceFile, shared []bool) []registration.SourceFile {
+	if !slices.Contains(shared, true) {
 		return files // nothing shared: no copy
 	}
-	out := make([]registration.SourceFile, len(files))
-	for i, f := range files {
-		f.Shared = listedTwice(f.Path)
-		out[i] = f
+	out := slices.Clone(files)
+	for i := range out {
+		out[i].Shared = shared[i]
 	}
 	return out
 }

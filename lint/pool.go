@@ -5,6 +5,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/bgmanifest/bgmanifest/registration"
 	"github.com/bgmanifest/bgmanifest/rules"
 	"github.com/bgmanifest/bgmanifest/workspace"
 )
@@ -42,10 +43,14 @@ type checkPool struct {
 func newCheckPool(o Options, sev map[string]rules.Severity, jobs int) *checkPool {
 	p := &checkPool{o: o, sev: sev, jobs: jobs, seen: map[*workspace.App]bool{}, results: map[*workspace.App]AppResult{}, listed: map[string]int{}}
 	p.wake = sync.NewCond(&p.mu)
-	p.o.listedTwice = func(path string) bool {
+	p.o.shared = func(files []registration.SourceFile) []bool {
 		p.mu.Lock()
 		defer p.mu.Unlock()
-		return p.listed[path] >= 2
+		out := make([]bool, len(files))
+		for i, f := range files {
+			out[i] = p.listed[f.Path] >= 2
+		}
+		return out
 	}
 	return p
 }
