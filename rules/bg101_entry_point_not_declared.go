@@ -25,7 +25,10 @@ var metaBG101 = Meta{
 		"When a declared entry point is close (differs only in case, lacks or adds a namespace, carries or lacks a " +
 		"Visual Basic `RootNamespace`, or is misspelt), the message names it.\n\n" +
 		"Registrations without `TaskEntryPoint` (in-process, see BG106), with `SetTaskEntryPointClsid` (COM, see BG107) " +
-		"and the Windows App SDK builder are not concerned. An entry point computed at run time is not reported.\n\n" +
+		"and the Windows App SDK builder are not concerned. An entry point computed at run time is not reported. " +
+		"A project that a packaging project (`.wapproj`) packages ships under the packaging project's manifest: when its " +
+		"own manifest declares no background task at all, the rule leaves it to the packaging project's App, which is " +
+		"checked against the manifest that ships.\n\n" +
 		"## Why it fails\n\n" +
 		"An out-of-process task is started by the background task host, which activates the class named by the " +
 		"manifest declaration. `Register()` checks that the entry point is declared and throws when it is not " +
@@ -57,6 +60,13 @@ func (entryPointNotDeclared) Meta() Meta { return metaBG101 }
 
 func (entryPointNotDeclared) Check(c *Context) []Finding {
 	if !factsComparable(c) {
+		return nil
+	}
+	// A project that a packaging project packages ships under that
+	// project's manifest: when its own declares no background task at
+	// all, the declarations are there, and that App is checked against
+	// them.
+	if len(c.Manifest.BackgroundTasks) == 0 && packagedByAnotherProject(c) {
 		return nil
 	}
 	var out []Finding

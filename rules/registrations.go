@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -82,6 +83,21 @@ func foreignAppFiles(c *Context) map[string]bool {
 		}
 	}
 	return out
+}
+
+// packagedByAnotherProject reports whether a packaging project (.wapproj)
+// of the App's Universe packages the App's own project: what ships is
+// that project's package, under its manifest, which is another App.
+func packagedByAnotherProject(c *Context) bool {
+	if c.App == nil || c.App.Project == "" || c.App.Universe == nil {
+		return false
+	}
+	for _, p := range c.App.Universe.Projects {
+		if p.Kind == workspace.KindPackaging && p.Path != c.App.Project && slices.Contains(p.References, c.App.Project) {
+			return true
+		}
+	}
+	return false
 }
 
 // registerCalls returns every Register() call of the App once, in position
