@@ -633,16 +633,9 @@ func TestWordFinderYieldsTheWalksMatches(t *testing.T) {
 		f, walk := newWordFinder(ws), newNameAutomaton(ws)
 		for _, text := range texts {
 			src := []byte(text)
-			var got, want [][2]int
+			var got [][2]int
 			f.each(src, func(s, e int) bool { got = append(got, [2]int{s, e}); return true })
-			for i := 0; ; {
-				s, e := walk.nextWord(src, i)
-				if s < 0 {
-					break
-				}
-				want = append(want, [2]int{s, e})
-				i = e
-			}
+			want := allMatches(walk.nextWord, src)
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Errorf("words %q, text %q: each gave %v, the walk %v", words, text, got, want)
 			}
@@ -700,23 +693,7 @@ func TestAnchorSearchAgreesWithTheWalk(t *testing.T) {
 		}
 		for _, text := range texts {
 			src := []byte(text)
-			var got, want [][2]int
-			for i := 0; ; {
-				s, e := a.find(src, i)
-				if s < 0 {
-					break
-				}
-				got = append(got, [2]int{s, e})
-				i = e
-			}
-			for i := 0; ; {
-				s, e := walk.nextWord(src, i)
-				if s < 0 {
-					break
-				}
-				want = append(want, [2]int{s, e})
-				i = e
-			}
+			got, want := allMatches(a.find, src), allMatches(walk.nextWord, src)
 			if fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Fatalf("word %q, text %q: anchor %v, walk %v", word, text, got, want)
 			}
@@ -724,5 +701,19 @@ func TestAnchorSearchAgreesWithTheWalk(t *testing.T) {
 	}
 	if _, ok := newAnchorSearch([]byte("toast")); ok {
 		t.Error("an anchor for a word of common letters only")
+	}
+}
+
+// allMatches collects the bounds next finds in src, each search starting
+// where the previous match ended.
+func allMatches(next func(src []byte, from int) (int, int), src []byte) [][2]int {
+	var out [][2]int
+	for i := 0; ; {
+		s, e := next(src, i)
+		if s < 0 {
+			return out
+		}
+		out = append(out, [2]int{s, e})
+		i = e
 	}
 }
