@@ -20,8 +20,9 @@ var metaBG104 = Meta{
 		"The rule stays silent for the whole App when it cannot see every registration: an entry point computed at run " +
 		"time, a helper whose arguments could not be followed, a source file the scanner could not read, or no " +
 		"registration found at all (registration done by a library). It never reports extensions without their own " +
-		"`EntryPoint` (the in-process model), extensions with an IoT `startup` task (started at boot) or an `audio` task " +
-		"(started when the app first uses `BackgroundMediaPlayer.Current`) and the Windows App SDK's " +
+		"`EntryPoint` (the in-process model), extensions with an IoT `startup` task (started at boot), an `audio` task " +
+		"(started when the app first uses `BackgroundMediaPlayer.Current`) or a `uap:Task vpnClient` (started by the VPN " +
+		"platform), and the Windows App SDK's " +
 		"`UniversalBGTask.Task`, and it stays silent when code still spells the entry point (a string literal, a " +
 		"constant or macro that code uses, `typeof(Class)`, `nameof(Class)`, `winrt::name_of<Class>()`): the " +
 		"registration is then somewhere the scanner could not follow. A comment, code that `#if false` / `#if 0` " +

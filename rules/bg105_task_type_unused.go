@@ -25,7 +25,7 @@ var metaBG105 = Meta{
 		"The rule is silent for an entry point when one of its registrations has a trigger that could not be " +
 		"resolved or whose task type is not documented, or is made by a helper function (one call site the scanner " +
 		"could not bind would make a used type look unused), for an extension the system starts without a registration " +
-		"(an IoT `startup` or an `audio` task, as BG104), and for the whole App under the same conditions as BG104 " +
+		"(an IoT `startup`, an `audio` or a `vpnClient` task, as BG104), and for the whole App under the same conditions as BG104 " +
 		"(some registration cannot be followed).\n\n" +
 		"## Why it matters\n\n" +
 		"Nothing fails. A type left over from an earlier trigger widens what the app asks the platform for, and can " +

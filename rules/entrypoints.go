@@ -188,13 +188,19 @@ func namesOwnEntryPoint(bt *manifest.BackgroundTaskExtension) bool {
 
 // startedWithoutRegistration reports whether the system starts the
 // extension's class without a BackgroundTaskBuilder: an IoT startup task
-// (iot:Task startup) runs at boot, and an audio task (Type="audio", the
+// (iot:Task startup) runs at boot, an audio task (Type="audio", the
 // two-process background audio of Windows Phone 8.1 and early Windows
-// 10) runs when the app first uses BackgroundMediaPlayer.Current. One
-// such task is enough for the class to run, whatever else it declares.
+// 10) when the app first uses BackgroundMediaPlayer.Current, and a VPN
+// plug-in (uap:Task vpnClient) when the VPN platform connects; no trigger
+// class exists for any of them. One such task is enough for the class to
+// run, whatever else it declares.
 func startedWithoutRegistration(bt *manifest.BackgroundTaskExtension) bool {
 	for _, t := range bt.Tasks {
-		if t.Namespace == platform.NSIot || strings.TrimSpace(t.Type.Value) == "audio" {
+		switch strings.TrimSpace(t.Type.Value) {
+		case "audio", "vpnClient":
+			return true
+		}
+		if t.Namespace == platform.NSIot {
 			return true
 		}
 	}
