@@ -44,6 +44,23 @@ func (b *builderState) snapshot(lang Language, reg *Pos) Registration {
 
 const builderClass = "BackgroundTaskBuilder"
 
+// targetType is the declared type of the variable or field a C#
+// target-typed new at toks[i] initialises ("T name = new(…)"), or nil.
+func targetType(toks []Token, i int) []string {
+	if i < 3 || !isPunct(toks[i-1], "=") || toks[i-2].Kind != TokIdent || toks[i-3].Kind != TokIdent {
+		return nil
+	}
+	start := i - 3
+	for start >= 2 && isPunct(toks[start-1], ".") && toks[start-2].Kind == TokIdent {
+		start -= 2
+	}
+	parts, end := qualName(toks, start)
+	if end != i-2 {
+		return nil
+	}
+	return parts
+}
+
 // creation recognises a builder created at toks[i]. It returns the index
 // after the creation expression (and its initialiser), the initialiser's
 // token range, and the qualified class name.
@@ -61,6 +78,10 @@ func creation(lang Language, toks []Token, i int) (end int, init []Token, parts 
 		return 0, nil, nil, false
 	}
 	parts, k := qualName(toks, j)
+	if len(parts) == 0 && lang == CSharp && j == i+1 && j < len(toks) && isPunct(toks[j], "(") {
+		// C# 9 target-typed new: BackgroundTaskBuilder b = new() { … };
+		parts, k = targetType(toks, i), j
+	}
 	if len(parts) == 0 || parts[len(parts)-1] != builderClass && !(lang == VB && strings.EqualFold(parts[len(parts)-1], builderClass)) {
 		return 0, nil, nil, false
 	}

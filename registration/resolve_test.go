@@ -34,6 +34,8 @@ func TestResolveEntryPoint(t *testing.T) {
 		{"cs method with a parameter", "a.cs", cs(`static class K { public static string Get(int i) { return "N.T"; } }`, `K.Get()`), "", false},
 		{"cs method returning a reassigned field", "a.cs", cs(`static class K { static string e = "N.T"; public static string Get() { return e; } static void S() { e = "N.U"; } }`, `K.Get()`), "", false},
 		{"cs ambiguous methods", "a.cs", cs(`static class A { public static string Get() => "N.A"; } static class B { public static string Get() => "N.B"; }`, `Get()`), "", false},
+		{"cs target-typed new", "a.cs", "using Windows.ApplicationModel.Background;\nnamespace N { class R { void M() { BackgroundTaskBuilder b = new() { Name = \"t\" }; b.TaskEntryPoint = \"N.T\"; b.Register(); } } }\n", "N.T", true},
+		{"cs target-typed new, qualified type", "a.cs", "namespace N { class R { void M() { Windows.ApplicationModel.Background.BackgroundTaskBuilder b = new(); b.TaskEntryPoint = \"N.T\"; b.Register(); } } }\n", "N.T", true},
 		{"cs getter property", "a.cs", cs(`static class K { public static string E { get { return "N.T"; } } }`, `K.E`), "N.T", true},
 		{"cs arrow getter property", "a.cs", cs(`static class K { public static string E { get => "N.T"; } }`, `K.E`), "N.T", true},
 		{"cs property with a setter", "a.cs", cs(`static class K { public static string E { get { return "N.T"; } set { } } }`, `K.E`), "", false},

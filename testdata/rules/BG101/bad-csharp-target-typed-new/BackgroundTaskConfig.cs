@@ -1,0 +1,31 @@
+using System;
+using System.Threading.Tasks;
+using Windows.ApplicationModel.Background;
+
+namespace Fabrikam.Notes
+{
+    internal static class BackgroundTaskConfig
+    {
+        public static async Task RegisterAsync()
+        {
+            var status = await BackgroundExecutionManager.RequestAccessAsync();
+            if (status == BackgroundAccessStatus.DeniedByUser || status == BackgroundAccessStatus.DeniedBySystemPolicy)
+            {
+                return;
+            }
+
+            foreach (var registered in BackgroundTaskRegistration.AllTasks.Values)
+            {
+                registered.Unregister(true);
+            }
+
+            BackgroundTaskBuilder builder = new()
+            {
+                Name = "NotesSync",
+                TaskEntryPoint = "Fabrikam.Tasks.SyncTasks",
+            };
+            builder.SetTrigger(new TimeTrigger(30, false));
+            builder.Register();
+        }
+    }
+}
