@@ -75,8 +75,7 @@ func (s *anchorSearch) find(src []byte, from int) (int, int) {
 			return -1, -1
 		}
 		start := q - s.at
-		if start >= from && start+n <= len(src) && hasFoldPrefix(src[start:], s.word) &&
-			(start == 0 || nameClass[src[start-1]] < 0) && (start+n == len(src) || nameClass[src[start+n]] < 0) {
+		if start >= from && start+n <= len(src) && hasFoldPrefix(src[start:], s.word) && wholeWordAt(src, start, n) {
 			return start, start + n
 		}
 		if q == nextLo {

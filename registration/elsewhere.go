@@ -141,7 +141,7 @@ type searchWord struct {
 	ascii bool
 	hash  uint64
 	// search finds it as a whole word (nil when it is not ASCII)
-	search interface{ matchWord([]byte) bool }
+	search *wordFinder
 }
 
 func newSearchWord(w string) *searchWord {

@@ -86,14 +86,11 @@ func returningMethods(f *fileModel) {
 			continue
 		}
 		body := f.toks[m.s:m.e]
-		var expr []Token
-		switch {
-		case isPunct(f.toks[m.s-1], "=>"):
-			expr = body
-		case isIdent(body[0], "return") && isPunct(body[len(body)-1], ";"):
-			expr = body[1 : len(body)-1]
+		expr := onlyReturn(body)
+		if isPunct(f.toks[m.s-1], "=>") {
+			expr = oneExpression(body)
 		}
-		if len(expr) == 0 || hasPunctTop(expr, ";") || hasPunctTop(expr, "{") {
+		if expr == nil {
 			continue
 		}
 		k := &constDecl{name: m.name, ns: m.ns, file: f, expr: expr, pos: m.pos}
@@ -124,15 +121,31 @@ func getterProperty(f *fileModel, s *scope, header []Token, at int) {
 	var expr []Token
 	switch {
 	case isPunct(body[1], "=>") && isPunct(body[len(body)-1], ";"):
-		expr = body[2 : len(body)-1]
-	case len(body) >= 5 && isPunct(body[1], "{") && matchClose(body, 1) == len(body)-1 &&
-		isIdent(body[2], "return") && isPunct(body[len(body)-2], ";"):
-		expr = body[3 : len(body)-2]
+		expr = oneExpression(body[2 : len(body)-1])
+	case isPunct(body[1], "{") && matchClose(body, 1) == len(body)-1:
+		expr = onlyReturn(body[2 : len(body)-1])
 	}
+	if expr != nil {
+		addConst(f, s, header[n-1], expr)
+	}
+}
+
+// onlyReturn is EXPR when block is the single statement "return EXPR;",
+// else nil.
+func onlyReturn(block []Token) []Token {
+	if len(block) < 3 || !isIdent(block[0], "return") || !isPunct(block[len(block)-1], ";") {
+		return nil
+	}
+	return oneExpression(block[1 : len(block)-1])
+}
+
+// oneExpression is expr when it is one expression (no statement end or
+// block in it), else nil.
+func oneExpression(expr []Token) []Token {
 	if len(expr) == 0 || hasPunctTop(expr, ";") || hasPunctTop(expr, "{") {
-		return
+		return nil
 	}
-	addConst(f, s, header[n-1], expr)
+	return expr
 }
 
 // outermost returns the ranges of the methods not nested in another

@@ -192,7 +192,7 @@ func (s *skipSearch) wordAt(src []byte, start, b int) int {
 		if !hasFoldPrefix(src[start:], w) {
 			continue
 		}
-		if !s.whole || (start == 0 || nameClass[src[start-1]] < 0) && (start+len(w) == len(src) || nameClass[src[start+len(w)]] < 0) {
+		if !s.whole || wholeWordAt(src, start, len(w)) {
 			return len(w)
 		}
 	}
@@ -216,6 +216,12 @@ func (s *skipSearch) find(src []byte, from int) (int, int) {
 		end++
 	}
 	return -1, -1
+}
+
+// wholeWordAt reports whether the n bytes of src at start are a whole
+// identifier: no identifier byte right before or after them.
+func wholeWordAt(src []byte, start, n int) bool {
+	return (start == 0 || nameClass[src[start-1]] < 0) && (start+n == len(src) || nameClass[src[start+n]] < 0)
 }
 
 // hasFoldPrefix reports whether src starts with the lower-case word w,

@@ -408,28 +408,21 @@ func (p *projectFile) loadImports(ix *index) []Note {
 // every project below it: the nearest one at or above dir (absolute). The
 // answer is remembered per directory: sibling projects share their parents.
 func (ix *index) directoryBuildProps(dir string) string {
-	ix.dbpMu.Lock()
-	found, ok := ix.dbp[dir]
-	ix.dbpMu.Unlock()
-	if ok {
-		return found
-	}
-	candidate := filepath.Join(dir, "Directory.Build.props")
-	switch ix.fileAtAbs(candidate) {
-	case fileExists:
-		found = candidate
-	case fileUnknown:
-		if info, err := os.Stat(candidate); err == nil && !info.IsDir() {
-			found = candidate
+	return ix.dbp.get(dir, func() string {
+		candidate := filepath.Join(dir, "Directory.Build.props")
+		switch ix.fileAtAbs(candidate) {
+		case fileExists:
+			return candidate
+		case fileUnknown:
+			if info, err := os.Stat(candidate); err == nil && !info.IsDir() {
+				return candidate
+			}
 		}
-	}
-	if parent := filepath.Dir(dir); found == "" && parent != dir {
-		found = ix.directoryBuildProps(parent)
-	}
-	ix.dbpMu.Lock()
-	ix.dbp[dir] = found
-	ix.dbpMu.Unlock()
-	return found
+		if parent := filepath.Dir(dir); parent != dir {
+			return ix.directoryBuildProps(parent)
+		}
+		return ""
+	})
 }
 
 func (p *projectFile) readImport(path string, data []byte) error {

@@ -62,8 +62,7 @@ type index struct {
 	// ahead in parallel (see prefetch), by display path.
 	prefetched map[string]dirScan
 
-	dbpMu sync.Mutex
-	dbp   map[string]string // directoryBuildProps by absolute directory
+	dbp memo[string, string] // directoryBuildProps by absolute directory
 
 	// existing memoizes existingFile: Apps that share a project list the
 	// same missing or wrongly cased paths (every JavaScript sample of
@@ -127,7 +126,7 @@ type pendingLink struct {
 
 func newIndex(cwd string, exclude []string) *index {
 	return &index{cwd: cwd, exclude: exclude, nodes: map[string]*dirNode{}, byDisp: map[string]*dirNode{},
-		readDir: os.ReadDir, dbp: map[string]string{}}
+		readDir: os.ReadDir}
 }
 
 // absPath makes a display path absolute without touching the file system.
