@@ -69,3 +69,19 @@ func BenchmarkDiscoverGenerated(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkDiscoverRepo discovers the real checkout BGMANIFEST_BENCH_REPO
+// names (skipped without it): real trees have the deep directories,
+// per-configuration project files and shared imports that the generated
+// ones lack.
+func BenchmarkDiscoverRepo(b *testing.B) {
+	root := os.Getenv("BGMANIFEST_BENCH_REPO")
+	if root == "" {
+		b.Skip("set BGMANIFEST_BENCH_REPO to a checkout")
+	}
+	for i := 0; i < b.N; i++ {
+		if _, err := Discover([]string{root}, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
