@@ -379,6 +379,12 @@ func (p *projectFile) loadImports(ix *index) []Note {
 			}
 			continue
 		}
+		if strings.TrimSpace(exp) == "" {
+			// The value evaluates to nothing (a GetDirectoryNameOfFileAbove
+			// that finds no file): MSBuild would fail on such an import, so
+			// the Condition, which is not evaluated here, keeps it out.
+			continue
+		}
 		path := p.itemPath(ix, exp)
 		fixed, ok := ix.existingPath(path)
 		if !ok {
