@@ -21,8 +21,10 @@ var metaBG006 = Meta{
 that cannot be a Windows Runtime class name: empty, containing spaces,
 without a namespace, with an empty part (a leading, trailing or doubled
 dot), a part that starts with a digit, longer than 256 characters, or a file
-name or path (` + "`Tasks.dll`" + `, ` + "`js\\task.js`" + `). Project-template tokens such as
-` + "`$targetentrypoint$`" + ` are accepted: the build replaces them.
+name or path (` + "`Tasks.dll`" + `, ` + "`js\\task.js`" + `). Project-template tokens are accepted, as
+the whole value (` + "`$targetentrypoint$`" + `) or as a part of it
+(` + "`$safeprojectname$.StartupTask`" + `): the template wizard or the build
+replaces them.
 
 **Why it fails.** The entry point is an activatable class ID: the platform
 activates exactly that class when the trigger fires, and
