@@ -206,9 +206,21 @@ func bg103PackagesMaySupply(c *Context, x string) bool {
 
 // taskFreePrefixes are package IDs (or their dotted prefixes) of
 // frameworks, SDKs and common libraries that define no app's background
-// task class outside their own namespaces.
+// task class outside their own namespaces. Microsoft's packages are listed
+// family by family, not as "microsoft": some of them do carry the task an
+// app declares (Microsoft.IoT.SDKFromArduino supplies the StartupTask of
+// an Arduino Wiring project, whose sources define none).
 var taskFreePrefixes = []string{
-	"microsoft", "system", "netstandard", "runtime", "win2d", "newtonsoft", "communitytoolkit", "serilog", "nlog",
+	"microsoft.netcore", "microsoft.net", "microsoft.windowsappsdk", "microsoft.windows", "microsoft.ui",
+	"microsoft.winui", "microsoft.projectreunion", "microsoft.toolkit", "microsoft.xaml", "microsoft.graphics",
+	"microsoft.extensions", "microsoft.bcl", "microsoft.csharp", "microsoft.visualbasic", "microsoft.win32",
+	"microsoft.codeanalysis", "microsoft.sourcelink", "microsoft.build", "microsoft.dotnet", "microsoft.testplatform",
+	"microsoft.taef", "microsoft.visualstudio", "microsoft.vcrtforwarders", "microsoft.appcenter",
+	"microsoft.applicationinsights", "microsoft.entityframeworkcore", "microsoft.data", "microsoft.identity",
+	"microsoft.identitymodel", "microsoft.graph", "microsoft.azure", "microsoft.aspnetcore", "microsoft.rest",
+	"microsoft.maui", "microsoft.web", "microsoft.advertising", "microsoft.security", "microsoft.bot",
+	"microsoft.windowspackagemanager",
+	"system", "netstandard", "runtime", "win2d", "newtonsoft", "communitytoolkit", "serilog", "nlog",
 	"sqlite", "sqlite-net", "sqlitepclraw", "prism", "mvvmlight", "mvvmlightlibs", "autofac", "xunit", "nunit", "mstest",
 	"moq", "fluentassertions", "humanizer", "polly", "refit", "automapper", "dapper", "protobuf-net", "google.protobuf",
 	"windowsazure", "azure", "restsharp", "htmlagilitypack", "reactiveui", "rx-main", "akavache",

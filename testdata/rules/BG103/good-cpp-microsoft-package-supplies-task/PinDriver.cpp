@@ -1,0 +1,2 @@
+#include "PinDriver.h"
+void Blinker::PinDriver::Toggle(int pin) { digitalWrite(pin, !digitalRead(pin)); }

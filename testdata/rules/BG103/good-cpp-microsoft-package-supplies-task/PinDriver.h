@@ -1,0 +1,9 @@
+#pragma once
+namespace Blinker
+{
+    public ref class PinDriver sealed
+    {
+    public:
+        void Toggle(int pin);
+    };
+}
