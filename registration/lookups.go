@@ -13,6 +13,10 @@ type LookUp struct {
 	Names []string `json:"names"`
 	// NamePos are the positions of the compared values, parallel to Names.
 	NamePos []Pos `json:"namePos"`
+	// Prefixes are the resolved values a registration's Name is tested to
+	// start with (t.Name.StartsWith("X")): the look-up finds every task
+	// whose name starts with one of them.
+	Prefixes []string `json:"prefixes,omitempty"`
 	// Any is true when the look-up may match any task: no comparison with
 	// a Name was found (every task is unregistered, or the look-up is
 	// handed on), or a compared value could not be resolved.
@@ -23,6 +27,7 @@ type LookUp struct {
 // interesting files and the names each compares with.
 func lookUps(ix *appIndex) []LookUp {
 	var out []LookUp
+	var calls *callIndex // built when a look-up compares with a parameter
 	for _, f := range ix.files {
 		if !f.interesting {
 			continue
@@ -41,37 +46,109 @@ func lookUps(ix *appIndex) []LookUp {
 			if len(at) == 0 {
 				continue
 			}
-			names, poss, any := comparedNames(ctxFor(ix, f, m, nil), toks)
+			cmp := comparedNames(ctxFor(ix, f, m, nil), toks)
+			if cmp.any && m.name != "" && len(m.params) > 0 {
+				// A helper that compares with its parameter
+				// (UnregisterTriggers(prefix)): what it can find is what
+				// its callers pass.
+				if calls == nil {
+					calls = &callIndex{ix: ix, byName: map[string][]callSite{}}
+				}
+				if bound, ok := comparedThroughCalls(ix, calls, f, m, toks); ok {
+					cmp = bound
+				}
+			}
 			for _, p := range at {
-				out = append(out, LookUp{Pos: p, Names: names, NamePos: poss, Any: any})
+				out = append(out, LookUp{Pos: p, Names: cmp.names, NamePos: cmp.poss, Prefixes: cmp.prefixes, Any: cmp.any})
 			}
 		}
 	}
 	return out
 }
 
+// compared is what a look-up compares registrations' names with.
+type compared struct {
+	names    []string
+	poss     []Pos
+	prefixes []string
+	// any: no comparison was found, or a compared value is unresolved.
+	any bool
+}
+
+// comparedThroughCalls evaluates the comparisons of helper m once per
+// call chain reaching it, with its parameters bound to the arguments. ok
+// is false when nothing calls m (a handler wired up in XAML, a method
+// passed as a delegate: its arguments are unknown), when there are too
+// many chains to follow, or when some chain still leaves a value
+// unresolved.
+func comparedThroughCalls(ix *appIndex, calls *callIndex, f *fileModel, m *methodDecl, toks []Token) (compared, bool) {
+	chains := chainsOf(ix, calls, m, 0, map[*methodDecl]bool{m: true})
+	if len(chains) == 0 || len(chains) >= maxChains {
+		return compared{}, false
+	}
+	var out compared
+	seenName, seenPrefix := map[string]bool{}, map[string]bool{}
+	for _, ch := range chains {
+		one := comparedNames(ctxFor(ix, f, m, ch.env), toks)
+		if one.any {
+			return compared{}, false
+		}
+		for k, n := range one.names {
+			if !seenName[n] {
+				seenName[n] = true
+				out.names = append(out.names, n)
+				out.poss = append(out.poss, one.poss[k])
+			}
+		}
+		for _, p := range one.prefixes {
+			if !seenPrefix[p] {
+				seenPrefix[p] = true
+				out.prefixes = append(out.prefixes, p)
+			}
+		}
+	}
+	return out, true
+}
+
 // comparedNames lists the resolved values compared with a .Name member in
-// toks; any is true when none is found or one cannot be resolved.
-func comparedNames(c *ectx, toks []Token) (names []string, poss []Pos, any bool) {
+// toks, and those a Name is tested to start with; any is set when none is
+// found or one cannot be resolved.
+func comparedNames(c *ectx, toks []Token) compared {
+	var out compared
 	seen := map[string]bool{}
 	found := false
-	add := func(expr []Token) {
+	value := func(expr []Token) (Value, bool) {
 		expr = trimExpr(expr)
 		if len(expr) == 0 {
-			any = true
-			return
+			out.any = true
+			return Value{}, false
 		}
 		found = true
 		v := valueOf(c, expr)
 		if !v.Resolved {
-			any = true
+			out.any = true
+			return Value{}, false
+		}
+		return v, true
+	}
+	add := func(expr []Token) {
+		v, ok := value(expr)
+		if ok && !seen[v.Str] {
+			seen[v.Str] = true
+			out.names = append(out.names, v.Str)
+			out.poss = append(out.poss, v.Pos)
+		}
+	}
+	addPrefix := func(expr []Token) {
+		v, ok := value(expr)
+		if !ok {
 			return
 		}
-		if !seen[v.Str] {
-			seen[v.Str] = true
-			names = append(names, v.Str)
-			poss = append(poss, v.Pos)
+		if v.Str == "" {
+			out.any = true // StartsWith(""): every task
+			return
 		}
+		out.prefixes = append(out.prefixes, v.Str)
 	}
 	for i := 1; i < len(toks); i++ {
 		t := toks[i]
@@ -98,6 +175,17 @@ func comparedNames(c *ectx, toks []Token) (names []string, poss []Pos, any bool)
 			if len(args) > 0 {
 				add(args[0])
 			}
+		case j+2 < len(toks) && isAccess(toks[j]) && isIdentFold(toks[j+1], "StartsWith") && isPunct(toks[j+2], "("):
+			// t.Name.StartsWith("X") (JavaScript: startsWith); an
+			// argument past the first (a StringComparison that
+			// ignores case) widens the match: any
+			close := matchClose(toks, j+2)
+			args := splitTop(toks[j+3:min(close, len(toks))], ",")
+			if len(args) == 1 {
+				addPrefix(args[0])
+			} else {
+				out.any = true
+			}
 		default:
 			// the value on the left: "X" == t.Name
 			s := i - 1
@@ -117,14 +205,14 @@ func comparedNames(c *ectx, toks []Token) (names []string, poss []Pos, any bool)
 			if s >= 1 && isComparison(c.f.lang, toks[s]) {
 				add(toks[comparandStart(toks, s-1):s])
 			} else {
-				any = true // a Name read some other way
+				out.any = true // a Name read some other way
 			}
 		}
 	}
 	if !found {
-		any = true
+		out.any = true
 	}
-	return names, poss, any
+	return out
 }
 
 // setsName reports whether the Name member at toks[i] (its value or call

@@ -590,7 +590,7 @@ func TestDiscardedAccessRequest(t *testing.T) {
 func TestLookUpNames(t *testing.T) {
 	cases := []struct {
 		file, src string
-		want      string // names joined by ",", "*" when any task may match
+		want      string // names, then "^prefix"es, joined by ","; "*" when any task may match
 	}{
 		{"a.cs", `class A { void F() {
 	foreach (var t in BackgroundTaskRegistration.AllTasks) { if (t.Value.Name == "GeofenceTask") return; }
@@ -607,6 +607,22 @@ func TestLookUpNames(t *testing.T) {
 		{"a.vb", "Module M\n Sub F()\n  For Each t In BackgroundTaskRegistration.AllTasks.Values\n   If t.Name = \"Sync\" Then Return\n  Next\n  Dim b As New BackgroundTaskBuilder()\n  b.Name = \"Sync\"\n End Sub\nEnd Module\n", "Sync"},
 		{"a.js", `function f() { var it = Windows.ApplicationModel.Background.BackgroundTaskRegistration.allTasks.first();
 	while (it.hasCurrent) { if (it.current.value.name === "Sync") { return; } it.moveNext(); } }`, "Sync"},
+		// a prefix test
+		{"a.cs", `class A { void F() { foreach (var t in BackgroundTaskRegistration.AllTasks) if (t.Value.Name.StartsWith("Sync.")) t.Value.Unregister(true); } }`, "^Sync."},
+		{"a.cs", `class A { void F() { foreach (var t in BackgroundTaskRegistration.AllTasks) if (t.Value.Name.StartsWith("sync", StringComparison.OrdinalIgnoreCase)) return; } }`, "*"},
+		{"a.cs", `class A { void F() { foreach (var t in BackgroundTaskRegistration.AllTasks) if (t.Value.Name.StartsWith("")) return; } }`, "*"},
+		// a helper comparing with its parameter: bound at every call site
+		{"a.cs", `class A {
+	void Drop(string name) { foreach (var t in BackgroundTaskRegistration.AllTasks) if (t.Value.Name == name) t.Value.Unregister(true); }
+	void G() { Drop("Sync"); Drop("Push"); Drop("Sync"); }
+}`, "Sync,Push"},
+		{"a.vb", "Module M\n Sub DropAll(sPrefix As String)\n  For Each t In BackgroundTaskRegistration.AllTasks\n   If t.Value.Name.StartsWith(sPrefix) Then t.Value.Unregister(True)\n  Next\n End Sub\n Sub G()\n  DropAll(\"Nightly\")\n End Sub\nEnd Module\n", "^Nightly"},
+		// ...unless a call passes what cannot be resolved, or nothing calls it
+		{"a.cs", `class A {
+	void Drop(string name) { foreach (var t in BackgroundTaskRegistration.AllTasks) if (t.Value.Name == name) t.Value.Unregister(true); }
+	void G(string other) { Drop("Sync"); Drop(other); }
+}`, "*"},
+		{"a.cs", `class A { void Drop(string name) { foreach (var t in BackgroundTaskRegistration.AllTasks) if (t.Value.Name == name) return; } }`, "*"},
 	}
 	for _, tc := range cases {
 		f := ScanWithOverlay([]SourceFile{{Path: tc.file}}, map[string][]byte{tc.file: []byte(tc.src)}, Options{Jobs: 1})
@@ -614,7 +630,11 @@ func TestLookUpNames(t *testing.T) {
 			t.Errorf("%s: %d look-ups, want 1", tc.src, len(f.LookUps))
 			continue
 		}
-		got := strings.Join(f.LookUps[0].Names, ",")
+		parts := append([]string{}, f.LookUps[0].Names...)
+		for _, p := range f.LookUps[0].Prefixes {
+			parts = append(parts, "^"+p)
+		}
+		got := strings.Join(parts, ",")
 		if f.LookUps[0].Any {
 			got = "*"
 		}

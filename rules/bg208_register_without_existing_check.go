@@ -22,9 +22,12 @@ sources never look at the tasks already registered:
 reported once, at its ` + "`Register()`" + `. A look-up counts only for the task
 names it compares with (` + "`t.Name == \"Sync\"`" + `, ` + "`t.Value().Name() == L\"Sync\"`" + `,
 ` + "`t.Name.Equals(TaskName)`" + `): a task of the App whose resolved name no look-up
-compares with is reported too. A look-up that compares with no name
-(every task is unregistered) or with a value the scanner cannot resolve
-(a helper's parameter) may find any task. When a look-up compares with a
+compares with is reported too; ` + "`t.Name.StartsWith(\"Sync\")`" + ` finds every
+name that starts so. A helper that compares with its parameter finds what
+its callers pass, when every call passes a value the scanner resolves. A
+look-up that compares with no name (every task is unregistered) or with a
+value the scanner cannot resolve (the parameter of a helper nothing calls,
+a case-insensitive comparison) may find any task. When a look-up compares with a
 name that no registration uses, BG212 reports the mismatch instead. Tasks triggered by a
 ` + "`BackgroundTransferCompletionGroup`" + ` are left out: each belongs to one
 transfer group and the system removes it when it fires. So are the

@@ -19,9 +19,9 @@ func lookUpsKnown(f *registration.Facts) bool {
 }
 
 // lookUpFinds reports whether some look-up of the App may find a task
-// registered under name: one that compares with that name, or one that
-// may match any task (no comparison, or a value the scanner could not
-// resolve).
+// registered under name: one that compares with that name or tests for a
+// prefix of it, or one that may match any task (no comparison, or a value
+// the scanner could not resolve).
 func lookUpFinds(f *registration.Facts, name string) bool {
 	if !lookUpsKnown(f) {
 		return len(f.ExistingChecks) > 0
@@ -32,6 +32,11 @@ func lookUpFinds(f *registration.Facts, name string) bool {
 		}
 		for _, n := range l.Names {
 			if n == name {
+				return true
+			}
+		}
+		for _, p := range l.Prefixes {
+			if strings.HasPrefix(name, p) {
 				return true
 			}
 		}
