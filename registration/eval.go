@@ -183,7 +183,7 @@ func (c *ectx) eval(toks []Token) val {
 
 func allStrings(toks []Token) bool {
 	for _, t := range toks {
-		if t.Kind != TokString || t.Holes {
+		if t.Kind != TokString || t.Holes || t.Alt {
 			return false
 		}
 	}
@@ -218,11 +218,14 @@ func (c *ectx) concat(parts [][]Token) val {
 func (c *ectx) single(t Token) val {
 	switch t.Kind {
 	case TokString:
-		if t.Holes {
+		if t.Holes || t.Alt {
 			return val{}
 		}
 		return val{kind: vString, s: t.Value}
 	case TokNumber:
+		if t.Alt {
+			return val{}
+		}
 		if n, ok := parseIntLit(t.Text); ok {
 			return val{kind: vInt, n: n}
 		}

@@ -42,6 +42,11 @@ func (k TokenKind) String() string {
 type Token struct {
 	Kind  TokenKind
 	Holes bool
+	// Alt marks a token in one branch of an #if group that has
+	// alternatives (#else, #elif) and a condition the lexer cannot
+	// evaluate: which branch is built depends on the configuration's
+	// symbols, so a literal there is not the value, only one of them.
+	Alt bool
 	// Offset is the byte offset of the token; Line and Col are 1-based,
 	// Col in characters. They are int32 to keep the token small: a large
 	// file has millions of them.

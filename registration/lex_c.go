@@ -48,6 +48,29 @@ type cLexer struct {
 
 type condFrame struct {
 	live, taken, known, parentLive bool
+	// start is the number of tokens out when the group opened; alt is
+	// set when a second branch of an unknown condition begins: at the
+	// group's end, its tokens are marked Alt.
+	start int
+	alt   bool
+}
+
+// markAlt marks the tokens of a closed group whose branches are
+// alternatives the lexer cannot choose between.
+func markAlt(toks []Token, f condFrame) {
+	if !f.alt {
+		return
+	}
+	for i := min(f.start, len(toks)); i < len(toks); i++ {
+		toks[i].Alt = true
+	}
+}
+
+// openGroups marks the groups a file leaves open at its end.
+func openGroups(toks []Token, frames []condFrame) {
+	for _, f := range frames {
+		markAlt(toks, f)
+	}
 }
 
 func lexC(src []byte, spec *cSpec) *Lexed {
@@ -57,6 +80,7 @@ func lexC(src []byte, spec *cSpec) *Lexed {
 		l.skipLine()
 	}
 	l.out.Tokens = l.run(l.out.Tokens, false)
+	openGroups(l.out.Tokens, l.cond)
 	return l.out
 }
 
@@ -104,7 +128,7 @@ func (l *cLexer) run(toks []Token, eol bool) []Token {
 			}
 		}
 		if b == '#' && atLineStart && l.spec.preprocessor && !eol {
-			l.directive()
+			l.directive(toks)
 			continue
 		}
 		atLineStart = false
@@ -319,8 +343,9 @@ func (l *cLexer) lexRegex() (string, bool) {
 	return "", false
 }
 
-// directive handles a preprocessor line; the cursor is on '#'.
-func (l *cLexer) directive() {
+// directive handles a preprocessor line; the cursor is on '#'. toks are
+// the tokens out so far (an #endif marks its group's).
+func (l *cLexer) directive(toks []Token) {
 	line, col := l.line, l.col
 	l.advance()
 	for !l.eof() && (l.src[l.i] == ' ' || l.src[l.i] == '\t') {
@@ -333,7 +358,7 @@ func (l *cLexer) directive() {
 	case "if", "ifdef", "ifndef":
 		val, known := l.condValue(name)
 		parent := l.live()
-		l.cond = append(l.cond, condFrame{live: parent && (val || !known), taken: val, known: known, parentLive: parent})
+		l.cond = append(l.cond, condFrame{live: parent && (val || !known), taken: val, known: known, parentLive: parent, start: len(toks)})
 		if len(l.cond) > 256 {
 			l.cond = l.cond[:256]
 		}
@@ -342,6 +367,7 @@ func (l *cLexer) directive() {
 		val, known := l.condValue("if")
 		if n := len(l.cond); n > 0 {
 			f := &l.cond[n-1]
+			wasLive := f.live
 			if f.known && known {
 				f.live = f.parentLive && !f.taken && val
 				f.taken = f.taken || val
@@ -349,22 +375,28 @@ func (l *cLexer) directive() {
 				f.known = false
 				f.live = f.parentLive
 			}
+			// a second branch that builds too: the group holds alternatives
+			f.alt = f.alt || (wasLive && f.live)
 		}
 		return
 	case "else":
 		if n := len(l.cond); n > 0 {
 			f := &l.cond[n-1]
+			wasLive := f.live
 			if f.known {
 				f.live = f.parentLive && !f.taken
 				f.taken = true
 			} else {
 				f.live = f.parentLive
 			}
+			// a second branch that builds too: the group holds alternatives
+			f.alt = f.alt || (wasLive && f.live)
 		}
 		l.skipDirectiveLine()
 		return
 	case "endif":
 		if n := len(l.cond); n > 0 {
+			markAlt(toks, l.cond[n-1])
 			l.cond = l.cond[:n-1]
 		}
 		l.skipDirectiveLine()

@@ -169,3 +169,47 @@ func TestLexProblems(t *testing.T) {
 		})
 	}
 }
+
+// TestLexAltBranches: the tokens of an #if group whose condition is
+// unknown and that has a second branch that builds are marked Alt; a
+// group with one live branch (no #else, or dead branches the lexer can
+// rule out) is not.
+func TestLexAltBranches(t *testing.T) {
+	alt := func(toks []Token) string {
+		var parts []string
+		for _, t := range toks {
+			if t.Kind == TokNewline {
+				continue
+			}
+			s := t.Text
+			if t.Alt {
+				s += "*"
+			}
+			parts = append(parts, s)
+		}
+		return strings.Join(parts, " ")
+	}
+	cases := []struct {
+		name string
+		lex  func([]byte) *Lexed
+		src  string
+		want string
+	}{
+		{"cs if-else", LexCSharp, "a\n#if BETA\nb\n#else\nc\n#endif\nd", "a b* c* d"},
+		{"cs elif", LexCSharp, "#if A\nb\n#elif B\nc\n#endif\n", "b* c*"},
+		{"cs if alone", LexCSharp, "#if DEBUG\nb\n#endif\nc", "b c"},
+		{"cs dead first branch", LexCSharp, "#if false\nb\n#elif DEBUG\nc\n#endif\n", "c"},
+		{"cs dead first, then alternatives", LexCSharp, "#if false\nb\n#elif DEBUG\nc\n#else\nd\n#endif\n", "c* d*"},
+		{"cs known true", LexCSharp, "#if true\nb\n#else\nc\n#endif\n", "b"},
+		{"cs nested", LexCSharp, "#if A\n#if B\nx\n#endif\n#else\ny\n#endif\nz", "x* y* z"},
+		{"cs unclosed", LexCSharp, "#if A\nx\n#else\ny", "x* y*"},
+		{"cpp ifdef else", LexCPP, "#ifdef _DEBUG\nint a = 1;\n#else\nint a = 2;\n#endif\n", "int* a* =* 1* ;* int* a* =* 2* ;*"},
+		{"vb if else", LexVB, "#If BETA Then\nx\n#Else\ny\n#End If\nz", "x* y* z"},
+		{"vb if alone", LexVB, "#If DEBUG Then\nx\n#End If\n", "x"},
+	}
+	for _, c := range cases {
+		if got := alt(c.lex([]byte(c.src)).Tokens); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}

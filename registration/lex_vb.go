@@ -9,6 +9,7 @@ func LexVB(src []byte) *Lexed {
 	l := &vbLexer{cursor: cursor{src: src, text: string(src), line: 1, col: 1}, out: &Lexed{}}
 	l.out.Tokens = newTokens(src)
 	l.run()
+	openGroups(l.out.Tokens, l.cond)
 	return l.out
 }
 
@@ -254,7 +255,7 @@ func (l *vbLexer) directive() bool {
 	case "if":
 		v, known := val(rest())
 		parent := l.live()
-		l.cond = append(l.cond, condFrame{live: parent && (v || !known), taken: v, known: known, parentLive: parent})
+		l.cond = append(l.cond, condFrame{live: parent && (v || !known), taken: v, known: known, parentLive: parent, start: len(l.out.Tokens)})
 		if len(l.cond) > 256 {
 			l.cond = l.cond[:256]
 		}
@@ -262,28 +263,35 @@ func (l *vbLexer) directive() bool {
 		v, known := val(rest())
 		if n := len(l.cond); n > 0 {
 			f := &l.cond[n-1]
+			wasLive := f.live
 			if f.known && known {
 				f.live = f.parentLive && !f.taken && v
 				f.taken = f.taken || v
 			} else {
 				f.known, f.live = false, f.parentLive
 			}
+			// a second branch that builds too: the group holds alternatives
+			f.alt = f.alt || (wasLive && f.live)
 		}
 	case "else":
 		rest()
 		if n := len(l.cond); n > 0 {
 			f := &l.cond[n-1]
+			wasLive := f.live
 			if f.known {
 				f.live = f.parentLive && !f.taken
 				f.taken = true
 			} else {
 				f.live = f.parentLive
 			}
+			// a second branch that builds too: the group holds alternatives
+			f.alt = f.alt || (wasLive && f.live)
 		}
 	case "end":
 		r := rest()
 		if strings.HasPrefix(r, "if") {
 			if n := len(l.cond); n > 0 {
+				markAlt(l.out.Tokens, l.cond[n-1])
 				l.cond = l.cond[:n-1]
 			}
 		}

@@ -1,0 +1,11 @@
+using Windows.ApplicationModel.Background;
+
+namespace SketchTasks
+{
+    public sealed class Backup : IBackgroundTask
+    {
+        public void Run(IBackgroundTaskInstance taskInstance)
+        {
+        }
+    }
+}

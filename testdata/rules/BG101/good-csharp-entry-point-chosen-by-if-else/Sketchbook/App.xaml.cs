@@ -1,0 +1,6 @@
+namespace Sketchbook
+{
+    sealed partial class App : Windows.UI.Xaml.Application
+    {
+    }
+}

@@ -1,0 +1,6 @@
+namespace Clipper
+{
+    sealed partial class App : Windows.UI.Xaml.Application
+    {
+    }
+}
