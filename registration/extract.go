@@ -14,25 +14,26 @@ type builderState struct {
 	nameSet  bool
 	epSet    bool
 	clsidSet bool
-	triggers []Trigger
+	// triggers are the SetTrigger calls so far, in the order met; each
+	// Register() takes those that reach it (see reaching).
+	triggers []triggerSet
 	conds    []Condition
 	regs     int
-	// trigAt is the token index, in trigToks, of the last SetTrigger
-	// call: a later one replaces its trigger unless a branch keyword lies
-	// between them (if … else: either may be the one set).
-	trigAt   int
-	trigToks []Token
 	// spelled are the tokens that spelled the entry point (the
 	// TaskEntryPoint argument, and the literal a helper's caller passed):
 	// when the builder turns out discarded they are no mention of it.
 	spelled []Pos
 }
 
-func (b *builderState) snapshot(lang Language, reg *Pos) Registration {
+// snapshot is the registration the builder makes at body[at] (reg is the
+// Register() call's position, nil for a builder that leaves its method
+// unregistered; then at is the end of the body, and a nil body stands for
+// no place at all).
+func (b *builderState) snapshot(lang Language, reg *Pos, body []Token, at int) Registration {
 	r := Registration{
 		Pos: b.pos, Name: b.name, EntryPoint: b.ep, EntryPointSet: b.epSet,
 		CLSID: b.clsid, CLSIDSet: b.clsidSet, WinAppSDK: b.winApp,
-		Triggers:   append([]Trigger{}, b.triggers...),
+		Triggers:   reaching(lang, b.triggers, body, at),
 		Conditions: append([]Condition{}, b.conds...),
 		Language:   lang, RegisterCalls: []Pos{},
 	}
@@ -318,7 +319,7 @@ func extractBody(c *ectx, bound map[string]*builderState, depth int) []Registrat
 			applyMember(c, b, member, memberAt, args, &out)
 			if strings.EqualFold(member.Text, "Register") {
 				p := f.pos(member)
-				out = append(out, b.snapshot(f.lang, &p))
+				out = append(out, b.snapshot(f.lang, &p, toks, memberAt))
 				b.regs++
 			}
 		}
@@ -339,7 +340,7 @@ func extractBody(c *ectx, bound map[string]*builderState, depth int) []Registrat
 // entry point are no mention of the task (a Register() call deleted while
 // the manifest kept the declaration is what BG104 reports).
 func unregistered(c *ectx, b *builderState, toks []Token, vars map[string]*builderState) Registration {
-	r := b.snapshot(c.f.lang, nil)
+	r := b.snapshot(c.f.lang, nil, toks, len(toks))
 	if !leavesMethod(c, b, toks, vars) {
 		r.Discarded = true
 		c.ix.markDiscarded(b.spelled)
@@ -407,25 +408,6 @@ func localUse(lang Language, toks []Token, i int) bool {
 	return false
 }
 
-// replacesTrigger reports whether a SetTrigger at toks[at] replaces the
-// builder's last one: both in the same body, in straight-line code (no
-// else, case or default between them: then each is a branch's choice).
-func (b *builderState) replacesTrigger(toks []Token, at int) bool {
-	if b.trigToks == nil || len(toks) == 0 || len(b.trigToks) != len(toks) || &b.trigToks[0] != &toks[0] || b.trigAt >= at {
-		return false
-	}
-	for _, t := range toks[b.trigAt:at] {
-		if t.Kind != TokIdent {
-			continue
-		}
-		switch strings.ToLower(t.Text) {
-		case "else", "elseif", "case", "default", "catch", "if":
-			return false
-		}
-	}
-	return true
-}
-
 func trimNewlines(toks []Token) []Token {
 	for len(toks) > 0 && toks[0].Kind == TokNewline {
 		toks = toks[1:]
@@ -469,15 +451,11 @@ func applyMember(c *ectx, b *builderState, member Token, at int, arg []Token, ou
 		if isNullExpr(c, arg) {
 			return
 		}
-		t := triggerOf(c, arg)
-		if at >= 0 && len(b.triggers) > 0 && b.replacesTrigger(c.m.body(), at) {
-			b.triggers = b.triggers[:0:0]
-		}
-		b.triggers = append(b.triggers, t)
-		b.trigAt, b.trigToks = at, nil
+		set := triggerSet{trigger: triggerOf(c, arg)}
 		if at >= 0 {
-			b.trigToks = c.m.body()
+			set.body, set.at = c.m.body(), at
 		}
+		b.triggers = append(b.triggers, set)
 	case "addcondition":
 		if isNullExpr(c, arg) {
 			return
@@ -1149,7 +1127,7 @@ func fieldRegistrations(ix *appIndex, cl *classDecl, fields map[string]bool) []R
 			}
 		}
 		if b.regs == 0 && (b.epSet || b.clsidSet || len(b.triggers) > 0) {
-			out = append(out, b.snapshot(cl.file.lang, nil))
+			out = append(out, b.snapshot(cl.file.lang, nil, nil, 0))
 		}
 	}
 	return out

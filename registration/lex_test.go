@@ -137,6 +137,14 @@ func TestLexVB(t *testing.T) {
 		{"interpolated", `$"a{b}c"`, `string:$"a{b}c"="ac"+holes@1:1 newline:` + "\n" + `@1:9`},
 		{"hex", "&H1F", "number:&H1F@1:1 newline:\n@1:5"},
 		{"date", "#1/2/2020#", "number:#1/2/2020#@1:1 newline:\n@1:11"},
+		// Visual Basic 14 and later: a string literal may span lines
+		{"multi-line string", "x = \"a\nb\"\ny", `ident:x@1:1 punct:=@1:3 string:"a` + "\n" + `b"="a\nb"@1:5 newline:` + "\n" + `@2:3 ident:y@3:1 newline:` + "\n" + `@3:2`},
+		{"multi-line doubled quotes", "\"a\n\"\"b\"\"\n\" z", `string:"a` + "\n" + `""b""` + "\n" + `"="a\n\"b\"\n"@1:1 ident:z@3:3 newline:` + "\n" + `@3:4`},
+		{"multi-line interpolated", "$\"<a>\n{t}</a>\" z", `string:$"<a>` + "\n" + `{t}</a>"="<a>\n</a>"+holes@1:1 ident:z@2:10 newline:` + "\n" + `@2:11`},
+		{"multi-line interpolated hole", "$\"{f(\n1)}\" z", `string:$"{f(` + "\n" + `1)}"=""+holes@1:1 ident:z@2:6 newline:` + "\n" + `@2:7`},
+		{"crlf inside string", "\"a\r\nb\"\r\nc", `string:"a` + "\r\n" + `b"="a\r\nb"@1:1 newline:` + "\n" + `@2:4 ident:c@3:1 newline:` + "\n" + `@3:2`},
+		{"typographic quotes", "x = \u201cab\u201d\ny", `ident:x@1:1 punct:=@1:3 string:“ab”="ab"@1:5 newline:` + "\n" + `@1:9 ident:y@2:1 newline:` + "\n" + `@2:2`},
+		{"typographic doubled quote", "\"a\u201d\u201cb\" y", `string:"a”“b"="a\"b"@1:1 ident:y@1:8 newline:` + "\n" + `@1:9`},
 	})
 }
 
@@ -154,7 +162,8 @@ func TestLexProblems(t *testing.T) {
 		{"cs verbatim", LexCSharp, "@\"x\n", "1:1 unterminated string literal"},
 		{"cpp raw", LexCPP, "R\"(x", "1:1 unterminated string literal"},
 		{"js template", LexJS, "`x", "1:1 unterminated template literal"},
-		{"vb string", LexVB, "\"x\ny", "1:1 unterminated string literal"},
+		{"vb string", LexVB, "a\n\"x\ny", "2:1 unterminated string literal"},
+		{"vb interpolated", LexVB, "$\"{x}\n", "1:1 unterminated string literal"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -98,7 +98,7 @@ func (l *vbLexer) token() {
 	}
 	raw := func() string { return l.text[start:l.i] }
 	switch {
-	case b == '"' || (b == '$' && l.peek(1) == '"'):
+	case vbQuoteLen(l.src, l.i) > 0 || (b == '$' && vbQuoteLen(l.src, l.i+1) > 0):
 		interp := b == '$'
 		if interp {
 			l.advance()
@@ -155,32 +155,32 @@ func (l *vbLexer) token() {
 }
 
 // lexVBString reads "..." with "" escapes; an interpolated string skips
-// {holes}. VB strings may not span lines (except interpolated in VB 14,
-// which we do not allow either: a newline ends it as unterminated).
+// {holes}. Since Visual Basic 14 a string literal may span lines, so a
+// line break is part of the string: only the end of the file leaves it
+// unterminated (ok false). The opening quote is at l.i.
 func (l *vbLexer) lexVBString(interp bool) (string, bool, bool) {
-	l.advance()
+	l.advanceN(vbQuoteLen(l.src, l.i))
 	var sb strings.Builder
 	holes := false
 	for !l.eof() {
 		b := l.src[l.i]
-		switch {
-		case b == '"':
-			if l.peek(1) == '"' {
+		if q := vbQuoteLen(l.src, l.i); q > 0 {
+			if q2 := vbQuoteLen(l.src, l.i+q); q2 > 0 {
 				sb.WriteByte('"')
-				l.advanceN(2)
+				l.advanceN(q + q2)
 				continue
 			}
-			l.advance()
+			l.advanceN(q)
 			return sb.String(), holes, true
-		case b == '\n':
-			return sb.String(), holes, false
+		}
+		switch {
 		case interp && b == '{' && l.peek(1) == '{':
 			sb.WriteByte('{')
 			l.advanceN(2)
 		case interp && b == '{':
 			holes = true
 			depth := 0
-			for !l.eof() && l.src[l.i] != '\n' {
+			for !l.eof() {
 				c := l.src[l.i]
 				l.advance()
 				if c == '{' {
@@ -198,6 +198,23 @@ func (l *vbLexer) lexVBString(interp bool) (string, bool, bool) {
 		}
 	}
 	return sb.String(), holes, false
+}
+
+// vbQuoteLen is the length of the double quote at src[i:] (0 when there is
+// none): Visual Basic also takes the typographic quotes U+201C and U+201D
+// for '"', which word processors put into pasted code. With strings that
+// span lines, a typographic closing quote read as anything else would turn
+// the rest of the file into a string.
+func vbQuoteLen(src []byte, i int) int {
+	switch {
+	case i >= len(src):
+		return 0
+	case src[i] == '"':
+		return 1
+	case src[i] == 0xE2 && i+2 < len(src) && src[i+1] == 0x80 && (src[i+2] == 0x9C || src[i+2] == 0x9D):
+		return 3
+	}
+	return 0
 }
 
 // dateLiteral consumes #...# date literals on one line.

@@ -192,3 +192,237 @@ public sealed class T : IBackgroundTask {
 		t.Errorf("got  %s\nwant %s", got, want)
 	}
 }
+
+// TestTriggersAtRegister: each Register() takes the triggers that can be
+// set where it stands. A SetTrigger replaces the ones before it for the
+// rest of its own block (or switch section); after a branch, the trigger
+// set before it and the one set inside may each be the builder's.
+func TestTriggersAtRegister(t *testing.T) {
+	cases := []struct {
+		name, file, src, want string
+	}{
+		{"cs reused builder, SetTrigger inside if", "r.cs", `class R { async void A(bool again) {
+	var b = new BackgroundTaskBuilder();
+	b.Name = "One"; b.TaskEntryPoint = "N.One";
+	b.SetTrigger(new TimeTrigger(30, false));
+	b.Register();
+	if (again) {
+		b.Name = "Two"; b.TaskEntryPoint = "N.Two";
+		b.SetTrigger(new SystemTrigger(SystemTriggerType.ServicingComplete, false));
+		b.Register();
+	}
+	b.Name = "Three"; b.TaskEntryPoint = "N.Three";
+	b.SetTrigger(new PushNotificationTrigger());
+	b.Register();
+} }`, "One[TimeTrigger] Two[SystemTrigger] Three[PushNotificationTrigger]"},
+		{"cs SetTrigger inside if, Register after it", "r.cs", `class R { void A(bool x) {
+	var b = new BackgroundTaskBuilder();
+	b.Name = "One"; b.TaskEntryPoint = "N.One";
+	b.SetTrigger(new TimeTrigger(30, false));
+	if (x) { b.SetTrigger(new ApplicationTrigger()); }
+	b.Register();
+} }`, "One[TimeTrigger,ApplicationTrigger]"},
+		{"cs braceless if and else", "r.cs", `class R { void A(bool x) {
+	var b = new BackgroundTaskBuilder();
+	b.Name = "One"; b.TaskEntryPoint = "N.One";
+	if (x) b.SetTrigger(new TimeTrigger(30, false));
+	else b.SetTrigger(new ApplicationTrigger());
+	b.Register();
+} }`, "One[TimeTrigger,ApplicationTrigger]"},
+		{"cs braceless if after a SetTrigger", "r.cs", `class R { void A(bool x) {
+	var b = new BackgroundTaskBuilder();
+	b.Name = "One"; b.TaskEntryPoint = "N.One";
+	b.SetTrigger(new TimeTrigger(30, false));
+	if (x) b.SetTrigger(new ApplicationTrigger());
+	b.Register();
+} }`, "One[TimeTrigger,ApplicationTrigger]"},
+		{"cs switch sections", "r.cs", `class R { void A(int k) {
+	var b = new BackgroundTaskBuilder();
+	b.Name = "One"; b.TaskEntryPoint = "N.One";
+	b.SetTrigger(new TimeTrigger(30, false));
+	switch (k) {
+	case 1:
+		b.SetTrigger(new ApplicationTrigger());
+		b.Register();
+		break;
+	default:
+		b.Register();
+		break;
+	}
+} }`, "One[ApplicationTrigger] One[TimeTrigger,ApplicationTrigger]"},
+		{"cs lambda", "r.cs", `class R { void A() {
+	var b = new BackgroundTaskBuilder();
+	b.Name = "One"; b.TaskEntryPoint = "N.One";
+	b.SetTrigger(new TimeTrigger(30, false));
+	Action later = () => b.SetTrigger(new ApplicationTrigger());
+	b.Register();
+} }`, "One[TimeTrigger,ApplicationTrigger]"},
+		{"cs loop body", "r.cs", `class R { void A(string[] names) {
+	var b = new BackgroundTaskBuilder();
+	b.TaskEntryPoint = "N.One";
+	b.SetTrigger(new TimeTrigger(30, false));
+	foreach (var n in names) {
+		b.Name = "One";
+		b.SetTrigger(new ApplicationTrigger());
+		b.Register();
+	}
+} }`, "One[ApplicationTrigger]"},
+		{"cs straight line", "r.cs", `class R { void A() {
+	var b = new BackgroundTaskBuilder();
+	b.Name = "One"; b.TaskEntryPoint = "N.One";
+	b.SetTrigger(new TimeTrigger(30, false));
+	b.SetTrigger(new ApplicationTrigger());
+	b.Register();
+} }`, "One[ApplicationTrigger]"},
+		{"cpp SetTrigger inside if", "r.cpp", `void R::A(bool x) {
+	BackgroundTaskBuilder b;
+	b.Name(L"One"); b.TaskEntryPoint(L"N.One");
+	b.SetTrigger(TimeTrigger(30, false));
+	b.Register();
+	if (x) {
+		b.Name(L"Two");
+		b.SetTrigger(ApplicationTrigger());
+		b.Register();
+	}
+}`, "One[TimeTrigger] Two[ApplicationTrigger]"},
+		{"js SetTrigger inside if", "r.js", `function arm(x) {
+	var b = new Windows.ApplicationModel.Background.BackgroundTaskBuilder();
+	b.name = "One"; b.taskEntryPoint = "js\\one.js";
+	b.setTrigger(new Windows.ApplicationModel.Background.TimeTrigger(30, false));
+	b.register();
+	if (x) {
+		b.name = "Two";
+		b.setTrigger(new Windows.ApplicationModel.Background.ApplicationTrigger());
+		b.register();
+	}
+}`, "One[TimeTrigger] Two[ApplicationTrigger]"},
+		{"vb reused builder, SetTrigger inside If", "r.vb", `Module R
+    Sub A(again As Boolean)
+        Dim b As New BackgroundTaskBuilder()
+        b.Name = "One"
+        b.TaskEntryPoint = "N.One"
+        b.SetTrigger(New TimeTrigger(30, False))
+        b.Register()
+        If again Then
+            b.Name = "Two"
+            b.TaskEntryPoint = "N.Two"
+            b.SetTrigger(New SystemTrigger(SystemTriggerType.ServicingComplete, False))
+            b.Register()
+        End If
+        b.Name = "Three"
+        b.TaskEntryPoint = "N.Three"
+        b.SetTrigger(New PushNotificationTrigger())
+        b.Register()
+    End Sub
+End Module`, "One[TimeTrigger] Two[SystemTrigger] Three[PushNotificationTrigger]"},
+		{"vb single-line If", "r.vb", `Module R
+    Sub A(x As Boolean)
+        Dim b As New BackgroundTaskBuilder()
+        b.Name = "One"
+        b.TaskEntryPoint = "N.One"
+        b.SetTrigger(New TimeTrigger(30, False))
+        If x Then b.SetTrigger(New ApplicationTrigger())
+        b.Register()
+    End Sub
+End Module`, "One[TimeTrigger,ApplicationTrigger]"},
+		{"vb single-line If with statements after a colon", "r.vb", `Module R
+    Sub A(x As Boolean)
+        Dim b As New BackgroundTaskBuilder()
+        b.Name = "One"
+        b.TaskEntryPoint = "N.One"
+        b.SetTrigger(New TimeTrigger(30, False))
+        If x Then Trace.WriteLine("again") : b.SetTrigger(New ApplicationTrigger())
+        b.Register()
+    End Sub
+End Module`, "One[TimeTrigger,ApplicationTrigger]"},
+		{"vb ElseIf branches", "r.vb", `Module R
+    Sub A(x As Boolean, y As Boolean)
+        Dim b As New BackgroundTaskBuilder()
+        b.Name = "One"
+        b.TaskEntryPoint = "N.One"
+        b.SetTrigger(New TimeTrigger(30, False))
+        If x Then
+            b.SetTrigger(New ApplicationTrigger())
+            b.Register()
+        ElseIf y Then
+            b.Register()
+        End If
+    End Sub
+End Module`, "One[ApplicationTrigger] One[TimeTrigger,ApplicationTrigger]"},
+		{"vb Select Case", "r.vb", `Module R
+    Sub A(k As Integer)
+        Dim b As New BackgroundTaskBuilder()
+        b.Name = "One"
+        b.TaskEntryPoint = "N.One"
+        b.SetTrigger(New TimeTrigger(30, False))
+        Select Case k
+            Case 1
+                b.SetTrigger(New ApplicationTrigger())
+                b.Register()
+            Case Else
+                b.Register()
+        End Select
+    End Sub
+End Module`, "One[ApplicationTrigger] One[TimeTrigger,ApplicationTrigger]"},
+		{"vb nested blocks inside the If", "r.vb", `Module R
+    Sub A(x As Boolean, names As String())
+        Dim b As New BackgroundTaskBuilder()
+        b.Name = "One"
+        b.TaskEntryPoint = "N.One"
+        b.SetTrigger(New TimeTrigger(30, False))
+        If x Then
+            b.SetTrigger(New ApplicationTrigger())
+            For Each n In names
+                If n Is Nothing Then Continue For
+                Try
+                    b.Register()
+                Catch ex As Exception
+                End Try
+            Next
+        End If
+        b.Register()
+    End Sub
+End Module`, "One[ApplicationTrigger] One[TimeTrigger,ApplicationTrigger]"},
+		{"vb With block", "r.vb", `Module R
+    Sub A()
+        Dim b As New BackgroundTaskBuilder()
+        b.Name = "One"
+        b.TaskEntryPoint = "N.One"
+        b.SetTrigger(New TimeTrigger(30, False))
+        With b
+            .SetTrigger(New ApplicationTrigger())
+        End With
+        b.Register()
+    End Sub
+End Module`, "One[ApplicationTrigger]"},
+		{"vb multi-line lambda", "r.vb", `Module R
+    Sub A()
+        Dim b As New BackgroundTaskBuilder()
+        b.Name = "One"
+        b.TaskEntryPoint = "N.One"
+        b.SetTrigger(New TimeTrigger(30, False))
+        Dim later = Sub()
+                        b.SetTrigger(New ApplicationTrigger())
+                        b.Register()
+                    End Sub
+        b.Register()
+    End Sub
+End Module`, "One[ApplicationTrigger] One[TimeTrigger,ApplicationTrigger]"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := ScanWithOverlay([]SourceFile{{Path: c.file}}, map[string][]byte{c.file: []byte(c.src)}, Options{Jobs: 1})
+			var got []string
+			for _, r := range f.Registrations {
+				var tr []string
+				for _, x := range r.Triggers {
+					tr = append(tr, x.Class)
+				}
+				got = append(got, r.Name.Str+"["+strings.Join(tr, ",")+"]")
+			}
+			if strings.Join(got, " ") != c.want {
+				t.Errorf("registrations = %q, want %q", strings.Join(got, " "), c.want)
+			}
+		})
+	}
+}

@@ -21,6 +21,8 @@ var metaBG106 = Meta{
 		"- the trigger is `DeviceUseTrigger` or `DeviceServicingTrigger`, which the platform only runs out of process.\n\n" +
 		"A source file that spells `OnBackgroundActivated` (or `backgroundactivated`) anywhere counts as a handler, " +
 		"so an override the scanner could not parse does not cause a report.\n\n" +
+		"The finding points at the builder's creation; when one builder is reused for several tasks, at each task's " +
+		"`Register()` call.\n\n" +
 		"## Why it fails\n\n" +
 		"`Register()` succeeds, because an in-process task needs no manifest declaration. When the trigger fires, the " +
 		"app is activated in the background and the task is handed to `OnBackgroundActivated`; the default " +
@@ -63,7 +65,7 @@ func (inProcessWithoutHandler) Check(c *Context) []Finding {
 		}
 		if t := bg106OutOfProcessOnly(r); t != nil {
 			class := platform.SimpleTriggerName(t.Class)
-			f := AtCode(metaBG106, r.Pos, "%s is registered in-process (no TaskEntryPoint) with %s, which cannot run in-process; "+
+			f := AtCode(metaBG106, registrationPos(c.Facts, r), "%s is registered in-process (no TaskEntryPoint) with %s, which cannot run in-process; "+
 				"Register() fails. Set TaskEntryPoint to an out-of-process task class and declare it with <Task Type=\"%s\"/> in the manifest",
 				taskLabel(r), class, bg106TypeOf(class))
 			if t.Pos.IsValid() && len(r.Via) == 0 {
@@ -80,7 +82,7 @@ func (inProcessWithoutHandler) Check(c *Context) []Finding {
 		if c.Facts.HandlerMentioned {
 			continue
 		}
-		out = append(out, AtCode(metaBG106, r.Pos, "%s is registered in-process (no TaskEntryPoint), but the app never "+
+		out = append(out, AtCode(metaBG106, registrationPos(c.Facts, r), "%s is registered in-process (no TaskEntryPoint), but the app never "+
 			"overrides Application.OnBackgroundActivated, so the task is delivered to the default handler and never does "+
 			"its work; override OnBackgroundActivated or set TaskEntryPoint to an out-of-process task class", taskLabel(r)))
 	}

@@ -48,7 +48,7 @@ func (winAppSDKTaskNotDeclared) Check(c *Context) []Finding {
 		if near != nil {
 			msg += fmt.Sprintf("; did you mean \"%s\" for the EntryPoint \"%s\"?", winAppSDKEntryPoint, strings.TrimSpace(near.EntryPoint.Value))
 		}
-		f := AtCode(metaBG301, r.Pos, "%s", msg)
+		f := AtCode(metaBG301, registrationPos(c.Facts, r), "%s", msg)
 		if near != nil {
 			f.Related = append(f.Related, RelatedManifest(c.Manifest, attrPos(near.EntryPoint, near.Element), "this EntryPoint is almost the Windows App SDK's"))
 		}

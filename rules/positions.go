@@ -28,6 +28,25 @@ func triggerPos(r *registration.Registration, t *registration.Trigger) registrat
 	return t.Pos
 }
 
+// registrationPos is where a finding about a registration as a whole
+// points: the builder's creation, or the call of the helper it goes
+// through (r.Pos). A builder registered several times (one builder reused
+// for several tasks) has one creation for all its registrations; there
+// each points at its own Register() call, which is where that
+// registration happens and tells the findings apart.
+func registrationPos(f *registration.Facts, r *registration.Registration) registration.Pos {
+	if f == nil || len(r.Via) > 0 || len(r.RegisterCalls) != 1 || !r.RegisterCalls[0].IsValid() {
+		return r.Pos
+	}
+	for i := range f.Registrations {
+		o := &f.Registrations[i]
+		if o.Pos == r.Pos && len(o.Via) == 0 && len(o.RegisterCalls) == 1 && o.RegisterCalls[0] != r.RegisterCalls[0] {
+			return r.RegisterCalls[0]
+		}
+	}
+	return r.Pos
+}
+
 // attrPos is an attribute's value position, falling back to the
 // attribute, then to the element.
 func attrPos(a manifest.Attr, el manifest.Element) manifest.Pos {

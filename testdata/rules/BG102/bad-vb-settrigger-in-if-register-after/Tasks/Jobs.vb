@@ -1,0 +1,10 @@
+Imports Windows.ApplicationModel.Background
+
+Namespace Litware.Jobs
+    Public NotInheritable Class MigrateJob
+        Implements IBackgroundTask
+
+        Public Sub Run(taskInstance As IBackgroundTaskInstance) Implements IBackgroundTask.Run
+        End Sub
+    End Class
+End Namespace
