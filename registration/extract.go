@@ -907,9 +907,13 @@ func builderOf(c *ectx, toks []Token, vars map[string]*builderState) *builderSta
 }
 
 // aliasAssignment recognises "X = <builder expression>" at toks[i] (with
-// a declaration's type between: Dim X As I = …, I5 X = …) and returns the
-// end of the expression and the builder.
+// a declaration's type between: Dim X As I = …, I5 X = …), and in C++ the
+// brace-initialised declaration "auto X{ <builder expression> }" (or
+// "I5 X{ … }"), and returns the end of the expression and the builder.
 func aliasAssignment(c *ectx, toks []Token, i int, vars map[string]*builderState) (int, *builderState) {
+	if end, b := braceAlias(c, toks, i, vars); b != nil {
+		return end, b
+	}
 	j := i + 1
 	if c.f.lang == VB && j < len(toks) && isIdentFold(toks[j], "As") {
 		for j < len(toks) && !isPunct(toks[j], "=") && toks[j].Kind != TokNewline {
@@ -925,6 +929,48 @@ func aliasAssignment(c *ectx, toks []Token, i int, vars map[string]*builderState
 		return 0, nil
 	}
 	return end, b
+}
+
+// braceAlias recognises a C++ declaration initialised with braces, "auto
+// X{ b.as<I>() }", "I5 X{ b.try_as<I5>() }", "I5^ X{ safe_cast<I5^>(b) }",
+// at toks[i] (X), and returns the end of the braces and the builder. The
+// token before X must end a type (a name, "auto", a closing ">" or a
+// "^", "*" or "&"), so that a block opened after a keyword (else { b; })
+// or a member initialiser (: m_b{ b }) is no declaration; the braces must
+// hold one expression.
+func braceAlias(c *ectx, toks []Token, i int, vars map[string]*builderState) (int, *builderState) {
+	if c.f.lang != CPP || i == 0 || i+1 >= len(toks) || !isPunct(toks[i+1], "{") {
+		return 0, nil
+	}
+	prev := toks[i-1]
+	if !(prev.Kind == TokIdent && !cppStatementKeyword(prev.Text) || isPunct(prev, ">") || isPunct(prev, "^") || isPunct(prev, "*") || isPunct(prev, "&")) {
+		return 0, nil
+	}
+	k := matchClose(toks, i+1)
+	if k >= len(toks) {
+		return 0, nil
+	}
+	inner := toks[i+2 : k]
+	for _, t := range inner {
+		if isPunct(t, ";") {
+			return 0, nil
+		}
+	}
+	b := builderOf(c, inner, vars)
+	if b == nil || vars[c.key(toks[i].Text)] == b {
+		return 0, nil
+	}
+	return k + 1, b
+}
+
+// cppStatementKeyword reports the C++ keywords a block or an expression
+// may follow directly: "else { … }", "return { … }".
+func cppStatementKeyword(s string) bool {
+	switch s {
+	case "else", "do", "try", "return", "co_return", "co_yield", "throw", "case", "goto", "new", "delete", "struct", "class", "enum", "union", "namespace":
+		return true
+	}
+	return false
 }
 
 // aliasOutArgs makes the variables a QueryInterface or as(out) call fills

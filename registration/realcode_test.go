@@ -310,6 +310,49 @@ void App::RegisterOut() {
 			want: "-[TimeTrigger]+clsid -[ApplicationTrigger]+clsid -[ApplicationTrigger]+clsid",
 		},
 		{
+			name: "C++: builder interface aliases initialised with braces",
+			files: map[string]string{
+				"reg.cpp": `void App::RegisterAuto() {
+	BackgroundTaskBuilder builder{};
+	builder.Name(L"auto-as");
+	builder.SetTrigger(TimeTrigger(15, false));
+	auto builder5{ builder.as<IBackgroundTaskBuilder5>() };
+	builder5.SetTaskEntryPointClsid(winrt::guid(L"6d2a4f1e-0c9b-4a57-8e3d-91b2c7f4a0e5"));
+	builder.Register();
+}
+void App::RegisterTryAs() {
+	BackgroundTaskBuilder builder;
+	builder.SetTrigger(ApplicationTrigger());
+	auto const b5{ builder.try_as<IBackgroundTaskBuilder5>() };
+	b5.SetTaskEntryPointClsid(winrt::guid(L"6d2a4f1e-0c9b-4a57-8e3d-91b2c7f4a0e5"));
+	builder.Register();
+}
+void App::RegisterTyped() {
+	BackgroundTaskBuilder builder;
+	builder.SetTrigger(ApplicationTrigger());
+	winrt::Windows::ApplicationModel::Background::IBackgroundTaskBuilder5 b5{ builder.as<winrt::Windows::ApplicationModel::Background::IBackgroundTaskBuilder5>() };
+	b5.SetTaskEntryPointClsid(winrt::guid(L"6d2a4f1e-0c9b-4a57-8e3d-91b2c7f4a0e5"));
+	builder.Register();
+}
+void App::RegisterCx() {
+	BackgroundTaskBuilder^ builder = ref new BackgroundTaskBuilder();
+	builder->SetTrigger(ref new TimeTrigger(15, false));
+	IBackgroundTaskBuilder5^ b5{ safe_cast<IBackgroundTaskBuilder5^>(builder) };
+	b5->TaskEntryPoint = "Tasks.Sync";
+	builder->Register();
+}
+void App::NotAnAlias() {
+	BackgroundTaskBuilder builder;
+	builder.SetTrigger(ApplicationTrigger());
+	auto other{ OtherBuilder().as<IBackgroundTaskBuilder5>() };
+	other.SetTaskEntryPointClsid(winrt::guid(L"6d2a4f1e-0c9b-4a57-8e3d-91b2c7f4a0e5"));
+	if (ready) { builder; } else { builder; }
+	builder.Register();
+}`,
+			},
+			want: "-[TimeTrigger]+clsid -[ApplicationTrigger]+clsid -[ApplicationTrigger]+clsid Tasks.Sync[TimeTrigger] -[ApplicationTrigger]",
+		},
+		{
 			name: "C#: casts to a builder interface",
 			files: map[string]string{
 				"reg.cs": `class R {

@@ -29,6 +29,8 @@ var metaBG101 = Meta{
 		"A project that a packaging project (`.wapproj`) packages ships under the packaging project's manifest: when its " +
 		"own manifest declares no background task at all, the rule leaves it to the packaging project's App, which is " +
 		"checked against the manifest that ships.\n\n" +
+		"A package whose manifest declares no `<Application>` (a framework or resource package) is not judged: its " +
+		"code runs in the process of the app that calls it and registers tasks for that app, under that app's manifest.\n\n" +
 		"## Why it fails\n\n" +
 		"An out-of-process task is started by the background task host, which activates the class named by the " +
 		"manifest declaration. `Register()` checks that the entry point is declared and throws when it is not " +

@@ -23,6 +23,8 @@ var metaBG106 = Meta{
 		"so an override the scanner could not parse does not cause a report.\n\n" +
 		"The finding points at the builder's creation; when one builder is reused for several tasks, at each task's " +
 		"`Register()` call.\n\n" +
+		"A package whose manifest declares no `<Application>` (a framework or resource package) is not judged: its " +
+		"code runs in the process of the app that calls it and registers tasks for that app, under that app's manifest.\n\n" +
 		"## Why it fails\n\n" +
 		"`Register()` succeeds, because an in-process task needs no manifest declaration. When the trigger fires, the " +
 		"app is activated in the background and the task is handed to `OnBackgroundActivated`; the default " +

@@ -36,6 +36,9 @@ only the lock-screen triggers needed: there the rule looks only at
 registrations with a time, push or control-channel trigger, or a
 SystemTrigger for UserPresent, UserAway, SessionConnected or
 ControlChannelReset.
+A package whose manifest declares no ` + "`<Application>`" + ` (a framework or
+resource package) is not judged: its code runs in the process of the app
+that calls it and registers tasks for that app, which asks for access.
 
 **Why it fails.** Windows documents ` + "`RequestAccessAsync`" + ` as mandatory before
 registering any background task (it no longer shows a prompt on Windows
@@ -87,7 +90,7 @@ app update, call ` + "`RemoveAccess()`" + ` and request access again.
 func (registerWithoutAccessRequest) Meta() Meta { return metaBG207 }
 
 func (registerWithoutAccessRequest) Check(c *Context) []Finding {
-	if c.Facts == nil || len(c.Facts.AccessRequests) > 0 {
+	if c.Facts == nil || registersForAnotherPackage(c) || len(c.Facts.AccessRequests) > 0 {
 		return nil
 	}
 	win8 := windows8Manifest(c)

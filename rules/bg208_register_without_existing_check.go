@@ -82,7 +82,7 @@ before registering a new version).
 func (registerWithoutExistingCheck) Meta() Meta { return metaBG208 }
 
 func (registerWithoutExistingCheck) Check(c *Context) []Finding {
-	if c.Facts == nil {
+	if c.Facts == nil || registersForAnotherPackage(c) {
 		return nil
 	}
 	mismatched := map[string]bool{} // BG212 reports these

@@ -53,6 +53,9 @@ func registrationsUncertain(f *registration.Facts) bool {
 // unit-test app referencing the app under test — registers tasks of that
 // other app's manifest, not of this one.
 func ownRegistrations(c *Context) []*registration.Registration {
+	if registersForAnotherPackage(c) {
+		return nil
+	}
 	out := make([]*registration.Registration, 0, len(c.Facts.Registrations))
 	foreign := foreignAppFiles(c)
 	for i := range c.Facts.Registrations {
@@ -62,6 +65,23 @@ func ownRegistrations(c *Context) []*registration.Registration {
 		}
 	}
 	return out
+}
+
+// registersForAnotherPackage reports whether the manifest declares no
+// <Application>: a framework package (<Framework>true</Framework>), a
+// resource package, an optional package without apps. Such a package has
+// no process of its own: its code runs in the process of an app of
+// another package, and BackgroundTaskBuilder.Register(),
+// RequestAccessAsync() and the AllTasks look-up there act for that app,
+// under that app's manifest, with that app's OnBackgroundActivated. So the
+// registrations in its code are compared with no manifest and no other
+// code here: whether their entry points, triggers and CLSIDs are declared
+// (BG101, BG102, BG107, BG213, BG301, BG302), whether the app handles
+// in-process tasks (BG106), asks for access (BG207) or looks its tasks up
+// (BG208) is the consuming app's matter. What the code alone decides
+// (BG209, BG210, BG212, the task-class rules) is still judged.
+func registersForAnotherPackage(c *Context) bool {
+	return c != nil && c.Manifest != nil && len(c.Manifest.Problems) == 0 && len(c.Manifest.Applications) == 0
 }
 
 // foreignAppFiles are the source files of app projects other than the one
