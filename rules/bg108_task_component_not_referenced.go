@@ -179,13 +179,15 @@ func universeProject(app *workspace.App, path string) *workspace.Project {
 	return nil
 }
 
-// referencesApp reports whether project p references one of the App's
-// projects: a task component that points at the app instead of the app at
-// it.
+// referencesApp reports whether project p references the App's own
+// project or an app project it packages: a task component that points at
+// the app instead of the app at it. A class library both reference (the
+// app's core, shared with its tasks) is the usual layering, not that
+// mistake.
 func referencesApp(p *workspace.Project, app *workspace.App) bool {
 	for _, r := range p.References {
 		for _, mine := range app.Projects {
-			if mine != nil && samePath(r, mine.Path) {
+			if mine != nil && mine.Kind == workspace.KindApp && samePath(r, mine.Path) {
 				return true
 			}
 		}

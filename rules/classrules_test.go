@@ -241,3 +241,26 @@ func TestClassRulesPackagesAndPlatformNamespaces(t *testing.T) {
 		{name: "a platform class", manifest: testPackage(testExtension("Windows.Networking.PushTask", "pushNotification")), app: knownApp()},
 	})
 }
+
+// TestBG108SharedLibraryIsNotWrongWay: a component and the app that both
+// reference one class library (the app's core) are the usual layering; the
+// finding must not tell the user to remove the component's reference.
+func TestBG108SharedLibraryIsNotWrongWay(t *testing.T) {
+	core := &workspace.Project{Path: "/r/Core/Core.csproj", Kind: workspace.KindClassLibrary, Language: registration.CSharp}
+	tasks := &workspace.Project{Path: "/r/Tasks/Tasks.csproj", Kind: workspace.KindWinRTComponent, Language: registration.CSharp,
+		References: []string{core.Path}}
+	app := knownApp(tasks, core)
+	app.Projects = append(app.Projects, core)
+	man := mustParseManifest(t, testPackage(testExtension("Tasks.SyncTask", "timer")))
+	facts := registration.Facts{ElsewhereClasses: []registration.TaskClass{elsewhereClass("Tasks.SyncTask", tasks.Path, "/r/Tasks/SyncTask.cs")}}
+	got := taskComponentNotReferenced{}.Check(&Context{App: app, Manifest: man, Facts: &facts})
+	if len(got) != 1 {
+		t.Fatalf("got %d findings, want 1", len(got))
+	}
+	if strings.Contains(got[0].Message, "wrong way round") {
+		t.Errorf("message blames the component's reference to the shared library: %s", got[0].Message)
+	}
+	if !strings.Contains(got[0].Message, `add <ProjectReference Include="..\Tasks\Tasks.csproj" /> to App.csproj`) {
+		t.Errorf("message lacks the reference to add: %s", got[0].Message)
+	}
+}
