@@ -131,7 +131,7 @@ func bg101Finding(c *Context, r *registration.Registration) Finding {
 		p := app.Element.Pos
 		what := "the <Application> that needs the declaration"
 		if app.ExtensionsElement != nil {
-			p, what = app.ExtensionsElement.Pos, "background-task extensions belong in this <Extensions> element"
+			p, what = app.ExtensionsElement.Pos, "add the declaration to this <Extensions> element"
 		}
 		f.Related = append(f.Related, RelatedManifest(man, p, what))
 	}
