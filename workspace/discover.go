@@ -585,6 +585,13 @@ func (d *discoverer) appFor(manifest string, walkRoot *dirNode, explicit bool) *
 		if app.Owner == "" {
 			app.Owner = owner
 		}
+		if owner == OwnerFallback && v.nearby != "" {
+			// A project close above the manifest and yet none packages it:
+			// the App is only the files around the manifest, which the
+			// user may not expect (a project layout bgmanifest does not know).
+			d.ix.note(manifest, 0, "no project packages this manifest: %s; it is linted only with the %s of its folder and the folders beside it",
+				v.nearby, count(len(app.Sources), "source file"))
+		}
 	}
 	sortSources(app.Sources)
 	app.SourcesFound = len(app.Sources) > 0
@@ -870,6 +877,14 @@ func sortSources(s []registration.SourceFile) {
 
 func sourcesSorted(s []registration.SourceFile) bool {
 	return slices.IsSortedFunc(s, func(a, b registration.SourceFile) int { return strings.Compare(a.Path, b.Path) })
+}
+
+// count writes "1 source file", "3 source files".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func dedupSorted(s []string) []string {
