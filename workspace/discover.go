@@ -155,6 +155,9 @@ type discoverer struct {
 	// Universe holds them.
 	universes       map[string]*Universe
 	universeSources map[*projectFile][]registration.SourceFile
+	// repositories are the Universes' Repositories, by the tree's real
+	// path (see repository).
+	repositories map[string]*Universe
 	// skippedManifests are the manifests that are not Apps, by key;
 	// contentChecked the verdicts of notXML worked out ahead, by key.
 	skippedManifests map[string]SkippedManifest
@@ -805,7 +808,10 @@ func (d *discoverer) shortenPaths(r *Result) {
 			shortenProject(p)
 		}
 		shortenSources(a.Sources)
-		if u := a.Universe; u != nil && !universes[u] {
+		for _, u := range []*Universe{a.Universe, a.Universe.repository()} {
+			if u == nil || universes[u] {
+				continue
+			}
 			universes[u] = true
 			sources := make(map[string][]registration.SourceFile, len(u.Sources))
 			for path, s := range u.Sources {
