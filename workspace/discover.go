@@ -37,6 +37,12 @@ type Note struct {
 	Path    string `json:"path"`
 	Line    int    `json:"line,omitempty"`
 	Message string `json:"message"`
+	// kind and subject say what a Note that may be said many times over
+	// is about (a missing project or source file, its path; an
+	// expression that cannot be resolved), so that such Notes are told
+	// once (see groupNotes).
+	kind    noteKind
+	subject string
 }
 
 func (n Note) String() string {
@@ -517,7 +523,7 @@ func (d *discoverer) project(disp string, line int, from string) *projectFile {
 	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) && from != "" {
-			d.ix.note(from, line, "referenced project %s does not exist", disp)
+			d.ix.add(newNote(from, line, "referenced project %s does not exist", disp).about(noteMissingProject, disp))
 		} else if le, ok := err.(*lineError); ok {
 			d.ix.note(disp, le.line, "malformed project file: %v", le.err)
 		} else {
@@ -849,6 +855,7 @@ func (d *discoverer) result() *Result {
 			r.Notes = append(r.Notes, n)
 		}
 	}
+	r.Notes = groupNotes(r.Notes)
 	r.Skipped = dedupSorted(d.skipped)
 	relevantManifest := d.relevantNote()
 	for _, s := range d.skippedManifests {
