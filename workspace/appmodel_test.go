@@ -47,6 +47,7 @@ func TestDiscoverAppModel(t *testing.T) {
 				"Kestrel/Platforms/Windows/Package.appxmanifest": OwnerFallback, // not Kestrel's Windows folder
 				"Egret/Platforms/Windows/Package.appxmanifest":   OwnerFallback, // WindowsPackageType None
 				"Plover/Platforms/Windows/Package.appxmanifest":  OwnerFallback, // a library packages nothing
+				"Tern/Platforms/Windows/Package.appxmanifest":    OwnerFallback, // no Windows target framework
 			}},
 	}
 	for _, sh := range shapes {
@@ -112,6 +113,7 @@ func TestDiscoverMAUISingleProject(t *testing.T) {
 	for manifest, want := range map[string]string{
 		"Egret/Platforms/Windows/Package.appxmanifest":   "Egret.csproj, a .NET MAUI single project, would package it, but it sets WindowsPackageType None",
 		"Plover/Platforms/Windows/Package.appxmanifest":  "../../Plover.csproj names no <AppxManifest> item",
+		"Tern/Platforms/Windows/Package.appxmanifest":    "Tern.csproj, a .NET MAUI single project, would package it, but none of its target frameworks is a Windows one",
 		"Kestrel/Platforms/Windows/Package.appxmanifest": "Kestrel.csproj, a .NET MAUI single project, packages Desktop/Package.appxmanifest instead",
 	} {
 		got := notes["testdata/appmodel/maui/"+manifest]

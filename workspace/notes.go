@@ -112,8 +112,15 @@ func groupNotes(notes []Note) []Note {
 			for _, n := range g {
 				listers = append(listers, filepath.Base(n.Path))
 			}
-			first.Message = fmt.Sprintf("folder %s does not exist: %d source files listed under it (in %s) are missing, the first %s",
-				k.subject, len(g), strings.Join(dedupSorted(listers), ", "), first.subject)
+			listers = dedupSorted(listers)
+			if len(listers) > 3 {
+				listers = append(listers[:3], fmt.Sprintf("%d more", len(listers)-3))
+			}
+			first.Message = fmt.Sprintf("folder %s does not exist: %d source files listed under it are missing (listed by %s; the first: %s)",
+				k.subject, len(g), strings.Join(listers, ", "), first.subject)
+			if nodeModulesOf(k.subject) != "" {
+				first.Message += "; npm install puts them there (node_modules is never committed)"
+			}
 		case k.kind == noteUnresolved:
 			var lines []string
 			for _, n := range g[1:] {

@@ -44,6 +44,9 @@ func TestGroupNotes(t *testing.T) {
 		missingSource("lib/core/core.vcxproj", 51, "lib/present/gone.h"),
 		// one folder alone
 		missingSource("lib/js/js.vcxproj", 95, "lib/other/d.h"),
+		// a package npm installs
+		missingSource("lib/js/js.vcxproj", 120, "node_modules/folly/a.h"),
+		missingSource("lib/js/js.vcxproj", 121, "node_modules/folly/b.h"),
 		// MIDL's three outputs under one unresolved property
 		unresolved("proxy/proxy.vcxproj", 252, "$(Platform)"),
 		unresolved("proxy/proxy.vcxproj", 236, "$(Platform)"),
@@ -64,10 +67,12 @@ func TestGroupNotes(t *testing.T) {
 		"Front.sln:8: 4 referenced projects do not exist: " + p("Front/A/A.csproj") + ", " + p("Front/B/B.csproj") + ", " + p("Front/C/C.csproj") + ", and 1 more",
 		"app/windows/app.sln:10: 2 referenced projects under " + p("app/node_modules") + " do not exist; npm install puts them there (node_modules is never committed)",
 		"app/windows/app.sln:18: referenced project " + p("app/windows/Extra/Extra.csproj") + " does not exist",
-		"lib/core/core.vcxproj:41: folder " + p("lib/vendor") + " does not exist: 3 source files listed under it (in core.vcxproj, js.vcxproj) are missing, the first " + p("lib/vendor/core/a.h"),
+		"lib/core/core.vcxproj:41: folder " + p("lib/vendor") + " does not exist: 3 source files listed under it are missing (listed by core.vcxproj, js.vcxproj; the first: " + p("lib/vendor/core/a.h") + ")",
 		"lib/core/core.vcxproj:50: source file " + p("lib/present/gone.cpp") + " listed in the project does not exist",
 		"lib/core/core.vcxproj:51: source file " + p("lib/present/gone.h") + " listed in the project does not exist",
 		"lib/js/js.vcxproj:95: source file " + p("lib/other/d.h") + " listed in the project does not exist",
+		"lib/js/js.vcxproj:120: folder " + p("node_modules") + " does not exist: 2 source files listed under it are missing (listed by js.vcxproj; the first: " +
+			p("node_modules/folly/a.h") + "); npm install puts them there (node_modules is never committed)",
 		`proxy/proxy.vcxproj:236: cannot resolve $(Platform) in "$(Platform)\\x.c"; item skipped (and, for the same reason, 2 more of this file: lines 244, 252)`,
 		`proxy/proxy.vcxproj:300: cannot resolve $(Other) in "$(Other)\\x.c"; item skipped`,
 	}

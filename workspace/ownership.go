@@ -155,7 +155,8 @@ func (d *discoverer) ownership(manifest, dir string) verdict {
 // folder is another), for the Note of the folder fallback.
 // Only an application (OutputType Exe or WinExe) with UseMaui and
 // SingleProject true and a Windows target framework among its
-// TargetFramework(s) definitions counts; a library is never packaged.
+// TargetFramework(s) definitions counts; a library is never packaged, and
+// a project without a Windows target framework builds no Windows package.
 func (d *discoverer) mauiOwner(dir string, names func(manifestRef) bool) (*projectFile, string) {
 	up := dir
 	var other string
@@ -166,18 +167,25 @@ func (d *discoverer) mauiOwner(dir string, names func(manifestRef) bool) (*proje
 		}
 		up = parent
 		for _, p := range d.projectsIn(up) {
+			if !p.mauiSingleApp(d.ix) {
+				continue
+			}
 			manifest, ok := p.mauiPackageManifest(d.ix)
 			if !ok {
 				continue
 			}
+			name := filepath.Base(p.Path)
 			if !names(manifestRef{path: manifest}) {
-				if rel, err := filepath.Rel(p.dir, manifest); err == nil && other == "" && d.ix.exists(d.ix.absPath(manifest)) {
-					other = fmt.Sprintf("%s, a .NET MAUI single project, packages %s instead", filepath.Base(p.Path), filepath.ToSlash(rel))
+				if rel, err := filepath.Rel(p.dir, manifest); err == nil && other == "" && p.windowsTarget && d.ix.exists(d.ix.absPath(manifest)) {
+					other = fmt.Sprintf("%s, a .NET MAUI single project, packages %s instead", name, filepath.ToSlash(rel))
 				}
 				continue
 			}
-			if p.unpackaged {
-				return nil, fmt.Sprintf("%s, a .NET MAUI single project, would package it, but it sets WindowsPackageType None (an unpackaged app)", filepath.Base(p.Path))
+			switch {
+			case !p.windowsTarget:
+				return nil, fmt.Sprintf("%s, a .NET MAUI single project, would package it, but none of its target frameworks is a Windows one", name)
+			case p.unpackaged:
+				return nil, fmt.Sprintf("%s, a .NET MAUI single project, would package it, but it sets WindowsPackageType None (an unpackaged app)", name)
 			}
 			return p, ""
 		}
@@ -185,29 +193,43 @@ func (d *discoverer) mauiOwner(dir string, names func(manifestRef) bool) (*proje
 	return nil, other
 }
 
-// mauiPackageManifest returns the manifest a .NET MAUI single project
-// packages by default (see mauiOwner); false when p is no such project, or
-// names a manifest itself, or its Windows folder cannot be resolved.
-func (p *projectFile) mauiPackageManifest(ix *index) (string, bool) {
+// mauiSingleApp reports whether p is a .NET MAUI single project that
+// builds an application and names no manifest itself (see mauiOwner).
+func (p *projectFile) mauiSingleApp(ix *index) bool {
 	isTrue := func(name string) bool { return strings.EqualFold(p.props[name].value, "true") }
-	if p.Kind != KindApp || !p.sdk || !isTrue("usemaui") || !isTrue("singleproject") || !p.windowsTarget || len(p.manifestRefs(ix)) > 0 {
-		return "", false
+	return p.Kind == KindApp && p.sdk && isTrue("usemaui") && isTrue("singleproject") && len(p.manifestRefs(ix)) == 0
+}
+
+// mauiPackageManifest returns the manifest a .NET MAUI single project
+// packages by default: Package.appxmanifest in $(WindowsProjectFolder),
+// by default $(PlatformsProjectFolder)Windows\, by default
+// Platforms\Windows\ (MAUI's targets add the trailing slash to each);
+// false when a folder the project sets cannot be resolved.
+func (p *projectFile) mauiPackageManifest(ix *index) (string, bool) {
+	withSlash := func(dir string) string {
+		if !strings.HasSuffix(dir, `\`) && !strings.HasSuffix(dir, "/") {
+			return dir + `\`
+		}
+		return dir
 	}
-	folder := `$(PlatformsProjectFolder)Windows\`
-	if def, ok := p.props["windowsprojectfolder"]; ok && def.value != "" {
-		folder = def.value
+	platforms := `Platforms\`
+	if def := p.props["platformsprojectfolder"]; def.value != "" {
+		exp, err := p.expand(ix, def.value, def.file, 0)
+		if err != nil {
+			return "", false
+		}
+		platforms = withSlash(exp)
 	}
-	if _, ok := p.props["platformsprojectfolder"]; !ok {
-		folder = strings.ReplaceAll(folder, "$(PlatformsProjectFolder)", `Platforms\`)
+	folder := platforms + `Windows\`
+	if def := p.props["windowsprojectfolder"]; def.value != "" {
+		raw := strings.ReplaceAll(def.value, "$(PlatformsProjectFolder)", platforms)
+		exp, err := p.expand(ix, raw, def.file, 0)
+		if err != nil {
+			return "", false
+		}
+		folder = withSlash(exp)
 	}
-	exp, err := p.expand(ix, folder, p.Path, 0)
-	if err != nil {
-		return "", false
-	}
-	if !strings.HasSuffix(exp, `\`) && !strings.HasSuffix(exp, "/") {
-		exp += `\` // MSBuild's EnsureTrailingSlash, as the targets apply it
-	}
-	return p.itemPath(ix, exp+"Package.appxmanifest"), true
+	return p.itemPath(ix, folder+"Package.appxmanifest"), true
 }
 
 // projectAbove names the first readable project up to three folders
