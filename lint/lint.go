@@ -351,8 +351,9 @@ func DeclaredEntryPoints(man *manifest.Manifest) []string {
 }
 
 // elsewhereSources are the source files of the projects of the App's
-// Universe that the App does not reference, one slice per project: where
-// a declared class the App lacks is looked for (the scanner asks for them
+// Universe that the App does not reference, then of the repository's
+// projects its solution leaves out, one slice per project: where a
+// declared class the App lacks is looked for (the scanner asks for them
 // only then).
 func elsewhereSources(app *workspace.App, cfg *workspace.Config) [][]registration.SourceFile {
 	if app.Universe == nil {
@@ -360,7 +361,7 @@ func elsewhereSources(app *workspace.App, cfg *workspace.Config) [][]registratio
 	}
 	var out [][]registration.SourceFile
 	for _, p := range app.Unreferenced() {
-		if files := filterLanguages(app.Universe.Sources[p.Path], cfg); len(files) > 0 {
+		if files := filterLanguages(app.Universe.SourcesOf(p.Path), cfg); len(files) > 0 {
 			out = append(out, files)
 		}
 	}

@@ -28,7 +28,11 @@ the repository root) does: the Windows Runtime Component that holds the
 task is in the repository, but the project that packages the manifest does
 not reference it. The message names the component and gives the line to add
 to the app's project. When the component references the app project
-instead (the reference points the wrong way round), it says so.
+instead (the reference points the wrong way round), it says so. A project of
+the repository that the App's solution does not list is searched too: the
+message then says the component is missing from the solution as well (and
+stays silent when a reference of the App could not be resolved, as a
+prebuilt ` + "`.winmd`" + ` from another solution's build may supply the class).
 
 It looks at ` + "`windows.backgroundTasks`" + ` entry points and at those of
 ` + "`windows.appService`" + `, ` + "`windows.updateTask`" + ` and
@@ -122,17 +126,32 @@ func (taskComponentNotReferenced) Check(c *Context) []Finding {
 			// a NuGet package built from the component may.
 			continue
 		}
-		reported[d.Name] = true
 		tc := elsewhere[d.Name][0]
+		// A project the App's solutions leave out (one of the repository's
+		// others): the class is there for certain, but an unresolved
+		// reference of the App (a prebuilt .winmd from another solution's
+		// build) may supply it, so only with every reference known.
+		outside := c.App.Universe != nil && len(c.App.Universe.Solutions) > 0 && !c.App.Universe.Holds(tc.Project)
+		if outside && !c.App.ReferencesKnown {
+			continue
+		}
+		reported[d.Name] = true
 		comp := universeProject(c.App, tc.Project)
-		msg := fmt.Sprintf("EntryPoint \"%s\" names a class defined in %s, which %s does not reference, so the package carries no "+
+		which := fmt.Sprintf("which %s does not reference", ownerName(c.App))
+		if outside {
+			which = fmt.Sprintf("which is not in %s and which %s does not reference", solutionNames(c.App.Universe.Solutions), ownerName(c.App))
+		}
+		msg := fmt.Sprintf("EntryPoint \"%s\" names a class defined in %s, %s, so the package carries no "+
 			"activatable class for it (\"Class not registered\", 0x80040154, or manifest validation error 80080204)",
-			d.Name, filepath.Base(tc.Project), ownerName(c.App))
+			d.Name, filepath.Base(tc.Project), which)
 		if comp != nil && c.App.Project != "" && referencesApp(comp, c.App) {
 			msg += fmt.Sprintf("; %s references %s instead, the wrong way round: remove that reference and",
 				filepath.Base(tc.Project), filepath.Base(c.App.Project))
 		} else {
 			msg += ";"
+		}
+		if outside {
+			msg += fmt.Sprintf(" add %s to %s and", filepath.Base(tc.Project), solutionNames(c.App.Universe.Solutions))
 		}
 		if c.App.Project != "" {
 			msg += fmt.Sprintf(" add <ProjectReference Include=\"%s\" /> to %s", projectReferencePath(c.App.Project, tc.Project), filepath.Base(c.App.Project))
@@ -156,6 +175,16 @@ func classDeclChecked(d classDecl) bool {
 		return false
 	}
 	return d.BT == nil || !(d.BT.StartPage.Present || d.BT.RuntimeType.Present)
+}
+
+// solutionNames are the solutions' file names: "App.sln", "App.sln or
+// Tools.sln".
+func solutionNames(slns []string) string {
+	names := make([]string, len(slns))
+	for i, sln := range slns {
+		names[i] = filepath.Base(sln)
+	}
+	return strings.Join(names, " or ")
 }
 
 // ownerName is the owning project's file name, or "this App" without one.

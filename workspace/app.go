@@ -109,11 +109,66 @@ type Universe struct {
 	Projects []*Project
 	// Sources holds each project's source files by project path.
 	Sources map[string][]registration.SourceFile
+	// Solutions are the solution files that list Projects; nil when
+	// Projects are every project of a tree (no solution lists the owner).
+	Solutions []string
+	// Repository, for a solution's Universe, is every project of the tree
+	// the solution was found in (the directory given, or the repository's
+	// root) that could be read, with its sources. A class the App lacks is
+	// looked for in those no solution of the Universe lists too, after the
+	// solution's own: a task component left out of the solution is
+	// then named (BG108) instead of the class being called defined
+	// nowhere. Shared by the Universes of one tree; nil without a
+	// solution (Projects are the tree's already).
+	Repository *Universe
+}
+
+// Outside returns the projects of the Repository that the Universe does
+// not hold, in the Repository's order.
+func (u *Universe) Outside() []*Project {
+	if u == nil || u.Repository == nil {
+		return nil
+	}
+	listed := make(map[string]bool, len(u.Projects))
+	for _, p := range u.Projects {
+		listed[p.Path] = true
+	}
+	var out []*Project
+	for _, p := range u.Repository.Projects {
+		if !listed[p.Path] {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Holds reports whether the Universe's own projects (the solutions'
+// projects, without the Repository's others) include the one at path.
+func (u *Universe) Holds(path string) bool {
+	if u == nil {
+		return false
+	}
+	for _, p := range u.Projects {
+		if p.Path == path {
+			return true
+		}
+	}
+	return false
+}
+
+// SourcesOf returns the sources of a project of the Universe or of its
+// Repository.
+func (u *Universe) SourcesOf(path string) []registration.SourceFile {
+	if s, ok := u.Sources[path]; ok || u.Repository == nil {
+		return s
+	}
+	return u.Repository.Sources[path]
 }
 
 // Unreferenced returns the projects of the App's Universe that the App
 // does not reference (the owner and its reference closure excluded), in
-// the Universe's order.
+// the Universe's order, then those of its Repository that no solution of
+// the Universe lists (see Universe.Outside).
 func (a *App) Unreferenced() []*Project {
 	if a.Universe == nil {
 		return nil
@@ -123,9 +178,11 @@ func (a *App) Unreferenced() []*Project {
 		mine[p.Path] = true
 	}
 	var out []*Project
-	for _, p := range a.Universe.Projects {
-		if !mine[p.Path] {
-			out = append(out, p)
+	for _, list := range [][]*Project{a.Universe.Projects, a.Universe.Outside()} {
+		for _, p := range list {
+			if !mine[p.Path] {
+				out = append(out, p)
+			}
 		}
 	}
 	return out
@@ -139,4 +196,12 @@ func (a *App) ProjectOf(path string) *Project {
 		}
 	}
 	return nil
+}
+
+// repository is u.Repository, nil for a nil Universe.
+func (u *Universe) repository() *Universe {
+	if u == nil {
+		return nil
+	}
+	return u.Repository
 }

@@ -40,6 +40,15 @@ func TestDiscoverAppModel(t *testing.T) {
 		{dir: "conditioned", // AppxManifest items under conditions, per solution configuration
 			apps:    map[string]Ownership{"App/Package.appxmanifest": OwnerProject, "App/Package.Store.appxmanifest": OwnerProject},
 			skipped: map[string]string{"App/Package.Legacy.appxmanifest": "none of its configurations (Debug|x86, Release|x86, Store|x86)"}},
+		{dir: "maui", // .NET MAUI single projects package Platforms/Windows/Package.appxmanifest two folders down
+			apps: map[string]Ownership{
+				"Heron/Platforms/Windows/Package.appxmanifest":   OwnerProject,  // the default folder
+				"Kestrel/Desktop/Package.appxmanifest":           OwnerProject,  // WindowsProjectFolder set
+				"Kestrel/Platforms/Windows/Package.appxmanifest": OwnerFallback, // not Kestrel's Windows folder
+				"Egret/Platforms/Windows/Package.appxmanifest":   OwnerFallback, // WindowsPackageType None
+				"Plover/Platforms/Windows/Package.appxmanifest":  OwnerFallback, // a library packages nothing
+				"Tern/Platforms/Windows/Package.appxmanifest":    OwnerFallback, // no Windows target framework
+			}},
 	}
 	for _, sh := range shapes {
 		t.Run(sh.dir, func(t *testing.T) {
@@ -82,6 +91,38 @@ func TestDiscoverAppModel(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// A MAUI single project owns its Windows folder's manifest, with every
+// source of the project; a manifest that falls back to its folder while a
+// project sits above it gets a Note that says why.
+func TestDiscoverMAUISingleProject(t *testing.T) {
+	r, err := Discover([]string{"testdata/appmodel/maui"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	heron := appByManifest(t, r, "maui/Heron/Platforms/Windows/Package.appxmanifest")
+	if filepath.ToSlash(heron.Project) != "testdata/appmodel/maui/Heron/Heron.csproj" || !contains(sourcePaths(heron), "testdata/appmodel/maui/Heron/Services/SignIn.cs") {
+		t.Errorf("Heron: project %q, sources %v; want Heron.csproj with Services/SignIn.cs", heron.Project, sourcePaths(heron))
+	}
+	notes := map[string]string{}
+	for _, n := range r.Notes {
+		notes[filepath.ToSlash(n.Path)] += n.Message
+	}
+	for manifest, want := range map[string]string{
+		"Egret/Platforms/Windows/Package.appxmanifest":   "Egret.csproj, a .NET MAUI single project, would package it, but it sets WindowsPackageType None",
+		"Plover/Platforms/Windows/Package.appxmanifest":  "../../Plover.csproj names no <AppxManifest> item",
+		"Tern/Platforms/Windows/Package.appxmanifest":    "Tern.csproj, a .NET MAUI single project, would package it, but none of its target frameworks is a Windows one",
+		"Kestrel/Platforms/Windows/Package.appxmanifest": "Kestrel.csproj, a .NET MAUI single project, packages Desktop/Package.appxmanifest instead",
+	} {
+		got := notes["testdata/appmodel/maui/"+manifest]
+		if !strings.Contains(got, want) || !strings.Contains(got, "linted only with the 1 source file of its folder") {
+			t.Errorf("%s: Note %q, want one with %q", manifest, got, want)
+		}
+	}
+	if got := notes["testdata/appmodel/maui/Heron/Platforms/Windows/Package.appxmanifest"]; got != "" {
+		t.Errorf("Heron's manifest has an owner, and a Note: %q", got)
 	}
 }
 

@@ -37,6 +37,12 @@ type Note struct {
 	Path    string `json:"path"`
 	Line    int    `json:"line,omitempty"`
 	Message string `json:"message"`
+	// kind and subject say what a Note that may be said many times over
+	// is about (a missing project or source file, its path; an
+	// expression that cannot be resolved), so that such Notes are told
+	// once (see groupNotes).
+	kind    noteKind
+	subject string
 }
 
 func (n Note) String() string {
@@ -155,6 +161,9 @@ type discoverer struct {
 	// Universe holds them.
 	universes       map[string]*Universe
 	universeSources map[*projectFile][]registration.SourceFile
+	// repositories are the Universes' Repositories, by the tree's real
+	// path (see repository).
+	repositories map[string]*Universe
 	// skippedManifests are the manifests that are not Apps, by key;
 	// contentChecked the verdicts of notXML worked out ahead, by key.
 	skippedManifests map[string]SkippedManifest
@@ -514,7 +523,7 @@ func (d *discoverer) project(disp string, line int, from string) *projectFile {
 	}
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) && from != "" {
-			d.ix.note(from, line, "referenced project %s does not exist", disp)
+			d.ix.add(newNote(from, line, "referenced project %s does not exist", disp).about(noteMissingProject, disp))
 		} else if le, ok := err.(*lineError); ok {
 			d.ix.note(disp, le.line, "malformed project file: %v", le.err)
 		} else {
@@ -584,6 +593,13 @@ func (d *discoverer) appFor(manifest string, walkRoot *dirNode, explicit bool) *
 		owner := d.linkProjectless(app, manifest, walkRoot)
 		if app.Owner == "" {
 			app.Owner = owner
+		}
+		if owner == OwnerFallback && v.nearby != "" {
+			// A project close above the manifest and yet none packages it:
+			// the App is only the files around the manifest, which the
+			// user may not expect (a project layout bgmanifest does not know).
+			d.ix.note(manifest, 0, "no project packages this manifest: %s; it is linted only with the %s of its folder and the folders beside it",
+				v.nearby, count(len(app.Sources), "source file"))
 		}
 	}
 	sortSources(app.Sources)
@@ -798,7 +814,10 @@ func (d *discoverer) shortenPaths(r *Result) {
 			shortenProject(p)
 		}
 		shortenSources(a.Sources)
-		if u := a.Universe; u != nil && !universes[u] {
+		for _, u := range []*Universe{a.Universe, a.Universe.repository()} {
+			if u == nil || universes[u] {
+				continue
+			}
 			universes[u] = true
 			sources := make(map[string][]registration.SourceFile, len(u.Sources))
 			for path, s := range u.Sources {
@@ -836,6 +855,7 @@ func (d *discoverer) result() *Result {
 			r.Notes = append(r.Notes, n)
 		}
 	}
+	r.Notes = groupNotes(r.Notes)
 	r.Skipped = dedupSorted(d.skipped)
 	relevantManifest := d.relevantNote()
 	for _, s := range d.skippedManifests {
@@ -870,6 +890,14 @@ func sortSources(s []registration.SourceFile) {
 
 func sourcesSorted(s []registration.SourceFile) bool {
 	return slices.IsSortedFunc(s, func(a, b registration.SourceFile) int { return strings.Compare(a.Path, b.Path) })
+}
+
+// count writes "1 source file", "3 source files".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 func dedupSorted(s []string) []string {

@@ -19,6 +19,10 @@ type verdict struct {
 	owner   *projectFile
 	configs []string
 	skip    string
+	// nearby, when no project has a say, says which project above the
+	// manifest's folder might have been expected to package it and why it
+	// does not: the App falls back to the folder, and a Note says so.
+	nearby string
 }
 
 // manifestRef is one <AppxManifest Include> of a project, resolved.
@@ -97,6 +101,13 @@ func (d *discoverer) ownership(manifest, dir string) verdict {
 		return verdict{skip: never}
 	}
 	isDefault := strings.EqualFold(filepath.Base(manifest), "Package.appxmanifest")
+	var nearby string
+	if isDefault && len(candidates) == 0 {
+		var owner *projectFile
+		if owner, nearby = d.mauiOwner(dir, names); owner != nil {
+			return verdict{owner: owner}
+		}
+	}
 	var defaults []*projectFile
 	for _, p := range candidates {
 		if len(p.manifestRefs(d.ix)) == 0 {
@@ -122,7 +133,125 @@ func (d *discoverer) ownership(manifest, dir string) verdict {
 		sort.Strings(others)
 		return verdict{skip: "not packaged by any project: " + strings.Join(dedupSorted(others), "; ") + " (a per-configuration variant or a stale copy)"}
 	}
-	return verdict{}
+	if nearby == "" && len(candidates) == 0 {
+		nearby = d.projectAbove(dir)
+	}
+	return verdict{nearby: nearby}
+}
+
+// mauiOwner finds the .NET MAUI single project that packages the
+// Package.appxmanifest in dir by default, up to three folders above it.
+// The project file names no manifest: MAUI's single-project targets
+// (Microsoft.Maui.Controls.SingleProject.Before.targets) set, for
+// SingleProject=true, PlatformsProjectFolder to Platforms\ and
+// WindowsProjectFolder to $(PlatformsProjectFolder)Windows\ unless the
+// project sets them, and for a Windows target framework PackageManifest to
+// $(WindowsProjectFolder)Package.appxmanifest when that file exists; the
+// Windows App SDK's MSIX tooling packages it (MAUI's Resizetizer fills in
+// its placeholders first). A project that sets WindowsPackageType None is
+// unpackaged: MAUI removes the AppxManifest item, so it packages nothing.
+// Without an owner, the second result says which MAUI project was near
+// and why it does not package the manifest (unpackaged, or its Windows
+// folder is another), for the Note of the folder fallback.
+// Only an application (OutputType Exe or WinExe) with UseMaui and
+// SingleProject true and a Windows target framework among its
+// TargetFramework(s) definitions counts; a library is never packaged, and
+// a project without a Windows target framework builds no Windows package.
+func (d *discoverer) mauiOwner(dir string, names func(manifestRef) bool) (*projectFile, string) {
+	up := dir
+	var other string
+	for i := 0; i < 3; i++ {
+		parent := filepath.Dir(up)
+		if parent == up {
+			break
+		}
+		up = parent
+		for _, p := range d.projectsIn(up) {
+			if !p.mauiSingleApp(d.ix) {
+				continue
+			}
+			manifest, ok := p.mauiPackageManifest(d.ix)
+			if !ok {
+				continue
+			}
+			name := filepath.Base(p.Path)
+			if !names(manifestRef{path: manifest}) {
+				if rel, err := filepath.Rel(p.dir, manifest); err == nil && other == "" && p.windowsTarget && d.ix.exists(d.ix.absPath(manifest)) {
+					other = fmt.Sprintf("%s, a .NET MAUI single project, packages %s instead", name, filepath.ToSlash(rel))
+				}
+				continue
+			}
+			switch {
+			case !p.windowsTarget:
+				return nil, fmt.Sprintf("%s, a .NET MAUI single project, would package it, but none of its target frameworks is a Windows one", name)
+			case p.unpackaged:
+				return nil, fmt.Sprintf("%s, a .NET MAUI single project, would package it, but it sets WindowsPackageType None (an unpackaged app)", name)
+			}
+			return p, ""
+		}
+	}
+	return nil, other
+}
+
+// mauiSingleApp reports whether p is a .NET MAUI single project that
+// builds an application and names no manifest itself (see mauiOwner).
+func (p *projectFile) mauiSingleApp(ix *index) bool {
+	isTrue := func(name string) bool { return strings.EqualFold(p.props[name].value, "true") }
+	return p.Kind == KindApp && p.sdk && isTrue("usemaui") && isTrue("singleproject") && len(p.manifestRefs(ix)) == 0
+}
+
+// mauiPackageManifest returns the manifest a .NET MAUI single project
+// packages by default: Package.appxmanifest in $(WindowsProjectFolder),
+// by default $(PlatformsProjectFolder)Windows\, by default
+// Platforms\Windows\ (MAUI's targets add the trailing slash to each);
+// false when a folder the project sets cannot be resolved.
+func (p *projectFile) mauiPackageManifest(ix *index) (string, bool) {
+	withSlash := func(dir string) string {
+		if !strings.HasSuffix(dir, `\`) && !strings.HasSuffix(dir, "/") {
+			return dir + `\`
+		}
+		return dir
+	}
+	platforms := `Platforms\`
+	if def := p.props["platformsprojectfolder"]; def.value != "" {
+		exp, err := p.expand(ix, def.value, def.file, 0)
+		if err != nil {
+			return "", false
+		}
+		platforms = withSlash(exp)
+	}
+	folder := platforms + `Windows\`
+	if def := p.props["windowsprojectfolder"]; def.value != "" {
+		raw := strings.ReplaceAll(def.value, "$(PlatformsProjectFolder)", platforms)
+		exp, err := p.expand(ix, raw, def.file, 0)
+		if err != nil {
+			return "", false
+		}
+		folder = withSlash(exp)
+	}
+	return p.itemPath(ix, folder+"Package.appxmanifest"), true
+}
+
+// projectAbove names the first readable project up to three folders
+// above dir, for the Note of an App formed by the folder fallback ("" when
+// there is none: a manifest with no project near it needs no word).
+func (d *discoverer) projectAbove(dir string) string {
+	up := dir
+	for i := 0; i < 3; i++ {
+		parent := filepath.Dir(up)
+		if parent == up {
+			break
+		}
+		up = parent
+		if ps := d.projectsIn(up); len(ps) > 0 {
+			rel, err := filepath.Rel(dir, ps[0].Path)
+			if err != nil {
+				rel = ps[0].Path
+			}
+			return fmt.Sprintf("%s names no <AppxManifest> item, and a project packages by default only the Package.appxmanifest of its own folder", filepath.ToSlash(rel))
+		}
+	}
+	return ""
 }
 
 // projectsIn returns the readable projects in a directory, walked or not.

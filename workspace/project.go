@@ -51,6 +51,11 @@ type projectFile struct {
 	// solutionDirRead is set when an expansion asks for $(SolutionDir)
 	// (see listSourcesAhead).
 	solutionDirRead bool
+	// windowsTarget: a TargetFramework(s) definition, under any condition,
+	// names a Windows target framework (net8.0-windows10.0.19041.0);
+	// unpackaged: a WindowsPackageType definition says None. Both are read
+	// for .NET MAUI single projects (see mauiPackageManifest).
+	windowsTarget, unpackaged bool
 }
 
 // propDef is a property's raw value and the file that defines it (its
@@ -176,6 +181,10 @@ func (p *projectFile) setProp(name, value, file string, mp *msbuildProps) {
 		mp.csWinRT = mp.csWinRT || isTrue
 	case "windowsruntimecomponent":
 		mp.winRTComponent = mp.winRTComponent || isTrue
+	case "targetframework", "targetframeworks":
+		p.windowsTarget = p.windowsTarget || strings.Contains(strings.ToLower(value), "-windows")
+	case "windowspackagetype":
+		p.unpackaged = p.unpackaged || strings.EqualFold(value, "None")
 	}
 	if strings.HasPrefix(key, "cppwinrt") {
 		mp.cppWinRT = true

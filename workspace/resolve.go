@@ -278,7 +278,7 @@ func (p *projectFile) valuesNoted(ix *index, n noter, it item) []string {
 		}
 		exp, err := p.expand(ix, part, it.file, 0)
 		if err != nil {
-			n.note(it.file, it.line, "%v in %q; item skipped", err, part)
+			n.add(newNote(it.file, it.line, "%v in %q; item skipped", err, part).about(noteUnresolved, unresolvedExpr(err)))
 			continue
 		}
 		out = append(out, p.itemPath(ix, msbuildUnescape(exp)))
@@ -532,7 +532,7 @@ func (p *projectFile) expandWildcard(ix *index, n noter, tree func(string) *dirN
 		}
 		fixed, info, ok := ix.existingFile(path)
 		if !ok || info == nil || info.IsDir() {
-			n.note(it.file, it.line, "source file %s listed in the project does not exist", path)
+			n.add(newNote(it.file, it.line, "source file %s listed in the project does not exist", path).about(noteMissingSource, path))
 			return nil
 		}
 		return []string{fixed}

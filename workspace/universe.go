@@ -31,15 +31,14 @@ func (d *discoverer) universeFor(owner *projectFile, dir string, walkRoot *dirNo
 			paths = append(paths, d.slns[sln].projects...)
 		}
 		u := d.newUniverse(paths)
+		u.Solutions = slns
+		if root := d.treeOf(dir, walkRoot); root != nil {
+			u.Repository = d.repository(root)
+		}
 		d.universes[key] = u
 		return u
 	}
-	root := walkRoot
-	if root == nil {
-		if r := d.searchRoot(d.ix.absPath(dir)); r != "" {
-			root = d.ix.lookup(r)
-		}
-	}
+	root := d.treeOf(dir, walkRoot)
 	if root == nil {
 		return nil
 	}
@@ -51,6 +50,54 @@ func (d *discoverer) universeFor(owner *projectFile, dir string, walkRoot *dirNo
 	root.collect(func(n *dirNode) { paths = append(paths, n.projects...) })
 	u := d.newUniverse(paths)
 	d.universes[key] = u
+	return u
+}
+
+// treeOf is the tree an App's manifest was found in: the walk's root, or
+// for a manifest named on its own the repository's search root (nil when
+// there is none).
+func (d *discoverer) treeOf(dir string, walkRoot *dirNode) *dirNode {
+	if walkRoot != nil {
+		return walkRoot
+	}
+	if r := d.searchRoot(d.ix.absPath(dir)); r != "" {
+		return d.ix.lookup(r)
+	}
+	return nil
+}
+
+// repository returns (once per tree) every project of the tree that is
+// known or was read ahead without error, with its sources: a solution's
+// Universe's Repository. It records nothing: a project no App groups,
+// read only to look for a class in it, has no Note to give (its Notes are
+// recorded when an App uses it, see project), and its references are not
+// resolved.
+func (d *discoverer) repository(root *dirNode) *Universe {
+	if u, ok := d.repositories[root.real]; ok {
+		return u
+	}
+	u := &Universe{Sources: map[string][]registration.SourceFile{}}
+	seen := map[*projectFile]bool{}
+	root.collect(func(n *dirNode) {
+		for _, path := range n.projects {
+			p, ok := d.projects[d.ix.key(path)]
+			if !ok {
+				if pre := d.parsed[path]; pre != nil {
+					p = pre.p
+				}
+			}
+			if p == nil || seen[p] {
+				continue
+			}
+			seen[p] = true
+			u.Projects = append(u.Projects, p.Project)
+			u.Sources[p.Path] = d.projectSources(p)
+		}
+	})
+	if d.repositories == nil {
+		d.repositories = map[string]*Universe{}
+	}
+	d.repositories[root.real] = u
 	return u
 }
 

@@ -211,20 +211,20 @@ func (ix *index) lookup(disp string) *dirNode {
 }
 
 func (ix *index) note(path string, line int, format string, args ...any) {
-	ix.notes = append(ix.notes, newNote(path, line, format, args...))
+	ix.add(newNote(path, line, format, args...))
 }
+
+func (ix *index) add(n Note) { ix.notes = append(ix.notes, n) }
 
 // noter receives Notes: the index, or a noteBuffer for work done ahead of
 // its turn whose Notes are recorded when its turn comes.
 type noter interface {
-	note(path string, line int, format string, args ...any)
+	add(Note)
 }
 
 type noteBuffer struct{ notes []Note }
 
-func (b *noteBuffer) note(path string, line int, format string, args ...any) {
-	b.notes = append(b.notes, newNote(path, line, format, args...))
-}
+func (b *noteBuffer) add(n Note) { b.notes = append(b.notes, n) }
 
 func newNote(path string, line int, format string, args ...any) Note {
 	return Note{Path: path, Line: line, Message: fmt.Sprintf(format, args...)}

@@ -1,0 +1,8 @@
+namespace Heron.WinUI;
+
+public partial class App : MauiWinUIApplication
+{
+    public App() => InitializeComponent();
+
+    protected override MauiApp CreateMauiApp() => MauiProgram.CreateMauiApp();
+}

@@ -1,0 +1,194 @@
+package workspace
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+)
+
+// noteKind says what a Note that may be said many times over is about;
+// a Note of the zero kind is told as it is.
+type noteKind uint8
+
+const (
+	// noteMissingProject: a solution or project names a project file that
+	// does not exist (subject: its path).
+	noteMissingProject noteKind = iota + 1
+	// noteMissingSource: a project lists a source file that does not
+	// exist (subject: its path).
+	noteMissingSource
+	// noteUnresolved: an item's value needs an MSBuild expression that
+	// cannot be resolved statically (subject: the expression).
+	noteUnresolved
+)
+
+// about gives a Note its kind and subject.
+func (n Note) about(kind noteKind, subject string) Note {
+	n.kind, n.subject = kind, subject
+	return n
+}
+
+// unresolvedExpr is the expression an expansion could not resolve, or the
+// error's text.
+func unresolvedExpr(err error) string {
+	var e *expandError
+	if errors.As(err, &e) {
+		return e.expr
+	}
+	return err.Error()
+}
+
+// groupNotes tells once what the Notes would say many times over with
+// nothing more for the user to learn from the repetition, and keeps every
+// other Note as it is. Each group keeps the file and line of its first
+// Note (by path, then line) and says how many it stands for:
+//   - the projects a solution or project names that do not exist, one Note
+//     per naming file (a solution whose projects were never committed);
+//     those under a node_modules folder apart, one Note per folder, as npm
+//     install puts them there and they are never committed;
+//   - the listed source files of one missing folder (a vendored tree that
+//     is not in the repository), one Note per folder, whichever projects
+//     list them; a missing file in a folder that exists is a problem of
+//     its own and keeps its Note;
+//   - the items of one file that need the same expression that cannot be
+//     resolved (MIDL's dlldata.c, _i.c and _p.c under $(Platform)).
+func groupNotes(notes []Note) []Note {
+	type key struct {
+		kind          noteKind
+		path, subject string
+	}
+	groups := map[key][]Note{}
+	var order []key
+	var out []Note
+	missingDir := missingFolders()
+	for _, n := range notes {
+		var k key
+		switch n.kind {
+		case noteMissingProject:
+			k = key{kind: n.kind, path: n.Path, subject: nodeModulesOf(n.subject)}
+		case noteMissingSource:
+			dir := missingDir(filepath.Dir(n.subject))
+			if dir == "" {
+				out = append(out, n)
+				continue
+			}
+			k = key{kind: n.kind, subject: dir}
+		case noteUnresolved:
+			k = key{kind: n.kind, path: n.Path, subject: n.subject}
+		default:
+			out = append(out, n)
+			continue
+		}
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], n)
+	}
+	for _, k := range order {
+		g := groups[k]
+		slices.SortStableFunc(g, func(a, b Note) int {
+			if c := strings.Compare(a.Path, b.Path); c != 0 {
+				return c
+			}
+			return a.Line - b.Line
+		})
+		first := g[0]
+		switch {
+		case k.kind == noteMissingProject && k.subject != "":
+			if len(g) == 1 {
+				first.Message += "; npm install puts it there (node_modules is never committed)"
+			} else {
+				first.Message = fmt.Sprintf("%d referenced projects under %s do not exist; npm install puts them there (node_modules is never committed)",
+					len(g), k.subject)
+			}
+		case len(g) == 1:
+		case k.kind == noteMissingProject:
+			first.Message = fmt.Sprintf("%d referenced projects do not exist: %s", len(g), subjects(g))
+		case k.kind == noteMissingSource:
+			var listers []string
+			for _, n := range g {
+				listers = append(listers, filepath.Base(n.Path))
+			}
+			listers = dedupSorted(listers)
+			if len(listers) > 3 {
+				listers = append(listers[:3], fmt.Sprintf("%d more", len(listers)-3))
+			}
+			first.Message = fmt.Sprintf("folder %s does not exist: %d source files listed under it are missing (listed by %s; the first: %s)",
+				k.subject, len(g), strings.Join(listers, ", "), first.subject)
+			if nodeModulesOf(k.subject) != "" {
+				first.Message += "; npm install puts them there (node_modules is never committed)"
+			}
+		case k.kind == noteUnresolved:
+			var lines []string
+			for _, n := range g[1:] {
+				lines = append(lines, fmt.Sprint(n.Line))
+			}
+			if len(lines) > 5 {
+				lines = append(lines[:5], "…")
+			}
+			label := "lines"
+			if len(lines) == 1 {
+				label = "line"
+			}
+			first.Message += fmt.Sprintf(" (and, for the same reason, %d more of this file: %s %s)", len(g)-1, label, strings.Join(lines, ", "))
+		}
+		out = append(out, first)
+	}
+	return out
+}
+
+// subjects lists the first three subjects of a group, and how many more.
+func subjects(g []Note) string {
+	var names []string
+	for i, n := range g {
+		if i == 3 {
+			names = append(names, fmt.Sprintf("and %d more", len(g)-3))
+			break
+		}
+		names = append(names, n.subject)
+	}
+	return strings.Join(names, ", ")
+}
+
+// nodeModulesOf returns the node_modules folder a path passes through (the
+// first), or "".
+func nodeModulesOf(path string) string {
+	parts := strings.Split(filepath.ToSlash(path), "/")
+	for i, part := range parts {
+		if strings.EqualFold(part, "node_modules") {
+			return filepath.FromSlash(strings.Join(parts[:i+1], "/"))
+		}
+	}
+	return ""
+}
+
+// missingFolders returns a function that gives, for a folder, the
+// outermost folder at or above it that does not exist ("" when the folder
+// exists): the folder a missing tree of listed files hangs from.
+func missingFolders() func(dir string) string {
+	exists := map[string]bool{}
+	stat := func(dir string) bool {
+		ok, done := exists[dir]
+		if !done {
+			_, err := os.Stat(dir)
+			ok = err == nil || !errors.Is(err, os.ErrNotExist)
+			exists[dir] = ok
+		}
+		return ok
+	}
+	return func(dir string) string {
+		if stat(dir) {
+			return ""
+		}
+		for {
+			parent := filepath.Dir(dir)
+			if parent == dir || stat(parent) {
+				return dir
+			}
+			dir = parent
+		}
+	}
+}
