@@ -56,6 +56,10 @@ type Options struct {
 	// thousands of files, and only an App that lacks a declared class
 	// should pay for going through them.
 	ElsewhereFrom func() [][]SourceFile
+	// OutsideFrom, when set, lists more projects the same way (those of
+	// the repository that the App's solution leaves out): searched only
+	// for the classes the Elsewhere projects do not define either.
+	OutsideFrom func() [][]SourceFile
 	// Found, when set, keeps a summary of the words of each Elsewhere
 	// project for the other Apps of the run (which share most of them).
 	Found *ElsewhereCache
@@ -202,9 +206,29 @@ func finish(facts *Facts, overlay map[string][]byte, opts Options) *Facts {
 			groups = opts.ElsewhereFrom()
 		}
 		facts.ElsewhereClasses = elsewhereClasses(groups, missing, overlay, opts)
+		if opts.OutsideFrom != nil {
+			if still := notFound(missing, facts.ElsewhereClasses); len(still) > 0 {
+				facts.ElsewhereClasses = append(facts.ElsewhereClasses, elsewhereClasses(opts.OutsideFrom(), still, overlay, opts)...)
+			}
+		}
 	}
 	sortFacts(facts)
 	return facts
+}
+
+// notFound lists the names of missing that no class of found defines.
+func notFound(missing []string, found []TaskClass) []string {
+	have := map[string]bool{}
+	for _, tc := range found {
+		have[NormClassName(tc.Name)] = true
+	}
+	var out []string
+	for _, m := range missing {
+		if !have[m] {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // parallel calls fn(0..n-1) on jobs goroutines.

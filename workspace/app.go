@@ -167,22 +167,33 @@ func (u *Universe) SourcesOf(path string) []registration.SourceFile {
 
 // Unreferenced returns the projects of the App's Universe that the App
 // does not reference (the owner and its reference closure excluded), in
-// the Universe's order, then those of its Repository that no solution of
-// the Universe lists (see Universe.Outside).
+// the Universe's order.
 func (a *App) Unreferenced() []*Project {
 	if a.Universe == nil {
 		return nil
 	}
+	return a.notMine(a.Universe.Projects)
+}
+
+// UnreferencedOutside returns the projects of the Universe's Repository
+// that no solution of the Universe lists (see Universe.Outside) and the
+// App does not reference.
+func (a *App) UnreferencedOutside() []*Project {
+	if a.Universe == nil {
+		return nil
+	}
+	return a.notMine(a.Universe.Outside())
+}
+
+func (a *App) notMine(list []*Project) []*Project {
 	mine := make(map[string]bool, len(a.Projects))
 	for _, p := range a.Projects {
 		mine[p.Path] = true
 	}
 	var out []*Project
-	for _, list := range [][]*Project{a.Universe.Projects, a.Universe.Outside()} {
-		for _, p := range list {
-			if !mine[p.Path] {
-				out = append(out, p)
-			}
+	for _, p := range list {
+		if !mine[p.Path] {
+			out = append(out, p)
 		}
 	}
 	return out

@@ -353,6 +353,7 @@ func (d *discoverer) searchRoot(dir string) string {
 
 func (d *discoverer) findSearchRoot(dir string) string {
 	outermost := ""
+	shared := sharedDirs()
 	for {
 		entries, _ := os.ReadDir(dir)
 		holds := false
@@ -362,7 +363,11 @@ func (d *discoverer) findSearchRoot(dir string) string {
 				return dir
 			}
 			if isManifestName(name) || isProjectName(name) || isSolutionName(name) {
-				holds = true
+				// A manifest or project dropped straight into the temp
+				// or home directory roots no solution: every file
+				// checked below it would join one App with everything
+				// else there.
+				holds = !shared[filepath.Clean(dir)]
 			}
 		}
 		if holds {
@@ -380,6 +385,16 @@ func (d *discoverer) findSearchRoot(dir string) string {
 		}
 		dir = parent
 	}
+}
+
+// sharedDirs are the directories many unrelated trees live in: the
+// temporary directory and the user's home.
+func sharedDirs() map[string]bool {
+	out := map[string]bool{filepath.Clean(os.TempDir()): true}
+	if home, err := os.UserHomeDir(); err == nil && home != "" {
+		out[filepath.Clean(home)] = true
+	}
+	return out
 }
 
 // appsUnder discovers every App whose manifest lies below root. When keep is

@@ -2,6 +2,7 @@ package workspace
 
 import (
 	"path/filepath"
+	"runtime"
 	"testing"
 )
 
@@ -34,5 +35,28 @@ func TestSearchRootStopsAtTheSolution(t *testing.T) {
 			got = append(got, a.Manifest)
 		}
 		t.Fatalf("want only the App that owns MainPage.cs, got %v", got)
+	}
+}
+
+// A manifest or project straight in the temp (or home) directory roots no
+// solution: a file in an unrelated folder below it has no search root, so
+// checking it does not lint everything else there.
+func TestSearchRootIgnoresTempAndHome(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("TMPDIR and HOME name these directories on Unix")
+	}
+	for _, env := range []string{"TMPDIR", "HOME"} {
+		t.Run(env, func(t *testing.T) {
+			top := t.TempDir()
+			t.Setenv(env, top)
+			writeFile(t, filepath.Join(top, "stray.appxmanifest"), `<?xml version="1.0"?><Package xmlns="http://schemas.microsoft.com/appx/manifest/foundation/windows10"/>`)
+			writeFile(t, filepath.Join(top, "Scratch.csproj"), `<Project Sdk="Microsoft.NET.Sdk"/>`)
+			dir := filepath.Join(top, "build-1234", "x")
+			writeFile(t, filepath.Join(dir, "-x.cs"), "class X {}\n")
+			d := &discoverer{}
+			if got := d.findSearchRoot(dir); got != "" {
+				t.Errorf("search root = %q, want none", got)
+			}
+		})
 	}
 }
