@@ -445,6 +445,10 @@ func statementEnd(lang Language, b []Token, i int) int {
 			if depth == 0 {
 				return k
 			}
+		case ":":
+			if lang == VB && depth == 0 { // vbSeparator: as statementStart
+				return k
+			}
 		}
 	}
 	return len(b)
