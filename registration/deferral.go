@@ -90,7 +90,7 @@ func analyseRun(ix *appIndex, tc *TaskClass, methods []*methodDecl, files []*fil
 		found := false
 		forEachCall(m.file.lang, m.body(), func(b []Token, i int) {
 			if isGetDeferral(b, i) {
-				found = true
+				found = found || !foreignDeferral(m, b, i)
 				return
 			}
 			for _, callee := range byName[strings.ToLower(b[i].Text)] {
@@ -104,7 +104,9 @@ func analyseRun(ix *appIndex, tc *TaskClass, methods []*methodDecl, files []*fil
 	}
 	forEachCall(f.lang, body, func(b []Token, i int) {
 		if isGetDeferral(b, i) {
-			tc.DeferralGet = append(tc.DeferralGet, f.pos(b[i]))
+			if !foreignDeferral(run, b, i) { // not a request's deferral taken in a lambda
+				tc.DeferralGet = append(tc.DeferralGet, f.pos(b[i]))
+			}
 			return
 		}
 		for _, callee := range byName[strings.ToLower(b[i].Text)] {
@@ -117,7 +119,7 @@ func analyseRun(ix *appIndex, tc *TaskClass, methods []*methodDecl, files []*fil
 	tc.DeferralMaybe = instanceHandedOn(ix, run, body, nested, byName)
 
 	fl := &deferralFlow{ix: ix, seen: map[flowKey]bool{}}
-	fl.track(methods, deferralNames(methods), true, 0)
+	fl.track(methods, taskDeferralNames(methods), true, 0)
 	tc.DeferralComplete = append(tc.DeferralComplete, fl.completes...)
 	tc.DeferralHandedOn = fl.escapes
 	tc.DeferralNotTaken = completedNotTaken(ix, methods, files, lastPart(tc.Name))
@@ -445,6 +447,10 @@ func statementEnd(lang Language, b []Token, i int) int {
 			if depth == 0 {
 				return k
 			}
+		case ":":
+			if lang == VB && depth == 0 { // vbSeparator: as statementStart
+				return k
+			}
 		}
 	}
 	return len(b)
@@ -458,6 +464,23 @@ func deferralNames(methods []*methodDecl) map[string]bool {
 		b := m.body()
 		for i := range b {
 			if isGetDeferral(b, i) {
+				if v := assignedName(b, i); v != "" {
+					names[strings.ToLower(v)] = true
+				}
+			}
+		}
+	}
+	return names
+}
+
+// taskDeferralNames is deferralNames without the variables assigned only
+// a deferral that is not the task's (foreignDeferral).
+func taskDeferralNames(methods []*methodDecl) map[string]bool {
+	names := map[string]bool{}
+	for _, m := range methods {
+		b := m.body()
+		for i := range b {
+			if isGetDeferral(b, i) && !foreignDeferral(m, b, i) {
 				if v := assignedName(b, i); v != "" {
 					names[strings.ToLower(v)] = true
 				}

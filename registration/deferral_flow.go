@@ -14,6 +14,33 @@ type deferralFlow struct {
 	escapes   []Pos
 	seen      map[flowKey]bool
 	methods   map[string][]*methodDecl // lower-case name → methods of the App
+	// foreign holds, per method, the variables it assigns a deferral
+	// that is not the task's (foreignDeferral: args.GetDeferral() of an
+	// app service request), lower case: a Complete() on them there
+	// completes that deferral, not the task's.
+	foreign map[*methodDecl]map[string]bool
+	// foreignAny holds the names of foreign, whatever method assigns them.
+	foreignAny map[string]bool
+}
+
+// markForeign records that m assigns name a deferral not the task's.
+func (fl *deferralFlow) markForeign(m *methodDecl, name string) {
+	if fl.foreign == nil {
+		fl.foreign = map[*methodDecl]map[string]bool{}
+	}
+	if fl.foreign[m] == nil {
+		fl.foreign[m] = map[string]bool{}
+	}
+	fl.foreign[m][strings.ToLower(name)] = true
+	if fl.foreignAny == nil {
+		fl.foreignAny = map[string]bool{}
+	}
+	fl.foreignAny[strings.ToLower(name)] = true
+}
+
+// isForeign reports a name that m assigns a deferral not the task's.
+func (fl *deferralFlow) isForeign(m *methodDecl, name string) bool {
+	return fl.foreign[m][strings.ToLower(name)]
 }
 
 type flowKey struct {
@@ -37,8 +64,13 @@ func (fl *deferralFlow) track(methods []*methodDecl, names map[string]bool, heur
 		rhs  []Token
 	}
 	var copies []copyOf
+	var cur *methodDecl // the method add reads
 	add := func(name Token, rhs []Token) {
 		if hasGetDeferral(rhs) {
+			if onlyForeignDeferrals(cur, rhs) {
+				fl.markForeign(cur, name.Text)
+				return
+			}
 			names[strings.ToLower(name.Text)] = true
 			return
 		}
@@ -47,6 +79,7 @@ func (fl *deferralFlow) track(methods []*methodDecl, names map[string]bool, heur
 	pending := make([]*methodDecl, 0, len(methods))
 	for _, m := range methods {
 		if m.file.lang == CPP {
+			cur = m
 			cppInitList(m, add)
 		}
 		pending = append(pending, m)
@@ -56,6 +89,7 @@ func (fl *deferralFlow) track(methods []*methodDecl, names map[string]bool, heur
 		rest := pending[:0]
 		for _, m := range pending {
 			if b := m.body(); mentionsName(b, names) || hasGetDeferral(b) {
+				cur = m
 				assignmentsIn(m.file.lang, b, add)
 				read = true
 			} else {
@@ -121,12 +155,51 @@ func mentionsWordFold(toks []Token, w string) bool {
 	return false
 }
 
+// foreignReceiver reports a Complete() receiver that holds a deferral not
+// the task's: a variable m assigns one (requestDeferral), or a field
+// (this._requestDeferral too) that some method assigns one and none the
+// task's.
+func (fl *deferralFlow) foreignReceiver(m *methodDecl, recv []Token, names map[string]bool) bool {
+	var n Token
+	switch {
+	case len(recv) == 1:
+		n = recv[0]
+	case len(recv) == 3 && (isIdent(recv[0], "this") || isIdentFold(recv[0], "Me")):
+		n = recv[2]
+	default:
+		return false
+	}
+	if n.Kind != TokIdent {
+		return false
+	}
+	if len(recv) == 1 && fl.isForeign(m, n.Text) {
+		return true
+	}
+	low := strings.ToLower(n.Text)
+	return fl.foreignAny[low] && !names[low]
+}
+
 // completesIn records the Complete() calls in m on an expression that
-// mentions the deferral, or on GetDeferral() itself (chained).
+// mentions the deferral, or on GetDeferral() itself (chained); not those
+// on a deferral that is not the task's (foreignDeferral), chained or held
+// in a variable m assigns it to.
 func (fl *deferralFlow) completesIn(m *methodDecl, names map[string]bool, heuristic bool) {
 	b := m.body()
 	for i := range b {
-		if recv, ok := completeReceiver(m.file.lang, b, i); ok && (hasGetDeferral(recv) || mentionsDeferral(recv, names, heuristic)) {
+		recv, ok := completeReceiver(m.file.lang, b, i)
+		if !ok {
+			continue
+		}
+		var counts bool
+		switch {
+		case hasGetDeferral(recv):
+			counts = !onlyForeignDeferrals(m, recv)
+		case fl.foreignReceiver(m, recv, names):
+			counts = false // requestDeferral.Complete()
+		default:
+			counts = mentionsDeferral(recv, names, heuristic)
+		}
+		if counts {
 			fl.completes = append(fl.completes, m.file.pos(b[i]))
 		}
 	}
@@ -232,7 +305,7 @@ func (fl *deferralFlow) handOvers(m *methodDecl, names map[string]bool, depth in
 		}
 		var start, end int
 		switch {
-		case nameIn(list, t.Text) && !(i+1 < len(b) && (isPunct(b[i+1], "(") || isAccess(b[i+1]))):
+		case nameIn(list, t.Text) && !(i+1 < len(b) && (isPunct(b[i+1], "(") || isAccess(b[i+1]))) && !fl.isForeign(m, t.Text):
 			start, end = i, i
 			if i >= 2 && isAccess(b[i-1]) {
 				if !(isIdent(b[i-2], "this") || isIdentFold(b[i-2], "Me")) {
@@ -240,7 +313,7 @@ func (fl *deferralFlow) handOvers(m *methodDecl, names map[string]bool, depth in
 				}
 				start = i - 2
 			}
-		case isGetDeferral(b, i):
+		case isGetDeferral(b, i) && !foreignDeferral(m, b, i):
 			start, end = i, i
 			if i+1 < len(b) && isPunct(b[i+1], "(") {
 				end = matchClose(b, i+1)
@@ -831,10 +904,10 @@ func neverAssignedIn(lang Language, toks []Token, name string) bool {
 			if fold && !vbAssignmentTarget(toks, k) {
 				continue
 			}
-			rhs, assigned = toks[k+2:exprEnd(toks, k+2)], true
+			rhs, assigned = toks[k+2:exprEnd(lang, toks, k+2)], true
 		case fold && isIdentFold(next, "As"):
 			if _, q := qualName(toks, k+2); q < len(toks) && isPunct(toks[q], "=") {
-				rhs, assigned = toks[q+1:exprEnd(toks, q+1)], true
+				rhs, assigned = toks[q+1:exprEnd(lang, toks, q+1)], true
 			}
 		case lang == CPP && (isPunct(next, "(") || isPunct(next, "{")):
 			rhs, assigned = toks[k+2:max(k+2, matchClose(toks, k+1))], true

@@ -57,7 +57,7 @@ func TestExprEndsRandom(t *testing.T) {
 		for i := range toks {
 			toks[i] = kinds[rnd.Intn(len(kinds))]
 		}
-		if got, want := exprEnds(toks), exprEndsMap(toks); !slices.Equal(got, want) {
+		if got, want := exprEnds(CSharp, toks), exprEndsMap(toks); !slices.Equal(got, want) {
 			t.Fatalf("tokens %v: ends %v, want %v", toks, got, want)
 		}
 	}

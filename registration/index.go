@@ -263,9 +263,10 @@ func detachOutOfClassMethods(files []*fileModel) {
 }
 
 // exprEnd returns the index that ends the expression starting at j: a
-// top-level ';', ',' or line end, or a closing bracket of an enclosing
-// construct.
-func exprEnd(toks []Token, j int) int {
+// top-level ';', ',' or line end, a closing bracket of an enclosing
+// construct, and in Visual Basic a ':' statement separator.
+func exprEnd(lang Language, toks []Token, j int) int {
+	vb := lang == VB
 	depth := 0
 	for k := j; k < len(toks); k++ {
 		t := toks[k]
@@ -287,10 +288,25 @@ func exprEnd(toks []Token, j int) int {
 				if depth == 0 {
 					return k
 				}
+			case ":":
+				if vb && depth == 0 { // vbSeparator
+					return k
+				}
 			}
 		}
 	}
 	return len(toks)
+}
+
+// vbSeparator reports a Visual Basic statement separator: ':' (`b.Name =
+// "x" : b.TaskEntryPoint = "y"`; LexVB reads "::" as two). VB has no
+// other ':' that can stand inside an expression: named arguments are ":="
+// (its own token), a ':' in a string is part of the string token, a
+// label's ':' ends the label before any expression starts, and the
+// statements after "Then" of a single-line If are separate statements too. C#, C++ and JavaScript are not asked: there
+// ':' belongs to the conditional operator, a named argument or a label.
+func vbSeparator(t Token) bool {
+	return isPunct(t, ":")
 }
 
 // maxExprSpan bounds the tokens of one right-hand side the resolver looks
@@ -300,8 +316,10 @@ const maxExprSpan = 5000
 // exprEnds precomputes exprEnd for every index of toks in linear time: the
 // end of an expression starting at j is the first later token at the same
 // bracket depth that is a separator or a closing bracket (leaving the
-// depth always passes through such a closer).
-func exprEnds(toks []Token) []int32 {
+// depth always passes through such a closer). In Visual Basic a ':'
+// statement separator (vbSeparator) is one too.
+func exprEnds(lang Language, toks []Token) []int32 {
+	vb := lang == VB
 	n := len(toks)
 	depth := make([]int32, n)
 	d, lo, hi := int32(0), int32(0), int32(0)
@@ -331,7 +349,7 @@ func exprEnds(toks []Token) []int32 {
 	next[n] = int32(n)
 	for k := n - 1; k >= 0; k-- {
 		t := toks[k]
-		term := t.Kind == TokNewline
+		term := t.Kind == TokNewline || vb && vbSeparator(t)
 		if t.Kind == TokPunct {
 			switch t.Text {
 			case ";", ",", ")", "]", "}":
@@ -354,12 +372,12 @@ func exprEnds(toks []Token) []int32 {
 // in toks, calling fn with the name token and the right-hand side.
 func assignmentsIn(lang Language, toks []Token, fn func(name Token, rhs []Token)) {
 	var ends []int32 // on the first assignment: most bodies have none worth the table
-	exprEnd := func(_ []Token, j int) int {
+	exprEnd := func(_ Language, _ []Token, j int) int {
 		if j >= len(toks) {
 			return len(toks)
 		}
 		if ends == nil {
-			ends = exprEnds(toks)
+			ends = exprEnds(lang, toks)
 		}
 		return int(ends[j])
 	}
@@ -386,20 +404,20 @@ func assignmentsIn(lang Language, toks []Token, fn func(name Token, rhs []Token)
 			if lang == VB && i > 0 && !vbStatementStart(toks, i) {
 				continue
 			}
-			end := exprEnd(toks, i+2)
+			end := exprEnd(lang, toks, i+2)
 			fn(t, toks[i+2:end])
 		case lang == JavaScript && isPunct(next, ":") && i > 0 && (isPunct(toks[i-1], "{") || isPunct(toks[i-1], ",")):
 			// object literal property: { trigger: new X() }
-			end := exprEnd(toks, i+2)
+			end := exprEnd(lang, toks, i+2)
 			fn(t, toks[i+2:end])
 		case lang == VB && isIdentFold(next, "As") && i+2 < len(toks) && isIdentFold(toks[i+2], "New"):
-			end := exprEnd(toks, i+2)
+			end := exprEnd(lang, toks, i+2)
 			fn(t, toks[i+2:end])
 		case lang == VB && isIdentFold(next, "As"):
 			// Dim x As T = v
 			_, k := qualName(toks, i+2)
 			if k < len(toks) && isPunct(toks[k], "=") {
-				end := exprEnd(toks, k+1)
+				end := exprEnd(lang, toks, k+1)
 				fn(t, toks[k+1:end])
 			}
 		case lang == CPP && (isPunct(next, ";") || isPunct(next, ",")) && i > 0 && toks[i-1].Kind == TokIdent && looksLikeClass(toks[i-1].Text):

@@ -149,6 +149,11 @@ func (l *vbLexer) token() {
 		emit(TokIdent, id, "", false)
 	default:
 		p := l.punct()
+		if p == "::" {
+			// VB has no "::" operator: two ':' statement separators
+			// with nothing between them
+			p = ":"
+		}
 		l.advanceN(len(p))
 		emit(TokPunct, p, "", false)
 	}

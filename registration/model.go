@@ -50,6 +50,17 @@ type classDecl struct {
 	file        *fileModel
 	methods     []*methodDecl
 	isInterface bool
+	// protos are the C++ member functions the class body declares
+	// without defining them ("static R^ Register(String^ name, T t =
+	// nullptr);"): a header's declaration carries the default arguments
+	// that the out-of-class definition in the .cpp leaves out.
+	protos []prototype
+}
+
+// prototype is a C++ member function declaration without a body.
+type prototype struct {
+	name   string
+	params []param
 }
 
 // methodDecl is a method or function with a body.

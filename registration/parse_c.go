@@ -599,12 +599,61 @@ func declaration(f *fileModel, s *scope, toks []Token, semi int, stack *[]scope)
 	if s.kind == scopeOther {
 		return
 	}
+	if f.lang == CPP && s.kind == scopeClass && s.class != nil {
+		memberPrototype(s.class, toks)
+	}
 	if f.lang == CSharp {
 		if expressionBodied(f, s, toks, semi) {
 			return
 		}
 	}
 	constDeclaration(f, s, toks)
+}
+
+// memberPrototype records a C++ member function declaration in a class
+// body ("virtual void Run(IBackgroundTaskInstance^ i) override;",
+// "static R^ Register(String^ a, String^ b = nullptr);") on the class,
+// with its parameters and their default values. A statement with a
+// top-level '=' before the parameter list (a field's initialiser), a
+// friend (not a member) and a typedef are not member functions. It
+// reports whether it recorded one.
+func memberPrototype(c *classDecl, toks []Token) bool {
+	for len(toks) >= 2 && toks[0].Kind == TokIdent && isPunct(toks[1], ":") {
+		toks = toks[2:] // public:, private:, protected:, internal:
+	}
+	depth := 0
+	for k, t := range toks {
+		if t.Kind == TokIdent && (t.Text == "friend" || t.Text == "typedef" || t.Text == "using") && depth == 0 {
+			return false
+		}
+		if t.Kind != TokPunct {
+			continue
+		}
+		switch t.Text {
+		case "<", "[":
+			depth++
+		case ">", "]":
+			depth--
+		case "=":
+			if depth == 0 {
+				return false
+			}
+		case "(":
+			if depth != 0 {
+				continue
+			}
+			if k == 0 || toks[k-1].Kind != TokIdent || k >= 2 && isIdent(toks[k-2], "operator") {
+				return false
+			}
+			end := matchClose(toks, k)
+			if end >= len(toks) {
+				return false
+			}
+			c.protos = append(c.protos, prototype{name: toks[k-1].Text, params: parseParams(CPP, toks[k+1:end])})
+			return true
+		}
+	}
+	return false
 }
 
 func usingDirective(f *fileModel, toks []Token) {

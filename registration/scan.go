@@ -1225,6 +1225,9 @@ func chainsOf(ix *appIndex, calls *callIndex, h *methodDecl, depth int, visiting
 		if cs.viaMember && h.file.lang != JavaScript && !ix.receiverMayBe(cs, h) {
 			continue // DependencyProperty.Register(...) is not a call of our Register
 		}
+		if !cs.viaMember && ix.hiddenByOwnMember(cs, h) {
+			continue // this->Schedule() in a class with its own Schedule()
+		}
 		here := cs.m.file.pos(cs.at)
 		var outer []chain
 		if forwardsParams(cs) && depth < 4 && !visiting[cs.m] && cs.m.name != "" {
@@ -1252,8 +1255,9 @@ func arityFits(h *methodDecl, args [][]Token) bool {
 	}
 	if h.file.lang == CPP {
 		// default arguments live on the declaration in the header, which
-		// is not the definition we parsed
-		return len(args) <= len(h.params)
+		// is not the definition we parsed: cppRequired counts only the
+		// parameters that no declaration seen gives a default
+		return len(args) <= len(h.params) && len(args) >= cppRequired(h)
 	}
 	required, variadic := 0, false
 	for _, p := range h.params {
@@ -1265,6 +1269,113 @@ func arityFits(h *methodDecl, args [][]Token) bool {
 		}
 	}
 	return (len(args) <= len(h.params) || variadic) && len(args) >= required
+}
+
+// cppRequired is the number of arguments a call of the C++ function h
+// must pass, as far as the declarations the scanner saw tell; 0 when
+// they do not tell.
+//
+// A default argument may be written on any declaration of a function:
+// the definition, or a declaration in a header that the definition in the
+// .cpp does not repeat. Which declarations exist is known only for a
+// member function: a definition in its class body is the only
+// declaration there is, and an out-of-class definition (void
+// C::Run(...) { … }) was declared in the body of class C, which the
+// scanner has read when it could attach the definition to C. There a
+// parameter that neither the definition nor any declaration in the body
+// of the same arity gives a default must be passed. A free function
+// (or a definition whose class was not read) may have a declaration in a
+// header the scanner did not read, with defaults for any parameter.
+func cppRequired(h *methodDecl) int {
+	if h.class == nil || len(h.params) == 0 {
+		return 0
+	}
+	if len(h.params) == 1 && h.params[0].name == "void" && h.params[0].typ == "" {
+		return 0 // f(void) takes no argument
+	}
+	required := func(defaulted func(i int) bool) int {
+		n := 0
+		for i, p := range h.params {
+			if strings.Contains(p.typ, "...") {
+				return 0 // a parameter pack takes any number
+			}
+			if !defaulted(i) {
+				n = i + 1 // defaults are trailing: the last parameter without one
+			}
+		}
+		return n
+	}
+	if !h.attached {
+		// defined in the class body: its only declaration
+		return required(func(i int) bool { return h.params[i].def != nil })
+	}
+	least := -1
+	for _, p := range h.class.protos {
+		if p.name != h.name || len(p.params) != len(h.params) {
+			continue
+		}
+		n := required(func(i int) bool { return h.params[i].def != nil || p.params[i].def != nil })
+		if least < 0 || n < least {
+			least = n
+		}
+	}
+	if least < 0 {
+		return 0 // no declaration of that arity read (a macro, a parse miss)
+	}
+	return least
+}
+
+// hiddenByOwnMember reports a call without a receiver, or on this/Me,
+// inside a member of class C, that cannot reach the helper h of another
+// class (or a free function) because C has a method of that name itself
+// that the call fits. Name look-up starts in C: in C++ a member named X
+// hides every X of the bases, of enclosing scopes and of namespaces,
+// whatever their parameters; in C# and VB the candidates of the most
+// derived class that fit the arguments are taken before any base's, and a
+// member before a static imported with using static or a module's. So
+// this->RegisterTask() in MainPage, which has its own RegisterTask(),
+// never calls TaskHelper::RegisterTask(entryPoint, name, trigger).
+//
+// The class is compared by full name (every part of a partial class, a
+// C++ out-of-class definition attached to its class, or the qualifier and
+// namespace of one that was not); a caller outside any class, a
+// JavaScript function, or a class without such a method, decides nothing.
+func (ix *appIndex) hiddenByOwnMember(cs callSite, h *methodDecl) bool {
+	caller := cs.m
+	lang := caller.file.lang
+	if lang == JavaScript || h.file.lang == JavaScript {
+		return false
+	}
+	own := ownerFull(caller)
+	if own == "" {
+		return false
+	}
+	fold := lang == VB
+	if equalName(ownerFull(h), own, fold) {
+		return false // h is C's own method (an overload of it)
+	}
+	for _, m := range ix.methodsNamed(h.name, fold) {
+		if m == h || m.file.lang != lang && !(m.file.lang == CPP && lang == CPP) {
+			continue
+		}
+		if equalName(ownerFull(m), own, fold) && arityFits(m, cs.args) {
+			return true
+		}
+	}
+	return false
+}
+
+// ownerFull is the full name of the class m belongs to: its class's, or
+// for a C++ out-of-class definition not attached to one, its qualifier in
+// its namespace; "" for a free function or top-level code.
+func ownerFull(m *methodDecl) string {
+	if m.class != nil {
+		return m.class.full
+	}
+	if m.qual != "" && m.file.lang == CPP {
+		return joinNS(cppNamespace(m.ns), m.qual)
+	}
+	return ""
 }
 
 // forwardsParams reports whether a call's arguments mention parameters

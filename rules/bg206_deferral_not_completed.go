@@ -20,7 +20,10 @@ A deferral handed to a constructor or method of another class of the App
 is followed there: the class that stores it and calls ` + "`Complete()`" + ` later
 completes it. A deferral handed to code the scanner cannot read (a library,
 a property of another object) is not reported. ` + "`GetDeferral().Complete()`" + `
-chained is taken and completed.
+chained is taken and completed. A ` + "`Complete()`" + ` on another object's deferral
+does not count: an app service's ` + "`RequestReceived`" + ` handler that completes the
+request's deferral (` + "`args.GetDeferral()`" + `, where ` + "`args`" + ` is the event's
+arguments) answers that request and leaves the task's deferral taken.
 IoT startup tasks (` + "`<iot:Task Type=\"startup\"/>`" + `) are left out: a headless
 IoT app's startup task is meant to run for as long as the device does.
 A class that the App neither declares in its manifest nor registers in
