@@ -831,10 +831,10 @@ func neverAssignedIn(lang Language, toks []Token, name string) bool {
 			if fold && !vbAssignmentTarget(toks, k) {
 				continue
 			}
-			rhs, assigned = toks[k+2:exprEnd(toks, k+2)], true
+			rhs, assigned = toks[k+2:exprEnd(lang, toks, k+2)], true
 		case fold && isIdentFold(next, "As"):
 			if _, q := qualName(toks, k+2); q < len(toks) && isPunct(toks[q], "=") {
-				rhs, assigned = toks[q+1:exprEnd(toks, q+1)], true
+				rhs, assigned = toks[q+1:exprEnd(lang, toks, q+1)], true
 			}
 		case lang == CPP && (isPunct(next, "(") || isPunct(next, "{")):
 			rhs, assigned = toks[k+2:max(k+2, matchClose(toks, k+1))], true

@@ -310,7 +310,7 @@ func extractBody(c *ectx, bound map[string]*builderState, depth int) []Registrat
 		}
 		switch {
 		case next < len(toks) && isPunct(toks[next], "="):
-			end := exprEnd(toks, next+1)
+			end := exprEnd(f.lang, toks, next+1)
 			applyMember(c, b, member, memberAt, toks[next+1:end], &out)
 			i = max(i, end-1)
 		case next < len(toks) && isPunct(toks[next], "("):
@@ -923,7 +923,7 @@ func aliasAssignment(c *ectx, toks []Token, i int, vars map[string]*builderState
 	if j >= len(toks) || !isPunct(toks[j], "=") || (i >= 1 && isAccess(toks[i-1])) {
 		return 0, nil
 	}
-	end := exprEnd(toks, j+1)
+	end := exprEnd(c.f.lang, toks, j+1)
 	b := builderOf(c, toks[j+1:end], vars)
 	if b == nil || vars[c.key(toks[i].Text)] == b {
 		return 0, nil

@@ -263,12 +263,16 @@ func detachOutOfClassMethods(files []*fileModel) {
 }
 
 // exprEnd returns the index that ends the expression starting at j: a
-// top-level ';', ',' or line end, or a closing bracket of an enclosing
+// top-level ';', ',' or line end (in JavaScript, a line break where the
+// engine inserts a semicolon), or a closing bracket of an enclosing
 // construct.
-func exprEnd(toks []Token, j int) int {
+func exprEnd(lang Language, toks []Token, j int) int {
 	depth := 0
 	for k := j; k < len(toks); k++ {
 		t := toks[k]
+		if lang == JavaScript && depth == 0 && k > j && jsStatementBreak(toks, k) {
+			return k
+		}
 		switch t.Kind {
 		case TokNewline:
 			if depth == 0 {
@@ -300,8 +304,9 @@ const maxExprSpan = 5000
 // exprEnds precomputes exprEnd for every index of toks in linear time: the
 // end of an expression starting at j is the first later token at the same
 // bracket depth that is a separator or a closing bracket (leaving the
-// depth always passes through such a closer).
-func exprEnds(toks []Token) []int32 {
+// depth always passes through such a closer), or in JavaScript the first
+// later token at that depth that a statement-ending line break precedes.
+func exprEnds(lang Language, toks []Token) []int32 {
 	n := len(toks)
 	depth := make([]int32, n)
 	d, lo, hi := int32(0), int32(0), int32(0)
@@ -346,6 +351,12 @@ func exprEnds(toks []Token) []int32 {
 			last[dk-lo] = int32(k)
 		}
 		next[k] = last[depth[k]-lo]
+		if lang == JavaScript && jsStatementBreak(toks, k) {
+			// ends the expressions that start before k, not one that
+			// starts at k (there is no break before a separator or a
+			// closer: those end expressions by themselves)
+			last[depth[k]-lo] = int32(k)
+		}
 	}
 	return next
 }
@@ -359,7 +370,7 @@ func assignmentsIn(lang Language, toks []Token, fn func(name Token, rhs []Token)
 			return len(toks)
 		}
 		if ends == nil {
-			ends = exprEnds(toks)
+			ends = exprEnds(lang, toks)
 		}
 		return int(ends[j])
 	}

@@ -938,7 +938,7 @@ func jsConstants(f *fileModel) {
 		for end+1 < len(toks) && isPunct(toks[end], "+") && (toks[end+1].Kind == TokString || toks[end+1].Kind == TokIdent) {
 			end += 2
 		}
-		if end < len(toks) && !isPunct(toks[end], ";") && !isPunct(toks[end], ",") && !isPunct(toks[end], "}") {
+		if end < len(toks) && !isPunct(toks[end], ";") && !isPunct(toks[end], ",") && !isPunct(toks[end], "}") && !jsStatementBreak(toks, end) {
 			continue
 		}
 		name := t.Text
