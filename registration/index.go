@@ -22,6 +22,9 @@ type appIndex struct {
 	// assigned holds every name assigned in code (lower case): a field
 	// initialiser is a constant only if its name is not among them.
 	assigned map[string]bool
+	// jsTargets counts the member chains the App's scripts assign, as
+	// written (jsAssignTargets).
+	jsTargets map[string]int
 	// wants records, lower case, every name the resolver looked up in the
 	// App-wide tables; a scan that lexed only some files lexes the other
 	// files holding one of these words and resolves again, since a
@@ -86,6 +89,7 @@ func newIndex(files []*fileModel) *appIndex {
 		constructs:   map[string][]assignRef{},
 		locals:       map[*methodDecl]map[string][][]Token{},
 		assigned:     map[string]bool{},
+		jsTargets:    map[string]int{},
 		wants:        map[string]bool{},
 		wantMethods:  map[string]bool{},
 		wantCalls:    map[string]map[string]bool{},
@@ -495,6 +499,7 @@ func (ix *appIndex) localAssigns(m *methodDecl, name string, fold bool) [][]Toke
 type fileAssigns struct {
 	assigned   []string // lower case
 	constructs []keyedAssign
+	jsTargets  []string // JavaScript: jsAssignTargets of the whole file
 }
 
 type keyedAssign struct {
@@ -515,6 +520,9 @@ func (ix *appIndex) collectConstructs(f *fileModel) {
 	for _, ka := range f.assigns.constructs {
 		ix.constructs[ka.key] = append(ix.constructs[ka.key], ka.ref)
 	}
+	for _, t := range f.assigns.jsTargets {
+		ix.jsTargets[t]++
+	}
 }
 
 // fileAssignments lists the names f assigns and its assignments of
@@ -524,7 +532,15 @@ func fileAssignments(f *fileModel) *fileAssigns {
 	// the declarations of script variables are not re-assignments
 	declared := map[int]bool{}
 	for _, k := range f.consts {
+		if k.object != "" && !jsLiteralValue(k.expr) {
+			// a property with any other value was never a constant, and
+			// its name stays assigned as it was
+			continue
+		}
 		declared[k.pos.Line<<20|k.pos.Col] = true
+	}
+	if f.lang == JavaScript {
+		out.jsTargets = jsAssignTargets(f.toks)
 	}
 	record := func(m *methodDecl) {
 		assignmentsIn(f.lang, m.body(), func(n Token, rhs []Token) {
