@@ -185,7 +185,6 @@ func (ix *appIndex) jsPropertyAssigned(obj, prop string) bool {
 // the literal's properties that no code assigns. found is false when no
 // such literal has the property.
 func (c *ectx) scriptObjectProperty(obj, prop string) (val, bool) {
-	c.ix.want(obj) // a file that assigns obj again must be read too
 	var cands []*constDecl
 	for _, k := range c.ix.constsNamed(prop, false) {
 		if k.object == obj && k.file.lang == JavaScript {
@@ -195,6 +194,7 @@ func (c *ectx) scriptObjectProperty(obj, prop string) (val, bool) {
 	if len(cands) == 0 {
 		return val{}, false
 	}
+	c.ix.want(obj) // a script that assigns obj again is read too
 	if c.ix.jsTargets[obj] != 1 || c.ix.jsPropertyAssigned(obj, prop) {
 		return val{}, true // declared twice, or replaced: which value holds depends on run-time order
 	}
