@@ -1,6 +1,7 @@
 package registration
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -538,7 +539,7 @@ func (c *ectx) name(parts []string, at Token) val {
 			return v
 		}
 	}
-	if len(parts) == 2 && c.m != nil && c.f.lang == JavaScript {
+	if len(parts) == 2 && c.f.lang == JavaScript {
 		if v, found := c.objectProperty(parts[0], parts[1], at); found {
 			return v
 		}
@@ -634,7 +635,9 @@ func (c *ectx) lookUp(parts []string, named func(string, bool) []*constDecl) (va
 	if c.f.lang == CPP {
 		qual = strings.TrimPrefix(qual, "winrt.")
 	}
-	cands := named(name, c.fold())
+	// the properties of a script variable's object literal are read only
+	// as that variable's members (objectProperty)
+	cands := slices.DeleteFunc(named(name, c.fold()), func(k *constDecl) bool { return k.object != "" })
 	if qual != "" {
 		var keep []*constDecl
 		for _, k := range cands {
@@ -820,12 +823,17 @@ func (c *ectx) typeValue(parts []string, at Token) val {
 }
 
 // objectProperty resolves obj.prop in JavaScript when obj is a parameter
-// bound to an object literal ({ entryPoint: "…" } passed to a helper), or a
+// bound to an object literal ({ entryPoint: "…" } passed to a helper), a
 // variable of this function or an enclosing one assigned an object
-// literal (var Task = { TaskEntryPoint: "…" }).
+// literal (var Task = { TaskEntryPoint: "…" }), or a script-level
+// variable initialised with one (scriptObjectProperty). A property some
+// code assigns (Task.TaskEntryPoint = …) is not the literal's value.
 func (c *ectx) objectProperty(obj, prop string, at Token) (val, bool) {
 	if c.depth > maxDepth {
 		return val{}, false
+	}
+	if c.m == nil {
+		return c.scriptObjectProperty(obj, prop)
 	}
 	if idx := c.m.paramIndex(obj, false); idx >= 0 {
 		if c.env == nil {
@@ -845,6 +853,9 @@ func (c *ectx) objectProperty(obj, prop string, at Token) (val, bool) {
 		return val{}, false
 	}
 	for m := c.m; m != nil; m = outerFunction(c.f, m) {
+		if m != c.m && m.paramIndex(obj, false) >= 0 {
+			return val{}, false // a parameter of an enclosing function
+		}
 		assigns := c.ix.localAssigns(m, obj, false)
 		if len(assigns) != 1 {
 			if len(assigns) > 1 {
@@ -853,13 +864,17 @@ func (c *ectx) objectProperty(obj, prop string, at Token) (val, bool) {
 			continue
 		}
 		if v, ok := propertyOf(trimExpr(assigns[0]), prop); ok {
+			if c.ix.jsPropertyAssigned(obj, prop) || m == c.f.top && c.ix.jsTargets[obj] != 1 {
+				// assigned again, or a global some other script assigns too
+				return val{}, true
+			}
 			mc := ctxFor(c.ix, c.f, m, c.env)
 			mc.depth = c.depth + 1
 			return mc.eval(v), true
 		}
 		return val{}, false
 	}
-	return val{}, false
+	return c.scriptObjectProperty(obj, prop)
 }
 
 // outerFunction is the innermost method of f whose body holds m's.

@@ -22,6 +22,9 @@ type appIndex struct {
 	// assigned holds every name assigned in code (lower case): a field
 	// initialiser is a constant only if its name is not among them.
 	assigned map[string]bool
+	// jsTargets counts the member chains the App's scripts assign, as
+	// written (jsAssignTargets).
+	jsTargets map[string]int
 	// wants records, lower case, every name the resolver looked up in the
 	// App-wide tables; a scan that lexed only some files lexes the other
 	// files holding one of these words and resolves again, since a
@@ -86,6 +89,7 @@ func newIndex(files []*fileModel) *appIndex {
 		constructs:   map[string][]assignRef{},
 		locals:       map[*methodDecl]map[string][][]Token{},
 		assigned:     map[string]bool{},
+		jsTargets:    map[string]int{},
 		wants:        map[string]bool{},
 		wantMethods:  map[string]bool{},
 		wantCalls:    map[string]map[string]bool{},
@@ -263,13 +267,17 @@ func detachOutOfClassMethods(files []*fileModel) {
 }
 
 // exprEnd returns the index that ends the expression starting at j: a
-// top-level ';', ',' or line end, a closing bracket of an enclosing
+// top-level ';', ',' or line end (in JavaScript, a line break where the
+// engine inserts a semicolon), a closing bracket of an enclosing
 // construct, and in Visual Basic a ':' statement separator.
 func exprEnd(lang Language, toks []Token, j int) int {
 	vb := lang == VB
 	depth := 0
 	for k := j; k < len(toks); k++ {
 		t := toks[k]
+		if lang == JavaScript && depth == 0 && k > j && jsStatementBreak(toks, k) {
+			return k
+		}
 		switch t.Kind {
 		case TokNewline:
 			if depth == 0 {
@@ -317,7 +325,8 @@ const maxExprSpan = 5000
 // end of an expression starting at j is the first later token at the same
 // bracket depth that is a separator or a closing bracket (leaving the
 // depth always passes through such a closer). In Visual Basic a ':'
-// statement separator (vbSeparator) is one too.
+// statement separator (vbSeparator) is one too; in JavaScript, the first
+// later token at that depth that a statement-ending line break precedes.
 func exprEnds(lang Language, toks []Token) []int32 {
 	vb := lang == VB
 	n := len(toks)
@@ -364,6 +373,12 @@ func exprEnds(lang Language, toks []Token) []int32 {
 			last[dk-lo] = int32(k)
 		}
 		next[k] = last[depth[k]-lo]
+		if lang == JavaScript && jsStatementBreak(toks, k) {
+			// ends the expressions that start before k, not one that
+			// starts at k (there is no break before a separator or a
+			// closer: those end expressions by themselves)
+			last[depth[k]-lo] = int32(k)
+		}
 	}
 	return next
 }
@@ -502,6 +517,7 @@ func (ix *appIndex) localAssigns(m *methodDecl, name string, fold bool) [][]Toke
 type fileAssigns struct {
 	assigned   []string // lower case
 	constructs []keyedAssign
+	jsTargets  []string // JavaScript: jsAssignTargets of the whole file
 }
 
 type keyedAssign struct {
@@ -522,6 +538,9 @@ func (ix *appIndex) collectConstructs(f *fileModel) {
 	for _, ka := range f.assigns.constructs {
 		ix.constructs[ka.key] = append(ix.constructs[ka.key], ka.ref)
 	}
+	for _, t := range f.assigns.jsTargets {
+		ix.jsTargets[t]++
+	}
 }
 
 // fileAssignments lists the names f assigns and its assignments of
@@ -531,7 +550,15 @@ func fileAssignments(f *fileModel) *fileAssigns {
 	// the declarations of script variables are not re-assignments
 	declared := map[int]bool{}
 	for _, k := range f.consts {
+		if k.object != "" && !jsLiteralValue(k.expr) {
+			// a property with any other value was never a constant, and
+			// its name stays assigned as it was
+			continue
+		}
 		declared[k.pos.Line<<20|k.pos.Col] = true
+	}
+	if f.lang == JavaScript {
+		out.jsTargets = jsAssignTargets(f.toks)
 	}
 	record := func(m *methodDecl) {
 		assignmentsIn(f.lang, m.body(), func(n Token, rhs []Token) {

@@ -110,6 +110,10 @@ type constDecl struct {
 	// mutable is set for an ordinary field or script variable: it counts
 	// as a constant only when nothing in the App assigns its name again.
 	mutable bool
+	// object is, for a property of the object literal that initialises
+	// a script-level JavaScript variable, that variable: the property is
+	// a value only as object.name (objectProperty), never as a bare name.
+	object string
 }
 
 func (f *fileModel) pos(t Token) Pos {

@@ -941,10 +941,30 @@ func matchOpen(toks []Token, close int) int {
 // jsConstants records script-level names bound to a literal: var/let/
 // const X = "..." and object-literal properties X: "..." (with the path of
 // enclosing properties and WinJS.Namespace.define names as their class,
-// so Ns.Object.prop resolves).
+// so Ns.Object.prop resolves). The properties of an object literal that
+// initialises a script-level variable (var Tasks = { entry: … }) are
+// recorded with any value, and with the variable as their object: they
+// are read only as Tasks.entry, by the evaluator's objectProperty, which
+// knows when a local or a parameter hides the variable and when the
+// property is assigned again.
 func jsConstants(f *fileModel) {
 	toks := f.toks
 	var path []string
+	var roots []string // per open brace: the script-level variable it initialises, or ""
+	scriptLevel := func(i int) bool {
+		// the outermost function bodies are sorted and disjoint
+		rs := f.top.children
+		k := sort.Search(len(rs), func(k int) bool { return rs[k][1] > i })
+		return k == len(rs) || i < rs[k][0]
+	}
+	rootName := func(i int) string {
+		// var Tasks = {   at script level, outside every function
+		if i >= 3 && isPunct(toks[i-1], "=") && toks[i-2].Kind == TokIdent &&
+			(isIdent(toks[i-3], "var") || isIdent(toks[i-3], "let") || isIdent(toks[i-3], "const")) && scriptLevel(i-3) {
+			return toks[i-2].Text
+		}
+		return ""
+	}
 	objectName := func(i int) string {
 		// name: {   "name": {   define("Ns.Name", {
 		if i >= 2 && isPunct(toks[i-1], ":") {
@@ -964,10 +984,12 @@ func jsConstants(f *fileModel) {
 		switch {
 		case isPunct(t, "{"):
 			path = append(path, objectName(i))
+			roots = append(roots, rootName(i))
 			continue
 		case isPunct(t, "}"):
 			if len(path) > 0 {
 				path = path[:len(path)-1]
+				roots = roots[:len(roots)-1]
 			}
 			continue
 		}
@@ -979,6 +1001,17 @@ func jsConstants(f *fileModel) {
 		if !isVar && !isProp {
 			continue
 		}
+		if isProp && len(roots) > 0 && roots[len(roots)-1] != "" {
+			name := t.Text
+			if t.Kind == TokString {
+				name = t.Value
+			}
+			end := exprEnd(JavaScript, toks, i+2)
+			if end > i+2 && end-(i+2) <= maxExprSpan {
+				f.consts = append(f.consts, &constDecl{name: name, object: roots[len(roots)-1], file: f, expr: toks[i+2 : end], pos: f.pos(t)})
+			}
+			continue
+		}
 		v := toks[i+2]
 		if v.Kind != TokString && v.Kind != TokNumber {
 			continue
@@ -987,7 +1020,7 @@ func jsConstants(f *fileModel) {
 		for end+1 < len(toks) && isPunct(toks[end], "+") && (toks[end+1].Kind == TokString || toks[end+1].Kind == TokIdent) {
 			end += 2
 		}
-		if end < len(toks) && !isPunct(toks[end], ";") && !isPunct(toks[end], ",") && !isPunct(toks[end], "}") {
+		if end < len(toks) && !isPunct(toks[end], ";") && !isPunct(toks[end], ",") && !isPunct(toks[end], "}") && !jsStatementBreak(toks, end) {
 			continue
 		}
 		name := t.Text

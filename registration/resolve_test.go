@@ -54,6 +54,8 @@ func TestResolveEntryPoint(t *testing.T) {
 		{"vb case-insensitive const", "a.vb", "Module M\nConst EP = \"N.T\"\nSub F()\nDim b = New BackgroundTaskBuilder()\nb.TaskEntryPoint = ep\nb.Register()\nEnd Sub\nEnd Module", "N.T", true},
 		{"vb gettype", "a.vb", "Namespace N\nPublic NotInheritable Class T\nEnd Class\nModule M\nSub F()\nDim b = New BackgroundTaskBuilder()\nb.TaskEntryPoint = GetType(T).FullName\nb.Register()\nEnd Sub\nEnd Module\nEnd Namespace", "N.T", true},
 		{"js escaped path", "a.js", "var b = new Windows.ApplicationModel.Background.BackgroundTaskBuilder(); b.taskEntryPoint = 'js\\\\t.js'; b.register();", `js\t.js`, true},
+		{"js statements without semicolons", "a.js", "var b = new Windows.ApplicationModel.Background.BackgroundTaskBuilder()\nb.taskEntryPoint = 'js\\\\t.js'\nb.register()\n", `js\t.js`, true},
+		{"js script variable without a semicolon", "a.js", "var entry = 'js\\\\t.js'\nvar other = 2;\nfunction f() {\n  var b = new Windows.ApplicationModel.Background.BackgroundTaskBuilder()\n  b.taskEntryPoint = entry\n  b.register()\n}\n", `js\t.js`, true},
 		{"js template hole", "a.js", "var b = new Windows.ApplicationModel.Background.BackgroundTaskBuilder(); b.taskEntryPoint = `js\\\\${n}.js`; b.register();", "", false},
 	}
 	for _, c := range cases {
@@ -296,6 +298,16 @@ func TestTriggersAtRegister(t *testing.T) {
 		b.register();
 	}
 }`, "One[TimeTrigger] Two[ApplicationTrigger]"},
+		{"js trigger variable without a semicolon", "r.js", `function arm() {
+	var bg = Windows.ApplicationModel.Background;
+	var b = new bg.BackgroundTaskBuilder();
+	b.name = "One";
+	b.taskEntryPoint = "js\\one.js";
+	var every = new bg.TimeTrigger(30, false)
+
+	b.setTrigger(every);
+	b.register();
+}`, "One[TimeTrigger]"},
 		{"vb reused builder, SetTrigger inside If", "r.vb", `Module R
     Sub A(again As Boolean)
         Dim b As New BackgroundTaskBuilder()

@@ -173,7 +173,7 @@ func bg102Fix(man *manifest.Manifest, bt *manifest.BackgroundTaskExtension, info
 		return nil
 	}
 	return &Fix{
-		Description: fmt.Sprintf("declare task type \"%s\" for \"%s\" in %s", info.Accepted[0], bt.EffectiveEntryPoint(), manifestName(man)),
+		Description: fmt.Sprintf("declare task type \"%s\" for \"%s\" in %s", info.Accepted[0], declaredName(bt), manifestName(man)),
 		Edits:       []Edit{edit},
 	}
 }

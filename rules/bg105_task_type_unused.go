@@ -70,10 +70,7 @@ func (taskTypeUnused) Check(c *Context) []Finding {
 		if !ok {
 			continue
 		}
-		name := bt.EffectiveEntryPoint()
-		if !bt.EntryPoint.Present {
-			name = bt.StartPage.Value
-		}
+		name := declaredName(bt)
 		for _, t := range bt.Tasks {
 			if !bg105Checkable(t) || used[t.Type.Value] {
 				continue

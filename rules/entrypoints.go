@@ -157,6 +157,17 @@ func declaresEntryPoint(bt *manifest.BackgroundTaskExtension, r *registration.Re
 	return ep != "" && ep == r.EntryPoint.Str
 }
 
+// declaredName is the name an extension declares its task by, as
+// messages and fix descriptions show it: its EntryPoint (its own or the
+// Application's), or for a JavaScript task, which has no EntryPoint, the
+// StartPage script.
+func declaredName(bt *manifest.BackgroundTaskExtension) string {
+	if !bt.EntryPoint.Present && bt.StartPage.Present && strings.TrimSpace(bt.StartPage.Value) != "" {
+		return bt.StartPage.Value
+	}
+	return bt.EffectiveEntryPoint()
+}
+
 // declaringExtensions returns the application-level extensions that
 // declare the registration's entry point.
 func declaringExtensions(man *manifest.Manifest, r *registration.Registration) []*manifest.BackgroundTaskExtension {

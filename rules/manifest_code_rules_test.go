@@ -472,6 +472,24 @@ func TestBG102Fixes(t *testing.T) {
 	}
 }
 
+// A JavaScript task has no EntryPoint: the fix names its StartPage
+// script (audit 9: the fix line read `for ""`).
+func TestBG102FixNamesTheScript(t *testing.T) {
+	man := mustParseManifest(t, testPackage(`<Extension Category="windows.backgroundTasks" StartPage="js\task.js">
+  <BackgroundTasks>
+    <Task Type="systemEvent" />
+  </BackgroundTasks>
+</Extension>`))
+	facts := registration.Facts{Registrations: []registration.Registration{testRegistration(`js\task.js`, inLanguage(registration.JavaScript), withTriggers("TimeTrigger"))}}
+	fs := triggerTypeNotDeclared{}.Check(&Context{App: testApp(), Manifest: man, Facts: &facts})
+	if len(fs) != 1 || fs[0].Fix == nil {
+		t.Fatalf("want one finding with a fix, got %+v", fs)
+	}
+	if want := `declare task type "timer" for "js\task.js" in Package.appxmanifest`; fs[0].Fix.Description != want {
+		t.Errorf("fix description %q, want %q", fs[0].Fix.Description, want)
+	}
+}
+
 func TestBG103EntryPointClassMissing(t *testing.T) {
 	cppComponent := &workspace.Project{Path: "Tasks/Tasks.vcxproj", Language: registration.CPP, Kind: workspace.KindWinRTComponent}
 	runRuleCases(t, entryPointClassMissing{}, []ruleCase{
