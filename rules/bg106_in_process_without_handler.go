@@ -59,7 +59,9 @@ func (inProcessWithoutHandler) Check(c *Context) []Finding {
 	if c == nil || c.Facts == nil {
 		return nil
 	}
-	hasHandler := len(c.Facts.BackgroundActivated) > 0
+	// a source file the App's projects list and the checkout lacks may
+	// hold the override
+	hasHandler := len(c.Facts.BackgroundActivated) > 0 || !sourcesComplete(c)
 	var out []Finding
 	for _, r := range ownRegistrations(c) {
 		if r.EntryPointSet || r.CLSIDSet || r.WinAppSDK {

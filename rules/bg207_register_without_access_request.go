@@ -35,7 +35,8 @@ with the transfer group. In a Windows 8 or 8.1 app (a manifest in the
 only the lock-screen triggers needed: there the rule looks only at
 registrations with a time, push or control-channel trigger, or a
 SystemTrigger for UserPresent, UserAway, SessionConnected or
-ControlChannelReset.
+ControlChannelReset. The rule stays silent for an App whose projects list a
+source file the checkout lacks: the request may be there.
 A package whose manifest declares no ` + "`<Application>`" + ` (a framework or
 resource package) is not judged: its code runs in the process of the app
 that calls it and registers tasks for that app, which asks for access.
@@ -90,7 +91,7 @@ app update, call ` + "`RemoveAccess()`" + ` and request access again.
 func (registerWithoutAccessRequest) Meta() Meta { return metaBG207 }
 
 func (registerWithoutAccessRequest) Check(c *Context) []Finding {
-	if c.Facts == nil || registersForAnotherPackage(c) || len(c.Facts.AccessRequests) > 0 {
+	if c.Facts == nil || registersForAnotherPackage(c) || len(c.Facts.AccessRequests) > 0 || !sourcesComplete(c) {
 		return nil
 	}
 	win8 := windows8Manifest(c)

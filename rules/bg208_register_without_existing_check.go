@@ -33,6 +33,8 @@ name that no registration uses, BG212 reports the mismatch instead. Tasks trigge
 transfer group and the system removes it when it fires. So are the
 registrations of the Windows Community Toolkit's
 ` + "`BackgroundTaskHelper.Register`" + `, which looks the task up itself.
+The rule stays silent for an App whose projects list a source file the
+checkout lacks: the look-up may be there.
 
 **Why it fails.** Registrations persist across app launches, and
 ` + "`Register()`" + ` does not replace a task of the same name: it adds another one.
@@ -82,7 +84,7 @@ before registering a new version).
 func (registerWithoutExistingCheck) Meta() Meta { return metaBG208 }
 
 func (registerWithoutExistingCheck) Check(c *Context) []Finding {
-	if c.Facts == nil || registersForAnotherPackage(c) {
+	if c.Facts == nil || registersForAnotherPackage(c) || !sourcesComplete(c) {
 		return nil
 	}
 	mismatched := map[string]bool{} // BG212 reports these

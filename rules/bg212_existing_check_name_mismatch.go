@@ -75,7 +75,7 @@ registration; keep it in one constant that both use.
 func (existingCheckNameMismatch) Meta() Meta { return metaBG212 }
 
 func (existingCheckNameMismatch) Check(c *Context) []Finding {
-	if c.Facts == nil {
+	if c.Facts == nil || !sourcesComplete(c) {
 		return nil
 	}
 	var out []Finding

@@ -27,7 +27,7 @@ func init() { Register(comClassNotServed{}) }
 func (comClassNotServed) Meta() Meta { return metaBG302 }
 
 func (comClassNotServed) Check(c *Context) []Finding {
-	if !factsComparable(c) {
+	if !factsComparable(c) || !sourcesComplete(c) {
 		return nil
 	}
 	served, ok := bg302Served(c.Facts)

@@ -190,10 +190,17 @@ func systemManaged(r *registration.Registration) bool {
 // said: the sources were read, registrations were found, and none of them
 // is beyond static resolution.
 func canSeeAllRegistrations(c *Context) bool {
-	if !factsComparable(c) || (c.App != nil && !c.App.SourcesFound) {
+	if !factsComparable(c) || (c.App != nil && !c.App.SourcesFound) || !sourcesComplete(c) {
 		return false
 	}
 	return len(c.Facts.Registrations) > 0 && !registrationsUncertain(c.Facts)
+}
+
+// sourcesComplete reports whether every source file the App's projects
+// list was found: "the App's code never does X" can be said only then (a
+// file kept outside the checkout, a dangling link, may be where it does).
+func sourcesComplete(c *Context) bool {
+	return c == nil || c.App == nil || c.App.MissingSources == 0
 }
 
 // registrationsOf returns the registrations that name the extension. A

@@ -64,6 +64,11 @@ type App struct {
 	// produced at least one source file, so "no class X in the sources" is a
 	// meaningful statement.
 	SourcesFound bool `json:"sourcesFound"`
+	// MissingSources counts the source files the App's projects list
+	// that do not exist (a file outside the checkout, a dangling link): a
+	// rule that would say the App's code never does something stays
+	// silent, since one of them may do it.
+	MissingSources int `json:"missingSources,omitempty"`
 
 	// Owner says why this manifest is an App (DESIGN.md, "An App is…"):
 	// OwnerProject (a project's <AppxManifest Include> or its default

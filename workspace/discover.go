@@ -678,7 +678,9 @@ func (d *discoverer) groupProjects(app *App, roots []*projectFile) {
 		packages = append(packages, l.packages)
 		app.Projects = append(app.Projects, p.Project)
 		dir := filepath.Dir(p.Path) + string(filepath.Separator)
-		for _, s := range d.sourcePaths(p) {
+		sources, missing := d.sourcePaths(p)
+		app.MissingSources += missing
+		for _, s := range sources {
 			if seenSource[s.key] || s.excluded {
 				continue
 			}

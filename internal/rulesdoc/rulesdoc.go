@@ -16,6 +16,12 @@ import (
 //go:embed guide_com.md
 var guideCOM string
 
+// guideIncomplete says which rules stay silent for an App whose projects
+// list source files the checkout lacks.
+//
+//go:embed guide_incomplete.md
+var guideIncomplete string
+
 // Render returns the whole of docs/rules.md.
 func Render() string {
 	var b strings.Builder
@@ -28,6 +34,8 @@ func Render() string {
 	}
 	b.WriteString("\n")
 	b.WriteString(strings.TrimSpace(guideCOM))
+	b.WriteString("\n\n")
+	b.WriteString(strings.TrimSpace(guideIncomplete))
 	b.WriteString("\n")
 	for _, r := range rules.All() {
 		m := r.Meta()
