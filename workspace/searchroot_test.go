@@ -60,3 +60,33 @@ func TestSearchRootIgnoresTempAndHome(t *testing.T) {
 		})
 	}
 }
+
+// An App counts the source files its projects list that do not exist,
+// headers and IDL files left out (the build generates most of those).
+func TestMissingSourcesCounted(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, ".git", "HEAD"), "ref: refs/heads/main\n")
+	writeFile(t, filepath.Join(dir, "App", "Package.appxmanifest"), `<?xml version="1.0"?><Package xmlns="http://schemas.microsoft.com/appx/manifest/foundation/windows10"/>`)
+	writeFile(t, filepath.Join(dir, "App", "MainPage.cs"), "namespace App { }\n")
+	writeFile(t, filepath.Join(dir, "App", "App.csproj"), `<Project ToolsVersion="15.0" xmlns="http://schemas.microsoft.com/developer/msbuild/2003">
+  <PropertyGroup><OutputType>AppContainerExe</OutputType></PropertyGroup>
+  <ItemGroup>
+    <Compile Include="MainPage.cs" />
+    <Compile Include="..\..\Elsewhere\Shared.cs" />
+    <Compile Include="Gone.vb" />
+    <ClInclude Include="Generated.h" />
+    <Midl Include="Api.idl" />
+  </ItemGroup>
+  <ItemGroup><AppxManifest Include="Package.appxmanifest" /></ItemGroup>
+</Project>`)
+	r, err := Discover([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Apps) != 1 {
+		t.Fatalf("%d Apps, want 1", len(r.Apps))
+	}
+	if got := r.Apps[0].MissingSources; got != 2 {
+		t.Errorf("MissingSources = %d, want 2 (Shared.cs, Gone.vb; not the header or the IDL file)", got)
+	}
+}
