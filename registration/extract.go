@@ -39,6 +39,7 @@ func (b *builderState) snapshot(lang Language, reg *Pos, body []Token, at int) R
 	}
 	if reg != nil {
 		r.RegisterCalls = append(r.RegisterCalls, *reg)
+		r.Guarded = at >= 0 && at < len(body) && body[at].Guard
 	}
 	return r
 }

@@ -127,8 +127,13 @@ type Registration struct {
 	// Discarded is true for a builder that is configured and never
 	// registered, and never leaves the method that creates it (not
 	// returned, passed on or stored): dead code, which registers nothing.
-	Discarded bool     `json:"discarded,omitempty"`
-	Language  Language `json:"language"`
+	Discarded bool `json:"discarded,omitempty"`
+	// Guarded is true when the Register() call lies in code an #if with
+	// a project's own symbol turns on (#if WS_ENABLED; see Token.Guard):
+	// it may never be compiled, so what is wrong with it is not reported,
+	// but it still counts as a registration of its task.
+	Guarded  bool     `json:"guarded,omitempty"`
+	Language Language `json:"language"`
 }
 
 // Resolved reports whether every part of the registration was resolved.

@@ -47,6 +47,11 @@ type Token struct {
 	// evaluate: which branch is built depends on the configuration's
 	// symbols, so a literal there is not the value, only one of them.
 	Alt bool
+	// Guard marks a token in the only branch of an #if group whose
+	// condition names a symbol neither the SDK nor the build templates
+	// define (#if WS_ENABLED): a feature switch the project may never
+	// turn on, so the code may never be compiled (C# and VB).
+	Guard bool
 	// Offset is the byte offset of the token; Line and Col are 1-based,
 	// Col in characters. They are int32 to keep the token small: a large
 	// file has millions of them.

@@ -53,17 +53,93 @@ type condFrame struct {
 	// group's end, its tokens are marked Alt.
 	start int
 	alt   bool
+	// guard: the condition is a custom feature switch (customSwitch).
+	guard bool
 }
 
 // markAlt marks the tokens of a closed group whose branches are
 // alternatives the lexer cannot choose between.
 func markAlt(toks []Token, f condFrame) {
-	if !f.alt {
-		return
+	switch {
+	case f.alt:
+		for i := min(f.start, len(toks)); i < len(toks); i++ {
+			toks[i].Alt = true
+		}
+	case f.guard:
+		for i := min(f.start, len(toks)); i < len(toks); i++ {
+			toks[i].Guard = true
+		}
 	}
-	for i := min(f.start, len(toks)); i < len(toks); i++ {
-		toks[i].Alt = true
+}
+
+// customSwitch reports whether an #if condition turns code on with a
+// symbol of the project's own (#if WS_ENABLED, #if BETA && !STORE): one
+// that is neither a compiler's, the SDK's nor the project templates'. The
+// project may define it in a configuration, on the command line, or
+// nowhere at all (a feature switched off).
+func customSwitch(expr string) bool {
+	expr = strings.TrimSpace(expr)
+	if i := strings.Index(expr, "//"); i >= 0 {
+		expr = strings.TrimSpace(expr[:i])
 	}
+	if i := strings.IndexByte(expr, '\''); i >= 0 { // a VB comment
+		expr = strings.TrimSpace(expr[:i])
+	}
+	low := strings.ToLower(expr)
+	if strings.Contains(expr, "||") || strings.Contains(low, " or ") || strings.Contains(low, " orelse ") || strings.ContainsAny(expr, "=<>") ||
+		strings.Contains(strings.ReplaceAll(low, " ", ""), "!(") || strings.Contains(strings.ReplaceAll(low, " ", ""), "not(") {
+		return false // an alternative may be a symbol the build defines
+	}
+	custom := false
+	for _, part := range strings.FieldsFunc(expr, func(r rune) bool { return r == '&' || r == '(' || r == ')' || r == ' ' || r == '\t' }) {
+		if strings.EqualFold(part, "and") || strings.EqualFold(part, "andalso") || strings.EqualFold(part, "then") {
+			continue
+		}
+		if strings.HasPrefix(part, "!") || strings.EqualFold(part, "not") {
+			continue // a negated symbol is on when undefined
+		}
+		if !isIdentText(part) {
+			return false
+		}
+		if !standardSymbol(part) {
+			custom = true
+		}
+	}
+	return custom
+}
+
+func isIdentText(s string) bool {
+	if s == "" {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if nameClass[s[i]] < 0 {
+			return false
+		}
+	}
+	return s[0] < '0' || s[0] > '9'
+}
+
+// standardSymbol reports the conditional-compilation symbols a compiler,
+// an SDK or a project template defines: DEBUG and TRACE, the UWP and
+// Windows Phone templates' NETFX_CORE, WINDOWS_UWP, WINDOWS_APP,
+// WINDOWS_PHONE_APP, the .NET SDK's framework symbols (NET6_0_OR_GREATER,
+// WINDOWS10_0_19041_0), the cross-platform ones (__ANDROID__, HAS_UNO),
+// and the XAML compiler's DISABLE_XAML_GENERATED_… switches.
+func standardSymbol(sym string) bool {
+	s := strings.ToUpper(sym)
+	switch s {
+	case "DEBUG", "TRACE", "RELEASE", "NETFX_CORE", "WINDOWS_UWP", "WINDOWS_APP", "WINDOWS_PHONE_APP", "WINDOWS_PHONE",
+		"SILVERLIGHT", "CODE_ANALYSIS", "WINRT", "UAP", "WINDOWS", "ANDROID", "IOS", "MACCATALYST", "MACOS", "TVOS", "TIZEN",
+		"BROWSER", "WASM", "SKIA", "CONFIG", "TARGET", "_MYTYPE", "PLATFORM", "X86", "X64", "ARM", "ARM64", "AMD64":
+		return true
+	}
+	for _, prefix := range []string{"NET", "WINDOWS", "__", "HAS_UNO", "UNO_", "DISABLE_XAML_GENERATED", "XAMARIN", "MONO", "WINUI", "WINAPPSDK"} {
+		if strings.HasPrefix(s, prefix) {
+			return true
+		}
+	}
+	return false
 }
 
 // openGroups marks the groups a file leaves open at its end.
@@ -356,9 +432,11 @@ func (l *cLexer) directive(toks []Token) {
 	name := string(l.src[ns:l.i])
 	switch name {
 	case "if", "ifdef", "ifndef":
+		exprStart := l.i
 		val, known := l.condValue(name)
 		parent := l.live()
-		l.cond = append(l.cond, condFrame{live: parent && (val || !known), taken: val, known: known, parentLive: parent, start: len(toks)})
+		guard := !known && name == "if" && l.spec.lang == CSharp && customSwitch(string(l.src[exprStart:l.i]))
+		l.cond = append(l.cond, condFrame{live: parent && (val || !known), taken: val, known: known, parentLive: parent, start: len(toks), guard: guard})
 		if len(l.cond) > 256 {
 			l.cond = l.cond[:256]
 		}

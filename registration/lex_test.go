@@ -222,3 +222,49 @@ func TestLexAltBranches(t *testing.T) {
 		}
 	}
 }
+
+// TestLexGuardedBranches: the only branch of an #if on a project's own
+// symbol is marked Guard (C# and VB); standard symbols, negations,
+// alternatives and groups with an #else are not.
+func TestLexGuardedBranches(t *testing.T) {
+	guard := func(toks []Token) string {
+		var parts []string
+		for _, t := range toks {
+			if t.Kind == TokNewline {
+				continue
+			}
+			s := t.Text
+			if t.Guard {
+				s += "!"
+			}
+			parts = append(parts, s)
+		}
+		return strings.Join(parts, " ")
+	}
+	cases := []struct {
+		name string
+		lex  func([]byte) *Lexed
+		src  string
+		want string
+	}{
+		{"cs custom switch", LexCSharp, "#if WS_ENABLED\nx\n#endif\ny", "x! y"},
+		{"cs custom and standard", LexCSharp, "#if BETA && DEBUG\nx\n#endif\n", "x!"},
+		{"cs DEBUG", LexCSharp, "#if DEBUG\nx\n#endif\n", "x"},
+		{"cs SDK symbol", LexCSharp, "#if NET6_0_OR_GREATER\nx\n#endif\n", "x"},
+		{"cs UWP template symbol", LexCSharp, "#if WINDOWS_UWP\nx\n#endif\n", "x"},
+		{"cs negated", LexCSharp, "#if !WS_ENABLED\nx\n#endif\n", "x"},
+		{"cs negated group", LexCSharp, "#if !(A && B)\nx\n#endif\n", "x"},
+		{"cs either", LexCSharp, "#if BETA || DEBUG\nx\n#endif\n", "x"},
+		{"cs with else", LexCSharp, "#if BETA\nx\n#else\ny\n#endif\n", "x y"},
+		{"cs comment", LexCSharp, "#if BETA // the beta channel\nx\n#endif\n", "x!"},
+		{"cpp not guarded", LexCPP, "#if FEATURE_X\nint a;\n#endif\n", "int a ;"},
+		{"vb custom", LexVB, "#If WS_ENABLED Then\nx\n#End If\n", "x!"},
+		{"vb standard", LexVB, "#If DEBUG Then\nx\n#End If\n", "x"},
+		{"vb orelse", LexVB, "#If BETA OrElse DEBUG Then\nx\n#End If\n", "x"},
+	}
+	for _, c := range cases {
+		if got := guard(c.lex([]byte(c.src)).Tokens); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}

@@ -275,9 +275,10 @@ func (l *vbLexer) directive() bool {
 	}
 	switch name {
 	case "if":
-		v, known := val(rest())
+		expr := rest()
+		v, known := val(expr)
 		parent := l.live()
-		l.cond = append(l.cond, condFrame{live: parent && (v || !known), taken: v, known: known, parentLive: parent, start: len(l.out.Tokens)})
+		l.cond = append(l.cond, condFrame{live: parent && (v || !known), taken: v, known: known, parentLive: parent, start: len(l.out.Tokens), guard: !known && customSwitch(expr)})
 		if len(l.cond) > 256 {
 			l.cond = l.cond[:256]
 		}

@@ -31,6 +31,10 @@ var metaBG101 = Meta{
 		"checked against the manifest that ships.\n\n" +
 		"A package whose manifest declares no `<Application>` (a framework or resource package) is not judged: its " +
 		"code runs in the process of the app that calls it and registers tasks for that app, under that app's manifest.\n\n" +
+		"A `Register()` in C# or Visual Basic code that an `#if` on a project's own symbol turns on (`#if WS_ENABLED`, " +
+		"not `DEBUG`, `WINDOWS_UWP` or an SDK's framework symbols) is not reported, nor is a value an `#if`/`#else` " +
+		"chooses: the project may never define the symbol, and bgmanifest does not evaluate configurations. The same " +
+		"holds for the other rules that report what is wrong with a registration.\n\n" +
 		"## Why it fails\n\n" +
 		"An out-of-process task is started by the background task host, which activates the class named by the " +
 		"manifest declaration. `Register()` checks that the entry point is declared and throws when it is not " +

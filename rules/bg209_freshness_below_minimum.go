@@ -74,6 +74,9 @@ func (freshnessBelowMinimum) Check(c *Context) []Finding {
 	var out []Finding
 	for i := range c.Facts.Registrations {
 		r := &c.Facts.Registrations[i]
+		if r.Guarded {
+			continue // in code a project's own #if symbol turns on
+		}
 		for _, t := range r.Triggers {
 			if !isFreshnessTrigger(t.Class) || t.FreshnessMinutes < 0 || t.FreshnessMinutes >= minFreshnessMinutes || !t.Pos.IsValid() {
 				continue

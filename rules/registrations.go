@@ -51,7 +51,9 @@ func registrationsUncertain(f *registration.Facts) bool {
 // manifest. When the manifest's project is itself an app (not a packaging
 // project), a registration in another app project it references — a UWP
 // unit-test app referencing the app under test — registers tasks of that
-// other app's manifest, not of this one.
+// other app's manifest, not of this one. Guarded registrations (in code a
+// project's own #if symbol turns on) are left out: what is wrong with them
+// is not reported, since the code may never be built.
 func ownRegistrations(c *Context) []*registration.Registration {
 	if registersForAnotherPackage(c) {
 		return nil
@@ -60,7 +62,7 @@ func ownRegistrations(c *Context) []*registration.Registration {
 	foreign := foreignAppFiles(c)
 	for i := range c.Facts.Registrations {
 		r := &c.Facts.Registrations[i]
-		if !foreign[r.Pos.File] {
+		if !foreign[r.Pos.File] && !r.Guarded {
 			out = append(out, r)
 		}
 	}
@@ -128,8 +130,8 @@ func registerCalls(f *registration.Facts, include func(*registration.Registratio
 	index := map[registration.Pos]int{}
 	for i := range f.Registrations {
 		r := &f.Registrations[i]
-		if include != nil && !include(r) {
-			continue
+		if r.Guarded || include != nil && !include(r) {
+			continue // code a project's own #if symbol turns on may never be built
 		}
 		for _, p := range r.RegisterCalls {
 			if !p.IsValid() {

@@ -1,0 +1,12 @@
+using Windows.ApplicationModel.Background;
+
+namespace Reader.Tasks
+{
+    public sealed class WnsTask : IBackgroundTask
+    {
+        public void Run(IBackgroundTaskInstance taskInstance)
+        {
+            var raw = taskInstance.TriggerDetails;
+        }
+    }
+}
