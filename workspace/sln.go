@@ -1,7 +1,6 @@
 package workspace
 
 import (
-	"bufio"
 	"bytes"
 	"strings"
 )
@@ -26,32 +25,47 @@ func parseSolution(data []byte) []slnEntry {
 		return parseSolutionXML(data)
 	}
 	var out []slnEntry
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	// No buffer given: the scanner starts small (solutions are a few KB) and
-	// grows up to the limit for a long line.
-	sc.Buffer(nil, 4*1024*1024)
-	line := 0
-	for sc.Scan() {
-		line++
-		text := strings.TrimSpace(sc.Text())
-		if !strings.HasPrefix(text, "Project(") {
-			continue
+	eachLine(data, func(line int, b []byte) {
+		b = bytes.TrimSpace(b)
+		if !bytes.HasPrefix(b, []byte("Project(")) {
+			return
 		}
+		text := string(b)
 		eq := strings.IndexByte(text, '=')
 		if eq < 0 {
-			continue
+			return
 		}
 		fields := quotedFields(text[eq+1:])
 		if len(fields) < 2 {
-			continue
+			return
 		}
 		e := slnEntry{name: fields[0], path: fields[1], line: line}
 		if len(fields) > 2 {
 			e.guid = strings.ToUpper(fields[2])
 		}
 		out = append(out, e)
-	}
+	})
 	return out
+}
+
+// eachLine calls fn with each line of data (1-based number, without its
+// line break or a CR before it), as bufio.ScanLines splits them but
+// without copying a line into a string: a .sln is read twice (projects,
+// configurations), and most of its lines are neither.
+func eachLine(data []byte, fn func(line int, b []byte)) {
+	for n := 1; len(data) > 0; n++ {
+		i := bytes.IndexByte(data, '\n')
+		var b []byte
+		if i < 0 {
+			b, data = data, nil
+		} else {
+			b, data = data[:i], data[i+1:]
+		}
+		if len(b) > 0 && b[len(b)-1] == '\r' {
+			b = b[:len(b)-1]
+		}
+		fn(n, b)
+	}
 }
 
 // quotedFields returns the double-quoted strings of s in order.
@@ -125,21 +139,23 @@ func parseSolutionConfigs(data []byte) slnConfigs {
 	}
 	var c slnConfigs
 	section := ""
-	sc := bufio.NewScanner(bytes.NewReader(data))
-	sc.Buffer(nil, 4*1024*1024)
-	for sc.Scan() {
-		text := strings.TrimSpace(sc.Text())
+	eachLine(data, func(_ int, b []byte) {
+		b = bytes.TrimSpace(b)
 		switch {
-		case strings.HasPrefix(text, "GlobalSection("):
+		case bytes.HasPrefix(b, []byte("GlobalSection(")):
+			text := string(b)
 			section = strings.TrimSpace(text[len("GlobalSection("):strings.IndexByte(text+")", ')')])
-			continue
-		case text == "EndGlobalSection":
+			return
+		case string(b) == "EndGlobalSection":
 			section = ""
-			continue
+			return
 		}
-		key, value, ok := strings.Cut(text, "=")
+		if section != "SolutionConfigurationPlatforms" && section != "ProjectConfigurationPlatforms" {
+			return
+		}
+		key, value, ok := strings.Cut(string(b), "=")
 		if !ok {
-			continue
+			return
 		}
 		key, value = strings.TrimSpace(key), strings.TrimSpace(value)
 		switch section {
@@ -150,7 +166,7 @@ func parseSolutionConfigs(data []byte) slnConfigs {
 		case "ProjectConfigurationPlatforms":
 			guid, rest, ok := strings.Cut(key, "}.")
 			if !ok || !strings.HasSuffix(rest, ".ActiveCfg") {
-				continue
+				return
 			}
 			guid = strings.ToUpper(guid + "}")
 			if c.project == nil {
@@ -161,7 +177,7 @@ func parseSolutionConfigs(data []byte) slnConfigs {
 			}
 			c.project[guid][strings.TrimSuffix(rest, ".ActiveCfg")] = value
 		}
-	}
+	})
 	return c
 }
 
