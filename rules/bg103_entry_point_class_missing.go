@@ -224,6 +224,8 @@ var taskFreePrefixes = []string{
 	"sqlite", "sqlite-net", "sqlitepclraw", "prism", "mvvmlight", "mvvmlightlibs", "autofac", "xunit", "nunit", "mstest",
 	"moq", "fluentassertions", "humanizer", "polly", "refit", "automapper", "dapper", "protobuf-net", "google.protobuf",
 	"windowsazure", "azure", "restsharp", "htmlagilitypack", "reactiveui", "rx-main", "akavache",
+	"nito", "xamarin", "uno", "syncfusion", "telerik", "template10", "caliburn", "mvvmcross", "sentry", "markdig",
+	"fody", "costura", "stylecop", "coverlet", "sharpdx", "monogame", "zxing", "skiasharp", "realm", "litedb",
 }
 
 func taskFreePackage(id string) bool {

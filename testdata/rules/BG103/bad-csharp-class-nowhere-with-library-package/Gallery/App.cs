@@ -1,0 +1,7 @@
+namespace Gallery
+{
+    public sealed class App
+    {
+        public void Start() { }
+    }
+}
