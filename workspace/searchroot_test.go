@@ -90,3 +90,29 @@ func TestMissingSourcesCounted(t *testing.T) {
 		t.Errorf("MissingSources = %d, want 2 (Shared.cs, Gone.vb; not the header or the IDL file)", got)
 	}
 }
+
+// A checkout made on a case-sensitive file system may hold two folders
+// Windows sees as one (Helpers/ and helpers/): a file listed under either
+// spelling is found in whichever holds it.
+func TestExistingFileAcrossCaseVariants(t *testing.T) {
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		t.Skip("needs a case-sensitive file system")
+	}
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "Helpers", "Paths.cs"), "class P {}\n")
+	writeFile(t, filepath.Join(dir, "helpers", "Clock.cs"), "class C {}\n")
+	for _, c := range []struct{ ask, want string }{
+		{"Helpers/Clock.cs", "helpers/Clock.cs"},
+		{"helpers/Paths.cs", "Helpers/Paths.cs"},
+		{"HELPERS/clock.cs", "helpers/Clock.cs"},
+		{"Helpers/Paths.cs", "Helpers/Paths.cs"},
+	} {
+		got, info, ok := existingFile(filepath.Join(dir, filepath.FromSlash(c.ask)))
+		if !ok || info == nil || got != filepath.Join(dir, filepath.FromSlash(c.want)) {
+			t.Errorf("existingFile(%s) = %s, %v, %v; want %s", c.ask, got, info != nil, ok, c.want)
+		}
+	}
+	if _, _, ok := existingFile(filepath.Join(dir, "Helpers", "Gone.cs")); ok {
+		t.Errorf("existingFile found a file no folder holds")
+	}
+}

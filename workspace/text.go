@@ -43,13 +43,15 @@ func pathKey(abs string) string {
 	return abs
 }
 
-// existingFile returns path if it exists, else the same path with each
-// missing component matched case-insensitively against its directory's
+// existingFile returns path if it exists, else the same path with its
+// components matched case-insensitively against their directories'
 // entries, and the file's information (nil if it cannot be had) so a
 // caller need not stat the path again. Projects written on Windows often
 // spell a reference or an include with a case the file system of a Linux
 // CI machine does not forgive ("..\tasks\Tasks.csproj" for
-// Tasks/Tasks.csproj).
+// Tasks/Tasks.csproj). A checkout made on Linux may even hold two folders
+// Windows sees as one (Util/ and util/): each spelling of a component is
+// tried, as Windows would find the file in either.
 func existingFile(path string) (string, os.FileInfo, bool) {
 	if info, err := os.Stat(path); err == nil {
 		return path, info, true
@@ -62,40 +64,63 @@ func existingFile(path string) (string, os.FileInfo, bool) {
 		dir += string(filepath.Separator)
 		rest = strings.TrimLeft(rest, string(filepath.Separator))
 	}
-	for _, part := range strings.Split(rest, string(filepath.Separator)) {
-		next := filepath.Join(dir, part)
+	budget := maxCaseReads
+	fixed, ok := foldPath(dir, strings.Split(rest, string(filepath.Separator)), &budget)
+	if !ok {
+		return path, nil, false
+	}
+	info, _ := os.Stat(fixed) // nil when the case-corrected path still does not stat
+	return fixed, info, true
+}
+
+// maxCaseReads bounds the directories one case-insensitive look-up reads:
+// a path with many components that exist in several spellings would
+// otherwise try every combination.
+const maxCaseReads = 32
+
+// foldPath resolves parts below dir, each part as spelled first, then in
+// any other spelling its directory holds; ok is false when no spelling
+// leads to an existing path.
+func foldPath(dir string, parts []string, budget *int) (string, bool) {
+	if len(parts) == 0 {
+		return dir, true
+	}
+	part := parts[0]
+	join := func(name string) string {
 		if dir == "" {
-			next = part
+			return name
 		}
-		if part == "." || part == ".." {
-			dir = next
+		return filepath.Join(dir, name)
+	}
+	if part == "." || part == ".." || part == "" {
+		return foldPath(join(part), parts[1:], budget)
+	}
+	if _, err := os.Lstat(join(part)); err == nil {
+		if fixed, ok := foldPath(join(part), parts[1:], budget); ok {
+			return fixed, true
+		}
+	}
+	if *budget <= 0 {
+		return "", false
+	}
+	*budget--
+	readFrom := dir
+	if readFrom == "" {
+		readFrom = "."
+	}
+	entries, err := os.ReadDir(readFrom)
+	if err != nil {
+		return "", false
+	}
+	for _, e := range entries {
+		if e.Name() == part || !strings.EqualFold(e.Name(), part) {
 			continue
 		}
-		if _, err := os.Lstat(next); err != nil {
-			readFrom := dir
-			if readFrom == "" {
-				readFrom = "."
-			}
-			entries, rerr := os.ReadDir(readFrom)
-			if rerr != nil {
-				return path, nil, false
-			}
-			found := false
-			for _, e := range entries {
-				if strings.EqualFold(e.Name(), part) {
-					next = filepath.Join(dir, e.Name())
-					found = true
-					break
-				}
-			}
-			if !found {
-				return path, nil, false
-			}
+		if fixed, ok := foldPath(join(e.Name()), parts[1:], budget); ok {
+			return fixed, true
 		}
-		dir = next
 	}
-	info, _ := os.Stat(dir) // nil when the case-corrected path still does not stat
-	return dir, info, true
+	return "", false
 }
 
 // MaxProjectFileSize is the largest project, solution, import or
