@@ -53,6 +53,13 @@ func pathKey(abs string) string {
 // Windows sees as one (Util/ and util/): each spelling of a component is
 // tried, as Windows would find the file in either.
 func existingFile(path string) (string, os.FileInfo, bool) {
+	return existingFileIn(path, listDir)
+}
+
+// existingFileIn is existingFile with directories listed by list (names
+// of the entries; ok false when the directory cannot be read), which a
+// discovery caches: the paths of one project share their folders.
+func existingFileIn(path string, list func(dir string) ([]string, bool)) (string, os.FileInfo, bool) {
 	if info, err := os.Stat(path); err == nil {
 		return path, info, true
 	}
@@ -64,8 +71,8 @@ func existingFile(path string) (string, os.FileInfo, bool) {
 		dir += string(filepath.Separator)
 		rest = strings.TrimLeft(rest, string(filepath.Separator))
 	}
-	budget := maxCaseReads
-	fixed, ok := foldPath(dir, strings.Split(rest, string(filepath.Separator)), &budget)
+	budget := maxCaseTries
+	fixed, ok := foldPath(dir, strings.Split(rest, string(filepath.Separator)), list, &budget)
 	if !ok {
 		return path, nil, false
 	}
@@ -73,15 +80,27 @@ func existingFile(path string) (string, os.FileInfo, bool) {
 	return fixed, info, true
 }
 
-// maxCaseReads bounds the directories one case-insensitive look-up reads:
-// a path with many components that exist in several spellings would
-// otherwise try every combination.
-const maxCaseReads = 32
+func listDir(dir string) ([]string, bool) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, false
+	}
+	names := make([]string, len(entries))
+	for i, e := range entries {
+		names[i] = e.Name()
+	}
+	return names, true
+}
+
+// maxCaseTries bounds the other spellings one look-up follows: a path
+// whose folders exist in several spellings would otherwise try every
+// combination.
+const maxCaseTries = 32
 
 // foldPath resolves parts below dir, each part as spelled first, then in
 // any other spelling its directory holds; ok is false when no spelling
 // leads to an existing path.
-func foldPath(dir string, parts []string, budget *int) (string, bool) {
+func foldPath(dir string, parts []string, list func(string) ([]string, bool), budget *int) (string, bool) {
 	if len(parts) == 0 {
 		return dir, true
 	}
@@ -93,30 +112,33 @@ func foldPath(dir string, parts []string, budget *int) (string, bool) {
 		return filepath.Join(dir, name)
 	}
 	if part == "." || part == ".." || part == "" {
-		return foldPath(join(part), parts[1:], budget)
+		return foldPath(join(part), parts[1:], list, budget)
 	}
-	if _, err := os.Lstat(join(part)); err == nil {
-		if fixed, ok := foldPath(join(part), parts[1:], budget); ok {
-			return fixed, true
-		}
-	}
-	if *budget <= 0 {
-		return "", false
-	}
-	*budget--
 	readFrom := dir
 	if readFrom == "" {
 		readFrom = "."
 	}
-	entries, err := os.ReadDir(readFrom)
-	if err != nil {
+	names, ok := list(readFrom)
+	if !ok {
 		return "", false
 	}
-	for _, e := range entries {
-		if e.Name() == part || !strings.EqualFold(e.Name(), part) {
+	for _, n := range names {
+		if n == part {
+			if fixed, ok := foldPath(join(n), parts[1:], list, budget); ok {
+				return fixed, true
+			}
+			break
+		}
+	}
+	for _, n := range names {
+		if n == part || !strings.EqualFold(n, part) {
 			continue
 		}
-		if fixed, ok := foldPath(join(e.Name()), parts[1:], budget); ok {
+		if *budget <= 0 {
+			return "", false
+		}
+		*budget--
+		if fixed, ok := foldPath(join(n), parts[1:], list, budget); ok {
 			return fixed, true
 		}
 	}

@@ -69,6 +69,10 @@ type index struct {
 	// Windows-universal-samples names 40 files under \SharedContent), and
 	// each answer costs a directory listing per path component.
 	existing memo[string, existingAnswer]
+	// listings memoizes the entry names of the directories existingFile
+	// reads: a look-up that tries the other spellings of a folder goes back
+	// up the path, and the paths of a project share their folders.
+	listings memo[string, dirListing]
 
 	// stats memoizes index.exists, above index.fileAbove.
 	stats memo[string, bool]
@@ -505,6 +509,20 @@ func (ix *index) existingPath(path string) (string, bool) {
 	return fixed, ok
 }
 
+type dirListing struct {
+	names []string
+	ok    bool
+}
+
+// listDir lists a directory's entry names once per discovery.
+func (ix *index) listDir(dir string) ([]string, bool) {
+	l := ix.listings.get(dir, func() dirListing {
+		names, ok := listDir(dir)
+		return dirListing{names, ok}
+	})
+	return l.names, l.ok
+}
+
 type existingAnswer struct {
 	fixed string
 	info  os.FileInfo
@@ -515,7 +533,7 @@ type existingAnswer struct {
 // per discovery.
 func (ix *index) existingFile(path string) (string, os.FileInfo, bool) {
 	a := ix.existing.get(path, func() (a existingAnswer) {
-		a.fixed, a.info, a.ok = existingFile(path)
+		a.fixed, a.info, a.ok = existingFileIn(path, ix.listDir)
 		return a
 	})
 	return a.fixed, a.info, a.ok
