@@ -102,7 +102,7 @@ func init() { Register(entryPointClassMissing{}) }
 func (entryPointClassMissing) Meta() Meta { return metaBG103 }
 
 func (entryPointClassMissing) Check(c *Context) []Finding {
-	if !factsComparable(c) || c.App == nil || !c.App.SourcesFound || someSourceUnreadable(c.Facts) || !sourcesComplete(c) {
+	if !factsComparable(c) || c.App == nil || !c.App.SourcesFound || someSourceUnreadable(c.Facts) {
 		return nil
 	}
 	classes := map[string]bool{}

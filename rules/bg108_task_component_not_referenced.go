@@ -99,7 +99,7 @@ does not edit project files.
 func (taskComponentNotReferenced) Meta() Meta { return metaBG108 }
 
 func (taskComponentNotReferenced) Check(c *Context) []Finding {
-	if !factsComparable(c) || c.App == nil || !c.App.SourcesFound || len(c.Facts.ElsewhereClasses) == 0 || someSourceUnreadable(c.Facts) || !sourcesComplete(c) {
+	if !factsComparable(c) || c.App == nil || !c.App.SourcesFound || len(c.Facts.ElsewhereClasses) == 0 || someSourceUnreadable(c.Facts) {
 		return nil
 	}
 	own := map[string]bool{}

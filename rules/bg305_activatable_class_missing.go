@@ -27,7 +27,7 @@ func init() { Register(activatableClassMissing{}) }
 func (activatableClassMissing) Meta() Meta { return metaBG305 }
 
 func (activatableClassMissing) Check(c *Context) []Finding {
-	if !factsComparable(c) || c.App == nil || !c.App.SourcesFound || someSourceUnreadable(c.Facts) || !sourcesComplete(c) {
+	if !factsComparable(c) || c.App == nil || !c.App.SourcesFound || someSourceUnreadable(c.Facts) {
 		return nil
 	}
 	known := map[string]bool{}

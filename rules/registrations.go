@@ -201,6 +201,9 @@ func canSeeAllRegistrations(c *Context) bool {
 // sourcesComplete reports whether every source file the App's projects
 // list was found: "the App's code never does X" can be said only then (a
 // file kept outside the checkout, a dangling link, may be where it does).
+// The rules about whether a class exists (BG103, BG108, BG305) do not
+// ask: a class whose file is missing is missing from the build too (the
+// task class deleted while the project still lists it is BG103's case).
 func sourcesComplete(c *Context) bool {
 	return c == nil || c.App == nil || c.App.MissingSources == 0
 }
