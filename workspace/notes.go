@@ -23,7 +23,22 @@ const (
 	// noteUnresolved: an item's value needs an MSBuild expression that
 	// cannot be resolved statically (subject: the expression).
 	noteUnresolved
+	// noteTemplateFragment: a file with a manifest's or a project's name
+	// is a template merge fragment (subject: its kind, see
+	// templateFragment).
+	noteTemplateFragment
 )
+
+// templateFragmentReason is why a template merge fragment is not an App.
+const templateFragmentReason = "a template merge fragment: a template engine merges its marked lines into the file of that name in a project it generates; no build reads it"
+
+// templateFragmentNote says that the file at path, a template merge
+// fragment, is not what its name makes it look like (what: "an App", "a
+// project").
+func templateFragmentNote(path, what string) Note {
+	kind := templateFragment(filepath.Base(path))
+	return newNote(path, 0, "not %s: %s (%s)", what, templateFragmentReason, kind).about(noteTemplateFragment, kind)
+}
 
 // about gives a Note its kind and subject.
 func (n Note) about(kind noteKind, subject string) Note {
@@ -54,7 +69,10 @@ func unresolvedExpr(err error) string {
 //     list them; a missing file in a folder that exists is a problem of
 //     its own and keeps its Note;
 //   - the items of one file that need the same expression that cannot be
-//     resolved (MIDL's dlldata.c, _i.c and _p.c under $(Platform)).
+//     resolved (MIDL's dlldata.c, _i.c and _p.c under $(Platform));
+//   - the template merge fragments of one kind (Template Studio keeps a
+//     Package_postaction.appxmanifest beside each of dozens of
+//     templates), one Note per kind, wherever they are.
 func groupNotes(notes []Note) []Note {
 	type key struct {
 		kind          noteKind
@@ -78,6 +96,8 @@ func groupNotes(notes []Note) []Note {
 			k = key{kind: n.kind, subject: dir}
 		case noteUnresolved:
 			k = key{kind: n.kind, path: n.Path, subject: n.subject}
+		case noteTemplateFragment:
+			k = key{kind: n.kind, subject: n.subject}
 		default:
 			out = append(out, n)
 			continue
@@ -121,6 +141,13 @@ func groupNotes(notes []Note) []Note {
 			if nodeModulesOf(k.subject) != "" {
 				first.Message += "; npm install puts them there (node_modules is never committed)"
 			}
+		case k.kind == noteTemplateFragment:
+			what := "projects"
+			if isManifestName(filepath.Base(first.Path)) {
+				what = "Apps"
+			}
+			first.Message = fmt.Sprintf("not %s: this file and %d more named %s are template merge fragments: a template engine merges their marked lines into the files of those names in a project it generates; no build reads them",
+				what, len(g)-1, k.subject)
 		case k.kind == noteUnresolved:
 			var lines []string
 			for _, n := range g[1:] {
