@@ -18,7 +18,8 @@ const (
 	// does not exist (subject: its path).
 	noteMissingProject noteKind = iota + 1
 	// noteMissingSource: a project lists a source file that does not
-	// exist (subject: its path).
+	// exist, or a wildcard under a folder that does not (subject: its
+	// path).
 	noteMissingSource
 	// noteUnresolved: an item's value needs an MSBuild expression that
 	// cannot be resolved statically (subject: the expression).
@@ -136,8 +137,23 @@ func groupNotes(notes []Note) []Note {
 			if len(listers) > 3 {
 				listers = append(listers[:3], fmt.Sprintf("%d more", len(listers)-3))
 			}
-			first.Message = fmt.Sprintf("folder %s does not exist: %d source files listed under it are missing (listed by %s; the first: %s)",
-				k.subject, len(g), strings.Join(listers, ", "), first.subject)
+			wildcards := 0
+			for _, n := range g {
+				if strings.ContainsAny(filepath.ToSlash(n.subject), "*?[{") {
+					wildcards++
+				}
+			}
+			if wildcards == 0 {
+				first.Message = fmt.Sprintf("folder %s does not exist: %d source files listed under it are missing (listed by %s; the first: %s)",
+					k.subject, len(g), strings.Join(listers, ", "), first.subject)
+			} else {
+				what := count(wildcards, "wildcard")
+				if files := len(g) - wildcards; files > 0 {
+					what += " and " + count(files, "source file")
+				}
+				first.Message = fmt.Sprintf("folder %s does not exist: %s listed under it find nothing (listed by %s; the first: %s)",
+					k.subject, what, strings.Join(listers, ", "), first.subject)
+			}
 			if nodeModulesOf(k.subject) != "" {
 				first.Message += "; npm install puts them there (node_modules is never committed)"
 			}
