@@ -74,6 +74,10 @@ func unresolvedExpr(err error) string {
 //   - the template merge fragments of one kind (Template Studio keeps a
 //     Package_postaction.appxmanifest beside each of dozens of
 //     templates), one Note per kind, wherever they are.
+//
+// A missing project or source that lies in a git submodule that is not
+// checked out (.gitmodules names it, its folder is missing or empty) says
+// so: one Note per naming file already, with the remedy.
 func groupNotes(notes []Note) []Note {
 	type key struct {
 		kind          noteKind
@@ -83,6 +87,7 @@ func groupNotes(notes []Note) []Note {
 	var order []key
 	var out []Note
 	missingDir := missingFolders()
+	submodule := uncheckedSubmodules()
 	for _, n := range notes {
 		var k key
 		switch n.kind {
@@ -117,6 +122,7 @@ func groupNotes(notes []Note) []Note {
 			return a.Line - b.Line
 		})
 		first := g[0]
+		inSubmodules := k.kind == noteMissingSource || k.kind == noteMissingProject && k.subject == ""
 		switch {
 		case k.kind == noteMissingProject && k.subject != "":
 			if len(g) == 1 {
@@ -178,9 +184,109 @@ func groupNotes(notes []Note) []Note {
 			}
 			first.Message += fmt.Sprintf(" (and, for the same reason, %d more of this file: %s %s)", len(g)-1, label, strings.Join(lines, ", "))
 		}
+		if inSubmodules {
+			first.Message += submoduleRemark(g, submodule)
+		}
 		out = append(out, first)
 	}
 	return out
+}
+
+// submoduleRemark says which of a group's missing files lie in git
+// submodules that are not checked out ("" when none does): the usual
+// reason, and one with a one-line remedy.
+func submoduleRemark(g []Note, submodule func(string) string) string {
+	var names []string
+	in := 0
+	for _, n := range g {
+		if name := submodule(n.subject); name != "" {
+			in++
+			names = append(names, name)
+		}
+	}
+	if in == 0 {
+		return ""
+	}
+	names = dedupSorted(names)
+	if len(names) > 3 {
+		names = append(names[:3], fmt.Sprintf("and %d more", len(names)-3))
+	}
+	where := "git submodules that are not checked out: " + strings.Join(names, ", ")
+	if len(names) == 1 {
+		where = "git submodule " + names[0] + ", which is not checked out"
+	}
+	switch {
+	case len(g) == 1:
+		return fmt.Sprintf("; it lies in %s (git submodule update --init)", where)
+	case in == len(g):
+		return fmt.Sprintf("; they lie in %s (git submodule update --init)", where)
+	}
+	return fmt.Sprintf("; %d of them lie in %s (git submodule update --init)", in, where)
+}
+
+// uncheckedSubmodules returns a function that gives, for a path, the git
+// submodule it lies in as .gitmodules names it ("ref/Common"), when that
+// submodule is not checked out (its folder is missing or empty); "" else.
+// The .gitmodules is the one of the repository that holds the path: the
+// nearest above it, up to the folder that holds .git.
+func uncheckedSubmodules() func(path string) string {
+	type module struct{ name, dir string }
+	modules := map[string][]module{} // by the folder of .gitmodules
+	found := map[string]string{}     // folder → the folder of its .gitmodules, "" when none
+	var repoOf func(dir string) string
+	repoOf = func(dir string) string {
+		if r, ok := found[dir]; ok {
+			return r
+		}
+		r := ""
+		if _, err := os.Stat(filepath.Join(dir, ".gitmodules")); err == nil {
+			r = dir
+		} else if _, err := os.Stat(filepath.Join(dir, ".git")); err != nil {
+			if parent := filepath.Dir(dir); parent != dir {
+				r = repoOf(parent)
+			}
+		}
+		found[dir] = r
+		return r
+	}
+	checkedOut := map[string]bool{}
+	return func(path string) string {
+		abs, err := filepath.Abs(path)
+		if err != nil {
+			return ""
+		}
+		repo := repoOf(filepath.Dir(abs))
+		if repo == "" {
+			return ""
+		}
+		list, ok := modules[repo]
+		if !ok {
+			data, _ := readProjectBytes(filepath.Join(repo, ".gitmodules"))
+			for _, line := range strings.Split(string(data), "\n") {
+				key, value, ok := strings.Cut(strings.TrimSpace(line), "=")
+				if ok && strings.TrimSpace(key) == "path" {
+					name := strings.TrimSpace(value)
+					list = append(list, module{name: name, dir: filepath.Join(repo, filepath.FromSlash(name))})
+				}
+			}
+			modules[repo] = list
+		}
+		for _, m := range list {
+			if !strings.HasPrefix(abs, m.dir+string(filepath.Separator)) {
+				continue
+			}
+			there, ok := checkedOut[m.dir]
+			if !ok {
+				entries, _ := os.ReadDir(m.dir)
+				there = len(entries) > 0
+				checkedOut[m.dir] = there
+			}
+			if !there {
+				return m.name
+			}
+		}
+		return ""
+	}
 }
 
 // subjects lists the first three subjects of a group, and how many more.
