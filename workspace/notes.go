@@ -185,7 +185,11 @@ func groupNotes(notes []Note) []Note {
 			first.Message += fmt.Sprintf(" (and, for the same reason, %d more of this file: %s %s)", len(g)-1, label, strings.Join(lines, ", "))
 		}
 		if inSubmodules {
-			first.Message += submoduleRemark(g, submodule)
+			folder := ""
+			if k.kind == noteMissingSource {
+				folder = k.subject
+			}
+			first.Message += submoduleRemark(g, folder, submodule)
 		}
 		out = append(out, first)
 	}
@@ -194,8 +198,9 @@ func groupNotes(notes []Note) []Note {
 
 // submoduleRemark says which of a group's missing files lie in git
 // submodules that are not checked out ("" when none does): the usual
-// reason, and one with a one-line remedy.
-func submoduleRemark(g []Note, submodule func(string) string) string {
+// reason, and one with a one-line remedy. folder is the missing folder
+// the group is about, if any: when it is the submodule, it is named once.
+func submoduleRemark(g []Note, folder string, submodule func(string) string) string {
 	var names []string
 	in := 0
 	for _, n := range g {
@@ -208,6 +213,10 @@ func submoduleRemark(g []Note, submodule func(string) string) string {
 		return ""
 	}
 	names = dedupSorted(names)
+	if abs, err := filepath.Abs(folder); err == nil && folder != "" && len(names) == 1 && in == len(g) &&
+		strings.HasSuffix(filepath.ToSlash(abs), "/"+names[0]) {
+		return "; it is a git submodule that is not checked out (git submodule update --init)"
+	}
 	if len(names) > 3 {
 		names = append(names[:3], fmt.Sprintf("and %d more", len(names)-3))
 	}

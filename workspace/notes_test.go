@@ -100,7 +100,7 @@ func TestGroupNotes(t *testing.T) {
 			"; 2 of them lie in git submodules that are not checked out: ext/json, ext/zlib (git submodule update --init)",
 		"Lone.sln:3: referenced project " + p("ext/zlib/zlib.vcxproj") + " does not exist; it lies in git submodule ext/zlib, which is not checked out (git submodule update --init)",
 		"tools/zip/zip.csproj:7: folder " + p("ext/zlib") + " does not exist: 1 wildcard and 1 source file listed under it find nothing (listed by zip.csproj; the first: " + p("ext/zlib/src/*.c") +
-			"); they lie in git submodule ext/zlib, which is not checked out (git submodule update --init)",
+			"); it is a git submodule that is not checked out (git submodule update --init)",
 		"tools/zip/zip.csproj:9: source file " + p("ext/here/src/gone.c") + " listed in the project does not exist",
 	}
 	slices.Sort(want)
