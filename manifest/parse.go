@@ -82,6 +82,10 @@ func Parse(path string, data []byte) *Manifest {
 		}
 	}
 	b.build()
+	// The builder's problem (a root other than <Package>) comes after the
+	// scan's, though it is earlier in the text: Problems[0] is the first
+	// error, the one BG001 reports.
+	slices.SortStableFunc(m.Problems, func(a, b Problem) int { return a.Pos.Offset - b.Pos.Offset })
 	return m
 }
 

@@ -191,6 +191,8 @@ func TestProblems(t *testing.T) {
 		{"invalid utf8", "<?xml version='1.0' encoding='windows-1252'?>\n<Package>caf\xe9</Package>", 2, 13, `declares encoding "windows-1252"`},
 		{"binary", "\x89PNG\r\n\x1a\n\x00\x00", 1, 1, "invalid UTF-8"},
 		{"not a package", "<Project/>", 1, 1, "root element is <Project>"},
+		// the root's problem is found after the prefix's, and is first
+		{"not a package, undeclared prefix", "<Applications>\n <uap:Extension/>\n</Applications>", 1, 1, "root element is <Applications>"},
 		{"lone surrogate", string(utf16Bytes("<Package>ab", false, true)) + "\x00\xd8" + string(utf16Bytes("</Package>", false, false)), 1, 12, "lone surrogate"},
 		{"odd utf16", string(utf16Bytes("<Package/>", false, true)) + "x", 1, 11, "odd number of bytes"},
 		{"late xml declaration", "\n<?xml version='1.0'?>\n<Package " + nsDecl + "/>", 2, 1, "must be the very first thing"},

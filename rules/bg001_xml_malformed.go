@@ -69,9 +69,12 @@ func (xmlMalformed) Check(c *Context) []Finding {
 	if c.Manifest == nil {
 		return nil
 	}
-	var out []Finding
-	for _, p := range c.Manifest.Problems {
-		out = append(out, AtManifest(metaBG001, c.Manifest, p.Pos, "%s", p.Message))
+	if len(c.Manifest.Problems) == 0 {
+		return nil
 	}
-	return out
+	// Only the first error: what follows it may be its consequence (a
+	// fragment whose root is not <Package> declares none of the
+	// prefixes its elements use), and the doc promises one finding.
+	p := c.Manifest.Problems[0]
+	return []Finding{AtManifest(metaBG001, c.Manifest, p.Pos, "%s", p.Message)}
 }

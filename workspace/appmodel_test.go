@@ -40,6 +40,13 @@ func TestDiscoverAppModel(t *testing.T) {
 		{dir: "conditioned", // AppxManifest items under conditions, per solution configuration
 			apps:    map[string]Ownership{"App/Package.appxmanifest": OwnerProject, "App/Package.Store.appxmanifest": OwnerProject},
 			skipped: map[string]string{"App/Package.Legacy.appxmanifest": "none of its configurations (Debug|x86, Release|x86, Store|x86)"}},
+		{dir: "templates", // template merge fragments; XML under a manifest's name rooted elsewhere
+			apps: map[string]Ownership{"Templates/Project/Package.appxmanifest": OwnerFallback, "Odd/Odd.appxmanifest": OwnerProject},
+			skipped: map[string]string{
+				"Templates/Features/Share/Package_postaction.appxmanifest":  "template merge fragment",
+				"Templates/Features/Launch/Package_postaction.appxmanifest": "template merge fragment",
+				"Templates/Snippets/Extensions.appxmanifest":                "root element is <Extensions>, not <Package>, and no project packages it",
+			}},
 		{dir: "maui", // .NET MAUI single projects package Platforms/Windows/Package.appxmanifest two folders down
 			apps: map[string]Ownership{
 				"Heron/Platforms/Windows/Package.appxmanifest":   OwnerProject,  // the default folder
@@ -85,6 +92,9 @@ func TestDiscoverAppModel(t *testing.T) {
 				found := false
 				for _, n := range r.Notes {
 					found = found || (filepath.ToSlash(n.Path) == filepath.ToSlash(filepath.Join(root, m)) && strings.Contains(n.Message, "not an App"))
+				}
+				if templateFragment(filepath.Base(m)) != "" {
+					continue // told once for all, see TestDiscoverTemplateFragments
 				}
 				if !found {
 					t.Errorf("%s: no Note says it was skipped: %v", m, r.Notes)
@@ -222,6 +232,75 @@ func TestNotXML(t *testing.T) {
 		got := notXML(path)
 		if (c.want == "") != (got == "") || !strings.Contains(got, c.want) {
 			t.Errorf("%s: notXML = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// Template merge fragments are neither Apps nor projects, and each kind is
+// told once: no BG001 on them, no "malformed project file" Notes.
+func TestDiscoverTemplateFragments(t *testing.T) {
+	r, err := Discover([]string{"testdata/appmodel/templates"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for _, n := range r.Notes {
+		if strings.Contains(n.Message, "malformed") {
+			t.Errorf("a fragment read as a project: %s", n)
+		}
+		if strings.Contains(n.Message, "template merge fragment") {
+			got[strings.TrimPrefix(filepath.ToSlash(n.Path), "testdata/appmodel/templates/Templates/Features/Launch/")] = n.Message
+		}
+	}
+	want := map[string]string{
+		"Package_postaction.appxmanifest":          "not Apps: this file and 1 more named *_postaction.appxmanifest are template merge fragments",
+		"Param_ProjectName_searchreplace.1.csproj": "not projects: this file and 1 more named *_searchreplace.csproj are template merge fragments",
+		"Param_ProjectName_postaction.csproj":      "not a project: a template merge fragment",
+	}
+	if len(got) != len(want) {
+		t.Errorf("fragment Notes %v, want one per kind: %v", got, want)
+	}
+	for path, msg := range want {
+		if !strings.HasPrefix(got[path], msg) {
+			t.Errorf("%s: Note %q, want one starting %q", path, got[path], msg)
+		}
+	}
+}
+
+func TestTemplateFragment(t *testing.T) {
+	for name, want := range map[string]string{
+		"Package_postaction.appxmanifest":           "*_postaction.appxmanifest",
+		"Package_gpostaction.appxmanifest":          "*_gpostaction.appxmanifest",
+		"Package_SearchReplace.appxmanifest":        "*_searchreplace.appxmanifest",
+		"Param_ProjectName_searchreplace.1.vbproj":  "*_searchreplace.vbproj",
+		"Param_ProjectName.Core_postaction.csproj":  "*_postaction.csproj",
+		"Package.appxmanifest":                      "",
+		"PostAction.csproj":                         "", // no underscore: a project of that name
+		"Param_ProjectName_postaction.v2.csproj":    "", // not a number
+		"Param_ProjectName_searchreplaced.csproj":   "",
+		"AppxManifest_postaction.xml":               "*_postaction.xml",
+		"Param_ProjectName_searchreplace.12.csproj": "*_searchreplace.csproj",
+	} {
+		if got := templateFragment(name); got != want {
+			t.Errorf("templateFragment(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+func TestRootElementIn(t *testing.T) {
+	for text, want := range map[string]string{
+		`<?xml version="1.0"?><Package xmlns="x"/>`:                       "Package",
+		"\n<!-- a comment -->\n<foundation:Package xmlns:foundation='x'>": "Package",
+		"<!DOCTYPE Package>\n<Package>":                                   "Package",
+		"<Applications>\n<Extensions/>":                                   "Applications",
+		"<Extensions/>":                                                   "Extensions",
+		"<!-- never closed":                                               "",
+		"not xml":                                                         "",
+		"":                                                                "",
+		"<":                                                               "",
+	} {
+		if got := rootElementIn([]byte(text)); got != want {
+			t.Errorf("rootElementIn(%q) = %q, want %q", text, got, want)
 		}
 	}
 }

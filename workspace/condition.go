@@ -158,13 +158,41 @@ func (c *condParser) expand(s string) string {
 		}
 		b.WriteString(s[:i])
 		name := strings.TrimSpace(s[i+2 : j])
-		if v, ok := c.prop(name); ok && !strings.HasPrefix(name, "[") {
+		var v string
+		var ok bool
+		if strings.HasPrefix(name, "[") {
+			v, ok = c.function(name)
+		} else {
+			v, ok = c.prop(name)
+		}
+		if ok {
 			b.WriteString(v)
 		} else {
 			c.ok = false
 		}
 		s = s[j+1:]
 	}
+}
+
+// function evaluates the one property function multi-platform projects
+// put in their conditions, $([MSBuild]::GetTargetPlatformIdentifier(
+// '$(TargetFramework)')); false for any other, or an argument that
+// cannot be evaluated.
+func (c *condParser) function(call string) (string, bool) {
+	const name = "[msbuild]::gettargetplatformidentifier("
+	if !strings.HasPrefix(strings.ToLower(call), name) || !strings.HasSuffix(call, ")") {
+		return "", false
+	}
+	arg := strings.TrimSpace(call[len(name) : len(call)-1])
+	if len(arg) < 2 || arg[0] != '\'' || arg[len(arg)-1] != '\'' {
+		return "", false
+	}
+	inner := &condParser{prop: c.prop, ok: true}
+	tfm := inner.expand(arg[1 : len(arg)-1])
+	if !inner.ok {
+		return "", false
+	}
+	return targetPlatformIdentifier(tfm)
 }
 
 // condTokens splits a condition into quoted strings, operators,

@@ -566,6 +566,10 @@ func (d *discoverer) appFor(manifest string, walkRoot *dirNode, explicit bool) *
 	if _, skipped := d.skippedManifests[key]; skipped && !explicit {
 		return nil
 	}
+	if !explicit && templateFragment(filepath.Base(manifest)) != "" {
+		d.skipManifestNoted(manifest, templateFragmentReason, templateFragmentNote(manifest, "an App"))
+		return nil
+	}
 	dir := filepath.Dir(manifest)
 	var v verdict
 	if reason, ok := d.contentChecked[key]; ok {
@@ -575,6 +579,15 @@ func (d *discoverer) appFor(manifest string, walkRoot *dirNode, explicit bool) *
 	}
 	if v.skip == "" {
 		v = d.ownership(manifest, dir)
+	}
+	if v.skip == "" && v.owner == nil {
+		// No project packages it, so nothing but its name says it is an
+		// app manifest; a root other than <Package> says it is not (a
+		// fragment merged into one, another tool's XML). A project that
+		// packages such a file fails to build: that is BG001's.
+		if root := rootElement(manifest); root != "" && root != "Package" {
+			v.skip = fmt.Sprintf("its root element is <%s>, not <Package>, and no project packages it", root)
+		}
 	}
 	if v.skip != "" && !explicit {
 		d.skipManifest(manifest, v.skip)
@@ -645,12 +658,17 @@ func (d *discoverer) besideProject(dir string) *projectFile {
 
 // skipManifest records a manifest that is not an App, and why.
 func (d *discoverer) skipManifest(manifest, reason string) {
+	d.skipManifestNoted(manifest, reason, newNote(manifest, 0, "not an App: %s", reason))
+}
+
+// skipManifestNoted is skipManifest with the Note to give.
+func (d *discoverer) skipManifestNoted(manifest, reason string, n Note) {
 	key := d.ix.key(manifest)
 	if _, done := d.skippedManifests[key]; done {
 		return
 	}
 	d.skippedManifests[key] = SkippedManifest{Path: manifest, Reason: reason}
-	d.ix.note(manifest, 0, "not an App: %s", reason)
+	d.ix.add(n)
 }
 
 // groupProjects adds the owner and every project it links, transitively

@@ -101,3 +101,35 @@ func isSolutionName(name string) bool {
 // for files no scanner reads. The scanner's own table decides, so that
 // discovery lists exactly the files it can read.
 func languageOf(path string) (registration.Language, bool) { return registration.LanguageOf(path) }
+
+// templateFragmentSuffixes end the base names of the merge fragments that
+// Windows Template Studio (and the templates built on its engine) keeps
+// beside each template: Package_postaction.appxmanifest,
+// Param_ProjectName_searchreplace.csproj. The engine merges the lines
+// between their <!--{[{--> and <!--}]}--> markers into the generated
+// project's file of the same name; the fragment itself is no manifest
+// and no project (markers inside a start tag, a root such as
+// <Applications> or <TargetFramework>, prefixes declared only in the
+// target), and no build reads it. _gpostaction must come before
+// _postaction, which it ends with.
+var templateFragmentSuffixes = []string{"_gpostaction", "_postaction", "_searchreplace"}
+
+// templateFragment returns the kind of template merge fragment a file
+// name is ("*_postaction.appxmanifest", "*_searchreplace.csproj": the
+// suffix and the extension, lower case), or "" when it is none. A
+// numbered variant (Param_ProjectName_searchreplace.1.vbproj, the second
+// fragment for one target) is the same kind.
+func templateFragment(name string) string {
+	lower := strings.ToLower(name)
+	ext := filepath.Ext(lower)
+	base := strings.TrimSuffix(lower, ext)
+	if dot := strings.LastIndexByte(base, '.'); dot >= 0 && dot+1 < len(base) && strings.Trim(base[dot+1:], "0123456789") == "" {
+		base = base[:dot]
+	}
+	for _, s := range templateFragmentSuffixes {
+		if strings.HasSuffix(base, s) {
+			return "*" + s + ext
+		}
+	}
+	return ""
+}

@@ -16,6 +16,18 @@ func TestGroupNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	at := func(rel string) string { return filepath.Join(dir, filepath.FromSlash(rel)) }
+	// two submodules that were never checked out, and one that was
+	gitmodules := "[submodule \"ext/zlib\"]\n\tpath = ext/zlib\n\turl = https://example.invalid/zlib.git\n" +
+		"[submodule \"ext/json\"]\n\tpath = ext/json\n[submodule \"ext/here\"]\n\tpath = ext/here\n"
+	if err := os.WriteFile(at(".gitmodules"), []byte(gitmodules), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(at("ext/json"), 0o755); err != nil { // empty: not checked out
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(at("ext/here/src"), 0o755); err != nil {
+		t.Fatal(err)
+	}
 	missingProject := func(from string, line int, project string) Note {
 		return newNote(at(from), line, "referenced project %s does not exist", at(project)).about(noteMissingProject, at(project))
 	}
@@ -53,6 +65,15 @@ func TestGroupNotes(t *testing.T) {
 		unresolved("proxy/proxy.vcxproj", 244, "$(Platform)"),
 		unresolved("proxy/proxy.vcxproj", 300, "$(Other)"),
 		newNote(at("App/Package.appxmanifest"), 0, "not an App: a binary file"),
+		// projects and sources of submodules not checked out
+		missingProject("Tools.sln", 5, "ext/zlib/contrib/zlib.vcxproj"),
+		missingProject("Tools.sln", 9, "ext/json/json.vcxproj"),
+		missingProject("Tools.sln", 13, "tools/Gone/Gone.csproj"),
+		missingProject("Lone.sln", 3, "ext/zlib/zlib.vcxproj"),
+		missingSource("tools/zip/zip.csproj", 7, "ext/zlib/src/*.c"),
+		missingSource("tools/zip/zip.csproj", 8, "ext/zlib/inflate.c"),
+		// a file missing from a submodule that is there is no news of it
+		missingSource("tools/zip/zip.csproj", 9, "ext/here/src/gone.c"),
 	}
 	var got []string
 	for _, n := range groupNotes(notes) {
@@ -75,6 +96,12 @@ func TestGroupNotes(t *testing.T) {
 			p("node_modules/folly/a.h") + "); npm install puts them there (node_modules is never committed)",
 		`proxy/proxy.vcxproj:236: cannot resolve $(Platform) in "$(Platform)\\x.c"; item skipped (and, for the same reason, 2 more of this file: lines 244, 252)`,
 		`proxy/proxy.vcxproj:300: cannot resolve $(Other) in "$(Other)\\x.c"; item skipped`,
+		"Tools.sln:5: 3 referenced projects do not exist: " + p("ext/zlib/contrib/zlib.vcxproj") + ", " + p("ext/json/json.vcxproj") + ", " + p("tools/Gone/Gone.csproj") +
+			"; 2 of them lie in git submodules that are not checked out: ext/json, ext/zlib (git submodule update --init)",
+		"Lone.sln:3: referenced project " + p("ext/zlib/zlib.vcxproj") + " does not exist; it lies in git submodule ext/zlib, which is not checked out (git submodule update --init)",
+		"tools/zip/zip.csproj:7: folder " + p("ext/zlib") + " does not exist: 1 wildcard and 1 source file listed under it find nothing (listed by zip.csproj; the first: " + p("ext/zlib/src/*.c") +
+			"); it is a git submodule that is not checked out (git submodule update --init)",
+		"tools/zip/zip.csproj:9: source file " + p("ext/here/src/gone.c") + " listed in the project does not exist",
 	}
 	slices.Sort(want)
 	if !slices.Equal(got, want) {

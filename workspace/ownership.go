@@ -267,7 +267,7 @@ func (d *discoverer) projectsIn(dir string) []*projectFile {
 	}
 	entries, _ := os.ReadDir(dir)
 	for _, e := range entries {
-		if !e.IsDir() && isProjectName(e.Name()) {
+		if !e.IsDir() && isProjectName(e.Name()) && templateFragment(e.Name()) == "" {
 			if p := d.project(filepath.Join(dir, e.Name()), 0, ""); p != nil {
 				out = append(out, p)
 			}
@@ -421,6 +421,59 @@ func notXML(path string) string {
 		return "a binary file (NUL bytes or invalid UTF-8), not XML"
 	}
 	return ""
+}
+
+// rootElement returns the name (without its prefix) of the first element
+// of the XML file at path, read from its first 4 KiB: "" when it cannot
+// be told (a file that cannot be read, a comment or declaration longer
+// than that, no element at all, text that is not XML).
+func rootElement(path string) string {
+	f, err := os.Open(path)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	head := make([]byte, 4096)
+	n, err := io.ReadFull(f, head)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return ""
+	}
+	return rootElementIn(decodeText(head[:n]))
+}
+
+// rootElementIn is rootElement on the text itself.
+func rootElementIn(text []byte) string {
+	for {
+		text = bytes.TrimLeft(text, " \t\r\n")
+		if len(text) < 2 || text[0] != '<' {
+			return ""
+		}
+		var end []byte
+		switch {
+		case bytes.HasPrefix(text, []byte("<?")):
+			end = []byte("?>")
+		case bytes.HasPrefix(text, []byte("<!--")):
+			end = []byte("-->")
+		case text[1] == '!':
+			end = []byte(">") // a DOCTYPE without an internal subset
+		default:
+			name := text[1:]
+			i := bytes.IndexAny(name, " \t\r\n/>")
+			if i <= 0 {
+				return ""
+			}
+			name = name[:i]
+			if colon := bytes.LastIndexByte(name, ':'); colon >= 0 {
+				name = name[colon+1:]
+			}
+			return string(name)
+		}
+		i := bytes.Index(text, end)
+		if i < 0 {
+			return ""
+		}
+		text = text[i+len(end):]
+	}
 }
 
 // trimIncompleteRune drops a UTF-8 sequence cut at the end of a read.

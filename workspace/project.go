@@ -17,11 +17,17 @@ type item struct {
 	kind    string
 	value   string // the raw attribute value, properties unresolved
 	exclude string // the item's Exclude attribute
-	// cond is the item's Condition joined with its ItemGroup's (only for
-	// AppxManifest items).
+	// cond is the item's Condition joined with its ItemGroup's (for
+	// AppxManifest, source and remove items): a manifest is chosen per
+	// configuration, a remove applies only where its condition surely
+	// holds (see removeApplies), a missing source guarded by Exists() is
+	// no surprise (see existsGuarded).
 	cond string
-	file string // file that declares it (project or imported .projitems): $(MSBuildThisFileDirectory)
-	line int
+	// branch: the item is inside a Choose's When or Otherwise, or a
+	// Target, whose conditions cond does not hold.
+	branch bool
+	file   string // file that declares it (project or imported .projitems): $(MSBuildThisFileDirectory)
+	line   int
 }
 
 // projectFile is a parsed project: the public facts plus what grouping needs.
@@ -59,9 +65,15 @@ type projectFile struct {
 }
 
 // propDef is a property's raw value and the file that defines it (its
-// $(MSBuildThisFileDirectory)).
+// $(MSBuildThisFileDirectory)): the first definition. defs counts the
+// definitions read (the project's and its imports'), and conditional is
+// set when one of them is under a Condition (its own, its
+// PropertyGroup's, a Choose's) or inside a Target: then the first value
+// is only one of the values the property may have.
 type propDef struct {
 	value, file string
+	defs        int
+	conditional bool
 }
 
 // msbuildProps are the project properties read to classify a project.
@@ -111,12 +123,18 @@ func parseProject(disp string, data []byte) (*projectFile, error) {
 }
 
 // readElements collects properties and items from a project (or an
-// imported .projitems) element tree. Conditions are ignored: a file listed
-// for any configuration is part of the App.
+// imported .projitems) element tree. Conditions are kept, not applied: a
+// file listed for any configuration is part of the App.
 func (p *projectFile) readElements(root *xmlElem, file string, mp *msbuildProps) {
-	var visit func(e *xmlElem, parent, groupCond string)
-	visit = func(e *xmlElem, parent, groupCond string) {
+	// branch: e is or is inside a Choose's branch or a Target, whose
+	// conditions the items do not carry; conditioned: branch, or e or an
+	// element above it has a Condition
+	var visit func(e *xmlElem, parent, groupCond string, branch, conditioned bool)
+	visit = func(e *xmlElem, parent, groupCond string, branch, conditioned bool) {
 		tag := e.tag
+		_, hasCond := e.attr("Condition")
+		branch = branch || tag == "When" || tag == "Otherwise" || tag == "Target"
+		conditioned = conditioned || branch || hasCond
 		_, hasSdk := e.attr("Sdk")
 		switch {
 		case tag == "Sdk" || (tag == "Import" && hasSdk):
@@ -126,10 +144,10 @@ func (p *projectFile) readElements(root *xmlElem, file string, mp *msbuildProps)
 			// Include="System"/> is a VB namespace import, not a file.
 			p.items = append(p.items, item{kind: "import", value: e.attrValue("Project"), file: file, line: e.line})
 		case parent == "PropertyGroup":
-			p.setProp(tag, strings.TrimSpace(e.text), file, mp)
+			p.setProp(tag, strings.TrimSpace(e.text), file, conditioned, mp)
 			return
 		case parent == "ItemGroup":
-			p.addItem(e, file, groupCond, mp)
+			p.addItem(e, file, groupCond, branch, mp)
 			return
 		case tag == "CompileAsWinRT":
 			if v := strings.ToLower(strings.TrimSpace(e.text)); v == "true" || mp.compileAsWinRT == "" {
@@ -152,19 +170,23 @@ func (p *projectFile) readElements(root *xmlElem, file string, mp *msbuildProps)
 			p.harvestConfig(e.attrValue("Condition"))
 		}
 		for _, c := range e.children {
-			visit(c, tag, groupCond)
+			visit(c, tag, groupCond, branch, conditioned)
 		}
 	}
-	visit(root, "", "")
+	visit(root, "", "", false, false)
 }
 
-func (p *projectFile) setProp(name, value, file string, mp *msbuildProps) {
+func (p *projectFile) setProp(name, value, file string, conditioned bool, mp *msbuildProps) {
 	key := strings.ToLower(name)
-	if _, ok := p.props[key]; !ok {
+	def, ok := p.props[key]
+	if !ok {
 		// The first definition wins: later ones are usually per-configuration
 		// variants, and the project's own come before its imports'.
-		p.props[key] = propDef{value: value, file: file}
+		def = propDef{value: value, file: file}
 	}
+	def.defs++
+	def.conditional = def.conditional || conditioned
+	p.props[key] = def
 	isTrue := strings.EqualFold(value, "true")
 	switch key {
 	case "outputtype":
@@ -191,7 +213,7 @@ func (p *projectFile) setProp(name, value, file string, mp *msbuildProps) {
 	}
 }
 
-func (p *projectFile) addItem(e *xmlElem, file, groupCond string, mp *msbuildProps) {
+func (p *projectFile) addItem(e *xmlElem, file, groupCond string, branch bool, mp *msbuildProps) {
 	include := e.attrValue("Include")
 	line := e.line
 	var kind string
@@ -202,7 +224,8 @@ func (p *projectFile) addItem(e *xmlElem, file, groupCond string, mp *msbuildPro
 			mp.midl = true
 		}
 		if remove, ok := e.attr("Remove"); include == "" && ok {
-			p.items = append(p.items, item{kind: "remove", value: remove, file: file, line: line})
+			p.items = append(p.items, item{kind: "remove", value: remove, file: file, line: line,
+				cond: joinConditions(groupCond, e.attrValue("Condition")), branch: branch})
 			return
 		}
 	case "Content":
@@ -256,7 +279,7 @@ func (p *projectFile) addItem(e *xmlElem, file, groupCond string, mp *msbuildPro
 		return
 	}
 	it := item{kind: kind, value: include, exclude: e.attrValue("Exclude"), file: file, line: line}
-	if kind == "manifest" {
+	if kind == "manifest" || kind == "source" {
 		it.cond = joinConditions(groupCond, e.attrValue("Condition"))
 	}
 	p.items = append(p.items, it)

@@ -1,6 +1,8 @@
 package workspace
 
 import (
+	"fmt"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -163,5 +165,100 @@ func TestGeneratedOutput(t *testing.T) {
 		if got := generatedOutput(value); got != want {
 			t.Errorf("generatedOutput(%q) = %v, want %v", value, got, want)
 		}
+	}
+}
+
+// A conditional <Compile Remove> takes files out only when its condition
+// holds for every build of the project that is known; a condition that
+// cannot be evaluated, or that is false for some build, keeps them.
+func TestConditionalRemove(t *testing.T) {
+	const sdk = `<Project Sdk="Microsoft.NET.Sdk"><PropertyGroup>%s</PropertyGroup>%s</Project>`
+	const windowsTFM = `<TargetFramework>net8.0-windows10.0.19041.0</TargetFramework>`
+	remove := func(cond string) string {
+		return `<ItemGroup Condition="` + cond + `"><Compile Remove="Win\*.cs"/></ItemGroup>`
+	}
+	cases := []struct {
+		name, props, items string
+		removed            bool
+	}{
+		{"unconditional", windowsTFM, `<ItemGroup><Compile Remove="Win\*.cs"/></ItemGroup>`, true},
+		{"the item's own condition, false", windowsTFM, `<ItemGroup><Compile Remove="Win\*.cs" Condition="'$(TargetFramework)' == 'net8.0'"/></ItemGroup>`, false},
+		{"a framework the project does not target", windowsTFM, remove(`'$(TargetFramework)' == 'net35'`), false},
+		{"the framework it targets", windowsTFM, remove(`'$(TargetFramework)' == 'net8.0-windows10.0.19041.0'`), true},
+		{"not Windows, for a Windows framework", windowsTFM, remove(`$([MSBuild]::GetTargetPlatformIdentifier('$(TargetFramework)')) != 'windows'`), false},
+		{"not Windows, for a list with a Windows framework", `<TargetFrameworks>net8.0;net8.0-windows10.0.19041.0</TargetFrameworks>`,
+			remove(`$([MSBuild]::GetTargetPlatformIdentifier('$(TargetFramework)')) != 'windows'`), false},
+		{"every Windows framework of a list", `<TargetFrameworks>net8.0-android;net8.0-windows10.0.19041.0;net8.0-windows10.0.22621.0</TargetFrameworks>`,
+			remove(`$([MSBuild]::GetTargetPlatformIdentifier('$(TargetFramework)')) == 'windows'`), true},
+		{"one framework of several", `<TargetFrameworks>net8.0;net9.0</TargetFrameworks>`, remove(`'$(TargetFramework)' == 'net8.0'`), false},
+		{"frameworks set per operating system", `<TargetFramework Condition="$([MSBuild]::IsOSPlatform('windows'))">net8.0-windows10.0.19041.0</TargetFramework>`,
+			remove(`'$(TargetFramework)' == 'net8.0-windows10.0.19041.0'`), false},
+		{"frameworks set twice", windowsTFM + `<TargetFramework>net8.0</TargetFramework>`, remove(`'$(TargetFramework)' == 'net8.0'`), false},
+		{"a property the project never sets", windowsTFM, remove(`'$(BuildingForLinux)' == 'true'`), false},
+		{"Exists", windowsTFM, remove(`Exists('Win\Override.cs')`), false},
+		{"a configuration the project does not list", windowsTFM, remove(`'$(Configuration)' == 'Debug'`), false},
+		{"inside a Choose", windowsTFM, `<Choose><When Condition="'$(TargetFramework)' == 'net35'"><ItemGroup><Compile Remove="Win\*.cs"/></ItemGroup></When></Choose>`, false},
+		{"always true", windowsTFM, remove(`'$(TargetFramework)' != ''`), true},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			root := t.TempDir()
+			writeFile(t, root+"/App/App.csproj", fmt.Sprintf(sdk, c.props, c.items))
+			writeFile(t, root+"/App/Win/Startup.cs", "class Startup {}")
+			writeFile(t, root+"/App/Main.cs", "class Main {}")
+			p, err := readProjectFile(root + "/App/App.csproj")
+			if err != nil {
+				t.Fatal(err)
+			}
+			ix := newIndex(root, nil)
+			got := p.sourcePaths(ix)
+			kept := slices.Contains(got, root+"/App/Win/Startup.cs")
+			if kept == c.removed || !slices.Contains(got, root+"/App/Main.cs") {
+				t.Errorf("sources %v; want Win/Startup.cs removed: %v", got, c.removed)
+			}
+		})
+	}
+}
+
+// An item listed only when its file exists is no missing file; a
+// wildcard under a folder that is not there is told at its item's line.
+func TestMissingSourceNotes(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, root+"/App/App.csproj", `<Project Sdk="Microsoft.NET.Sdk">
+  <ItemGroup Condition="Exists('$(MSBuildProjectDirectory)\..\Private\Keys.cs')">
+    <Compile Include="$(MSBuildProjectDirectory)\..\Private\Keys.cs" />
+  </ItemGroup>
+  <ItemGroup Condition="Exists('..\vendor\lib')">
+    <Compile Include="..\vendor\lib\*.cs" />
+  </ItemGroup>
+  <ItemGroup>
+    <Compile Include="..\submodule\src\Zip\*.cs" />
+    <Compile Include="..\submodule\src\Tar\*.cs" />
+    <Compile Include="..\submodule\src\Stream.cs" />
+    <Compile Include="Gone.cs" Condition="Exists('Other.cs')" />
+  </ItemGroup>
+</Project>`)
+	writeFile(t, root+"/App/Main.cs", "class Main {}")
+	p, err := readProjectFile(root + "/App/App.csproj")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ix := newIndex(root, nil)
+	var notes noteBuffer
+	p.sourcePathsWith(ix, &notes, ix.tree)
+	var got []string
+	for _, n := range groupNotes(notes.notes) {
+		got = append(got, fmt.Sprintf("%d: %s", n.Line, strings.ReplaceAll(n.Message, root+"/", "")))
+	}
+	slices.Sort(got)
+	want := []string{
+		"12: source file App/Gone.cs listed in the project does not exist",
+		"9: folder submodule does not exist: 2 wildcards and 1 source file listed under it find nothing (listed by App.csproj; the first: submodule/src/Zip/*.cs)",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("Notes:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if len(ix.notes) > 0 {
+		t.Errorf("Notes outside the buffer: %v", ix.notes)
 	}
 }

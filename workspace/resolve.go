@@ -1,7 +1,9 @@
 package workspace
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -470,7 +472,7 @@ func (p *projectFile) sourcePathsWith(ix *index, n noter, tree func(string) *dir
 	}
 	var removes []string
 	for _, it := range p.items {
-		if it.kind == "remove" {
+		if it.kind == "remove" && p.removeApplies(ix, it) {
 			removes = append(removes, p.valuesNoted(ix, n, it)...)
 		}
 	}
@@ -532,7 +534,9 @@ func (p *projectFile) expandWildcard(ix *index, n noter, tree func(string) *dirN
 		}
 		fixed, info, ok := ix.existingFile(path)
 		if !ok || info == nil || info.IsDir() {
-			n.add(newNote(it.file, it.line, "source file %s listed in the project does not exist", path).about(noteMissingSource, path))
+			if !p.existsGuarded(ix, it, path) {
+				n.add(newNote(it.file, it.line, "source file %s listed in the project does not exist", path).about(noteMissingSource, path))
+			}
 			return nil
 		}
 		return []string{fixed}
@@ -544,6 +548,13 @@ func (p *projectFile) expandWildcard(ix *index, n noter, tree func(string) *dirN
 		// so does the walk, on a case-sensitive checkout too
 		if fixed, info, ok := ix.existingFile(baseDir); ok && info != nil && info.IsDir() {
 			baseDir = fixed
+		} else if errors.Is(err, fs.ErrNotExist) {
+			// a folder that is not there (a git submodule not checked
+			// out): told as missing files are, at the item's line
+			if !p.existsGuarded(ix, it, path) {
+				n.add(newNote(it.file, it.line, "wildcard %s listed in the project finds nothing: folder %s does not exist", path, baseDir).about(noteMissingSource, path))
+			}
+			return nil
 		}
 	}
 	root := tree(baseDir)

@@ -257,6 +257,9 @@ func (ix *index) walk(disp, real string) *dirNode {
 		}
 	}
 	n.manifests, n.projects, n.solutions, n.sources = sc.manifests, sc.projects, sc.solutions, sc.sources
+	for _, f := range sc.fragments {
+		ix.add(templateFragmentNote(f, "a project"))
+	}
 	n.files = sc.files
 	n.manifestsBelow = len(n.manifests)
 	for _, sub := range sc.subdirs {
@@ -284,6 +287,9 @@ type dirScan struct {
 	files                                   []string // see dirNode.files
 	subdirs                                 []subdir
 	fileLinks                               []string // symbolic links to files, display paths
+	// fragments are files with a project's name that are template merge
+	// fragments (see templateFragment): no project, noted by walk.
+	fragments []string
 }
 
 // drop removes a file found by the scan from its lists.
@@ -355,6 +361,8 @@ func (sc *dirScan) addFile(ix *index, name, disp string) {
 	switch {
 	case isManifestName(name):
 		list = &sc.manifests
+	case isProjectName(name) && templateFragment(name) != "":
+		list = &sc.fragments
 	case isProjectName(name):
 		list = &sc.projects
 	case isSolutionName(name):

@@ -242,7 +242,10 @@ func TestHostileExternalEntity(t *testing.T) {
 func TestHostileDeepNesting(t *testing.T) {
 	hostileRoot(t)
 	const depth = 100_000
-	manifest := manifestHead + strings.Repeat("<a>", depth) + strings.Repeat("</a>", depth) + "\n"
+	// inside a <Package> root: a file rooted elsewhere that no project
+	// packages is no manifest, and is not read past its first element
+	manifest := manifestHead + `<Package xmlns="http://schemas.microsoft.com/appx/manifest/foundation/windows10">` +
+		strings.Repeat("<a>", depth) + strings.Repeat("</a>", depth) + "</Package>\n"
 	writeFile(t, "bad/App/Package.appxmanifest", []byte(manifest))
 	// Deep nesting in code the known App owns: braces, parentheses, brackets.
 	code := "namespace Deep {\n" + strings.Repeat("{(", depth) + strings.Repeat(")}", depth) + "\n" +

@@ -1,0 +1,6 @@
+namespace Odd
+{
+    public partial class App
+    {
+    }
+}

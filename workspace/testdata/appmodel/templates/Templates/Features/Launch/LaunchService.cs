@@ -1,0 +1,6 @@
+namespace Param_RootNamespace.Launch
+{
+    public class LaunchService
+    {
+    }
+}
