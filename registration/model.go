@@ -40,7 +40,7 @@ type classDecl struct {
 	kind string
 	// public: the declaration itself says public (or is a MIDL
 	// runtimeclass); whether the class is visible outside its assembly
-	// also depends on the classes around it (see visibleClasses).
+	// also depends on the classes around it (see hiddenClasses).
 	public bool
 	sealed bool
 	// outer is the full name of the enclosing class of a nested class, ""
