@@ -211,3 +211,43 @@ func TestOverloadTieBreaks(t *testing.T) {
 		})
 	}
 }
+
+// TestEmptyEntryPointGuard: "if (entryPoint != string.Empty)
+// builder.TaskEntryPoint = entryPoint" called with string.Empty registers
+// an in-process task; without the guard the value stays unresolved.
+func TestEmptyEntryPointGuard(t *testing.T) {
+	helper := func(guarded string) string {
+		return `namespace Lib { public static class Jobs {
+	public static void Add(string name, string entryPoint) { var b = new BackgroundTaskBuilder { Name = name }; ` + guarded + ` b.Register(); } } }`
+	}
+	cases := []struct {
+		name, assign, call, want string
+	}{
+		{"!= string.Empty", `if (entryPoint != string.Empty) b.TaskEntryPoint = entryPoint;`, `Lib.Jobs.Add("a", string.Empty);`, "in-process"},
+		{"!= \"\" in a block", `if ("" != entryPoint) { b.CancelOnConditionLoss = true; b.TaskEntryPoint = entryPoint; }`, `Lib.Jobs.Add("a", "");`, "in-process"},
+		{"!IsNullOrEmpty", `if (!string.IsNullOrEmpty(entryPoint)) { b.TaskEntryPoint = entryPoint; }`, `Lib.Jobs.Add("a", String.Empty);`, "in-process"},
+		{"guarded, called with a class", `if (entryPoint != string.Empty) b.TaskEntryPoint = entryPoint;`, `Lib.Jobs.Add("a", "App.Sync");`, "App.Sync"},
+		{"not guarded", `b.TaskEntryPoint = entryPoint;`, `Lib.Jobs.Add("a", string.Empty);`, "?"},
+		{"guard on another value", `if (name != string.Empty) b.TaskEntryPoint = entryPoint;`, `Lib.Jobs.Add("a", string.Empty);`, "?"},
+		{"a statement after the guarded one", `if (entryPoint != string.Empty) b.Name = name; b.TaskEntryPoint = entryPoint;`, `Lib.Jobs.Add("a", string.Empty);`, "?"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := scanMem(t, map[string]string{"Jobs.cs": helper(c.assign), "Page.cs": `class Page { void Load() { ` + c.call + ` } }`})
+			var got []string
+			for _, r := range f.Registrations {
+				switch {
+				case !r.EntryPointSet:
+					got = append(got, "in-process")
+				case !r.EntryPoint.Resolved:
+					got = append(got, "?")
+				default:
+					got = append(got, r.EntryPoint.Str)
+				}
+			}
+			if s := strings.Join(got, " "); s != c.want {
+				t.Errorf("registrations %q, want %q", s, c.want)
+			}
+		})
+	}
+}
