@@ -118,3 +118,136 @@ void Start() { Arm(L"App.Monthly"); }`,
 		})
 	}
 }
+
+// TestOverloadBinding: a C# call of a helper with overloads reaches the
+// overloads the compiler would pick, where that can be told without a type
+// checker; an overload that only forwards to the helper and that nothing
+// calls registers nothing.
+func TestOverloadBinding(t *testing.T) {
+	// three overloads with a params array, as a general-purpose library
+	// writes them: by entry point, by type, and in-process
+	const jobs = `using System; using Windows.ApplicationModel.Background;
+namespace Lib { public static class Jobs {
+	public static BackgroundTaskRegistration Add(string name, string entryPoint, IBackgroundTrigger trigger, bool force = false, params IBackgroundCondition[] conditions)
+	{ var b = new BackgroundTaskBuilder { Name = name, TaskEntryPoint = entryPoint }; b.SetTrigger(trigger); return b.Register(); }
+	public static BackgroundTaskRegistration Add(Type task, IBackgroundTrigger trigger, bool force = false, params IBackgroundCondition[] conditions)
+	{ return Add(task.Name, task.FullName, trigger, force, conditions); }
+	public static BackgroundTaskRegistration Add(string name, IBackgroundTrigger trigger, bool force = false, params IBackgroundCondition[] conditions)
+	{ return Add(name, "Lib.InProc", trigger, force, conditions); }
+} }`
+	cases := []struct {
+		name string
+		page string
+		want string
+	}{
+		{"nothing calls the helper", `namespace App { class Page { void Load() { } } }`, ""},
+		{"a call with literal arguments picks the overload they fit",
+			`namespace App { class Page { void Load() { Lib.Jobs.Add("sync", "App.Sync", new TimeTrigger(15, false), false, new SystemCondition(SystemConditionType.InternetAvailable), null); } } }`,
+			"App.Sync"},
+		{"nameof and a constant are strings, not types",
+			`namespace App { class Page { const string Name = "poll"; void Load() { Lib.Jobs.Add(nameof(Page), "App.Poll", new TimeTrigger(15, false)); Lib.Jobs.Add(Name, new TimeTrigger(15, false)); } } }`,
+			"App.Poll Lib.InProc"},
+		{"typeof is a type: the forwarding overload is followed",
+			`namespace App { class Page { void Load() { Lib.Jobs.Add(typeof(Page), new TimeTrigger(15, false), true); } } }`,
+			"App.Page"},
+		{"an argument of unknown type keeps every overload that fits",
+			`namespace App { class Page { void Load(object o) { Lib.Jobs.Add(Pick(), new TimeTrigger(15, false)); } } }`,
+			"? Lib.InProc"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := scanMem(t, map[string]string{"Jobs.cs": jobs, "Page.cs": c.page})
+			var got []string
+			for _, r := range f.Registrations {
+				ep := r.EntryPoint.Str
+				if !r.EntryPoint.Resolved {
+					ep = "?"
+				}
+				got = append(got, ep)
+			}
+			sort.Strings(got)
+			if s := strings.Join(got, " "); s != c.want {
+				t.Errorf("registrations %q, want %q", s, c.want)
+			}
+		})
+	}
+}
+
+// TestOverloadTieBreaks: with the same parameter types at every
+// argument's position, C# prefers a call that needs no params expansion,
+// then more declared parameters.
+func TestOverloadTieBreaks(t *testing.T) {
+	const jobs = `namespace Lib { public static class Jobs {
+	public static void Add(string name, string entryPoint) { var b = new BackgroundTaskBuilder { Name = name, TaskEntryPoint = entryPoint }; b.Register(); }
+	public static void Add(string name, params string[] rest) { var b = new BackgroundTaskBuilder { Name = name, TaskEntryPoint = "Lib.Rest" }; b.Register(); }
+	public static void Put(string name, string entryPoint, params string[] tags) { var b = new BackgroundTaskBuilder { Name = name, TaskEntryPoint = entryPoint }; b.Register(); }
+	public static void Put(string name, params string[] rest) { var b = new BackgroundTaskBuilder { Name = name, TaskEntryPoint = "Lib.Rest" }; b.Register(); }
+} }`
+	cases := []struct {
+		name string
+		page string
+		want string
+	}{
+		{"normal form beats expanded form", `class Page { void Load() { Lib.Jobs.Add("a", "App.A"); } }`, "App.A"},
+		{"more declared parameters beat fewer", `class Page { void Load() { Lib.Jobs.Put("b", "App.B", "x"); } }`, "App.B"},
+		{"arguments of unknown type: the parameter types at each position still match", `class Page { void Load() { Lib.Jobs.Put(N(), E(), N(), N()); } }`, "?"},
+		{"a last argument that may be the params array decides nothing", `class Page { void Load() { Lib.Jobs.Add("c", E()); } }`, "? Lib.Rest"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := scanMem(t, map[string]string{"Jobs.cs": jobs, "Page.cs": c.page})
+			var got []string
+			for _, r := range f.Registrations {
+				ep := r.EntryPoint.Str
+				if !r.EntryPoint.Resolved {
+					ep = "?"
+				}
+				got = append(got, ep)
+			}
+			sort.Strings(got)
+			if s := strings.Join(got, " "); s != c.want {
+				t.Errorf("registrations %q, want %q", s, c.want)
+			}
+		})
+	}
+}
+
+// TestEmptyEntryPointGuard: "if (entryPoint != string.Empty)
+// builder.TaskEntryPoint = entryPoint" called with string.Empty registers
+// an in-process task; without the guard the value stays unresolved.
+func TestEmptyEntryPointGuard(t *testing.T) {
+	helper := func(guarded string) string {
+		return `namespace Lib { public static class Jobs {
+	public static void Add(string name, string entryPoint) { var b = new BackgroundTaskBuilder { Name = name }; ` + guarded + ` b.Register(); } } }`
+	}
+	cases := []struct {
+		name, assign, call, want string
+	}{
+		{"!= string.Empty", `if (entryPoint != string.Empty) b.TaskEntryPoint = entryPoint;`, `Lib.Jobs.Add("a", string.Empty);`, "in-process"},
+		{"!= \"\" in a block", `if ("" != entryPoint) { b.CancelOnConditionLoss = true; b.TaskEntryPoint = entryPoint; }`, `Lib.Jobs.Add("a", "");`, "in-process"},
+		{"!IsNullOrEmpty", `if (!string.IsNullOrEmpty(entryPoint)) { b.TaskEntryPoint = entryPoint; }`, `Lib.Jobs.Add("a", String.Empty);`, "in-process"},
+		{"guarded, called with a class", `if (entryPoint != string.Empty) b.TaskEntryPoint = entryPoint;`, `Lib.Jobs.Add("a", "App.Sync");`, "App.Sync"},
+		{"not guarded", `b.TaskEntryPoint = entryPoint;`, `Lib.Jobs.Add("a", string.Empty);`, "?"},
+		{"guard on another value", `if (name != string.Empty) b.TaskEntryPoint = entryPoint;`, `Lib.Jobs.Add("a", string.Empty);`, "?"},
+		{"a statement after the guarded one", `if (entryPoint != string.Empty) b.Name = name; b.TaskEntryPoint = entryPoint;`, `Lib.Jobs.Add("a", string.Empty);`, "?"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := scanMem(t, map[string]string{"Jobs.cs": helper(c.assign), "Page.cs": `class Page { void Load() { ` + c.call + ` } }`})
+			var got []string
+			for _, r := range f.Registrations {
+				switch {
+				case !r.EntryPointSet:
+					got = append(got, "in-process")
+				case !r.EntryPoint.Resolved:
+					got = append(got, "?")
+				default:
+					got = append(got, r.EntryPoint.Str)
+				}
+			}
+			if s := strings.Join(got, " "); s != c.want {
+				t.Errorf("registrations %q, want %q", s, c.want)
+			}
+		})
+	}
+}

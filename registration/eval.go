@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"github.com/bgmanifest/bgmanifest/platform"
 )
 
 // valKind is what a statically evaluated expression turned out to be.
@@ -784,6 +786,9 @@ func (c *ectx) typeValue(parts []string, at Token) val {
 		if explicit && len(parts) > 1 {
 			return val{kind: vType, s: qual}
 		}
+		if full, ok := c.builtInTaskClass(parts); ok {
+			return val{kind: vType, s: full}
+		}
 		return val{}
 	}
 	// several: prefer the enclosing namespaces, then the usings
@@ -820,6 +825,33 @@ func (c *ectx) typeValue(parts []string, at Token) val {
 		return val{kind: vType, s: used[0].full}
 	}
 	return val{}
+}
+
+// builtInTaskClass resolves a type name that no class of the App defines
+// to a background-task class Windows ships (Windows.Networking.Sockets.
+// WebSocketKeepAlive): written in full, or by its simple name in a file
+// that imports its namespace (using, Imports, using namespace) or in code
+// inside that namespace. A simple name without either may be another
+// library's class of the same name: it stays unresolved.
+func (c *ectx) builtInTaskClass(parts []string) (string, bool) {
+	full, ok := platform.BuiltInTaskClass(parts[len(parts)-1])
+	if !ok {
+		return "", false
+	}
+	qual := strings.Join(parts, ".")
+	if len(parts) > 1 {
+		return full, equalName(qual, full, c.fold())
+	}
+	ns := full[:strings.LastIndexByte(full, '.')]
+	if equalName(c.ns, ns, c.fold()) || len(c.ns) > len(ns) && equalName(c.ns[:len(ns)+1], ns+".", c.fold()) {
+		return full, true
+	}
+	for _, u := range c.f.usings {
+		if equalName(strings.TrimPrefix(u, "winrt."), ns, c.fold()) {
+			return full, true
+		}
+	}
+	return "", false
 }
 
 // objectProperty resolves obj.prop in JavaScript when obj is a parameter

@@ -426,9 +426,11 @@ func trimNewlines(toks []Token) []Token {
 func applyMember(c *ectx, b *builderState, member Token, at int, arg []Token, out *[]Registration) {
 	switch strings.ToLower(member.Text) {
 	case "taskentrypoint":
-		if isNullExpr(c, arg) {
+		if isNullExpr(c, arg) || at >= 0 && isEmptyStringExpr(c, arg) && guardedAgainstEmpty(c.m.body(), at, arg) {
 			// "if (entryPoint != null) builder.TaskEntryPoint = entryPoint"
-			// called with null: the task stays in-process
+			// called with null, or "if (entryPoint != string.Empty) …"
+			// called with string.Empty (the Windows Community Toolkit's
+			// in-process overload): the task stays in-process
 			b.ep, b.epSet = Value{}, false
 			return
 		}
@@ -783,6 +785,83 @@ func isNullExpr(c *ectx, toks []Token) bool {
 				return isNullExpr(b.ctx.deeper(), b.toks)
 			}
 		}
+	}
+	return false
+}
+
+// isEmptyStringExpr reports a C# "" or string.Empty, written there or
+// bound to the helper parameter written there.
+func isEmptyStringExpr(c *ectx, toks []Token) bool {
+	toks = trimExpr(toks)
+	if c.f.lang != CSharp || c.depth > maxDepth {
+		return false
+	}
+	if isEmptyStringToks(toks) {
+		return true
+	}
+	if len(toks) == 1 && toks[0].Kind == TokIdent && c.m != nil && c.env != nil {
+		if idx := c.m.paramIndex(toks[0].Text, false); idx >= 0 {
+			if b, ok := c.env.params[c.key(c.m.params[idx].name)]; ok {
+				return b.ctx.f.lang == CSharp && isEmptyStringExpr(b.ctx.deeper(), b.toks)
+			}
+		}
+	}
+	return false
+}
+
+func isEmptyStringToks(toks []Token) bool {
+	switch {
+	case len(toks) == 1:
+		return toks[0].Kind == TokString && toks[0].Value == "" && !toks[0].Holes
+	case len(toks) == 3:
+		return (isIdent(toks[0], "string") || isIdent(toks[0], "String")) && isPunct(toks[1], ".") && isIdent(toks[2], "Empty")
+	}
+	return false
+}
+
+// guardedAgainstEmpty reports whether the assignment to the member at
+// toks[at] (builder.TaskEntryPoint = value) runs only when value is not
+// empty: it is the statement, or in the block, of an
+// "if (value != string.Empty)", "if (value != \"\")" or
+// "if (!string.IsNullOrEmpty(value))" (IsNullOrWhiteSpace too).
+func guardedAgainstEmpty(toks []Token, at int, value []Token) bool {
+	j := at - 1
+	for j >= 0 && (toks[j].Kind == TokIdent || isAccess(toks[j])) {
+		j-- // the receiver: builder, this.builder
+	}
+	if j >= 0 && (isPunct(toks[j], ";") || isPunct(toks[j], "}")) {
+		// an earlier statement of a block: find the block's opening brace
+		depth := 0
+		for ; j >= 0; j-- {
+			if isPunct(toks[j], "}") {
+				depth++
+			} else if isPunct(toks[j], "{") {
+				if depth == 0 {
+					break
+				}
+				depth--
+			}
+		}
+	}
+	if j >= 0 && isPunct(toks[j], "{") {
+		j--
+	}
+	if j < 1 || !isPunct(toks[j], ")") {
+		return false
+	}
+	open := matchOpen(toks, j)
+	if open < 1 || !isIdent(toks[open-1], "if") {
+		return false
+	}
+	cond := trimExpr(toks[open+1 : j])
+	want := exprText(trimExpr(value))
+	if sides := splitTop(cond, "!="); len(sides) == 2 {
+		l, r := trimExpr(sides[0]), trimExpr(sides[1])
+		return exprText(l) == want && isEmptyStringToks(r) || exprText(r) == want && isEmptyStringToks(l)
+	}
+	if len(cond) > 6 && isPunct(cond[0], "!") && (isIdent(cond[1], "string") || isIdent(cond[1], "String")) && isPunct(cond[2], ".") &&
+		(isIdent(cond[3], "IsNullOrEmpty") || isIdent(cond[3], "IsNullOrWhiteSpace")) && isPunct(cond[4], "(") && matchClose(cond, 4) == len(cond)-1 {
+		return exprText(trimExpr(cond[5:len(cond)-1])) == want
 	}
 	return false
 }

@@ -155,10 +155,15 @@ func (r *Registration) Resolved() bool {
 // TaskClass is a class that implements (or is meant to implement) a
 // background task, or any public class of a project that holds one.
 type TaskClass struct {
-	Name       string   `json:"name"` // full name, Namespace.Class
-	Pos        Pos      `json:"pos"`
-	Language   Language `json:"language"`
-	Public     bool     `json:"public"`
+	Name     string   `json:"name"` // full name, Namespace.Class
+	Pos      Pos      `json:"pos"`
+	Language Language `json:"language"`
+	// Public: visible outside its assembly. A nested class is public only
+	// when it and every class around it say so.
+	Public bool `json:"public"`
+	// HiddenBy names the enclosing class that is not public when the class
+	// says public itself but is nested in it (Public is then false).
+	HiddenBy   string   `json:"hiddenBy,omitempty"`
 	Sealed     bool     `json:"sealed"`
 	Bases      []string `json:"bases"`
 	Project    string   `json:"project"`

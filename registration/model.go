@@ -34,12 +34,18 @@ type fileModel struct {
 
 // classDecl is a class, struct, interface, module or IDL runtimeclass.
 type classDecl struct {
-	name   string // simple name
-	full   string // dotted full name
-	ns     string
-	kind   string
+	name string // simple name
+	full string // dotted full name
+	ns   string
+	kind string
+	// public: the declaration itself says public (or is a MIDL
+	// runtimeclass); whether the class is visible outside its assembly
+	// also depends on the classes around it (see hiddenClasses).
 	public bool
 	sealed bool
+	// outer is the full name of the enclosing class of a nested class, ""
+	// for a class declared in a namespace.
+	outer string
 	// partial: a C# part that says partial (other parts may be elsewhere)
 	partial bool
 	bases   []string

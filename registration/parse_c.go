@@ -361,6 +361,7 @@ func classHeader(f *fileModel, cur *scope, header []Token, k int, kind string) *
 	c.ns = ns
 	if cur.class != nil {
 		c.full = cur.class.full + "." + c.name
+		c.outer = cur.class.full
 	} else {
 		c.full = joinNS(ns, c.name)
 	}

@@ -123,6 +123,7 @@ func parseVB(f *fileModel) {
 			}
 			if cur.class != nil {
 				c.full = cur.class.full + "." + c.name
+				c.outer = cur.class.full
 			} else {
 				c.full = joinNS(cur.ns, c.name)
 			}

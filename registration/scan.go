@@ -1210,7 +1210,7 @@ const maxChains = 64
 func chainsOf(ix *appIndex, calls *callIndex, h *methodDecl, depth int, visiting map[*methodDecl]bool) []chain {
 	var out []chain
 	for _, cs := range calls.of(h) {
-		if cs.m == h || !arityFits(h, cs.args) {
+		if cs.m == h || !arityFits(h, cs.args) || ix.losesOverload(cs, h) {
 			continue
 		}
 		if cs.m.file.lang != h.file.lang && !(cs.m.file.lang == CPP && h.file.lang == CPP) {
@@ -1234,6 +1234,16 @@ func chainsOf(ix *appIndex, calls *callIndex, h *methodDecl, depth int, visiting
 			visiting[cs.m] = true
 			outer = chainsOf(ix, calls, cs.m, depth+1, visiting)
 			delete(visiting, cs.m)
+			if len(outer) == 0 && isOverload(cs.m, h) {
+				// An overload that only forwards to the helper
+				// (Register(Type t, …) => Register(t.Name,
+				// t.FullName, …)) and that no code of the App calls
+				// registers nothing for the App, as the helper itself
+				// would not. A caller of another name stays: an
+				// event handler or override that forwards its
+				// arguments is called by the framework, not by code.
+				continue
+			}
 		}
 		if len(outer) == 0 {
 			outer = []chain{{}}
@@ -1247,6 +1257,17 @@ func chainsOf(ix *appIndex, calls *callIndex, h *methodDecl, depth int, visiting
 		}
 	}
 	return out
+}
+
+// isOverload reports whether m is another overload of h: a C#, VB or C++
+// method of the same name in the same class.
+func isOverload(m, h *methodDecl) bool {
+	if m == h || m.file.lang == JavaScript || h.file.lang == JavaScript {
+		return false
+	}
+	own := ownerFull(h)
+	fold := h.file.lang == VB
+	return own != "" && equalName(m.name, h.name, fold) && equalName(ownerFull(m), own, fold)
 }
 
 func arityFits(h *methodDecl, args [][]Token) bool {

@@ -55,6 +55,7 @@ func taskClasses(ix *appIndex, regs []Registration, named []string) []TaskClass 
 		}
 	}
 	inheritImplements(ix, groups, order, implements)
+	hidden := hiddenClasses(ix, groups)
 	holders := map[string]bool{} // projects (or files) holding a task class
 	for _, full := range order {
 		if implements[full] {
@@ -85,7 +86,7 @@ func taskClasses(ix *appIndex, regs []Registration, named []string) []TaskClass 
 	var out []TaskClass
 	for _, full := range order {
 		g := groups[full]
-		if !implements[full] && !wanted[full] && !unsealedInHolder(g, holders) {
+		if !implements[full] && !wanted[full] && (hidden[full] != "" || !unsealedInHolder(g, holders)) {
 			continue
 		}
 		// its other parts (partial classes, C++ out-of-class methods) may
@@ -93,9 +94,67 @@ func taskClasses(ix *appIndex, regs []Registration, named []string) []TaskClass 
 		if !closedClass(g) {
 			ix.want(lastPart(full))
 		}
-		out = append(out, mergeClass(ix, g, implements[full]))
+		tc := mergeClass(ix, g, implements[full])
+		if h := hidden[full]; h != "" {
+			tc.Public, tc.HiddenBy = false, h
+		}
+		out = append(out, tc)
 	}
 	return out
+}
+
+// hiddenClasses maps each nested class that is not visible outside its
+// assembly, whatever it says itself, to the enclosing class that hides it.
+// A nested class has at most its container's accessibility: a "public
+// class" inside a C# internal or private class (VB Friend or Private, a C++
+// class that is not a public ref class) is internal. It is not exported to
+// a component's .winmd, nothing asks it to be sealed (BG201), and as an
+// entry point it cannot be activated (BG202). A container counts as public
+// when any part read so far says so (the other parts of a partial class may
+// leave the modifier off); when none does and some part may still be
+// unread, its name is wanted, so a later round reads the part that may say
+// public.
+func hiddenClasses(ix *appIndex, groups map[string][]*classDecl) map[string]string {
+	shape := func(full string) (public bool, outer string) {
+		for _, c := range groups[full] {
+			public = public || c.public
+			if c.outer != "" {
+				outer = c.outer
+			}
+		}
+		return public, outer
+	}
+	hiders := map[string]string{} // container -> the class hiding it and what it holds, "" when visible
+	// a container's full name is a proper prefix of its nested class's, so
+	// the walk outwards ends
+	var hider func(full string) string
+	hider = func(full string) string {
+		if h, ok := hiders[full]; ok {
+			return h
+		}
+		public, outer := shape(full)
+		h := ""
+		switch {
+		case !public:
+			if !closedClass(groups[full]) {
+				ix.want(lastPart(full))
+			}
+			h = full
+		case outer != "":
+			h = hider(outer)
+		}
+		hiders[full] = h
+		return h
+	}
+	hidden := map[string]string{}
+	for full := range groups {
+		if public, outer := shape(full); public && outer != "" {
+			if h := hider(outer); h != "" {
+				hidden[full] = h
+			}
+		}
+	}
+	return hidden
 }
 
 // closedClass reports a class whose every part has been read: C# parts

@@ -21,7 +21,10 @@ var metaBG201 = Meta{
 sealed: C# without ` + "`sealed`" + `, VB without ` + "`NotInheritable`" + `, C++/CX
 ` + "`ref class`" + ` without ` + "`sealed`" + `, or a MIDL ` + "`runtimeclass`" + ` marked
 ` + "`unsealed`" + `. In a C# or VB Windows Runtime Component it also finds every
-other public class of the component that is not sealed. C++/WinRT
+other public class of the component that is not sealed: public meaning
+visible outside the component, so a class declared ` + "`public`" + ` inside an
+internal or private class (a nested class has at most its container's
+accessibility) is not exported to the .winmd and is not reported. C++/WinRT
 implementation structs are never reported: the IDL runtimeclass decides, and
 a runtimeclass is sealed unless it says otherwise.
 

@@ -19,7 +19,9 @@ manifest's ` + "`EntryPoint`" + ` or by ` + "`TaskEntryPoint`" + ` in code) is n
 C# ` + "`internal`" + ` or no access modifier (a top-level class then defaults to
 internal), VB ` + "`Friend`" + ` or no modifier, C++/CX ` + "`ref class`" + ` without
 ` + "`public`" + `. The parts of a partial class count together: one part that says
-` + "`public`" + ` makes the class public. MIDL runtimeclasses are always public, and
+` + "`public`" + ` makes the class public. A nested class is no more visible than the class
+around it: ` + "`public`" + ` inside an internal or private class still makes it
+internal. MIDL runtimeclasses are always public, and
 C++/WinRT implementation structs are not checked (the IDL decides).
 
 **Why it fails.** The background task host activates the class through
@@ -92,6 +94,14 @@ func (taskClassNotPublic) Check(c *Context) []Finding {
 		if !at.Pos.IsValid() {
 			continue
 		}
+		if h := hiddenBy(parts); h != "" {
+			// it says public, but the class around it is not: a nested
+			// class has at most its container's accessibility
+			out = append(out, atEntryClass(c, metaBG202, ref, at,
+				"background task class %s is not public: it is nested in %s, which is not public; move it to namespace level and %s",
+				g.Name, h, publicHint(at)))
+			continue
+		}
 		out = append(out, atEntryClass(c, metaBG202, ref, at, "background task class %s is not public; %s", g.Name, publicHint(at)))
 	}
 	return out
@@ -106,6 +116,16 @@ func isPublic(parts []*registration.TaskClass) bool {
 		}
 	}
 	return anyPublic(parts)
+}
+
+// hiddenBy is the enclosing class that hides a class declared public, or "".
+func hiddenBy(parts []*registration.TaskClass) string {
+	for _, p := range parts {
+		if p.HiddenBy != "" {
+			return p.HiddenBy
+		}
+	}
+	return ""
 }
 
 func publicHint(tc *registration.TaskClass) string {

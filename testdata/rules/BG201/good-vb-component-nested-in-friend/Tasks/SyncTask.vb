@@ -1,0 +1,11 @@
+Imports Windows.ApplicationModel.Background
+
+' The project's RootNamespace (Tasks) makes this Tasks.SyncTask.
+Public NotInheritable Class SyncTask
+    Implements IBackgroundTask
+
+    Public Sub Run(taskInstance As IBackgroundTaskInstance) Implements IBackgroundTask.Run
+        Dim settings = Windows.Storage.ApplicationData.Current.LocalSettings
+        settings.Values("LastSync") = DateTimeOffset.Now.ToString("o")
+    End Sub
+End Class
