@@ -124,6 +124,11 @@ type Registration struct {
 	// among the registered ones itself (the Windows Community Toolkit's
 	// BackgroundTaskHelper.Register).
 	ChecksExisting bool `json:"checksExisting,omitempty"`
+	// SkippedWhenFound is the name of the task whose look-up guards this
+	// registration: its Register() runs only when a look-up of AllTasks
+	// found no task of that name, in code that registers that task too,
+	// so a later run stops at the look-up (see markLookUpGuards).
+	SkippedWhenFound string `json:"skippedWhenFound,omitempty"`
 	// Discarded is true for a builder that is configured and never
 	// registered, and never leaves the method that creates it (not
 	// returned, passed on or stored): dead code, which registers nothing.

@@ -24,9 +24,9 @@ type LookUp struct {
 }
 
 // lookUps finds the look-ups of the registered tasks in the App's
-// interesting files and the names each compares with.
-func lookUps(ix *appIndex) []LookUp {
-	var out []LookUp
+// interesting files and the names each compares with; unregs are those
+// of the methods that unregister tasks (markLookUpGuards).
+func lookUps(ix *appIndex) (out []LookUp, unregs []compared) {
 	var calls *callIndex // built when a look-up compares with a parameter
 	for _, f := range ix.files {
 		if !f.interesting {
@@ -61,9 +61,12 @@ func lookUps(ix *appIndex) []LookUp {
 			for _, p := range at {
 				out = append(out, LookUp{Pos: p, Names: cmp.names, NamePos: cmp.poss, Prefixes: cmp.prefixes, Any: cmp.any})
 			}
+			if mentionsUnregister(toks) {
+				unregs = append(unregs, cmp)
+			}
 		}
 	}
-	return out
+	return out, unregs
 }
 
 // compared is what a look-up compares registrations' names with.
@@ -73,6 +76,8 @@ type compared struct {
 	prefixes []string
 	// any: no comparison was found, or a compared value is unresolved.
 	any bool
+	// none: no comparison was found (the look-up takes every task).
+	none bool
 }
 
 // comparedThroughCalls evaluates the comparisons of helper m once per
@@ -184,7 +189,7 @@ func comparedNames(c *ectx, toks []Token) compared {
 			if len(args) == 1 {
 				addPrefix(args[0])
 			} else {
-				out.any = true
+				out.any, found = true, true
 			}
 		default:
 			// the value on the left: "X" == t.Name
@@ -205,12 +210,12 @@ func comparedNames(c *ectx, toks []Token) compared {
 			if s >= 1 && isComparison(c.f.lang, toks[s]) {
 				add(toks[comparandStart(toks, s-1):s])
 			} else {
-				out.any = true // a Name read some other way
+				out.any, found = true, true // a Name read some other way
 			}
 		}
 	}
 	if !found {
-		out.any = true
+		out.any, out.none = true, true
 	}
 	return out
 }

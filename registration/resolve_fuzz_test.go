@@ -51,6 +51,12 @@ func FuzzResolve(f *testing.F) {
 	// Builders configured and dropped, returned, handed on (BG104).
 	f.Add(".cs", []byte("class K { public static string Ep { get; } = typeof(T).FullName; }"), []byte("class B { void R(){ P(K.Ep); S(K.Ep); }\n void P(string e){ var b = new BackgroundTaskBuilder{ Name = nameof(T), TaskEntryPoint = e }; }\n BackgroundTaskBuilder S(string e){ var b = new BackgroundTaskBuilder(); b.TaskEntryPoint = e; return b; } }"))
 	f.Add(".vb", []byte("Public Class T\nPublic Shared ReadOnly Property Ep As String = GetType(T).FullName\nEnd Class"), []byte("Module M\nSub R()\nDim b As New BackgroundTaskBuilder With {.TaskEntryPoint = T.Ep}\nQ(b)\nEnd Sub\nEnd Module"))
+	// Look-up guards: a finder in one file, two registrations under its
+	// early exit in the other (markLookUpGuards).
+	f.Add(".cs", []byte("static class F { public static IBackgroundTaskRegistration Find(string n) { foreach (var t in BackgroundTaskRegistration.AllTasks) { if (t.Value.Name == n) return t.Value; } return null; } }"),
+		[]byte("class B { void R() { var e = F.Find(\"A\"); if (e == null) { var a = new BackgroundTaskBuilder { Name = \"A\", TaskEntryPoint = \"T.A\" }; a.Register(); var b = new BackgroundTaskBuilder { Name = \"B\", TaskEntryPoint = \"T.A\" }; b.Register(); } } }"))
+	f.Add(".vb", []byte("Module F\nFunction Find() As IBackgroundTaskRegistration\nFor Each t In BackgroundTaskRegistration.AllTasks\nIf t.Value.Name = \"A\" Then Return t.Value\nNext\nReturn Nothing\nEnd Function\nEnd Module"),
+		[]byte("Module M\nSub R()\nIf Find() IsNot Nothing Then Exit Sub\nDim a As New BackgroundTaskBuilder With {.Name = \"A\", .TaskEntryPoint = \"T.A\"}\na.Register()\nDim b As New BackgroundTaskBuilder With {.Name = \"B\", .TaskEntryPoint = \"T.A\"}\nb.Register()\nEnd Sub\nEnd Module"))
 	f.Fuzz(func(t *testing.T, ext string, a, b []byte) {
 		switch ext {
 		case ".cs", ".vb", ".cpp", ".h", ".idl", ".js":

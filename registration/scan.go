@@ -1012,7 +1012,9 @@ func resolve(files []*fileModel, facts *Facts, entryPoints, mentions []string) *
 	regs := registrations(ix)
 	facts.Registrations = append(facts.Registrations, regs...)
 	facts.Mentioned = mentioned(ix, mentions)
-	facts.LookUps = lookUps(ix)
+	var unregs []compared
+	facts.LookUps, unregs = lookUps(ix)
+	markLookUpGuards(ix, facts.Registrations, unregs)
 	for _, f := range files {
 		if f.interesting {
 			tokenFacts(f, facts)

@@ -27,7 +27,16 @@ name that starts so. A helper that compares with its parameter finds what
 its callers pass, when every call passes a value the scanner resolves. A
 look-up that compares with no name (every task is unregistered) or with a
 value the scanner cannot resolve (the parameter of a helper nothing calls,
-a case-insensitive comparison) may find any task. When a look-up compares with a
+a case-insensitive comparison) may find any task. A ` + "`Register()`" + ` that runs
+only when a look-up found no task of another name, in code that registers
+that task as well, counts as checked: an early ` + "`return`" + ` after the look-up
+(` + "`if (FindTask(\"Sync\") != null) return;`" + `, a loop over ` + "`AllTasks`" + ` that returns
+on the name), the block of ` + "`if (!…Any(t => t.Name == \"Sync\"))`" + ` or of a
+variable that holds the look-up's result and is null, or the ` + "`else`" + ` of the
+positive test, in the same method, with the looked-up task registered there
+unconditionally: a later run stops at the look-up. When other code of the
+App unregisters the looked-up task by name, that no longer holds, and the
+Register() is judged by its own name. When a look-up compares with a
 name that no registration uses, BG212 reports the mismatch instead. Tasks triggered by a
 ` + "`BackgroundTransferCompletionGroup`" + ` are left out: each belongs to one
 transfer group and the system removes it when it fires. So are the
@@ -92,7 +101,9 @@ func (registerWithoutExistingCheck) Check(c *Context) []Finding {
 		mismatched[m.Registered.Name.Str] = true
 	}
 	var out []Finding
-	for _, call := range registerCalls(c.Facts, func(r *registration.Registration) bool { return !systemManaged(r) && !r.ChecksExisting }) {
+	for _, call := range registerCalls(c.Facts, func(r *registration.Registration) bool {
+		return !systemManaged(r) && !r.ChecksExisting && r.SkippedWhenFound == ""
+	}) {
 		if len(c.Facts.ExistingChecks) == 0 {
 			out = append(out, AtCode(metaBG208, call.Pos,
 				"%s is registered without checking BackgroundTaskRegistration.AllTasks first; every run adds another registration and the task fires once per copy", call.taskName()))
