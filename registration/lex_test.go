@@ -184,26 +184,7 @@ func TestLexProblems(t *testing.T) {
 // group with one live branch (no #else, or dead branches the lexer can
 // rule out) is not.
 func TestLexAltBranches(t *testing.T) {
-	alt := func(toks []Token) string {
-		var parts []string
-		for _, t := range toks {
-			if t.Kind == TokNewline {
-				continue
-			}
-			s := t.Text
-			if t.Alt {
-				s += "*"
-			}
-			parts = append(parts, s)
-		}
-		return strings.Join(parts, " ")
-	}
-	cases := []struct {
-		name string
-		lex  func([]byte) *Lexed
-		src  string
-		want string
-	}{
+	runCondCases(t, []condCase{
 		{"cs if-else", LexCSharp, "a\n#if BETA\nb\n#else\nc\n#endif\nd", "a b* c* d"},
 		{"cs elif", LexCSharp, "#if A\nb\n#elif B\nc\n#endif\n", "b* c*"},
 		{"cs if alone", LexCSharp, "#if DEBUG\nb\n#endif\nc", "b c"},
@@ -215,38 +196,14 @@ func TestLexAltBranches(t *testing.T) {
 		{"cpp ifdef else", LexCPP, "#ifdef _DEBUG\nint a = 1;\n#else\nint a = 2;\n#endif\n", "int* a* =* 1* ;* int* a* =* 2* ;*"},
 		{"vb if else", LexVB, "#If BETA Then\nx\n#Else\ny\n#End If\nz", "x* y* z"},
 		{"vb if alone", LexVB, "#If DEBUG Then\nx\n#End If\n", "x"},
-	}
-	for _, c := range cases {
-		if got := alt(c.lex([]byte(c.src)).Tokens); got != c.want {
-			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
-		}
-	}
+	}, "*", func(tok Token) bool { return tok.Alt })
 }
 
 // TestLexGuardedBranches: the only branch of an #if on a project's own
 // symbol is marked Guard (C# and VB); standard symbols, negations,
 // alternatives and groups with an #else are not.
 func TestLexGuardedBranches(t *testing.T) {
-	guard := func(toks []Token) string {
-		var parts []string
-		for _, t := range toks {
-			if t.Kind == TokNewline {
-				continue
-			}
-			s := t.Text
-			if t.Guard {
-				s += "!"
-			}
-			parts = append(parts, s)
-		}
-		return strings.Join(parts, " ")
-	}
-	cases := []struct {
-		name string
-		lex  func([]byte) *Lexed
-		src  string
-		want string
-	}{
+	runCondCases(t, []condCase{
 		{"cs custom switch", LexCSharp, "#if WS_ENABLED\nx\n#endif\ny", "x! y"},
 		{"cs custom and standard", LexCSharp, "#if BETA && DEBUG\nx\n#endif\n", "x!"},
 		{"cs DEBUG", LexCSharp, "#if DEBUG\nx\n#endif\n", "x"},
@@ -261,9 +218,34 @@ func TestLexGuardedBranches(t *testing.T) {
 		{"vb custom", LexVB, "#If WS_ENABLED Then\nx\n#End If\n", "x!"},
 		{"vb standard", LexVB, "#If DEBUG Then\nx\n#End If\n", "x"},
 		{"vb orelse", LexVB, "#If BETA OrElse DEBUG Then\nx\n#End If\n", "x"},
-	}
+	}, "!", func(tok Token) bool { return tok.Guard })
+}
+
+// condCase is a lexer input and its tokens rendered with marks.
+type condCase struct {
+	name string
+	lex  func([]byte) *Lexed
+	src  string
+	want string
+}
+
+// runCondCases renders each case's tokens (newlines left out), each
+// followed by mark when has says so, and compares with want.
+func runCondCases(t *testing.T, cases []condCase, mark string, has func(Token) bool) {
+	t.Helper()
 	for _, c := range cases {
-		if got := guard(c.lex([]byte(c.src)).Tokens); got != c.want {
+		var parts []string
+		for _, tok := range c.lex([]byte(c.src)).Tokens {
+			if tok.Kind == TokNewline {
+				continue
+			}
+			s := tok.Text
+			if has(tok) {
+				s += mark
+			}
+			parts = append(parts, s)
+		}
+		if got := strings.Join(parts, " "); got != c.want {
 			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
 		}
 	}
