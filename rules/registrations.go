@@ -87,13 +87,17 @@ func registersForAnotherPackage(c *Context) bool {
 }
 
 // foreignAppFiles are the source files of app projects other than the one
-// that owns the manifest (empty unless that owner is an app project).
+// that owns the manifest (empty when that owner is a packaging project,
+// which ships them).
 func foreignAppFiles(c *Context) map[string]bool {
 	out := map[string]bool{}
 	if c.App == nil || c.App.Project == "" {
 		return out
 	}
-	if own := c.App.ProjectOf(c.App.Project); own == nil || own.Kind != workspace.KindApp {
+	// A packaging project ships the app projects it references under its
+	// own manifest; any other owner (an app, or a unit-test host whose
+	// project is a library with a manifest) does not.
+	if own := c.App.ProjectOf(c.App.Project); own == nil || own.Kind == workspace.KindPackaging {
 		return out
 	}
 	for _, src := range c.App.Sources {
