@@ -406,6 +406,7 @@ func (d *discoverer) appsUnder(rootDisp string, keep bool) []*App {
 		tree := d.ix.tree(rootDisp)
 		if tree != nil {
 			d.preparse(tree)
+			d.addNamedManifests(tree)
 			d.readSolutions(tree)
 			d.listSourcesAhead()
 			d.checkContentAhead(tree)
@@ -431,6 +432,42 @@ func (d *discoverer) appsUnder(rootDisp string, keep bool) []*App {
 		}
 	}
 	return apps
+}
+
+// addNamedManifests adds to the tree's directories the manifests their
+// projects name in <AppxManifest Include> under a name the walk does not
+// take for a manifest ("AppManifest.xml"): the project says what it
+// packages, whatever the file is called.
+func (d *discoverer) addNamedManifests(tree *dirNode) {
+	var discard noteBuffer // the App that uses the project notes its items
+	tree.collect(func(n *dirNode) {
+		for _, path := range n.projects {
+			p := d.projects[d.ix.key(path)]
+			if pre := d.parsed[path]; p == nil && pre != nil {
+				p = pre.p
+			}
+			if p == nil {
+				continue
+			}
+			for _, it := range p.items {
+				if it.kind != "manifest" {
+					continue
+				}
+				for _, v := range p.valuesNoted(d.ix, &discard, it) {
+					base := filepath.Base(v)
+					if isManifestName(base) || !strings.EqualFold(filepath.Ext(base), ".xml") {
+						continue
+					}
+					node := d.ix.byDisp[filepath.Dir(v)]
+					if node == nil || !slices.Contains(node.files, base) || slices.Contains(node.manifests, v) {
+						continue
+					}
+					node.manifests = append(node.manifests, v)
+					node.manifestsBelow++
+				}
+			}
+		}
+	})
 }
 
 // checkContentAhead runs notXML, in parallel, on the tree's manifests.
