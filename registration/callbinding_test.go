@@ -157,16 +157,7 @@ namespace Lib { public static class Jobs {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			f := scanMem(t, map[string]string{"Jobs.cs": jobs, "Page.cs": c.page})
-			var got []string
-			for _, r := range f.Registrations {
-				ep := r.EntryPoint.Str
-				if !r.EntryPoint.Resolved {
-					ep = "?"
-				}
-				got = append(got, ep)
-			}
-			sort.Strings(got)
-			if s := strings.Join(got, " "); s != c.want {
+			if s := entryPointList(f); s != c.want {
 				t.Errorf("registrations %q, want %q", s, c.want)
 			}
 		})
@@ -196,16 +187,7 @@ func TestOverloadTieBreaks(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			f := scanMem(t, map[string]string{"Jobs.cs": jobs, "Page.cs": c.page})
-			var got []string
-			for _, r := range f.Registrations {
-				ep := r.EntryPoint.Str
-				if !r.EntryPoint.Resolved {
-					ep = "?"
-				}
-				got = append(got, ep)
-			}
-			sort.Strings(got)
-			if s := strings.Join(got, " "); s != c.want {
+			if s := entryPointList(f); s != c.want {
 				t.Errorf("registrations %q, want %q", s, c.want)
 			}
 		})
@@ -250,4 +232,19 @@ func TestEmptyEntryPointGuard(t *testing.T) {
 			}
 		})
 	}
+}
+
+// entryPointList renders the entry points of f's registrations, sorted,
+// "?" for one that is not resolved.
+func entryPointList(f *Facts) string {
+	var got []string
+	for _, r := range f.Registrations {
+		ep := r.EntryPoint.Str
+		if !r.EntryPoint.Resolved {
+			ep = "?"
+		}
+		got = append(got, ep)
+	}
+	sort.Strings(got)
+	return strings.Join(got, " ")
 }
