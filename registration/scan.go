@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/bgmanifest/bgmanifest/internal/fileread"
+	"github.com/bgmanifest/bgmanifest/internal/parallel"
 )
 
 // MaxFileSize is the largest source file Scan reads; larger files are
@@ -146,7 +147,7 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 	var laterMu sync.Mutex
 	var later []int // files another App was reading
 	waitFor := make([]*sharedRead, len(files))
-	parallel(len(files), jobs, func(i int) {
+	parallel.For(len(files), jobs, func(i int) {
 		if !shared(files[i]) {
 			use(i, readFirst(ar, files[i], overlay, opts.Marker))
 			return
@@ -184,7 +185,7 @@ func ScanWithOverlay(files []SourceFile, overlay map[string][]byte, opts Options
 		if len(todo) == 0 {
 			return finish(facts, overlay, opts)
 		}
-		parallel(len(todo), jobs, func(k int) {
+		parallel.For(len(todo), jobs, func(k int) {
 			i := todo[k]
 			models[i], notes[i] = lexFile(files[i], pending[i], false, opts.Lexed) // pending: not interesting
 			pending[i] = nil
@@ -229,35 +230,6 @@ func notFound(missing []string, found []TaskClass) []string {
 		}
 	}
 	return out
-}
-
-// parallel calls fn(0..n-1) on jobs goroutines.
-func parallel(n, jobs int, fn func(i int)) {
-	if jobs <= 1 || n <= 1 {
-		// One worker (each App of a many-App workspace is checked on one
-		// core): a goroutine fed through a channel only adds a hand-off,
-		// and the wake-ups it costs, per file.
-		for i := 0; i < n; i++ {
-			fn(i)
-		}
-		return
-	}
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < min(jobs, n); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				fn(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
 }
 
 // resolveLive resolves the files lexed so far into fresh Facts; the index
@@ -872,8 +844,8 @@ func readFirst(ar *fileread.Arena, sf SourceFile, overlay map[string][]byte, mar
 }
 
 // readFirstShared is readFirst for a file other Apps list too: read
-// outside the scan's arena, whose bytes the next scan reuses, and
-// published to c for them (even when reading panics: they wait for it).
+// into the run's arena (c's), not the scan's, whose bytes the next scan
+// reuses, and published to c for them (even when reading panics: they wait for it).
 func readFirstShared(e *sharedRead, c *SharedReads, sf SourceFile, marker []byte) (r firstRead) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -882,7 +854,7 @@ func readFirstShared(e *sharedRead, c *SharedReads, sf SourceFile, marker []byte
 		c.publish(e, r)
 	}()
 	c.reads.Add(1)
-	return readFirst(nil, sf, nil, marker)
+	return readFirst(c.arenaFor(), sf, nil, marker)
 }
 
 // lexFile lexes and parses one file read, turning a panic into a Note;
@@ -913,7 +885,7 @@ func lexFile(sf SourceFile, src []byte, isInteresting bool, cache *LexCache) (fm
 // library that fires DOM events (a third of the bytes of
 // Windows-universal-samples' lexed files).
 var prefilterWords = [][]byte{
-	[]byte("backgroundtask"), []byte("taskentrypoint"), []byte("alltask"), []byte("gettaskgroup"),
+	[]byte("backgroundtask"), []byte("taskentrypoint"), []byte("gettaskgroup"),
 	[]byte("requestaccess"), []byte("runtimeclass"), []byte("backgroundactivated"),
 	// the COM side of out-of-process tasks, toast activators, startup tasks
 	[]byte("coregisterclassobject"), []byte("registertypeforcomclients"), []byte("register_com_server"),

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"sync"
 	"sync/atomic"
+
+	"github.com/bgmanifest/bgmanifest/internal/fileread"
 )
 
 // SharedReads keeps, for one run, the first reading of each file that
@@ -31,6 +33,11 @@ type SharedReads struct {
 	// pending files, by search and file (the Apps over the same sources
 	// ask the same questions).
 	verdicts map[string]*sharedVerdict
+	// arena holds the bytes of the files read while the budget lasts:
+	// they are kept for the whole run anyway, and carving them from large
+	// blocks spares a page fault per 4 KB read (see fileread.Arena). It is
+	// never reset.
+	arena fileread.Arena
 }
 
 // sharedVerdict is one search's answer on one file: hit is set before
@@ -65,6 +72,18 @@ const maxSharedBytes = 64 << 20
 // as Options.Marker (a scan with another marker does not use it).
 func NewSharedReads(marker []byte) *SharedReads {
 	return &SharedReads{marker: marker, files: map[string]*sharedRead{}, verdicts: map[string]*sharedVerdict{}, budget: maxSharedBytes}
+}
+
+// arenaFor returns the arena a shared file is to be read into, or nil
+// once the bytes kept have reached the budget: a file read then is not
+// kept, and its own allocation goes with it.
+func (c *SharedReads) arenaFor() *fileread.Arena {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.bytes >= c.budget {
+		return nil
+	}
+	return &c.arena
 }
 
 // usableBy reports whether a scan with opts may use c.

@@ -6,12 +6,15 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
 
 	"github.com/bmatcuk/doublestar/v4"
 
+	"github.com/bgmanifest/bgmanifest/internal/fileread"
+	"github.com/bgmanifest/bgmanifest/internal/parallel"
 	"github.com/bgmanifest/bgmanifest/registration"
 )
 
@@ -75,7 +78,7 @@ type SkippedManifest struct {
 // error is reserved for usage problems: a PATH that does not exist, or a
 // malformed exclude pattern. Everything else is a Note.
 func Discover(paths []string, opts Options) (*Result, error) {
-	return discover(paths, opts, os.ReadDir)
+	return discover(paths, opts, fileread.ReadDir)
 }
 
 func discover(paths []string, opts Options, readDir func(string) ([]os.DirEntry, error)) (*Result, error) {
@@ -475,7 +478,7 @@ func (d *discoverer) checkContentAhead(tree *dirNode) {
 	var manifests []string
 	tree.collect(func(n *dirNode) { manifests = append(manifests, n.manifests...) })
 	verdicts := make([]string, len(manifests))
-	parallel(len(manifests), func(i int) { verdicts[i] = notXML(manifests[i]) })
+	parallel.For(len(manifests), runtime.NumCPU(), func(i int) { verdicts[i] = notXML(manifests[i]) })
 	if d.contentChecked == nil {
 		d.contentChecked = map[string]string{}
 	}

@@ -4,8 +4,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 
+	"github.com/bgmanifest/bgmanifest/internal/parallel"
 	"github.com/bgmanifest/bgmanifest/registration"
 )
 
@@ -50,7 +50,7 @@ func (d *discoverer) preparse(tree *dirNode) {
 	// loadImports reads the index (walked directories, the
 	// Directory.Build.props cache is locked) but nothing walks while the
 	// workers run.
-	parallel(len(projects)+len(solutions), func(i int) {
+	parallel.For(len(projects)+len(solutions), runtime.NumCPU(), func(i int) {
 		if i < len(projects) {
 			parsed[i] = d.parseAhead(projects[i])
 			return
@@ -89,34 +89,6 @@ func (d *discoverer) takeParsed(disp string) (*preparsed, bool) {
 		delete(d.parsed, disp)
 	}
 	return pre, ok
-}
-
-// parallel calls work(0) … work(n-1) on runtime.NumCPU() goroutines and
-// returns when all calls have.
-func parallel(n int, work func(i int)) {
-	workers := min(runtime.NumCPU(), n)
-	if workers <= 1 {
-		for i := 0; i < n; i++ {
-			work(i)
-		}
-		return
-	}
-	next := make(chan int, n)
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				work(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // sourceList is a project's sourcePaths worked out ahead. If it read
@@ -168,7 +140,7 @@ func (d *discoverer) listSourcesAhead() {
 		keep(pre.p)
 	}
 	lists := make([]*sourceList, len(projects))
-	parallel(len(projects), func(i int) {
+	parallel.For(len(projects), runtime.NumCPU(), func(i int) {
 		p := projects[i]
 		walked := true
 		tree := func(disp string) *dirNode {

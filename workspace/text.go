@@ -81,7 +81,7 @@ func existingFileIn(path string, list func(dir string) ([]string, bool)) (string
 }
 
 func listDir(dir string) ([]string, bool) {
-	entries, err := os.ReadDir(dir)
+	entries, err := fileread.ReadDir(dir)
 	if err != nil {
 		return nil, false
 	}

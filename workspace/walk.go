@@ -11,6 +11,8 @@ import (
 	"sync"
 
 	"github.com/bmatcuk/doublestar/v4"
+
+	"github.com/bgmanifest/bgmanifest/internal/fileread"
 )
 
 // dirNode is one directory the walker has read. Only the files bgmanifest
@@ -54,7 +56,7 @@ type index struct {
 	// walked after the real trees so that a directory reached both directly
 	// and through a link is listed under its real path.
 	pendingLinks []pendingLink
-	// readDir is os.ReadDir; tests replace it to simulate unreadable
+	// readDir is fileread.ReadDir; tests replace it to simulate unreadable
 	// directories where permissions are not enforced (running as root).
 	readDir func(string) ([]os.DirEntry, error)
 
@@ -130,7 +132,7 @@ type pendingLink struct {
 
 func newIndex(cwd string, exclude []string) *index {
 	return &index{cwd: cwd, exclude: exclude, nodes: map[string]*dirNode{}, byDisp: map[string]*dirNode{},
-		readDir: os.ReadDir}
+		readDir: fileread.ReadDir}
 }
 
 // absPath makes a display path absolute without touching the file system.

@@ -20,7 +20,7 @@ type Arena struct {
 
 // arenaBlock is the size of a block; a request over a quarter of it gets
 // its own allocation, so that a big file cannot pin a half-empty block.
-const arenaBlock = 256 << 10
+const arenaBlock = 2 << 20
 
 // Alloc returns n bytes (not zeroed). Its capacity is n, so an append
 // cannot spill into a neighbour.
@@ -35,7 +35,7 @@ func (a *Arena) Alloc(n int) []byte {
 			a.cur++
 		}
 		if a.cur == len(a.blocks) {
-			a.blocks = append(a.blocks, make([]byte, arenaBlock))
+			a.blocks = append(a.blocks, newBlock(arenaBlock))
 		}
 		a.off = 0
 	}

@@ -35,3 +35,36 @@ func BenchmarkSmallFiles(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkReadDir lists 100 directories of 6 entries per op, the shape of
+// a source tree: compare ReadDir with os.ReadDir.
+func BenchmarkReadDir(b *testing.B) {
+	root := b.TempDir()
+	var dirs []string
+	for i := 0; i < 100; i++ {
+		d := filepath.Join(root, fmt.Sprintf("d%03d", i))
+		if err := os.Mkdir(d, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		for j := 0; j < 6; j++ {
+			if err := os.WriteFile(filepath.Join(d, fmt.Sprintf("Page%03d.xaml.cs", j)), nil, 0o644); err != nil {
+				b.Fatal(err)
+			}
+		}
+		dirs = append(dirs, d)
+	}
+	for _, r := range []struct {
+		name string
+		fn   func(string) ([]os.DirEntry, error)
+	}{{"ReadDir", ReadDir}, {"os", os.ReadDir}} {
+		b.Run(r.name, func(b *testing.B) {
+			for i := 0; i < b.N; i++ {
+				for _, d := range dirs {
+					if _, err := r.fn(d); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+		})
+	}
+}
