@@ -71,7 +71,7 @@ const maxSharedBytes = 64 << 20
 // NewSharedReads returns an empty cache for a run whose scans use marker
 // as Options.Marker (a scan with another marker does not use it).
 func NewSharedReads(marker []byte) *SharedReads {
-	return &SharedReads{marker: marker, files: map[string]*sharedRead{}, verdicts: map[string]*sharedVerdict{}, budget: maxSharedBytes}
+	return &SharedReads{marker: marker, files: map[string]*sharedRead{}, verdicts: map[string]*sharedVerdict{}, budget: maxSharedBytes, arena: fileread.Arena{Huge: true}}
 }
 
 // arenaFor returns the arena a shared file is to be read into, or nil

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/bgmanifest/bgmanifest/internal/benchgen"
@@ -81,6 +82,31 @@ func BenchmarkDiscoverRepo(b *testing.B) {
 	}
 	for i := 0; i < b.N; i++ {
 		if _, err := Discover([]string{root}, Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReadProjectTree reads a C++ project file of the shape Visual
+// Studio writes (CRLF line ends, a PropertyGroup and an
+// ItemDefinitionGroup per configuration, long item lists) into its tree.
+func BenchmarkReadProjectTree(b *testing.B) {
+	var sb strings.Builder
+	sb.WriteString("<?xml version=\"1.0\" encoding=\"utf-8\"?>\r\n<Project DefaultTargets=\"Build\" ToolsVersion=\"15.0\" xmlns=\"http://schemas.microsoft.com/developer/msbuild/2003\">\r\n")
+	for _, cfg := range []string{"Debug|Win32", "Release|Win32", "Debug|x64", "Release|x64", "Debug|ARM64", "Release|ARM64"} {
+		fmt.Fprintf(&sb, "  <PropertyGroup Condition=\"'$(Configuration)|$(Platform)'=='%s'\" Label=\"Configuration\">\r\n    <ConfigurationType>Application</ConfigurationType>\r\n    <UseDebugLibraries>true</UseDebugLibraries>\r\n  </PropertyGroup>\r\n", cfg)
+		fmt.Fprintf(&sb, "  <ItemDefinitionGroup Condition=\"'$(Configuration)|$(Platform)'=='%s'\">\r\n    <ClCompile>\r\n      <PrecompiledHeader>Use</PrecompiledHeader>\r\n      <PreprocessorDefinitions>_DEBUG;%%(PreprocessorDefinitions)</PreprocessorDefinitions>\r\n      <AdditionalOptions>/bigobj %%(AdditionalOptions)</AdditionalOptions>\r\n    </ClCompile>\r\n  </ItemDefinitionGroup>\r\n", cfg)
+	}
+	sb.WriteString("  <ItemGroup>\r\n")
+	for i := 0; i < 80; i++ {
+		fmt.Fprintf(&sb, "    <ClCompile Include=\"Scenario%d.xaml.cpp\">\r\n      <DependentUpon>..\\..\\shared\\Scenario%d.xaml</DependentUpon>\r\n    </ClCompile>\r\n", i, i)
+	}
+	sb.WriteString("  </ItemGroup>\r\n</Project>\r\n")
+	data := []byte(sb.String())
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := readXMLTree(data); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -189,12 +189,36 @@ func (s *fastScanner) text(keep bool) (string, bool) {
 // fold is foldCR with the scanner's cache in front: a project file
 // repeats its attribute values and texts (each configuration's
 // Condition, the same settings in every ItemDefinitionGroup).
+//
+// A file saved with CRLF line ends (every one Visual Studio writes) gives
+// each element that holds others a text of a line end and indentation;
+// those are folded here, into a buffer on the stack, so that the cache
+// answers them too instead of two allocations each.
 func (s *fastScanner) fold(raw []byte) string {
-	if len(raw) == 0 || len(raw) > 96 || bytes.IndexByte(raw, '\r') >= 0 || bytes.IndexByte(raw, '&') >= 0 {
+	if len(raw) == 0 || len(raw) > maxFolded || bytes.IndexByte(raw, '&') >= 0 {
 		return foldCR(raw)
 	}
-	return s.intern(raw)
+	if bytes.IndexByte(raw, '\r') < 0 {
+		return s.intern(raw)
+	}
+	var buf [maxFolded]byte
+	n := 0
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		if c == '\r' {
+			c = '\n' // CR-LF and a lone CR read as LF (xmltext.Decode)
+			if i+1 < len(raw) && raw[i+1] == '\n' {
+				i++
+			}
+		}
+		buf[n] = c
+		n++
+	}
+	return s.intern(buf[:n])
 }
+
+// maxFolded bounds the texts fold caches: longer ones rarely repeat.
+const maxFolded = 96
 
 // foldCR returns text as XML reads it (xmltext.Decode), interned.
 func foldCR(raw []byte) string {

@@ -12,6 +12,14 @@ import "sync"
 // A slice from Alloc is valid until Reset: the caller must not keep it, or
 // anything that shares its memory, past that point.
 type Arena struct {
+	// Huge makes the blocks 2 MB, on huge pages where the system has
+	// them (see newHugeBlock): for an arena that grows to tens of MB and
+	// is not reused, such as the bytes of the files a run shares between
+	// Apps. An arena reused App after App keeps its small blocks: it
+	// faults its pages in once, and a 2 MB page for an App of a few
+	// files would be zeroed for nothing.
+	Huge bool
+
 	mu     sync.Mutex
 	blocks [][]byte
 	cur    int // index of the block being carved
@@ -20,22 +28,37 @@ type Arena struct {
 
 // arenaBlock is the size of a block; a request over a quarter of it gets
 // its own allocation, so that a big file cannot pin a half-empty block.
-const arenaBlock = 2 << 20
+const arenaBlock = 256 << 10
+
+// hugePage is the size of a transparent huge page on x86-64 and arm64,
+// and of a Huge arena's blocks.
+const hugePage = 2 << 20
 
 // Alloc returns n bytes (not zeroed). Its capacity is n, so an append
 // cannot spill into a neighbour.
 func (a *Arena) Alloc(n int) []byte {
-	if a == nil || n > arenaBlock/4 {
+	if a == nil {
+		return make([]byte, n)
+	}
+	size := arenaBlock
+	if a.Huge {
+		size = hugePage
+	}
+	if n > size/4 {
 		return make([]byte, n)
 	}
 	a.mu.Lock()
 	defer a.mu.Unlock()
-	if len(a.blocks) == 0 || a.off+n > arenaBlock {
+	if len(a.blocks) == 0 || a.off+n > size {
 		if len(a.blocks) > 0 {
 			a.cur++
 		}
 		if a.cur == len(a.blocks) {
-			a.blocks = append(a.blocks, newBlock(arenaBlock))
+			if a.Huge {
+				a.blocks = append(a.blocks, newHugeBlock())
+			} else {
+				a.blocks = append(a.blocks, make([]byte, size))
+			}
 		}
 		a.off = 0
 	}

@@ -2,4 +2,4 @@
 
 package fileread
 
-func newBlock(n int) []byte { return make([]byte, n) }
+func newHugeBlock() []byte { return make([]byte, hugePage) }
