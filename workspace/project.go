@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"sync"
+
+	"github.com/bgmanifest/bgmanifest/internal/fileread"
 )
 
 // item is one Include/Remove of an MSBuild item the workspace cares about.
@@ -392,9 +395,18 @@ type lineError struct {
 func (e *lineError) Error() string { return e.err.Error() }
 
 func readProjectFile(disp string) (*projectFile, error) {
-	data, err := readProjectBytes(disp)
+	// The file's bytes come from an arena reused parse after parse: a
+	// Visual Studio project is tens of KB, a sample repository holds
+	// hundreds, and reading each into fresh memory cost a page fault per
+	// 4 KB. parseProject keeps none of them (its strings are copies;
+	// TestReadProjectFileKeepsNoBytes holds it to that).
+	ar := projectArenas.Get().(*fileread.Arena)
+	defer func() { ar.Reset(); projectArenas.Put(ar) }()
+	data, err := fileread.WholeIn(ar, disp, MaxProjectFileSize, "project file")
 	if err != nil {
 		return nil, unwrapPathError(err)
 	}
 	return parseProject(disp, data)
 }
+
+var projectArenas = sync.Pool{New: func() any { return new(fileread.Arena) }}

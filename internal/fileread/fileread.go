@@ -27,7 +27,12 @@ var ErrNotRegular = errors.New("not a regular file (a FIFO, socket or device)")
 // Whole reads the file at path, refusing one over limit bytes with an
 // error that says so (what describes the file: "project file", "config").
 func Whole(path string, limit int64, what string) ([]byte, error) {
-	data, size, err := Limited(path, limit)
+	return WholeIn(nil, path, limit, what)
+}
+
+// WholeIn is Whole with the bytes allocated from a (see Arena).
+func WholeIn(a *Arena, path string, limit int64, what string) ([]byte, error) {
+	data, size, err := limited(path, limit, a)
 	if err != nil {
 		return nil, err
 	}
