@@ -90,19 +90,22 @@ func BenchmarkPrefilter(b *testing.B) {
 	})
 }
 
-// TestPrefilterSplitWalk puts each word at every offset of a long input,
-// where match walks two halves at once: a word across the middle, at
-// either end or in the overlap must be found, and the filler alone not.
+// TestPrefilterSplitWalk puts each word at every offset of long inputs,
+// where match walks two halves (from 256 bytes) or four quarters (from
+// 1 024) at once: a word across a boundary or at either end must be
+// found, and the filler alone not.
 func TestPrefilterSplitWalk(t *testing.T) {
-	filler := []byte(strings.Repeat("public int Count; ", 20))
-	if prefilter.match(filler) {
-		t.Fatal("the filler holds a prefilter word")
-	}
-	for _, w := range prefilterWords {
-		for at := 0; at <= len(filler); at++ {
-			src := append(append(append([]byte{}, filler[:at]...), bytes.ToUpper(w)...), filler[at:]...)
-			if !prefilter.match(src) {
-				t.Fatalf("%q at offset %d of %d bytes not found", w, at, len(src))
+	for _, repeat := range []int{20, 60} {
+		filler := []byte(strings.Repeat("public int Count; ", repeat))
+		if prefilter.match(filler) {
+			t.Fatal("the filler holds a prefilter word")
+		}
+		for _, w := range prefilterWords {
+			for at := 0; at <= len(filler); at++ {
+				src := append(append(append([]byte{}, filler[:at]...), bytes.ToUpper(w)...), filler[at:]...)
+				if !prefilter.match(src) {
+					t.Fatalf("%q at offset %d of %d bytes not found", w, at, len(src))
+				}
 			}
 		}
 	}
@@ -137,7 +140,7 @@ func TestSkipSearchWholeWords(t *testing.T) {
 		trie := newNameAutomaton(words)
 		for i := 0; i < 60; i++ {
 			var sb strings.Builder
-			for n := rnd.Intn([]int{6, 120}[i%2]); n >= 0; n-- {
+			for n := rnd.Intn([]int{6, 120, 700}[i%3]); n >= 0; n-- {
 				if rnd.Intn(2) == 0 {
 					sb.WriteString(pieces[rnd.Intn(len(pieces))])
 				} else {
@@ -169,7 +172,7 @@ func TestSkipSearchWordLongerThanHalfTheText(t *testing.T) {
 		t.Fatal("newSkipSearch refused ASCII identifiers")
 	}
 	trie := newNameAutomaton(words)
-	for _, n := range []int{256, 300, 400, 599, 600, 601, 1000} {
+	for _, n := range []int{256, 300, 400, 599, 600, 601, 1000, 1024, 1200, 1203, 2400, 5000} {
 		texts := []string{strings.Repeat(" ", n), strings.Repeat("x", n-4) + " abc"}
 		if n > len(long) {
 			texts = append(texts, strings.Repeat(" ", n-len(long)-1)+" "+long, long+strings.Repeat(" ", n-len(long)))
