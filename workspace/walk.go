@@ -269,7 +269,7 @@ func (ix *index) walk(disp, real string) *dirNode {
 			ix.pendingLinks = append(ix.pendingLinks, pendingLink{parent: n, disp: sub.disp})
 			continue
 		}
-		childReal := filepath.Join(real, sub.name)
+		childReal := joinEntry(real, sub.name)
 		child, seen := ix.nodes[childReal]
 		if !seen {
 			child = ix.walk(sub.disp, childReal)
@@ -315,7 +315,7 @@ func (ix *index) scanDir(disp string) dirScan {
 	sc := dirScan{err: err}
 	for _, e := range entries {
 		name := e.Name()
-		childDisp := filepath.Join(disp, name)
+		childDisp := joinEntry(disp, name)
 		mode := e.Type()
 		if mode&os.ModeSymlink != 0 {
 			info, err := os.Stat(childDisp)
@@ -346,6 +346,23 @@ func (ix *index) scanDir(disp string) dirScan {
 		sort.Strings(sc.files) // os.ReadDir sorts; a replacement may not
 	}
 	return sc
+}
+
+// joinEntry is filepath.Join(dir, name) for a clean dir and the name of
+// one of its entries (never empty, ".", ".." nor holding a separator),
+// without Join's cleaning pass over the whole path: the walk joins every
+// entry of the tree, and the cleaning was the walk's largest cost after
+// the system calls.
+func joinEntry(dir, name string) string {
+	switch {
+	case dir == "" || dir == ".":
+		return name
+	case os.IsPathSeparator(dir[len(dir)-1]):
+		return dir + name // a root: "/", `C:\`
+	case filepath.VolumeName(dir) == dir:
+		return filepath.Join(dir, name) // "C:" names the drive's current directory
+	}
+	return dir + string(filepath.Separator) + name
 }
 
 // nugetFolder reports whether a subdirectory is NuGet's packages folder,
