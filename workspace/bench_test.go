@@ -103,11 +103,24 @@ func BenchmarkReadProjectTree(b *testing.B) {
 	}
 	sb.WriteString("  </ItemGroup>\r\n</Project>\r\n")
 	data := []byte(sb.String())
-	b.SetBytes(int64(len(data)))
-	b.ReportAllocs()
-	for b.Loop() {
-		if _, err := readXMLTree(data); err != nil {
-			b.Fatal(err)
+	b.Run("fresh", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := readXMLTree(data); err != nil {
+				b.Fatal(err)
+			}
 		}
-	}
+	})
+	b.Run("reused", func(b *testing.B) {
+		b.SetBytes(int64(len(data)))
+		b.ReportAllocs()
+		for b.Loop() {
+			_, release, err := readXMLTreeReuse(data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			release()
+		}
+	})
 }

@@ -95,7 +95,8 @@ type msbuildProps struct {
 // parseProject reads a project file. A file that is not well-formed XML
 // gives an error carrying its line; the caller turns it into a Note.
 func parseProject(disp string, data []byte) (*projectFile, error) {
-	root, err := readXMLTree(decodeText(data))
+	root, release, err := readXMLTreeReuse(decodeText(data))
+	defer release() // nothing below keeps an element of the tree
 	if err != nil {
 		return nil, err
 	}

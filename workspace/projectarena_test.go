@@ -11,9 +11,10 @@ import (
 )
 
 // TestReadProjectFileKeepsNoBytes: a project file's bytes come from an
-// arena that the next parse reuses, so nothing parseProject returns may
-// share their memory. Every project file under testdata is read, its
-// parse printed, the arenas overwritten, and the parse printed again.
+// arena, and its tree from blocks, that the next parse reuses, so nothing
+// parseProject returns may share their memory. Every project file under
+// testdata is read and its parse printed, the arenas overwritten; once
+// all are read, every parse is printed again.
 func TestReadProjectFileKeepsNoBytes(t *testing.T) {
 	var paths []string
 	_ = filepath.WalkDir(filepath.Join("..", "testdata"), func(p string, d fs.DirEntry, err error) error {
@@ -28,27 +29,35 @@ func TestReadProjectFileKeepsNoBytes(t *testing.T) {
 	dump := func(p *projectFile) string {
 		return fmt.Sprintf("%+v\n%+v", *p.Project, *p)
 	}
-	parsed := 0
+	type parse struct {
+		path, dump string
+		p          *projectFile
+	}
+	var parses []parse
 	for _, path := range paths {
 		p, err := readProjectFile(path)
 		if err != nil {
 			continue // malformed fixtures
 		}
-		parsed++
-		before := dump(p)
+		parses = append(parses, parse{path, dump(p), p})
 		for i := 0; i < 4; i++ {
 			ar := projectArenas.Get().(*fileread.Arena)
 			ar.Fill('#')
 			defer projectArenas.Put(ar)
 		}
-		if after := dump(p); after != before {
-			t.Errorf("%s: the parse changed when the arena was overwritten", path)
-		}
-		if strings.Contains(before, "###") {
-			t.Errorf("%s: the parse read bytes of an overwritten arena", path)
-		}
 	}
-	if parsed < 20 {
-		t.Fatalf("only %d project files parsed", parsed)
+	if len(parses) < 20 {
+		t.Fatalf("only %d project files parsed", len(parses))
+	}
+	// Every later parse reused the arenas and the tree blocks (cleared
+	// when released) of the earlier ones: a parse that kept any of them
+	// reads differently now.
+	for _, r := range parses {
+		if after := dump(r.p); after != r.dump {
+			t.Errorf("%s: the parse changed when later parses reused its bytes and tree", r.path)
+		}
+		if strings.Contains(r.dump, "###") {
+			t.Errorf("%s: the parse read bytes of an overwritten arena", r.path)
+		}
 	}
 }

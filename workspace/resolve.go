@@ -434,7 +434,8 @@ func (ix *index) directoryBuildProps(dir string) string {
 }
 
 func (p *projectFile) readImport(path string, data []byte) error {
-	root, err := readXMLTree(decodeText(data))
+	root, release, err := readXMLTreeReuse(decodeText(data))
+	defer release() // readElements keeps strings, no element
 	if err != nil {
 		return err
 	}

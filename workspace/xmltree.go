@@ -58,6 +58,12 @@ func readXMLTree(data []byte) (*xmlElem, error) {
 	if root, ok := readXMLTreeFast(data); ok {
 		return root, nil
 	}
+	return readXMLTreeSlow(data)
+}
+
+// readXMLTreeSlow is readXMLTree for a document the one-pass reader
+// turned down.
+func readXMLTreeSlow(data []byte) (*xmlElem, error) {
 	root, err := readXMLTreeOnce(data)
 	if errors.Is(err, errTooDeep) {
 		// well-formed but nested past etree's limit: etree's answer is
@@ -69,6 +75,22 @@ func readXMLTree(data []byte) (*xmlElem, error) {
 		return readXMLTreeEtree(data)
 	}
 	return root, err
+}
+
+// readXMLTreeReuse is readXMLTree with the tree carved from blocks that
+// earlier reads released: release hands them back, after which the caller
+// must hold no element, attribute list or child list of the tree (its
+// strings are its own and may be kept). For the project files of a
+// workspace, read once each and dropped once their items are collected.
+func readXMLTreeReuse(data []byte) (root *xmlElem, release func(), err error) {
+	var blocks treeBlocks
+	root, _, ok := readXMLTreeFastIn(data, &blocks)
+	if ok {
+		return root, blocks.release, nil
+	}
+	blocks.release()
+	root, err = readXMLTreeSlow(data) // a tree the collector frees
+	return root, func() {}, err
 }
 
 // errTooDeep is errNeedsEtree for a document whose only difficulty is its

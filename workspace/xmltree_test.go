@@ -124,6 +124,15 @@ func FuzzReadXMLTree(f *testing.F) {
 		if got := dumpXML(readXMLTree(data)); got != want {
 			t.Fatalf("one pass:\n%s\netree:\n%s", got, want)
 		}
+		// twice on reused blocks: the second tree is carved from the
+		// blocks the first released
+		for i := 0; i < 2; i++ {
+			root, release, err := readXMLTreeReuse(data)
+			if got := dumpXML(root, err); got != want {
+				t.Fatalf("one pass on reused blocks (%d):\n%s\netree:\n%s", i, got, want)
+			}
+			release()
+		}
 	})
 }
 
