@@ -91,11 +91,11 @@ func BenchmarkPrefilter(b *testing.B) {
 }
 
 // TestPrefilterSplitWalk puts each word at every offset of long inputs,
-// where match walks two halves (from 256 bytes) or four quarters (from
-// 1 024) at once: a word across a boundary or at either end must be
-// found, and the filler alone not.
+// where match walks two halves (from 256 bytes), four quarters (from
+// 1 024) or eight parts (from 2 048) at once: a word across a boundary or
+// at either end must be found, and the filler alone not.
 func TestPrefilterSplitWalk(t *testing.T) {
-	for _, repeat := range []int{20, 60} {
+	for _, repeat := range []int{20, 60, 120} {
 		filler := []byte(strings.Repeat("public int Count; ", repeat))
 		if prefilter.match(filler) {
 			t.Fatal("the filler holds a prefilter word")

@@ -127,16 +127,96 @@ func mustSkipSearch(words [][]byte) *skipSearch {
 }
 
 // match reports whether src holds one of the words. A long src is searched
-// in four parts at once: each search is a chain of dependent loads (the
-// shift decides the next byte to read), so four chains run in about the
-// time of one and a half. A chain covers the windows ending in its part
-// (a word that starts in one part and ends in the next is still compared
-// whole: the text is not cut). Shorter texts take two chains, or one.
+// in eight parts at once (four for 1 to 2 KB, two from 256 bytes): each
+// search is a chain of dependent loads (the shift decides the next byte to
+// read), so the chains overlap in the processor where one would wait. A
+// chain covers the windows ending in its part (a word that starts in one
+// part and ends in the next is still compared whole: the text is not cut).
 // Each chain's step is spelled out: as a function it is not inlined (it
-// calls candidate), and the four chains then ran no faster than one.
+// calls candidate), and the chains then ran no faster than one; a loop
+// over an array of chains ran at two thirds of this speed.
 func (s *skipSearch) match(src []byte) bool {
 	n := len(src)
 	first := s.short - 1
+	if n >= 2048 && n/8 > first {
+		q := n / 8
+		p0, p1, p2, p3, p4, p5, p6, p7 := first, q, 2*q, 3*q, 4*q, 5*q, 6*q, 7*q
+		for p0 < q && p1 < 2*q && p2 < 3*q && p3 < 4*q && p4 < 5*q && p5 < 6*q && p6 < 7*q && p7 < n {
+			b0 := block(src[p0-2], src[p0-1], src[p0])
+			d0 := s.shift[b0]
+			if d0 == 0 {
+				if s.candidate(src, p0, b0) {
+					return true
+				}
+				d0 = 1
+			}
+			p0 += int(d0)
+			b1 := block(src[p1-2], src[p1-1], src[p1])
+			d1 := s.shift[b1]
+			if d1 == 0 {
+				if s.candidate(src, p1, b1) {
+					return true
+				}
+				d1 = 1
+			}
+			p1 += int(d1)
+			b2 := block(src[p2-2], src[p2-1], src[p2])
+			d2 := s.shift[b2]
+			if d2 == 0 {
+				if s.candidate(src, p2, b2) {
+					return true
+				}
+				d2 = 1
+			}
+			p2 += int(d2)
+			b3 := block(src[p3-2], src[p3-1], src[p3])
+			d3 := s.shift[b3]
+			if d3 == 0 {
+				if s.candidate(src, p3, b3) {
+					return true
+				}
+				d3 = 1
+			}
+			p3 += int(d3)
+			b4 := block(src[p4-2], src[p4-1], src[p4])
+			d4 := s.shift[b4]
+			if d4 == 0 {
+				if s.candidate(src, p4, b4) {
+					return true
+				}
+				d4 = 1
+			}
+			p4 += int(d4)
+			b5 := block(src[p5-2], src[p5-1], src[p5])
+			d5 := s.shift[b5]
+			if d5 == 0 {
+				if s.candidate(src, p5, b5) {
+					return true
+				}
+				d5 = 1
+			}
+			p5 += int(d5)
+			b6 := block(src[p6-2], src[p6-1], src[p6])
+			d6 := s.shift[b6]
+			if d6 == 0 {
+				if s.candidate(src, p6, b6) {
+					return true
+				}
+				d6 = 1
+			}
+			p6 += int(d6)
+			b7 := block(src[p7-2], src[p7-1], src[p7])
+			d7 := s.shift[b7]
+			if d7 == 0 {
+				if s.candidate(src, p7, b7) {
+					return true
+				}
+				d7 = 1
+			}
+			p7 += int(d7)
+		}
+		return s.from(src, p0, q) || s.from(src, p1, 2*q) || s.from(src, p2, 3*q) || s.from(src, p3, 4*q) || s.from(src, p4, 5*q) || s.from(src, p5, 6*q) || s.from(src, p6, 7*q) || s.from(src, p7, n)
+	}
 	if n >= 1024 && n/4 > first {
 		q := n / 4
 		a, b, c, d := first, q, 2*q, 3*q
