@@ -195,6 +195,8 @@ func Run(paths []string, o Options) (*Result, error) {
 	return res, nil
 }
 
+// precompileOnce starts BG002's schema compile for the first manifest
+// that declares a background task (see CheckApp).
 var precompileOnce sync.Once
 
 // AppResult is the outcome of checking one App.

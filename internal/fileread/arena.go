@@ -13,7 +13,7 @@ import "sync"
 // anything that shares its memory, past that point.
 type Arena struct {
 	// Huge makes the blocks 2 MB, on huge pages where the system has
-	// them (see newHugeBlock): for an arena that grows to tens of MB and
+	// them (see newHugeBlocks): for an arena that grows to tens of MB and
 	// is not reused, such as the bytes of the files a run shares between
 	// Apps. An arena reused App after App keeps its small blocks: it
 	// faults its pages in once, and a 2 MB page for an App of a few
@@ -22,8 +22,9 @@ type Arena struct {
 
 	mu     sync.Mutex
 	blocks [][]byte
-	cur    int // index of the block being carved
-	off    int // bytes used in blocks[cur]
+	cur    int      // index of the block being carved
+	off    int      // bytes used in blocks[cur]
+	spare  [][]byte // Huge blocks allocated, not used yet (see newHugeBlocks)
 }
 
 // arenaBlock is the size of a block; a request over a quarter of it gets
@@ -55,7 +56,11 @@ func (a *Arena) Alloc(n int) []byte {
 		}
 		if a.cur == len(a.blocks) {
 			if a.Huge {
-				a.blocks = append(a.blocks, newHugeBlock())
+				if len(a.spare) == 0 {
+					a.spare = newHugeBlocks()
+				}
+				a.blocks = append(a.blocks, a.spare[0])
+				a.spare = a.spare[1:]
 			} else {
 				a.blocks = append(a.blocks, make([]byte, size))
 			}

@@ -2,4 +2,5 @@
 
 package fileread
 
-func newHugeBlock() []byte { return make([]byte, hugePage) }
+// newHugeBlocks returns one block: huge pages are asked for on Linux only.
+func newHugeBlocks() [][]byte { return [][]byte{make([]byte, hugePage)} }

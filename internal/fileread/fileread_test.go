@@ -5,9 +5,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 func TestLimited(t *testing.T) {
@@ -122,6 +124,48 @@ func TestArena(t *testing.T) {
 	var nilArena *Arena
 	if b := nilArena.Alloc(10); len(b) != 10 {
 		t.Errorf("a nil Arena allocates: got %d bytes", len(b))
+	}
+}
+
+// TestHugeArena: a Huge arena's slices never overlap and have no spare
+// capacity; its blocks are 2 MB, aligned to 2 MB where the chunk could be
+// aligned (Linux), and come several per allocation.
+func TestHugeArena(t *testing.T) {
+	a := Arena{Huge: true}
+	var got [][]byte
+	total := 0
+	for i := 0; total < 5*hugePage; i++ {
+		n := 1 + i*7919%(hugePage/4)
+		b := a.Alloc(n)
+		if len(b) != n || cap(b) != n {
+			t.Fatalf("Alloc(%d): len %d cap %d", n, len(b), cap(b))
+		}
+		for j := range b {
+			b[j] = byte(i)
+		}
+		got = append(got, b)
+		total += n
+	}
+	for i, b := range got {
+		for _, c := range b {
+			if c != byte(i) {
+				t.Fatalf("slice %d was overwritten by a later one", i)
+			}
+		}
+	}
+	if len(a.blocks) < 3 {
+		t.Fatalf("%d bytes took %d blocks", total, len(a.blocks))
+	}
+	for i, b := range a.blocks {
+		if len(b) != hugePage || cap(b) != hugePage {
+			t.Errorf("block %d: len %d cap %d, want %d", i, len(b), cap(b), hugePage)
+		}
+		if runtime.GOOS == "linux" && uintptr(unsafe.Pointer(&b[0]))%hugePage != 0 {
+			t.Errorf("block %d is not aligned to a huge page", i)
+		}
+	}
+	if big := a.Alloc(hugePage/4 + 1); len(big) != hugePage/4+1 {
+		t.Errorf("a big request: %d bytes", len(big))
 	}
 }
 
