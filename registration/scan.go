@@ -843,9 +843,10 @@ func readFirst(ar *fileread.Arena, sf SourceFile, overlay map[string][]byte, mar
 	return r
 }
 
-// readFirstShared is readFirst for a file other Apps list too: read
-// into the run's arena (c's), not the scan's, whose bytes the next scan
-// reuses, and published to c for them (even when reading panics: they wait for it).
+// readFirstShared is readFirst for a file other Apps list too: read into
+// the run's arena (c's), not the scan's, whose bytes the next scan
+// reuses, and published to c for them (even when reading panics: they
+// wait for it).
 func readFirstShared(e *sharedRead, c *SharedReads, sf SourceFile, marker []byte) (r firstRead) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -883,7 +884,10 @@ func lexFile(sf SourceFile, src []byte, isInteresting bool, cache *LexCache) (fm
 // trigger kept in a variable or field elsewhere is found by its name,
 // which the resolver asks for; the word only lexed every JavaScript
 // library that fires DOM events (a third of the bytes of
-// Windows-universal-samples' lexed files).
+// Windows-universal-samples' lexed files). Not "alltask" either: every
+// spelling of BackgroundTaskRegistration.AllTasks holds "backgroundtask",
+// and the substring lexed every C++ file with a WhenAllTask or CallTask
+// (half the CPU of react-native-windows).
 var prefilterWords = [][]byte{
 	[]byte("backgroundtask"), []byte("taskentrypoint"), []byte("gettaskgroup"),
 	[]byte("requestaccess"), []byte("runtimeclass"), []byte("backgroundactivated"),

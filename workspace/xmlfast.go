@@ -18,14 +18,13 @@ import (
 // with encoding/xml, whose tree, lines and errors are the reference (the
 // fuzz target FuzzReadXMLTree holds the two equal).
 func readXMLTreeFast(data []byte) (root *xmlElem, ok bool) {
-	root, _, ok = readXMLTreeFastIn(data, nil)
-	return root, ok
+	return readXMLTreeFastIn(data, nil)
 }
 
 // readXMLTreeFastIn is readXMLTreeFast carving the tree from reused
 // blocks when reuse is not nil (see readXMLTreeReuse); the blocks taken
-// come back in it, to be released by the caller.
-func readXMLTreeFastIn(data []byte, reuse *treeBlocks) (root *xmlElem, _ *treeBlocks, ok bool) {
+// are listed in reuse, for the caller to release.
+func readXMLTreeFastIn(data []byte, reuse *treeBlocks) (root *xmlElem, ok bool) {
 	s := fastScanner{data: data, line: 1, names: nameCaches.Get().(*[512]string), reuse: reuse}
 	defer nameCaches.Put(s.names)
 	if reuse == nil {
@@ -37,8 +36,7 @@ func readXMLTreeFastIn(data []byte, reuse *treeBlocks) (root *xmlElem, _ *treeBl
 		s.attrs = make([]xmlAttr, guess)
 		s.kids = make([]*xmlElem, guess)
 	}
-	root, ok = s.tree()
-	return root, s.reuse, ok
+	return s.tree()
 }
 
 func (s *fastScanner) tree() (root *xmlElem, ok bool) {

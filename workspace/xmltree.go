@@ -84,7 +84,7 @@ func readXMLTreeSlow(data []byte) (*xmlElem, error) {
 // workspace, read once each and dropped once their items are collected.
 func readXMLTreeReuse(data []byte) (root *xmlElem, release func(), err error) {
 	var blocks treeBlocks
-	root, _, ok := readXMLTreeFastIn(data, &blocks)
+	root, ok := readXMLTreeFastIn(data, &blocks)
 	if ok {
 		return root, blocks.release, nil
 	}
