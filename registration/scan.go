@@ -71,8 +71,9 @@ type Options struct {
 
 // LanguageOf maps a file name to the language the scanner reads it as.
 func LanguageOf(path string) (Language, bool) {
-	base := strings.ToLower(filepath.Base(path))
-	switch filepath.Ext(base) {
+	// Only the extension is lower-cased: the walk asks for every file of
+	// the tree, and lower-casing each whole name was an allocation apiece.
+	switch strings.ToLower(filepath.Ext(path)) {
 	case ".cs":
 		return CSharp, true
 	case ".vb":

@@ -24,6 +24,30 @@ func TestLanguageOf(t *testing.T) {
 			t.Errorf("LanguageOf(%q) accepted a non-source file", p)
 		}
 	}
+	// only the extension is lower-cased now: the same answers as
+	// lower-casing the whole base name
+	wholeBase := func(path string) (Language, bool) {
+		switch filepath.Ext(strings.ToLower(filepath.Base(path))) {
+		case ".cs":
+			return CSharp, true
+		case ".vb":
+			return VB, true
+		case ".cpp", ".cc", ".cxx", ".h", ".hpp", ".hxx", ".inl", ".ipp":
+			return CPP, true
+		case ".idl":
+			return IDL, true
+		case ".js", ".mjs":
+			return JavaScript, true
+		}
+		return "", false
+	}
+	for _, p := range []string{"a.CS", "dir.cs/file", "dir.cs" + string(filepath.Separator) + "file", "İ.Cs", "x.\u212aS", ".cs", "a.", "a.c.s", "A.MJS", "ünïcode.Hpp", "a.cs.bak"} {
+		got, gok := LanguageOf(p)
+		want, wok := wholeBase(p)
+		if got != want || gok != wok {
+			t.Errorf("LanguageOf(%q) = %q, %v; lower-casing the base name gives %q, %v", p, got, gok, want, wok)
+		}
+	}
 }
 
 const simpleCS = `using Windows.ApplicationModel.Background;
