@@ -894,12 +894,20 @@ func (d *discoverer) shortenPaths(r *Result) {
 				continue
 			}
 			universes[u] = true
-			sources := make(map[string][]registration.SourceFile, len(u.Sources))
+			renamed := false
 			for path, s := range u.Sources {
 				shortenSources(s)
-				sources[d.shorten(path)] = s
+				renamed = renamed || d.shorten(path) != path
 			}
-			u.Sources = sources
+			if renamed {
+				// a new map only when a key changes: the checks of Apps
+				// handed over already read this one (SourcesOf)
+				sources := make(map[string][]registration.SourceFile, len(u.Sources))
+				for path, s := range u.Sources {
+					sources[d.shorten(path)] = s
+				}
+				u.Sources = sources
+			}
 			for _, p := range u.Projects {
 				shortenProject(p)
 			}
