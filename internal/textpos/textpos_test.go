@@ -3,6 +3,7 @@ package textpos
 import (
 	"fmt"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -298,5 +299,39 @@ func TestEndOfBlockSizedText(t *testing.T) {
 				t.Errorf("%d bytes starting %q: UTF-16 column at the end %d, want %d", n, head, got, want)
 			}
 		}
+	}
+}
+
+// TestLineStartsMatchTheByteLoop holds the IndexByte scan to the byte
+// loop it stands in for, on random mixtures of LF, CR-LF, lone CR and
+// text, and isASCII to a plain loop.
+func TestLineStartsMatchTheByteLoop(t *testing.T) {
+	rnd := rand.New(rand.NewSource(17))
+	pieces := []string{"\n", "\r\n", "\r", "abc", "é", "<Task/>", "\r\r\n", "\n\r", "x"}
+	for i := 0; i < 5000; i++ {
+		var sb strings.Builder
+		for n := rnd.Intn(30); n >= 0; n-- {
+			sb.WriteString(pieces[rnd.Intn(len(pieces))])
+		}
+		text := []byte(sb.String())
+		if got, want := lineStarts(text), lineStartsSlow(text); !slices.Equal(got, want) {
+			t.Fatalf("%q: line starts %v, the byte loop says %v", text, got, want)
+		}
+		ascii := true
+		for _, c := range text {
+			ascii = ascii && c < 0x80
+		}
+		if isASCII(text) != ascii {
+			t.Fatalf("%q: isASCII = %v", text, !ascii)
+		}
+	}
+}
+
+// BenchmarkNew indexes a 100 KB manifest-like text with CR-LF line ends.
+func BenchmarkNew(b *testing.B) {
+	text := []byte(strings.Repeat("    <Extension Category=\"windows.backgroundTasks\" EntryPoint=\"Tasks.Sync\">\r\n", 1300))
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		New(text)
 	}
 }
