@@ -25,22 +25,8 @@ func TestLanguageOf(t *testing.T) {
 		}
 	}
 	// only the extension is lower-cased now: the same answers as
-	// lower-casing the whole base name
-	wholeBase := func(path string) (Language, bool) {
-		switch filepath.Ext(strings.ToLower(filepath.Base(path))) {
-		case ".cs":
-			return CSharp, true
-		case ".vb":
-			return VB, true
-		case ".cpp", ".cc", ".cxx", ".h", ".hpp", ".hxx", ".inl", ".ipp":
-			return CPP, true
-		case ".idl":
-			return IDL, true
-		case ".js", ".mjs":
-			return JavaScript, true
-		}
-		return "", false
-	}
+	// lower-casing the whole base name first, as it did
+	wholeBase := func(path string) (Language, bool) { return LanguageOf(strings.ToLower(filepath.Base(path))) }
 	for _, p := range []string{"a.CS", "dir.cs/file", "dir.cs" + string(filepath.Separator) + "file", "İ.Cs", "x.\u212aS", ".cs", "a.", "a.c.s", "A.MJS", "ünïcode.Hpp", "a.cs.bak"} {
 		got, gok := LanguageOf(p)
 		want, wok := wholeBase(p)

@@ -90,25 +90,7 @@ func TestLimitedErrorMatchesOS(t *testing.T) {
 // Reset, and the blocks are reused after it; big requests get their own.
 func TestArena(t *testing.T) {
 	var a Arena
-	var got [][]byte
-	for i := 0; i < 200; i++ {
-		n := 1 + i*37%5000
-		b := a.Alloc(n)
-		if len(b) != n || cap(b) != n {
-			t.Fatalf("Alloc(%d): len %d cap %d", n, len(b), cap(b))
-		}
-		for j := range b {
-			b[j] = byte(i)
-		}
-		got = append(got, b)
-	}
-	for i, b := range got {
-		for _, c := range b {
-			if c != byte(i) {
-				t.Fatalf("slice %d was overwritten by a later one", i)
-			}
-		}
-	}
+	allocDistinct(t, &a, func(i int) int { return 1 + i*37%5000 }, 200*5000)
 	blocks := len(a.blocks)
 	a.Reset()
 	for i := 0; i < 200; i++ {
@@ -127,15 +109,15 @@ func TestArena(t *testing.T) {
 	}
 }
 
-// TestHugeArena: a Huge arena's slices never overlap and have no spare
-// capacity; its blocks are 2 MB, aligned to 2 MB where the chunk could be
-// aligned (Linux), and come several per allocation.
-func TestHugeArena(t *testing.T) {
-	a := Arena{Huge: true}
+// allocDistinct allocates from a the sizes size(0), size(1), … (at most
+// 200 requests, until limit bytes), fills each slice with its own byte,
+// and fails when a slice has no exact length and capacity or a later one
+// overwrote it. It returns the bytes allocated.
+func allocDistinct(t *testing.T, a *Arena, size func(i int) int, limit int) (total int) {
+	t.Helper()
 	var got [][]byte
-	total := 0
-	for i := 0; total < 5*hugePage; i++ {
-		n := 1 + i*7919%(hugePage/4)
+	for i := 0; i < 200 && total < limit; i++ {
+		n := size(i)
 		b := a.Alloc(n)
 		if len(b) != n || cap(b) != n {
 			t.Fatalf("Alloc(%d): len %d cap %d", n, len(b), cap(b))
@@ -153,6 +135,15 @@ func TestHugeArena(t *testing.T) {
 			}
 		}
 	}
+	return total
+}
+
+// TestHugeArena: a Huge arena's slices never overlap and have no spare
+// capacity; its blocks are 2 MB, aligned to 2 MB where the chunk could be
+// aligned (Linux), and come several per allocation.
+func TestHugeArena(t *testing.T) {
+	a := Arena{Huge: true}
+	total := allocDistinct(t, &a, func(i int) int { return 1 + i*7919%(hugePage/4) }, 5*hugePage)
 	if len(a.blocks) < 3 {
 		t.Fatalf("%d bytes took %d blocks", total, len(a.blocks))
 	}
