@@ -25,7 +25,9 @@ var metaBG210 = Meta{
 out-of-process) or a different set of triggers. The same name registered
 with the same entry point and the same triggers in two code paths is the
 usual "register if absent" pattern and is not reported. Registrations whose
-name, entry point or triggers cannot be resolved statically are left out,
+name, entry point or triggers cannot be resolved statically are left out (a
+trigger whose interval or system event comes from a variable still differs
+from a trigger of another kind, not from one of its own kind),
 and so are registrations in different source files: apps use one name as a
 slot that each screen unregisters and fills with its own task (Microsoft's
 Notifications sample does this), which the rule cannot tell from a clash.
@@ -126,6 +128,9 @@ func registrationDifference(a, b *registration.Registration) string {
 		return fmt.Sprintf("a different entry point (%s, here %s)", ea, eb)
 	}
 	if ta, tb := triggerSet(a), triggerSet(b); ta != tb {
+		if (!triggersKnown(a) || !triggersKnown(b)) && triggerClasses(a) == triggerClasses(b) {
+			return "" // the same kinds of trigger, with arguments not known to differ
+		}
 		return fmt.Sprintf("different triggers (%s, here %s)", ta, tb)
 	}
 	return ""
@@ -140,6 +145,35 @@ func entryKey(r *registration.Registration) string {
 		return r.EntryPoint.Str
 	}
 	return "in-process"
+}
+
+// triggersKnown reports whether every argument triggerKey compares is
+// known: a TimeTrigger whose interval comes from a setting
+// (new TimeTrigger(minutes, false)) could be the same task as the one
+// registered with 120 minutes, or not. A different kind of trigger still
+// differs (triggerClasses).
+func triggersKnown(r *registration.Registration) bool {
+	for _, t := range r.Triggers {
+		switch {
+		case t.Class == "":
+			return false
+		case isFreshnessTrigger(t.Class) && t.FreshnessMinutes < 0:
+			return false
+		case t.Class == "SystemTrigger" && t.SystemTriggerType == "":
+			return false
+		}
+	}
+	return true
+}
+
+// triggerClasses lists the kinds of the registration's triggers, sorted.
+func triggerClasses(r *registration.Registration) string {
+	classes := make([]string, 0, len(r.Triggers))
+	for _, t := range r.Triggers {
+		classes = append(classes, t.Class)
+	}
+	sort.Strings(classes)
+	return strings.Join(classes, ",")
 }
 
 // triggerSet is a canonical description of the registration's triggers,
@@ -161,8 +195,12 @@ func triggerKey(t registration.Trigger) string {
 	if t.SystemTriggerType != "" {
 		args = append(args, t.SystemTriggerType)
 	}
-	if isFreshnessTrigger(t.Class) && t.FreshnessMinutes >= 0 {
-		args = append(args, fmt.Sprint(t.FreshnessMinutes))
+	if isFreshnessTrigger(t.Class) {
+		if t.FreshnessMinutes >= 0 {
+			args = append(args, fmt.Sprint(t.FreshnessMinutes))
+		} else {
+			args = append(args, "?") // not known: see triggersKnown
+		}
 	}
 	if t.OneShot != nil {
 		args = append(args, fmt.Sprint(*t.OneShot))

@@ -663,6 +663,14 @@ func TestBG210DuplicateTaskName(t *testing.T) {
 					return r
 				}()}}),
 			nil},
+		{"same kind of trigger, one interval from a setting", "BG210",
+			ctContext(nil, registration.Facts{Registrations: []registration.Registration{
+				ctReg("Sync", "Tasks.SyncTask", 30, ctTimeTrigger(-1, 33)), ctReg("Sync", "Tasks.SyncTask", 60, ctTimeTrigger(120, 63))}}),
+			nil},
+		{"another kind of trigger, one interval from a setting", "BG210",
+			ctContext(nil, registration.Facts{Registrations: []registration.Registration{
+				ctReg("Sync", "Tasks.SyncTask", 30, ctTimeTrigger(-1, 33)), ctReg("Sync", "Tasks.SyncTask", 60, ctSystemTrigger("InternetAvailable", 63))}}),
+			[]string{"App/MainPage.xaml.cs:60:27"}},
 		{"second name unresolved", "BG210",
 			ctContext(nil, registration.Facts{Registrations: []registration.Registration{ctReg("Sync", "Tasks.SyncTask", 30, ctTimeTrigger(15, 33)), unresolvedName}}),
 			nil},
