@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/bgmanifest/bgmanifest/internal/benchgen"
+	"github.com/bgmanifest/bgmanifest/internal/cputime"
 )
 
 // BenchmarkDiscoverMonorepo discovers a generated tree of 50 000 files: 200
@@ -80,11 +81,13 @@ func BenchmarkDiscoverRepo(b *testing.B) {
 	if root == "" {
 		b.Skip("set BGMANIFEST_BENCH_REPO to a checkout")
 	}
+	start := cputime.Used()
 	for i := 0; i < b.N; i++ {
 		if _, err := Discover([]string{root}, Options{}); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(cputime.Metric(start, b.N))
 }
 
 // BenchmarkReadProjectTree reads a C++ project file of the shape Visual
