@@ -226,3 +226,37 @@ func TestMSBuildUnescape(t *testing.T) {
 		}
 	}
 }
+
+// An item's $(MSBuildThisFileDirectory) is the directory of the file that
+// holds the item, however many files spell it the same: the expansions
+// kept while a project's sources are listed are kept per file.
+func TestThisFileDirectoryPerImport(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "App", "Package.appxmanifest"), `<Package xmlns="http://schemas.microsoft.com/appx/manifest/foundation/windows10"><Applications><Application Id="App"/></Applications></Package>`)
+	writeFile(t, filepath.Join(root, "App", "App.csproj"), `<Project>
+  <PropertyGroup><OutputType>AppContainerExe</OutputType></PropertyGroup>
+  <Import Project="..\Shared\One\One.projitems" />
+  <Import Project="..\Shared\Two\Two.projitems" />
+  <ItemGroup><Compile Include="$(MSBuildThisFileDirectory)App.cs" /><AppxManifest Include="Package.appxmanifest" /></ItemGroup>
+</Project>`)
+	for _, name := range []string{"One", "Two"} {
+		writeFile(t, filepath.Join(root, "Shared", name, name+".projitems"), `<Project>
+  <ItemGroup><Compile Include="$(MSBuildThisFileDirectory)Common.cs" /></ItemGroup>
+</Project>`)
+		writeFile(t, filepath.Join(root, "Shared", name, "Common.cs"), "class Common {}")
+	}
+	writeFile(t, filepath.Join(root, "App", "App.cs"), "class App {}")
+	r, err := Discover([]string{root}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Apps) != 1 {
+		t.Fatalf("want 1 App, got %d", len(r.Apps))
+	}
+	got := sourcePaths(r.Apps[0])
+	for _, want := range []string{"App/App.cs", "Shared/One/Common.cs", "Shared/Two/Common.cs"} {
+		if !contains(got, filepath.ToSlash(filepath.Join(root, want))) {
+			t.Errorf("sources %v lack %s", got, want)
+		}
+	}
+}

@@ -2,13 +2,16 @@ package workspace
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
-	"io"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
+
+	"github.com/bgmanifest/bgmanifest/internal/fileread"
 )
 
 // verdict is what the projects around a manifest say of it (DESIGN.md,
@@ -382,21 +385,17 @@ func (d *discoverer) configurationsFor(p *projectFile, refs []manifestRef) ([]st
 // manifest (no XML declaration, no <Package> root). A file that looks
 // like a manifest and is broken is BG001's.
 func notXML(path string) string {
-	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
-		// opening a FIFO would block until a writer comes
+	bp := headBufs.Get().(*[]byte)
+	defer headBufs.Put(bp)
+	n, err := fileread.Head(path, *bp)
+	if errors.Is(err, fileread.ErrNotRegular) {
+		// refused unopened: a FIFO would block until a writer comes
 		return "it is not a regular file (a FIFO, socket or device)"
 	}
-	f, err := os.Open(path)
 	if err != nil {
 		return "" // the lint reports what it cannot read
 	}
-	defer f.Close()
-	head := make([]byte, 4096)
-	n, err := io.ReadFull(f, head)
-	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-		return ""
-	}
-	head = head[:n]
+	head := (*bp)[:n]
 	if n == 0 {
 		return "the file is empty"
 	}
@@ -423,22 +422,22 @@ func notXML(path string) string {
 	return ""
 }
 
+// headBufs holds notXML's buffers: every manifest of the tree is sniffed,
+// in parallel.
+var headBufs = sync.Pool{New: func() any { b := make([]byte, 4096); return &b }}
+
 // rootElement returns the name (without its prefix) of the first element
 // of the XML file at path, read from its first 4 KiB: "" when it cannot
 // be told (a file that cannot be read, a comment or declaration longer
 // than that, no element at all, text that is not XML).
 func rootElement(path string) string {
-	f, err := os.Open(path)
+	bp := headBufs.Get().(*[]byte)
+	defer headBufs.Put(bp)
+	n, err := fileread.Head(path, *bp)
 	if err != nil {
-		return ""
+		return "" // a FIFO too: refused unopened
 	}
-	defer f.Close()
-	head := make([]byte, 4096)
-	n, err := io.ReadFull(f, head)
-	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
-		return ""
-	}
-	return rootElementIn(decodeText(head[:n]))
+	return rootElementIn(decodeText((*bp)[:n]))
 }
 
 // rootElementIn is rootElement on the text itself.

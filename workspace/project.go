@@ -57,6 +57,10 @@ type projectFile struct {
 	// packageIDs are the NuGet packages the project references
 	// (PackageReference, packages.config).
 	packageIDs []string
+	// listing memoises property expansions while the project's sources
+	// are listed (nil otherwise: while the project is read, its
+	// properties still change).
+	listing map[propertyKey]propertyResult
 	// solutionDirRead is set when an expansion asks for $(SolutionDir)
 	// (see listSourcesAhead).
 	solutionDirRead bool

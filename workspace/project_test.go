@@ -168,6 +168,55 @@ func TestGeneratedOutput(t *testing.T) {
 	}
 }
 
+// generatedOutput compares without lower-cased copies, folding ASCII
+// letters only, as MSBuild compares property names and Windows folder
+// names: $(İntDir) is not $(IntDir) there, though Go's strings.ToLower
+// maps İ to i (and the Kelvin sign to k). It must say what the comparison
+// of ASCII-lower-cased, slash-separated copies says, on every mix of
+// case, separators and such letters.
+func TestGeneratedOutputFoldsASCII(t *testing.T) {
+	asciiLower := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if 'A' <= r && r <= 'Z' {
+				return r + 'a' - 'A'
+			}
+			return r
+		}, s)
+	}
+	lowered := func(value string) bool {
+		trimmed := strings.TrimSpace(value)
+		lower := asciiLower(trimmed)
+		if folder := strings.ReplaceAll(lower, `\`, "/"); strings.HasPrefix(folder, "generated files/") || strings.Contains(folder, "/generated files/") {
+			return true
+		}
+		if !strings.HasPrefix(trimmed, "$(") {
+			return false
+		}
+		for _, p := range buildOutputProps {
+			if strings.HasPrefix(lower, p) {
+				return true
+			}
+		}
+		return false
+	}
+	pieces := []string{"", " ", "Generated Files", "GENERATED FİLES", "generated files", "Generated\u212aFiles", `\`, "/", "$(", "IntDir)", "İntDir)", "OUTDIR)", "x.cpp", "a"}
+	for _, a := range pieces {
+		for _, b := range pieces {
+			for _, c := range pieces {
+				v := a + b + c
+				if got, want := generatedOutput(v), lowered(v); got != want {
+					t.Errorf("generatedOutput(%q) = %v, the ASCII-lower-cased comparison says %v", v, got, want)
+				}
+			}
+		}
+	}
+	for _, v := range []string{"$(İntDir)x.cpp", `GENERATED FİLES\x.cpp`} {
+		if generatedOutput(v) {
+			t.Errorf("generatedOutput(%q) = true: İ is no I to MSBuild or Windows", v)
+		}
+	}
+}
+
 // A conditional <Compile Remove> takes files out only when its condition
 // holds for every build of the project that is known; a condition that
 // cannot be evaluated, or that is false for some build, keeps them.

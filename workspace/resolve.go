@@ -222,8 +222,35 @@ func (ix *index) exists(path string) bool {
 }
 
 func (p *projectFile) property(ix *index, name, file string, depth int) (string, error) {
+	lower := strings.ToLower(strings.TrimSpace(name))
+	if depth > 0 || p.listing == nil {
+		return p.propertyNow(ix, lower, name, file, depth)
+	}
+	key := propertyKey{lower, file}
+	if r, ok := p.listing[key]; ok {
+		return r.value, r.err
+	}
+	v, err := p.propertyNow(ix, lower, name, file, depth)
+	p.listing[key] = propertyResult{v, err}
+	return v, err
+}
+
+// propertyKey and propertyResult memoise the properties an item of the
+// project's source list names (see sourcePathsWith): Visual Studio's
+// shared items all start with $(MSBuildThisFileDirectory), and a C++
+// project's with $(ProjectDir) or $(SolutionDir).
+type propertyKey struct{ lower, file string }
+
+type propertyResult struct {
+	value string
+	err   error
+}
+
+// propertyNow is property without the memo; lower is the name in lower
+// case.
+func (p *projectFile) propertyNow(ix *index, lower, name, file string, depth int) (string, error) {
 	withSep := func(disp string) string { return ix.absPath(disp) + string(filepath.Separator) }
-	switch strings.ToLower(strings.TrimSpace(name)) {
+	switch lower {
 	case "msbuildthisfiledirectory":
 		return withSep(filepath.Dir(file)), nil
 	case "msbuildprojectdirectory":
@@ -239,7 +266,7 @@ func (p *projectFile) property(ix *index, name, file string, depth int) (string,
 		base := filepath.Base(p.Path)
 		return strings.TrimSuffix(base, filepath.Ext(base)), nil
 	default:
-		if v, ok := p.props[strings.ToLower(strings.TrimSpace(name))]; ok {
+		if v, ok := p.props[lower]; ok {
 			return p.expand(ix, v.value, v.file, depth+1)
 		}
 	}
@@ -271,7 +298,9 @@ func (p *projectFile) values(ix *index, it item) []string { return p.valuesNoted
 // valuesNoted is values with the Notes going to n.
 func (p *projectFile) valuesNoted(ix *index, n noter, it item) []string {
 	var out []string
-	for _, part := range strings.Split(it.value, ";") {
+	for rest, more := it.value, true; more; {
+		var part string
+		part, rest, more = strings.Cut(rest, ";")
 		if strings.TrimSpace(part) == "" {
 			continue
 		}
@@ -333,19 +362,53 @@ var buildOutputProps = []string{"$(generatedfilesdir)", "$(intdir)", "$(outdir)"
 // writes those files; a checkout does not have them.
 func generatedOutput(value string) bool {
 	trimmed := strings.TrimSpace(value)
-	lower := strings.ToLower(trimmed)
-	if folder := strings.ReplaceAll(lower, `\`, "/"); strings.HasPrefix(folder, "generated files/") || strings.Contains(folder, "/generated files/") {
+	if hasFolderFold(trimmed, "generated files") {
 		return true
 	}
 	if !strings.HasPrefix(trimmed, "$(") {
 		return false
 	}
 	for _, p := range buildOutputProps {
-		if strings.HasPrefix(lower, p) {
+		if len(trimmed) >= len(p) && equalFoldASCII(trimmed[:len(p)], p) {
 			return true
 		}
 	}
 	return false
+}
+
+// hasFolderFold reports whether path (either separator) has a folder
+// named word (lower-case ASCII), its ASCII letters in any case, followed
+// by a separator. Every project item is asked, so nothing is lower-cased
+// or copied. Only ASCII letters fold, as in MSBuild's property names and
+// Windows' folder names: "FİLES" (a dotted capital I) is not "files",
+// though Go's strings.ToLower would make it so.
+func hasFolderFold(path, word string) bool {
+	for i := 0; i+len(word) < len(path); i++ {
+		if (i == 0 || isSlash(path[i-1])) && isSlash(path[i+len(word)]) && equalFoldASCII(path[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return false
+}
+
+func isSlash(c byte) bool { return c == '/' || c == '\\' }
+
+// equalFoldASCII reports whether s equals lower (lower-case ASCII) with
+// ASCII letters of s in any case.
+func equalFoldASCII(s, lower string) bool {
+	if len(s) != len(lower) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != lower[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // loadImports reads the files the project imports that belong to the
@@ -462,6 +525,10 @@ func (p *projectFile) sourcePaths(ix *index) []string { return p.sourcePathsWith
 // sourcePathsWith is sourcePaths with the Notes going to n and the walked
 // directories coming from tree.
 func (p *projectFile) sourcePathsWith(ix *index, n noter, tree func(string) *dirNode) []string {
+	// The project's properties are final here: what an item's
+	// $(Property) expands to can be kept for the next item.
+	p.listing = map[propertyKey]propertyResult{}
+	defer func() { p.listing = nil }()
 	seen := map[string]bool{}
 	var out []string
 	add := func(path string) {

@@ -315,8 +315,15 @@ func (ix *index) scanDir(disp string) dirScan {
 	sc := dirScan{err: err}
 	for _, e := range entries {
 		name := e.Name()
-		childDisp := joinEntry(disp, name)
 		mode := e.Type()
+		if mode.IsRegular() {
+			// most entries: joined only when kept (an image, a resource
+			// file is only listed)
+			sc.files = append(sc.files, name)
+			sc.addFile(ix, name, disp)
+			continue
+		}
+		childDisp := joinEntry(disp, name)
 		if mode&os.ModeSymlink != 0 {
 			info, err := os.Stat(childDisp)
 			if err != nil {
@@ -339,7 +346,7 @@ func (ix *index) scanDir(disp string) dirScan {
 		}
 		sc.files = append(sc.files, name)
 		if mode.IsRegular() {
-			sc.addFile(ix, name, childDisp)
+			sc.addFile(ix, name, disp)
 		}
 	}
 	if !sort.StringsAreSorted(sc.files) {
@@ -375,7 +382,9 @@ func (ix *index) nugetFolder(name, disp string) bool {
 	return err != nil || isNuGetFolder(entries)
 }
 
-func (sc *dirScan) addFile(ix *index, name, disp string) {
+// addFile lists the file name of directory dirDisp when it is a
+// manifest, a project, a solution or a source file.
+func (sc *dirScan) addFile(ix *index, name, dirDisp string) {
 	var list *[]string
 	switch {
 	case isManifestName(name):
@@ -392,7 +401,7 @@ func (sc *dirScan) addFile(ix *index, name, disp string) {
 		}
 		list = &sc.sources
 	}
-	if !ix.excluded(disp, false) {
+	if disp := joinEntry(dirDisp, name); !ix.excluded(disp, false) {
 		*list = append(*list, disp)
 	}
 }

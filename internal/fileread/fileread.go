@@ -88,3 +88,28 @@ func limitedPortable(path string, limit int64, a *Arena) ([]byte, int64, error) 
 	}
 	return buf[:n], int64(n), err
 }
+
+// Head reads the first len(buf) bytes of the regular file at path into
+// buf (fewer when the file is shorter) and returns how many it read. A
+// directory, FIFO, socket or device is refused with ErrNotRegular before
+// any byte is read. It is for sniffing a file's kind: a manifest's first
+// bytes tell whether it is XML at all.
+func Head(path string, buf []byte) (int, error) { return head(path, buf) }
+
+// headPortable is Head through package os.
+func headPortable(path string, buf []byte) (int, error) {
+	// Opening a named pipe can block until a writer comes: look first.
+	if st, err := os.Stat(path); err == nil && !st.Mode().IsRegular() {
+		return 0, &os.PathError{Op: "open", Path: path, Err: ErrNotRegular}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return 0, err
+	}
+	defer f.Close()
+	n, err := io.ReadFull(f, buf)
+	if err == io.ErrUnexpectedEOF || err == io.EOF {
+		err = nil
+	}
+	return n, err
+}

@@ -198,3 +198,64 @@ func TestNotRegularRefusedWithoutBlocking(t *testing.T) {
 		t.Errorf("Whole(11 bytes, limit 10) = %v", err)
 	}
 }
+
+// TestHead reads the first bytes of regular files, all of a short one,
+// and refuses FIFOs, devices and directories at once; so does the
+// portable version other systems use.
+func TestHead(t *testing.T) {
+	for _, v := range []struct {
+		name string
+		head func(string, []byte) (int, error)
+	}{{"Head", Head}, {"portable", headPortable}} {
+		t.Run(v.name, func(t *testing.T) { testHead(t, v.head) })
+	}
+}
+
+func testHead(t *testing.T, Head func(string, []byte) (int, error)) {
+	dir := t.TempDir()
+	long := filepath.Join(dir, "Package.appxmanifest")
+	if err := os.WriteFile(long, []byte("<?xml version=\"1.0\"?><Package/>"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	short := filepath.Join(dir, "empty.appxmanifest")
+	if err := os.WriteFile(short, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 5)
+	if n, err := Head(long, buf); err != nil || string(buf[:n]) != "<?xml" {
+		t.Errorf("Head(long) = %q, %v", buf[:n], err)
+	}
+	big := make([]byte, 100)
+	if n, err := Head(long, big); err != nil || string(big[:n]) != "<?xml version=\"1.0\"?><Package/>" {
+		t.Errorf("Head(long, 100 bytes) = %q, %v", big[:n], err)
+	}
+	if n, err := Head(short, buf); err != nil || n != 0 {
+		t.Errorf("Head(empty) = %d, %v", n, err)
+	}
+	if _, err := Head(filepath.Join(dir, "missing"), buf); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("Head(missing) = %v, want ErrNotExist", err)
+	}
+	refused := []string{dir}
+	if runtime.GOOS != "windows" {
+		fifo := filepath.Join(dir, "fifo.appxmanifest")
+		if err := syscallMkfifo(fifo); err == nil {
+			refused = append(refused, fifo)
+		}
+		refused = append(refused, "/dev/zero")
+	}
+	for _, p := range refused {
+		done := make(chan error, 1)
+		go func() {
+			_, err := Head(p, buf)
+			done <- err
+		}()
+		select {
+		case err := <-done:
+			if !errors.Is(err, ErrNotRegular) {
+				t.Errorf("Head(%s) = %v, want ErrNotRegular", p, err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("Head(%s) blocked", p)
+		}
+	}
+}

@@ -46,6 +46,36 @@ func limited(path string, limit int64, a *Arena) ([]byte, int64, error) {
 	return buf[:n], int64(n), nil
 }
 
+func head(path string, buf []byte) (int, error) {
+	fd, err := openRetry(path)
+	if err != nil {
+		return 0, &os.PathError{Op: "open", Path: path, Err: err}
+	}
+	defer syscall.Close(fd)
+	var st syscall.Stat_t
+	if err := fstatRetry(fd, &st); err != nil {
+		return 0, &os.PathError{Op: "stat", Path: path, Err: err}
+	}
+	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
+		return 0, &os.PathError{Op: "read", Path: path, Err: ErrNotRegular}
+	}
+	n := 0
+	for n < len(buf) {
+		k, err := syscall.Read(fd, buf[n:])
+		if err == syscall.EINTR {
+			continue
+		}
+		if err != nil {
+			return n, &os.PathError{Op: "read", Path: path, Err: err}
+		}
+		if k == 0 {
+			break
+		}
+		n += k
+	}
+	return n, nil
+}
+
 func openRetry(path string) (int, error) {
 	for {
 		// O_NONBLOCK: opening a FIFO without a writer returns at once

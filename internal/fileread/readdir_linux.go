@@ -1,6 +1,7 @@
 package fileread
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
 	"slices"
@@ -48,27 +49,25 @@ func sortEntries(es []os.DirEntry) {
 
 // appendEntries parses linux_dirent64 records: ino (8 bytes), off (8),
 // reclen (2), type (1), then the name, NUL-terminated.
+//
+// The walk lists every directory of the tree, and two allocations per
+// entry (its record and its name) were most of the walk's allocations: a
+// buffer's entries share one slice of records, and their names one
+// string, cut into each name. The records are read twice, to size both.
 func appendEntries(out []os.DirEntry, dir string, b []byte) []os.DirEntry {
-	const nameOff = 19
-	for len(b) >= nameOff {
-		reclen := int(*(*uint16)(unsafe.Pointer(&b[16])))
-		if reclen < nameOff || reclen > len(b) {
-			break // a malformed record: keep what was read
-		}
-		rec := b[:reclen]
-		b = b[reclen:]
-		name := rec[nameOff:]
-		for i, c := range name {
-			if c == 0 {
-				name = name[:i]
-				break
-			}
-		}
-		if len(name) == 0 || string(name) == "." || string(name) == ".." {
-			continue
-		}
-		e := &dirEntry{dir: dir, name: string(name)}
-		switch rec[18] {
+	n, size := 0, 0
+	eachRecord(b, func(name []byte, _ byte) { n, size = n+1, size+len(name) })
+	if n == 0 {
+		return out
+	}
+	buf := make([]byte, 0, size)
+	eachRecord(b, func(name []byte, _ byte) { buf = append(buf, name...) })
+	names := unsafe.String(unsafe.SliceData(buf), len(buf)) // buf is not written again
+	entries := make([]dirEntry, 0, n)
+	eachRecord(b, func(name []byte, typ byte) {
+		e := dirEntry{dir: dir, name: names[:len(name)]}
+		names = names[len(name):]
+		switch typ {
 		case syscall.DT_REG:
 		case syscall.DT_DIR:
 			e.typ = fs.ModeDir
@@ -87,13 +86,40 @@ func appendEntries(out []os.DirEntry, dir string, b []byte) []os.DirEntry {
 			// entry that vanished meanwhile is left out, as there.
 			info, err := os.Lstat(dir + "/" + e.name)
 			if err != nil {
-				continue
+				return
 			}
 			e.typ = info.Mode().Type()
 		}
-		out = append(out, e)
+		entries = append(entries, e)
+	})
+	out = slices.Grow(out, len(entries))
+	for i := range entries {
+		out = append(out, &entries[i])
 	}
 	return out
+}
+
+// eachRecord calls f with the name and type of each record of b but "."
+// and "..", in order; a malformed record ends the listing (what was read
+// before it is kept).
+func eachRecord(b []byte, f func(name []byte, typ byte)) {
+	const nameOff = 19
+	for len(b) >= nameOff {
+		reclen := int(*(*uint16)(unsafe.Pointer(&b[16])))
+		if reclen < nameOff || reclen > len(b) {
+			return
+		}
+		rec := b[:reclen]
+		b = b[reclen:]
+		name := rec[nameOff:]
+		if i := bytes.IndexByte(name, 0); i >= 0 {
+			name = name[:i]
+		}
+		if len(name) == 0 || string(name) == "." || string(name) == ".." {
+			continue
+		}
+		f(name, rec[18])
+	}
 }
 
 func openDirRetry(dir string) (int, error) {

@@ -66,3 +66,27 @@ func TestReadDirMatchesOS(t *testing.T) {
 		}
 	}
 }
+
+// TestReadDirAllocatesPerDirectory holds the listing to a few allocations
+// per directory, however many entries it has: the walk lists every
+// directory of the tree, and an allocation per entry was most of its
+// garbage.
+func TestReadDirAllocatesPerDirectory(t *testing.T) {
+	if runtime.GOOS != "linux" {
+		t.Skip("ReadDir is os.ReadDir here")
+	}
+	dir := t.TempDir()
+	for i := 0; i < 200; i++ {
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("Page%03d.xaml.cs", i)), nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	allocs := testing.AllocsPerRun(20, func() {
+		if es, err := ReadDir(dir); err != nil || len(es) != 200 {
+			t.Fatalf("ReadDir: %d entries, %v", len(es), err)
+		}
+	})
+	if allocs > 8 {
+		t.Errorf("ReadDir of 200 entries made %.0f allocations, want at most 8", allocs)
+	}
+}
