@@ -53,6 +53,9 @@ func decodeBytes(data []byte) decoded {
 // first bad byte.
 func checkUTF8(b []byte, enc string, bom bool) decoded {
 	d := decoded{text: b, encoding: enc, bom: bom}
+	if utf8.Valid(b) && bytes.IndexByte(b, 0) < 0 {
+		return d // both searches go a word or more at a time
+	}
 	for i := 0; i < len(b); {
 		c := b[i]
 		if c < utf8.RuneSelf {

@@ -96,3 +96,33 @@ func BenchmarkParse(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkParseTypical parses a manifest of the size and shape Visual
+// Studio's templates write (identity, properties, dependencies, one
+// application with its visual elements, two task extensions,
+// capabilities: some 2 KB): a real checkout parses hundreds of them, and
+// their per-element costs count there, not the throughput on one huge
+// file.
+func BenchmarkParseTypical(b *testing.B) {
+	data := []byte(`<?xml version="1.0" encoding="utf-8"?>` + "\r\n<Package " + nsDecl + ">\r\n" +
+		"  <Identity Name=\"00000000-1111-2222-3333-444444444444\" Publisher=\"CN=Contoso\" Version=\"1.0.0.0\" />\r\n" +
+		"  <Properties>\r\n    <DisplayName>Contoso Notes</DisplayName>\r\n    <PublisherDisplayName>Contoso</PublisherDisplayName>\r\n    <Logo>Assets\\StoreLogo.png</Logo>\r\n  </Properties>\r\n" +
+		"  <Dependencies>\r\n    <TargetDeviceFamily Name=\"Windows.Universal\" MinVersion=\"10.0.17763.0\" MaxVersionTested=\"10.0.22621.0\" />\r\n  </Dependencies>\r\n" +
+		"  <Resources>\r\n    <Resource Language=\"x-generate\" />\r\n  </Resources>\r\n" +
+		"  <Applications>\r\n    <Application Id=\"App\" Executable=\"$targetnametoken$.exe\" EntryPoint=\"Contoso.Notes.App\">\r\n" +
+		"      <uap:VisualElements DisplayName=\"Contoso Notes\" Square150x150Logo=\"Assets\\Square150x150Logo.png\" Square44x44Logo=\"Assets\\Square44x44Logo.png\" Description=\"Notes\" BackgroundColor=\"transparent\">\r\n" +
+		"        <uap:DefaultTile Wide310x150Logo=\"Assets\\Wide310x150Logo.png\" />\r\n        <uap:SplashScreen Image=\"Assets\\SplashScreen.png\" />\r\n      </uap:VisualElements>\r\n" +
+		"      <Extensions>\r\n" +
+		"        <Extension Category=\"windows.backgroundTasks\" EntryPoint=\"Contoso.Tasks.SyncTask\">\r\n          <BackgroundTasks>\r\n            <Task Type=\"timer\" />\r\n            <Task Type=\"systemEvent\" />\r\n          </BackgroundTasks>\r\n        </Extension>\r\n" +
+		"        <Extension Category=\"windows.backgroundTasks\" EntryPoint=\"Contoso.Tasks.PushTask\">\r\n          <BackgroundTasks>\r\n            <Task Type=\"pushNotification\" />\r\n          </BackgroundTasks>\r\n        </Extension>\r\n" +
+		"      </Extensions>\r\n    </Application>\r\n  </Applications>\r\n" +
+		"  <Capabilities>\r\n    <Capability Name=\"internetClient\" />\r\n    <DeviceCapability Name=\"location\" />\r\n  </Capabilities>\r\n</Package>\r\n")
+	b.SetBytes(int64(len(data)))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		m := Parse("Package.appxmanifest", data)
+		if len(m.Problems) > 0 || len(m.BackgroundTasks) != 2 {
+			b.Fatalf("problems %v, %d extensions", m.Problems, len(m.BackgroundTasks))
+		}
+	}
+}

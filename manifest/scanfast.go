@@ -17,7 +17,10 @@ import (
 // problems and errors are the reference (FuzzScanFast holds the two
 // equal wherever scanFast answers).
 func scanFast(text []byte) (res scanResult, ok bool) {
-	s := manifestScanner{text: text}
+	// Every attribute has its '=': one array holds them all, each
+	// element's list a piece of it; and the text as one string gives
+	// the names and values without a copy each.
+	s := manifestScanner{text: text, str: string(text), attrs: make([]rawAttr, 0, bytes.Count(text, []byte{'='}))}
 	res.elems = make([]rawElem, 0, bytes.Count(text, []byte{'<'}))
 	var open []int
 	var bindings []nsScope
@@ -117,6 +120,23 @@ func scanFast(text []byte) (res scanResult, ok bool) {
 type manifestScanner struct {
 	text []byte
 	pos  int
+	// str is text as a string, for the names and values cut from it;
+	// attrs is the array the elements' attribute lists are cut from
+	// (see scanFast).
+	str   string
+	attrs []rawAttr
+}
+
+// cut returns text[start:end] as a string: a common name of manifests
+// (manifestNames) or a piece of str, without a copy.
+func (s *manifestScanner) cut(start, end int) string {
+	if n, ok := manifestNames[string(s.text[start:end])]; ok {
+		return n
+	}
+	if s.str != "" {
+		return s.str[start:end]
+	}
+	return string(s.text[start:end])
 }
 
 func (s *manifestScanner) space() {
@@ -171,15 +191,18 @@ done:
 		return "", "", false
 	}
 	if colon < 0 {
-		return "", internName(s.text[start:s.pos]), true
+		return "", s.cut(start, s.pos), true
 	}
-	return internName(s.text[start:colon]), internName(s.text[colon+1 : s.pos]), true
+	return s.cut(start, colon), s.cut(colon+1, s.pos), true
 }
 
 // startTag reads <name attr="value" …> or <name …/> at s.pos.
 func (s *manifestScanner) startTag() (e rawElem, ok bool) {
 	e.start = s.pos
-	e.attrs = []rawAttr{} // as scanTokens has it: empty, not nil
+	// as scanTokens has it: empty, not nil; the list grows into the
+	// free end of s.attrs, and its capacity is cut to its length once
+	// the tag is read, so that no later append reaches the next list
+	e.attrs = s.attrs[len(s.attrs):len(s.attrs)]
 	s.pos++
 	if e.prefix, e.local, ok = s.qname(); !ok {
 		return e, false
@@ -194,6 +217,7 @@ func (s *manifestScanner) startTag() (e rawElem, ok bool) {
 		case '>':
 			s.pos++
 			e.startTagEnd, e.end = s.pos, s.pos
+			s.keepAttrs(&e)
 			return e, true
 		case '/':
 			if s.pos+1 >= len(s.text) || s.text[s.pos+1] != '>' {
@@ -201,6 +225,7 @@ func (s *manifestScanner) startTag() (e rawElem, ok bool) {
 			}
 			s.pos += 2
 			e.startTagEnd, e.end, e.selfClosing = s.pos, s.pos, true
+			s.keepAttrs(&e)
 			return e, true
 		}
 		if s.pos == before {
@@ -229,19 +254,27 @@ func (s *manifestScanner) startTag() (e rawElem, ok bool) {
 		if bytes.IndexByte(raw, '<') >= 0 || !xmltext.Plain(raw) {
 			return e, false
 		}
-		a.value = string(xmltext.Decode(raw))
+		if d := xmltext.Decode(raw); len(d) == len(raw) && (len(d) == 0 || &d[0] == &raw[0]) && s.str != "" {
+			a.value = s.str[a.valueOff : a.valueOff+end] // Decode changed nothing
+		} else {
+			a.value = string(d)
+		}
 		s.pos = a.valueOff + end + 1
 		a.end = s.pos
 		e.attrs = append(e.attrs, a)
 	}
 }
 
-// internName returns the common names of manifests without allocating.
-func internName(b []byte) string {
-	if s, ok := manifestNames[string(b)]; ok {
-		return s
+// keepAttrs closes e's attribute list: its capacity is cut to its length,
+// so that no later append reaches the next list, and s.attrs moves past
+// it. A list that outgrew the array (it cannot: each attribute has its
+// '=') would have its own.
+func (s *manifestScanner) keepAttrs(e *rawElem) {
+	n := len(e.attrs)
+	e.attrs = e.attrs[:n:n]
+	if n > 0 && len(s.attrs)+n <= cap(s.attrs) && &s.attrs[:len(s.attrs)+1][len(s.attrs)] == &e.attrs[0] {
+		s.attrs = s.attrs[:len(s.attrs)+n]
 	}
-	return string(b)
 }
 
 var manifestNames = func() map[string]string {

@@ -294,20 +294,15 @@ func utf16Width(r rune) int {
 // tie between "\r\n" and another ending goes to "\r\n", between "\r" and
 // "\n" to "\n".
 func DominantNewline(text []byte) string {
-	var lf, crlf, cr int
-	for i := 0; i < len(text); i++ {
-		switch text[i] {
-		case '\n':
-			lf++
-		case '\r':
-			if i+1 < len(text) && text[i+1] == '\n' {
-				crlf++
-				i++
-			} else {
-				cr++
-			}
-		}
+	// Counted with bytes.Count, which goes many bytes at a time: every
+	// CR-LF is one CR and one LF of the totals.
+	cr := bytes.Count(text, []byte{'\r'})
+	if cr == 0 {
+		return "\n"
 	}
+	crlf := bytes.Count(text, []byte("\r\n"))
+	lf := bytes.Count(text, []byte{'\n'}) - crlf
+	cr -= crlf
 	switch {
 	case crlf > 0 && crlf >= lf && crlf >= cr:
 		return "\r\n"

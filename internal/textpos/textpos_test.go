@@ -335,3 +335,45 @@ func BenchmarkNew(b *testing.B) {
 		New(text)
 	}
 }
+
+// DominantNewline counts with bytes.Count: it must agree with a loop over
+// the bytes on every mix of line endings, CRs doubled and at the end.
+func TestDominantNewlineAsByteLoop(t *testing.T) {
+	loop := func(text []byte) string {
+		var lf, crlf, cr int
+		for i := 0; i < len(text); i++ {
+			switch text[i] {
+			case '\n':
+				lf++
+			case '\r':
+				if i+1 < len(text) && text[i+1] == '\n' {
+					crlf++
+					i++
+				} else {
+					cr++
+				}
+			}
+		}
+		switch {
+		case crlf > 0 && crlf >= lf && crlf >= cr:
+			return "\r\n"
+		case cr > lf:
+			return "\r"
+		}
+		return "\n"
+	}
+	pieces := []string{"", "a", "\n", "\r", "\r\n", "\r\r\n", "\n\r", "x\r\n\n"}
+	var walk func(prefix string, depth int)
+	walk = func(prefix string, depth int) {
+		if got, want := DominantNewline([]byte(prefix)), loop([]byte(prefix)); got != want {
+			t.Errorf("DominantNewline(%q) = %q, the byte loop says %q", prefix, got, want)
+		}
+		if depth == 4 {
+			return
+		}
+		for _, p := range pieces {
+			walk(prefix+p, depth+1)
+		}
+	}
+	walk("", 0)
+}
