@@ -39,7 +39,12 @@ App unregisters the looked-up task by name, that no longer holds, and the
 Register() is judged by its own name. When a look-up compares with a
 name that no registration uses, BG212 reports the mismatch instead. Tasks triggered by a
 ` + "`BackgroundTransferCompletionGroup`" + ` are left out: each belongs to one
-transfer group and the system removes it when it fires. So are the
+transfer group and the system removes it when it fires. So are
+registrations whose every trigger is a one-shot ` + "`TimeTrigger`" + ` or
+` + "`MaintenanceTrigger`" + ` (` + "`oneShot`" + ` true): each copy fires once, at
+its own time, counted from its own registration, as in one task per
+scheduled item whose ` + "`TaskId`" + ` the app keeps (the copies of a one-shot
+` + "`SystemTrigger`" + ` all fire on the same event, and are reported). So are the
 registrations of the Windows Community Toolkit's
 ` + "`BackgroundTaskHelper.Register`" + `, which looks the task up itself.
 The rule stays silent for an App whose projects list a source file the
@@ -102,7 +107,7 @@ func (registerWithoutExistingCheck) Check(c *Context) []Finding {
 	}
 	var out []Finding
 	for _, call := range registerCalls(c.Facts, func(r *registration.Registration) bool {
-		return !systemManaged(r) && !r.ChecksExisting && r.SkippedWhenFound == ""
+		return !systemManaged(r) && !oneShotOnly(r) && !r.ChecksExisting && r.SkippedWhenFound == ""
 	}) {
 		if len(c.Facts.ExistingChecks) == 0 {
 			out = append(out, AtCode(metaBG208, call.Pos,

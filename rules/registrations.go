@@ -192,6 +192,23 @@ func systemManaged(r *registration.Registration) bool {
 	return true
 }
 
+// oneShotOnly reports a registration whose every trigger is a TimeTrigger
+// or MaintenanceTrigger created one-shot (the oneShot argument resolved
+// to true): each copy of such a task fires once, at its own time, counted
+// from its own registration. A one-shot SystemTrigger is not one of them:
+// its copies all fire on the same event.
+func oneShotOnly(r *registration.Registration) bool {
+	if len(r.Triggers) == 0 {
+		return false
+	}
+	for _, t := range r.Triggers {
+		if t.Class != "TimeTrigger" && t.Class != "MaintenanceTrigger" || t.OneShot == nil || !*t.OneShot {
+			return false
+		}
+	}
+	return true
+}
+
 // canSeeAllRegistrations reports whether "no code registers X" can be
 // said: the sources were read, registrations were found, and none of them
 // is beyond static resolution.
