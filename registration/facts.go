@@ -137,9 +137,19 @@ type Registration struct {
 	// a project's own symbol turns on (#if WS_ENABLED; see Token.Guard):
 	// it may never be compiled, so what is wrong with it is not reported,
 	// but it still counts as a registration of its task.
-	Guarded  bool     `json:"guarded,omitempty"`
-	Language Language `json:"language"`
+	Guarded bool `json:"guarded,omitempty"`
+	// Unreached is true when the registration lies in a private method
+	// that nothing in the App names (see unreachedMethod): it never runs,
+	// so what is wrong with it is not reported, but, as a Guarded one, it
+	// still counts as a registration of its task.
+	Unreached bool     `json:"unreached,omitempty"`
+	Language  Language `json:"language"`
 }
+
+// MayNotRun reports a registration in code that may never be built
+// (Guarded) or never runs (Unreached): what is wrong with it is not
+// reported, but it still counts as a registration of its task.
+func (r *Registration) MayNotRun() bool { return r.Guarded || r.Unreached }
 
 // Resolved reports whether every part of the registration was resolved.
 func (r *Registration) Resolved() bool {

@@ -1205,7 +1205,7 @@ func markLookUpGuards(ix *appIndex, regs []Registration, unregs []compared) {
 					continue
 				}
 				for _, k := range bySite[g.f.pos(b[i])] {
-					if r := &regs[k]; r.Name.Resolved && r.Name.Str == gd.name && !r.Guarded && !r.Discarded && g.s.plainStatement(i, gd.depth) && alwaysRegisters(r, g.f.pos(b[i]), where) {
+					if r := &regs[k]; r.Name.Resolved && r.Name.Str == gd.name && !r.MayNotRun() && !r.Discarded && g.s.plainStatement(i, gd.depth) && alwaysRegisters(r, g.f.pos(b[i]), where) {
 						first = i
 					}
 				}

@@ -1044,6 +1044,11 @@ func registrations(ix *appIndex) []Registration {
 				helpers[m] = true
 				continue
 			}
+			if unreachedMethod(ix, m) {
+				for i := range regs {
+					regs[i].Unreached = true
+				}
+			}
 			out = append(out, regs...)
 		}
 	}

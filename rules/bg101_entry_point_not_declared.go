@@ -33,7 +33,10 @@ var metaBG101 = Meta{
 		"code runs in the process of the app that calls it and registers tasks for that app, under that app's manifest.\n\n" +
 		"A `Register()` in C# or Visual Basic code that an `#if` on a project's own symbol turns on (`#if WS_ENABLED`, " +
 		"not `DEBUG`, `WINDOWS_UWP` or an SDK's framework symbols) is not reported, nor is a value an `#if`/`#else` " +
-		"chooses: the project may never define the symbol, and bgmanifest does not evaluate configurations. The same " +
+		"chooses: the project may never define the symbol, and bgmanifest does not evaluate configurations. Nor is a " +
+		"`Register()` in a `private` C# method that nothing calls: no code of the App names it (no call, delegate, " +
+		"event subscription or string) and the XAML of its page does not either. A method with an attribute, or in a " +
+		"partial class outside the code-behind of a XAML file, is assumed to run. The same " +
 		"holds for the other rules that report what is wrong with a registration.\n\n" +
 		"## Why it fails\n\n" +
 		"An out-of-process task is started by the background task host, which activates the class named by the " +

@@ -74,7 +74,7 @@ func (freshnessBelowMinimum) Check(c *Context) []Finding {
 	var out []Finding
 	for i := range c.Facts.Registrations {
 		r := &c.Facts.Registrations[i]
-		if r.Guarded {
+		if r.MayNotRun() {
 			continue // in code a project's own #if symbol turns on
 		}
 		for _, t := range r.Triggers {

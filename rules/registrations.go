@@ -62,7 +62,7 @@ func ownRegistrations(c *Context) []*registration.Registration {
 	foreign := foreignAppFiles(c)
 	for i := range c.Facts.Registrations {
 		r := &c.Facts.Registrations[i]
-		if !foreign[r.Pos.File] && !r.Guarded {
+		if !foreign[r.Pos.File] && !r.MayNotRun() {
 			out = append(out, r)
 		}
 	}
@@ -134,7 +134,7 @@ func registerCalls(f *registration.Facts, include func(*registration.Registratio
 	index := map[registration.Pos]int{}
 	for i := range f.Registrations {
 		r := &f.Registrations[i]
-		if r.Guarded || include != nil && !include(r) {
+		if r.MayNotRun() || include != nil && !include(r) {
 			continue // code a project's own #if symbol turns on may never be built
 		}
 		for _, p := range r.RegisterCalls {
