@@ -28,7 +28,10 @@ the repository root) does: the Windows Runtime Component that holds the
 task is in the repository, but the project that packages the manifest does
 not reference it. The message names the component and gives the line to add
 to the app's project. When the component references the app project
-instead (the reference points the wrong way round), it says so. A project of
+instead (the reference points the wrong way round), it says so; so it does
+when the app's project has a ` + "`ProjectReference`" + ` of the component's file name
+that points where there is no project (a folder moved or renamed since:
+MSBuild skips the reference with a warning), and which path to give it. A project of
 the repository that the App's solution does not list is searched too: the
 message then says the component is missing from the solution as well (and
 stays silent when a reference of the App could not be resolved, as a
@@ -141,6 +144,10 @@ func (taskComponentNotReferenced) Check(c *Context) []Finding {
 		if outside {
 			which = fmt.Sprintf("which is not in %s and which %s does not reference", solutionNames(c.App.Universe.Solutions), ownerName(c.App))
 		}
+		stale := staleReferenceTo(c.App, tc.Project)
+		if stale != nil {
+			which += fmt.Sprintf(": its <ProjectReference Include=\"%s\"> points where there is no project", stale.Item)
+		}
 		msg := fmt.Sprintf("EntryPoint \"%s\" names a class defined in %s, %s, so the package carries no "+
 			"activatable class for it (\"Class not registered\", 0x80040154, or manifest validation error 80080204)",
 			d.Name, filepath.Base(tc.Project), which)
@@ -153,7 +160,9 @@ func (taskComponentNotReferenced) Check(c *Context) []Finding {
 		if outside {
 			msg += fmt.Sprintf(" add %s to %s and", filepath.Base(tc.Project), solutionNames(c.App.Universe.Solutions))
 		}
-		if c.App.Project != "" {
+		if stale != nil {
+			msg += fmt.Sprintf(" point that reference at \"%s\"", projectReferencePath(c.App.Project, tc.Project))
+		} else if c.App.Project != "" {
 			msg += fmt.Sprintf(" add <ProjectReference Include=\"%s\" /> to %s", projectReferencePath(c.App.Project, tc.Project), filepath.Base(c.App.Project))
 		} else {
 			msg += fmt.Sprintf(" reference %s from the project that packages %s", filepath.Base(tc.Project), manifestName(c.Manifest))
@@ -162,9 +171,33 @@ func (taskComponentNotReferenced) Check(c *Context) []Finding {
 		if tc.Pos.IsValid() {
 			f.Related = append(f.Related, RelatedCode(tc.Pos, fmt.Sprintf("class \"%s\" is defined here, in %s", d.Name, filepath.Base(tc.Project))))
 		}
+		if stale != nil && stale.Line > 0 {
+			f.Related = append(f.Related, RelatedCode(registration.Pos{File: c.App.Project, Line: stale.Line, Col: 1},
+				fmt.Sprintf("the reference to %s, where there is no project", filepath.Base(tc.Project))))
+		}
 		out = append(out, f)
 	}
 	return out
+}
+
+// staleReferenceTo returns the ProjectReference of the App's own project
+// that names a project file of the component's name where the workspace
+// has none (a folder moved or renamed after the reference was written),
+// or nil. MSBuild skips such a reference with a warning, and the
+// component never reaches the package.
+func staleReferenceTo(app *workspace.App, component string) *workspace.Link {
+	own := app.ProjectOf(app.Project)
+	if own == nil {
+		return nil
+	}
+	for i := range own.Links {
+		l := &own.Links[i]
+		if l.Via == workspace.LinkProjectReference && strings.EqualFold(filepath.Base(l.Path), filepath.Base(component)) &&
+			universeProject(app, l.Path) == nil && app.ProjectOf(l.Path) == nil {
+			return l
+		}
+	}
+	return nil
 }
 
 // classDeclChecked reports whether the declaration names a class some
