@@ -15,9 +15,21 @@ import (
 // string literal (a path compared with either separator and any case),
 // or, for a class name, as a type reference (typeof(X), nameof(X),
 // GetType(X), __uuidof(X), name_of<X>, guid_of<X>).
-func mentioned(ix *appIndex, want []string) []string {
+//
+// A file not lexed yet that spells a name is lexed, unless a registration
+// found already uses the name as its entry point: a rule asks whether code
+// mentions a name only when nothing registers it (BG104), so the answer
+// for a registered name is never read, and the App's other files need not
+// be searched for it.
+func mentioned(ix *appIndex, want []string, regs []Registration) []string {
 	if len(want) == 0 {
 		return nil
+	}
+	registered := map[string]bool{}
+	for i := range regs {
+		if r := &regs[i]; !r.Discarded && r.EntryPoint.Resolved {
+			registered[r.EntryPoint.Str] = true
+		}
 	}
 	var out []string
 	for _, name := range want {
@@ -25,7 +37,9 @@ func mentioned(ix *appIndex, want []string) []string {
 		if name == "" {
 			continue
 		}
-		ix.want(name) // a file not lexed yet that spells it is lexed
+		if !registered[name] {
+			ix.want(name)
+		}
 		if ix.mentions(name) {
 			out = append(out, name)
 		}

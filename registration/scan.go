@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -988,7 +989,7 @@ func resolve(files []*fileModel, facts *Facts, entryPoints, mentions []string) *
 	ix := newIndex(files)
 	regs := registrations(ix)
 	facts.Registrations = append(facts.Registrations, regs...)
-	facts.Mentioned = mentioned(ix, mentions)
+	facts.Mentioned = mentioned(ix, mentions, regs)
 	var unregs []compared
 	facts.LookUps, unregs = lookUps(ix)
 	markLookUpGuards(ix, facts.Registrations, unregs)
@@ -1106,7 +1107,7 @@ type callIndex struct {
 func (ci *callIndex) of(h *methodDecl) []callSite {
 	name := h.name
 	key := strings.ToLower(name)
-	if name != "" {
+	if name != "" && !callersInOwnFile(h) {
 		owners := ci.ix.wantCalls[key]
 		if owners == nil {
 			owners = map[string]bool{}
@@ -1124,6 +1125,16 @@ func (ci *callIndex) of(h *methodDecl) []callSite {
 	cs := callSites(ci.ix, key)[key]
 	ci.byName[key] = cs
 	return cs
+}
+
+// callersInOwnFile reports a helper whose callers can only be in its own
+// file, which is lexed: a private method of a C# class declared once (a
+// class that is not partial has all its text in one file, and a private
+// member is reachable only from its class's text). Other files are not
+// searched for its calls. Visual Basic is left out: there one part of a
+// partial class may omit the keyword.
+func callersInOwnFile(h *methodDecl) bool {
+	return h.file != nil && h.file.lang == CSharp && h.class != nil && !h.class.partial && slices.Contains(h.mods, "private")
 }
 
 // callSites lists the calls "Name(args)" of one lower-case name.
