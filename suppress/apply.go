@@ -37,6 +37,9 @@ type Set struct {
 	order []string
 }
 
+// noSups is the record of every file without suppressions.
+var noSups = &fileSups{}
+
 type fileSups struct {
 	sups []Suppression
 	ids  [][]string // resolved ID per rule of each suppression ("" if unknown)
@@ -73,6 +76,12 @@ func (s *Set) AddFile(path string, src []byte) {
 }
 
 func (s *Set) store(path string, sups []Suppression) *fileSups {
+	if len(sups) == 0 {
+		// Most files: one shared record, which nothing marks (a check adds
+		// every source file of its App), and nothing for unused to list.
+		s.files[path] = noSups
+		return noSups
+	}
 	f := &fileSups{sups: sups, ids: make([][]string, len(sups)), used: make([][]bool, len(sups))}
 	for i, sup := range sups {
 		f.ids[i] = make([]string, len(sup.Rules))

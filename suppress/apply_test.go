@@ -154,3 +154,30 @@ func TestApplyUsesRegistry(t *testing.T) {
 		t.Errorf("got %v, want %v", got, want)
 	}
 }
+
+// A check adds every source file of its App, nearly all without a
+// suppression: they share one record, and cost the Set no more than its
+// map's room.
+func TestFilesWithoutSuppressionsShareOneRecord(t *testing.T) {
+	paths := make([]string, 200)
+	for i := range paths {
+		paths[i] = fmt.Sprintf("src/File%03d.cs", i)
+	}
+	empty := []byte("class C {}\n")
+	allocs := testing.AllocsPerRun(10, func() {
+		s := NewSet(nil)
+		for _, p := range paths {
+			s.AddFile(p, empty)
+		}
+	})
+	if allocs > 40 {
+		t.Errorf("adding 200 files without suppressions made %.0f allocations, want at most 40", allocs)
+	}
+	s := NewSet(func(string) ([]byte, error) { t.Fatal("a file added with its bytes was read again"); return nil, nil })
+	for _, p := range paths {
+		s.AddFile(p, empty)
+	}
+	if got := s.Apply(nil); len(got) != 0 {
+		t.Errorf("files without suppressions gave findings: %v", got)
+	}
+}
