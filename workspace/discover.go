@@ -718,10 +718,16 @@ func (d *discoverer) groupProjects(app *App, roots []*projectFile) {
 	app.ReferencesKnown = true
 	var packages [][]string
 	seenProject := map[string]bool{}
-	seenSource := map[string]bool{}
-	for _, s := range app.Sources {
-		seenSource[d.ix.key(s.Path)] = true
+	// The sources are added once every project is listed: the App's list
+	// is then allocated once, at its size, instead of doubling through a
+	// thousand Apps.
+	type listed struct {
+		p       *projectFile
+		dir     string
+		sources []listedSource
 	}
+	var lists []listed
+	total := len(app.Sources)
 	queue := append([]*projectFile(nil), roots...)
 	for _, r := range roots {
 		seenProject[d.ix.key(r.Path)] = true
@@ -735,19 +741,10 @@ func (d *discoverer) groupProjects(app *App, roots []*projectFile) {
 		app.ReferencesKnown = app.ReferencesKnown && l.known
 		packages = append(packages, l.packages)
 		app.Projects = append(app.Projects, p.Project)
-		dir := filepath.Dir(p.Path) + string(filepath.Separator)
 		sources, missing := d.sourcePaths(p)
 		app.MissingSources += missing
-		for _, s := range sources {
-			if seenSource[s.key] || s.excluded {
-				continue
-			}
-			seenSource[s.key] = true
-			app.Sources = append(app.Sources, registration.SourceFile{
-				Path: s.path, Language: s.lang, Project: p.Path, RootNamespace: p.RootNamespace,
-				Linked: !strings.HasPrefix(s.path, dir), Component: p.Kind == KindWinRTComponent,
-			})
-		}
+		lists = append(lists, listed{p, filepath.Dir(p.Path) + string(filepath.Separator), sources})
+		total += len(sources)
 		for _, link := range l.links {
 			abs := d.ix.key(link.Path)
 			if seenProject[abs] {
@@ -762,6 +759,23 @@ func (d *discoverer) groupProjects(app *App, roots []*projectFile) {
 			} else {
 				app.ReferencesKnown = false
 			}
+		}
+	}
+	seenSource := make(map[string]bool, total)
+	for _, s := range app.Sources {
+		seenSource[d.ix.key(s.Path)] = true
+	}
+	app.Sources = slices.Grow(app.Sources, total-len(app.Sources))
+	for _, l := range lists {
+		for _, s := range l.sources {
+			if seenSource[s.key] || s.excluded {
+				continue
+			}
+			seenSource[s.key] = true
+			app.Sources = append(app.Sources, registration.SourceFile{
+				Path: s.path, Language: s.lang, Project: l.p.Path, RootNamespace: l.p.RootNamespace,
+				Linked: !strings.HasPrefix(s.path, l.dir), Component: l.p.Kind == KindWinRTComponent,
+			})
 		}
 	}
 	app.Packages = appPackages(packages)
