@@ -50,6 +50,7 @@ func TestDiscoverAppModel(t *testing.T) {
 		{dir: "maui", // .NET MAUI single projects package Platforms/Windows/Package.appxmanifest two folders down
 			apps: map[string]Ownership{
 				"Heron/Platforms/Windows/Package.appxmanifest":   OwnerProject,  // the default folder
+				"Wren/Platforms/Windows/Package.appxmanifest":    OwnerProject,  // a Windows framework named through properties
 				"Kestrel/Desktop/Package.appxmanifest":           OwnerProject,  // WindowsProjectFolder set
 				"Kestrel/Platforms/Windows/Package.appxmanifest": OwnerFallback, // not Kestrel's Windows folder
 				"Egret/Platforms/Windows/Package.appxmanifest":   OwnerFallback, // WindowsPackageType None
@@ -115,6 +116,12 @@ func TestDiscoverMAUISingleProject(t *testing.T) {
 	heron := appByManifest(t, r, "maui/Heron/Platforms/Windows/Package.appxmanifest")
 	if filepath.ToSlash(heron.Project) != "testdata/appmodel/maui/Heron/Heron.csproj" || !contains(sourcePaths(heron), "testdata/appmodel/maui/Heron/Services/SignIn.cs") {
 		t.Errorf("Heron: project %q, sources %v; want Heron.csproj with Services/SignIn.cs", heron.Project, sourcePaths(heron))
+	}
+	// Wren names its Windows framework through properties of its
+	// Directory.Build.props, one of them never defined
+	wren := appByManifest(t, r, "maui/Wren/Platforms/Windows/Package.appxmanifest")
+	if filepath.ToSlash(wren.Project) != "testdata/appmodel/maui/Wren/Wren.csproj" || !contains(sourcePaths(wren), "testdata/appmodel/maui/Wren/Services/SignIn.cs") {
+		t.Errorf("Wren: project %q, sources %v; want Wren.csproj with Services/SignIn.cs", wren.Project, sourcePaths(wren))
 	}
 	notes := map[string]string{}
 	for _, n := range r.Notes {

@@ -69,6 +69,55 @@ type projectFile struct {
 	// unpackaged: a WindowsPackageType definition says None. Both are read
 	// for .NET MAUI single projects (see mauiPackageManifest).
 	windowsTarget, unpackaged bool
+	// frameworkExprs are the TargetFramework(s) values that name
+	// properties ($(NetMauiWindowsTargetFramework)): whether one names a
+	// Windows framework is known once every property is read (see
+	// windowsTargetNamed).
+	frameworkExprs []string
+}
+
+// windowsTargetNamed reports whether one of the project's TargetFramework(s)
+// values names, through its properties (any definition's raw text, to any
+// depth), a Windows target framework: MAUI projects and shared props files
+// keep it in a property, as in
+// $(TargetFrameworks);$(NetMauiWindowsTargetFramework) with that property
+// set to $(NETMauiTarget)-windows10.0.$(WindowsSDKTargetBuild).0.
+func (p *projectFile) windowsTargetNamed() bool {
+	seen := map[string]bool{}
+	var names func(text string, depth int) bool
+	names = func(text string, depth int) bool {
+		if strings.Contains(strings.ToLower(text), "-windows") {
+			return true
+		}
+		if depth > 8 {
+			return false
+		}
+		for rest := text; ; {
+			i := strings.Index(rest, "$(")
+			if i < 0 {
+				return false
+			}
+			j := closingParen(rest, i+1)
+			if j < 0 {
+				return false
+			}
+			name := strings.ToLower(strings.TrimSpace(rest[i+2 : j]))
+			rest = rest[j+1:]
+			if seen[name] || strings.HasPrefix(name, "[") {
+				continue
+			}
+			seen[name] = true
+			if def, ok := p.props[name]; ok && names(def.value, depth+1) {
+				return true
+			}
+		}
+	}
+	for _, e := range p.frameworkExprs {
+		if names(e, 0) {
+			return true
+		}
+	}
+	return false
 }
 
 // propDef is a property's raw value and the file that defines it (its
@@ -213,6 +262,9 @@ func (p *projectFile) setProp(name, value, file string, conditioned bool, mp *ms
 		mp.winRTComponent = mp.winRTComponent || isTrue
 	case "targetframework", "targetframeworks":
 		p.windowsTarget = p.windowsTarget || strings.Contains(strings.ToLower(value), "-windows")
+		if strings.Contains(value, "$(") {
+			p.frameworkExprs = append(p.frameworkExprs, value) // see windowsTargetNamed
+		}
 	case "windowspackagetype":
 		p.unpackaged = p.unpackaged || strings.EqualFold(value, "None")
 	}

@@ -472,6 +472,8 @@ func (p *projectFile) loadImports(ix *index) []Note {
 			note(fixed, lineOf(err), "malformed project file: %v", err)
 		}
 	}
+	// every property is read now
+	p.windowsTarget = p.windowsTarget || p.windowsTargetNamed()
 	return notes
 }
 

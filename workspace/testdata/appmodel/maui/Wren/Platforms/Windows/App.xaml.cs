@@ -1,0 +1,3 @@
+namespace Example;
+
+public static class App.xaml { }
