@@ -472,6 +472,15 @@ func (c *ectx) wrapper(toks []Token) (val, bool) {
 		i += 2
 	}
 	parts, j := qualName(toks, i)
+	if len(parts) == 0 && i > 0 && i < len(toks) && isPunct(toks[i], "(") && matchClose(toks, i) == len(toks)-1 {
+		// C#'s target-typed new("…"): the type is the declaration's
+		// (static readonly Guid Clsid = new("…")); a string in GUID form
+		// is taken for a GUID, anything else is left to the callers
+		if v := c.deeper().eval(toks[i+1 : len(toks)-1]); v.kind == vString && looksLikeGUID(v.s) {
+			return val{kind: vGUID, s: normGUID(v.s)}, true
+		}
+		return val{}, false
+	}
 	if len(parts) == 0 || j >= len(toks) {
 		return val{}, false
 	}
