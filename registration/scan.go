@@ -1618,14 +1618,20 @@ func resultDiscarded(lang Language, toks []Token, i int) bool {
 	return false
 }
 
+// operandKeywords are the keywords an expression may follow.
+var operandKeywords = []string{"await", "return", "co_await", "co_return", "yield", "call", "throw", "else", "in", "of", "typeof", "delete"}
+
 // declarationBefore reports a token that, before "Name(", makes it a
 // declaration: a type name or a declarator punctuation.
 func declarationBefore(t Token) bool {
 	switch t.Kind {
 	case TokIdent:
-		switch strings.ToLower(t.Text) {
-		case "await", "return", "co_await", "co_return", "yield", "call", "throw", "else", "in", "of", "typeof", "delete":
-			return false
+		// asked of every identifier of the App's lexed files: compared
+		// in any case without a lower-cased copy
+		for _, kw := range operandKeywords {
+			if len(t.Text) == len(kw) && strings.EqualFold(t.Text, kw) {
+				return false
+			}
 		}
 		return true
 	case TokPunct:
