@@ -32,19 +32,8 @@ func TestSourcesAheadRedoneWithInheritedSolutionDir(t *testing.T) {
 	writeFile(t, filepath.Join(root, "Tasks", "Task.cs"), "class Task {}")
 	writeFile(t, filepath.Join(root, "Common", "Names.cs"), "class Names {}")
 
-	r, err := Discover([]string{root}, Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(r.Apps) != 1 {
-		t.Fatalf("want 1 App, got %d", len(r.Apps))
-	}
-	got := sourcePaths(r.Apps[0])
-	for _, want := range []string{"App/App.cs", "Tasks/Task.cs", "Common/Names.cs"} {
-		if !contains(got, filepath.ToSlash(filepath.Join(root, want))) {
-			t.Errorf("sources %v lack %s", got, want)
-		}
-	}
+	r := discoverOneApp(t, root)
+	wantSources(t, r.Apps[0], root, "App/App.cs", "Tasks/Task.cs", "Common/Names.cs")
 	if len(r.Notes) != 0 {
 		t.Errorf("want no Notes, got %v", r.Notes)
 	}
@@ -246,6 +235,13 @@ func TestThisFileDirectoryPerImport(t *testing.T) {
 		writeFile(t, filepath.Join(root, "Shared", name, "Common.cs"), "class Common {}")
 	}
 	writeFile(t, filepath.Join(root, "App", "App.cs"), "class App {}")
+	r := discoverOneApp(t, root)
+	wantSources(t, r.Apps[0], root, "App/App.cs", "Shared/One/Common.cs", "Shared/Two/Common.cs")
+}
+
+// discoverOneApp discovers root, which must hold one App.
+func discoverOneApp(t *testing.T, root string) *Result {
+	t.Helper()
 	r, err := Discover([]string{root}, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -253,8 +249,15 @@ func TestThisFileDirectoryPerImport(t *testing.T) {
 	if len(r.Apps) != 1 {
 		t.Fatalf("want 1 App, got %d", len(r.Apps))
 	}
-	got := sourcePaths(r.Apps[0])
-	for _, want := range []string{"App/App.cs", "Shared/One/Common.cs", "Shared/Two/Common.cs"} {
+	return r
+}
+
+// wantSources checks that app's sources hold each path (slash-separated,
+// relative to root).
+func wantSources(t *testing.T, app *App, root string, paths ...string) {
+	t.Helper()
+	got := sourcePaths(app)
+	for _, want := range paths {
 		if !contains(got, filepath.ToSlash(filepath.Join(root, want))) {
 			t.Errorf("sources %v lack %s", got, want)
 		}

@@ -115,16 +115,24 @@ func (p *projectFile) targetFrameworks(ix *index) ([]string, bool) {
 // project defines, is defined once and unconditionally: the value
 // expand gives is then the value MSBuild gives.
 func (p *projectFile) plainRefs(value string) bool {
+	return propertyRefs(value, func(name string) bool {
+		def, ok := p.props[name]
+		return !ok || def.defs == 1 && !def.conditional
+	})
+}
+
+// propertyRefs calls f with the lower-case name of each $(Property) that
+// value names, in order, while f returns true. It reports whether every
+// reference was visited: false when f stopped, or when a reference is not
+// closed.
+func propertyRefs(value string, f func(name string) bool) bool {
 	for {
 		i := strings.Index(value, "$(")
 		if i < 0 {
 			return true
 		}
 		j := closingParen(value, i+1)
-		if j < 0 {
-			return false
-		}
-		if def, ok := p.props[strings.ToLower(strings.TrimSpace(value[i+2:j]))]; ok && (def.defs != 1 || def.conditional) {
+		if j < 0 || !f(strings.ToLower(strings.TrimSpace(value[i+2:j]))) {
 			return false
 		}
 		value = value[j+1:]

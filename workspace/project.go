@@ -92,25 +92,17 @@ func (p *projectFile) windowsTargetNamed() bool {
 		if depth > 8 {
 			return false
 		}
-		for rest := text; ; {
-			i := strings.Index(rest, "$(")
-			if i < 0 {
-				return false
-			}
-			j := closingParen(rest, i+1)
-			if j < 0 {
-				return false
-			}
-			name := strings.ToLower(strings.TrimSpace(rest[i+2 : j]))
-			rest = rest[j+1:]
+		found := false
+		propertyRefs(text, func(name string) bool {
 			if seen[name] || strings.HasPrefix(name, "[") {
-				continue
-			}
-			seen[name] = true
-			if def, ok := p.props[name]; ok && names(def.value, depth+1) {
 				return true
 			}
-		}
+			seen[name] = true
+			def, ok := p.props[name]
+			found = ok && names(def.value, depth+1)
+			return !found
+		})
+		return found
 	}
 	for _, e := range p.frameworkExprs {
 		if names(e, 0) {

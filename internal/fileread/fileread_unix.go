@@ -29,6 +29,16 @@ func limited(path string, limit int64, a *Arena) ([]byte, int64, error) {
 		return nil, size, nil
 	}
 	buf := a.Alloc(int(size))
+	n, err := readInto(fd, buf) // fewer bytes when the file shrank meanwhile
+	if err != nil {
+		return nil, 0, &os.PathError{Op: "read", Path: path, Err: err}
+	}
+	return buf[:n], int64(n), nil
+}
+
+// readInto reads from fd until buf is full or the file ends, and returns
+// how many bytes it read.
+func readInto(fd int, buf []byte) (int, error) {
 	n := 0
 	for n < len(buf) {
 		k, err := syscall.Read(fd, buf[n:])
@@ -36,14 +46,14 @@ func limited(path string, limit int64, a *Arena) ([]byte, int64, error) {
 			continue
 		}
 		if err != nil {
-			return nil, 0, &os.PathError{Op: "read", Path: path, Err: err}
+			return n, err
 		}
 		if k == 0 {
-			break // the file shrank meanwhile: keep what is there
+			break
 		}
 		n += k
 	}
-	return buf[:n], int64(n), nil
+	return n, nil
 }
 
 func head(path string, buf []byte) (int, error) {
@@ -59,19 +69,9 @@ func head(path string, buf []byte) (int, error) {
 	if st.Mode&syscall.S_IFMT != syscall.S_IFREG {
 		return 0, &os.PathError{Op: "read", Path: path, Err: ErrNotRegular}
 	}
-	n := 0
-	for n < len(buf) {
-		k, err := syscall.Read(fd, buf[n:])
-		if err == syscall.EINTR {
-			continue
-		}
-		if err != nil {
-			return n, &os.PathError{Op: "read", Path: path, Err: err}
-		}
-		if k == 0 {
-			break
-		}
-		n += k
+	n, err := readInto(fd, buf)
+	if err != nil {
+		return n, &os.PathError{Op: "read", Path: path, Err: err}
 	}
 	return n, nil
 }
