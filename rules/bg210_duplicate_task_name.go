@@ -24,8 +24,13 @@ var metaBG210 = Meta{
 ` + "`Name`" + ` but a different entry point (or CLSID, or one in-process and one
 out-of-process) or a different set of triggers. The same name registered
 with the same entry point and the same triggers in two code paths is the
-usual "register if absent" pattern and is not reported. Registrations whose
-name, entry point or triggers cannot be resolved statically are left out (a
+usual "register if absent" pattern and is not reported. Nor is one task
+(the same entry point, or both in-process) registered twice with triggers
+of different kinds, a builder taking one trigger (a ` + "`TimeTrigger`" + ` and an
+` + "`ApplicationTrigger`" + `: run periodically and on demand), when no look-up of
+the name can hide one of them: there is no look-up that may find the name,
+or both are registered in one method with no look-up between them.
+Registrations whose name, entry point or triggers cannot be resolved statically are left out (a
 trigger whose interval or system event comes from a variable still differs
 from a trigger of another kind, not from one of its own kind),
 and so are registrations in different source files: apps use one name as a
@@ -100,7 +105,7 @@ func (duplicateTaskName) Check(c *Context) []Finding {
 				continue
 			}
 			diff := registrationDifference(first, r)
-			if diff == "" {
+			if diff == "" || oneTaskTwoTriggers(c.Facts, first, r, name) {
 				continue
 			}
 			f := AtCode(metaBG210, r.Pos, "task name %q is already used by another registration with %s", name, diff)
@@ -134,6 +139,41 @@ func registrationDifference(a, b *registration.Registration) string {
 		return fmt.Sprintf("different triggers (%s, here %s)", ta, tb)
 	}
 	return ""
+}
+
+// oneTaskTwoTriggers reports two registrations of one task (the same
+// entry point, CLSID, or both in-process) with triggers of different
+// kinds, where no look-up of the name can tell them apart: a builder takes
+// one trigger, so a task run both periodically and on demand (a
+// TimeTrigger and an ApplicationTrigger) is registered twice, and apps
+// give both the task's name and handle them as one. The check for one
+// hides the other only when a look-up of the name decides whether one of
+// them is registered: there is no look-up that may find the name, or both
+// are registered in straight-line code of one method with no look-up
+// between them (one before both finds, or clears, both alike).
+func oneTaskTwoTriggers(f *registration.Facts, a, b *registration.Registration, name string) bool {
+	if entryKey(a) != entryKey(b) || len(a.Triggers) == 0 || len(b.Triggers) == 0 {
+		return false
+	}
+	for _, ta := range a.Triggers {
+		for _, tb := range b.Triggers {
+			if ta.Class == "" || tb.Class == "" || ta.Class == tb.Class {
+				return false
+			}
+		}
+	}
+	if !lookUpFinds(f, name) {
+		return true
+	}
+	if len(a.Via) > 0 || len(b.Via) > 0 || a.Pos.File != b.Pos.File {
+		return false
+	}
+	for _, l := range f.LookUps {
+		if l.Pos.File == a.Pos.File && posLess(a.Pos, l.Pos) && posLess(l.Pos, b.Pos) {
+			return false
+		}
+	}
+	return lookUpsKnown(f)
 }
 
 // entryKey names what a registration activates.

@@ -96,6 +96,12 @@ func ctCompletionGroupReg() registration.Registration {
 	return r
 }
 
+// ctVia makes r a registration through a helper, called where r is.
+func ctVia(r registration.Registration) registration.Registration {
+	r.Via = []registration.Pos{r.Pos}
+	return r
+}
+
 func ctTimeTrigger(minutes, line int) registration.Trigger {
 	return registration.Trigger{Class: "TimeTrigger", FreshnessMinutes: minutes, Resolved: true,
 		Pos: ctPos("App/MainPage.xaml.cs", line, 32)}
@@ -667,9 +673,27 @@ func TestBG210DuplicateTaskName(t *testing.T) {
 			ctContext(nil, registration.Facts{Registrations: []registration.Registration{
 				ctReg("Sync", "Tasks.SyncTask", 30, ctTimeTrigger(-1, 33)), ctReg("Sync", "Tasks.SyncTask", 60, ctTimeTrigger(120, 63))}}),
 			nil},
-		{"another kind of trigger, one interval from a setting", "BG210",
+		{"another kind of trigger, one interval from a setting, a look-up of the name between them", "BG210",
 			ctContext(nil, registration.Facts{Registrations: []registration.Registration{
-				ctReg("Sync", "Tasks.SyncTask", 30, ctTimeTrigger(-1, 33)), ctReg("Sync", "Tasks.SyncTask", 60, ctSystemTrigger("InternetAvailable", 63))}}),
+				ctReg("Sync", "Tasks.SyncTask", 30, ctTimeTrigger(-1, 33)), ctReg("Sync", "Tasks.SyncTask", 60, ctSystemTrigger("InternetAvailable", 63))},
+				ExistingChecks: []registration.Pos{ctPos("App/MainPage.xaml.cs", 45, 9)},
+				LookUps:        []registration.LookUp{{Pos: ctPos("App/MainPage.xaml.cs", 45, 9), Names: []string{"Sync"}}}}),
+			[]string{"App/MainPage.xaml.cs:60:27"}},
+		{"one task, a periodic and an on-demand trigger, no look-up of the name", "BG210",
+			ctContext(nil, registration.Facts{Registrations: []registration.Registration{
+				ctReg("Refresh", "", 30, ctTimeTrigger(15, 33)), ctReg("Refresh", "", 60, registration.Trigger{Class: "ApplicationTrigger", FreshnessMinutes: -1, Resolved: true, Pos: ctPos("App/MainPage.xaml.cs", 63, 32)})}}),
+			nil},
+		{"one task, two kinds of trigger, the look-up before both", "BG210",
+			ctContext(nil, registration.Facts{Registrations: []registration.Registration{
+				ctReg("Sync", "Tasks.SyncTask", 30, ctTimeTrigger(15, 33)), ctReg("Sync", "Tasks.SyncTask", 60, ctSystemTrigger("InternetAvailable", 63))},
+				ExistingChecks: []registration.Pos{ctPos("App/MainPage.xaml.cs", 20, 9)},
+				LookUps:        []registration.LookUp{{Pos: ctPos("App/MainPage.xaml.cs", 20, 9), Names: []string{"Sync"}}}}),
+			nil},
+		{"one task, two kinds of trigger, a look-up of the name in a helper", "BG210",
+			ctContext(nil, registration.Facts{Registrations: []registration.Registration{
+				ctVia(ctReg("Sync", "Tasks.SyncTask", 30, ctTimeTrigger(15, 33))), ctVia(ctReg("Sync", "Tasks.SyncTask", 60, ctSystemTrigger("InternetAvailable", 63)))},
+				ExistingChecks: []registration.Pos{ctPos("App/Registrar.cs", 10, 9)},
+				LookUps:        []registration.LookUp{{Pos: ctPos("App/Registrar.cs", 10, 9), Names: []string{"Sync"}}}}),
 			[]string{"App/MainPage.xaml.cs:60:27"}},
 		{"second name unresolved", "BG210",
 			ctContext(nil, registration.Facts{Registrations: []registration.Registration{ctReg("Sync", "Tasks.SyncTask", 30, ctTimeTrigger(15, 33)), unresolvedName}}),

@@ -3,9 +3,10 @@ using Windows.Storage;
 
 namespace ContosoSync
 {
-    // "Sync" is registered once on a timer whose interval is a setting, and
-    // once on the network coming back: two kinds of trigger under one name,
-    // whatever the interval turns out to be.
+    // One task, "Sync", run on a timer whose interval is a setting and when
+    // the network comes back: a builder takes one trigger, so the task is
+    // registered twice under its name. No look-up of the name decides
+    // whether either is registered, so neither hides the other.
     public static class SyncScheduler
     {
         public static void OnLaunched()
