@@ -1,6 +1,7 @@
 package registration
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -61,6 +62,9 @@ func analyseRun(ix *appIndex, tc *TaskClass, methods []*methodDecl, files []*fil
 	// lambda or local function belongs to that code.
 	for i, t := range body {
 		if (nested == nil || !nested[i]) && t.Kind == TokIdent && isAwaitWord(f.lang, t) {
+			if awaitsFinishedCall(ix, f.lang, body, i) {
+				continue // nothing suspends here: Run goes on at once
+			}
 			tc.AsyncPos = f.pos(t)
 			break
 		}
@@ -125,6 +129,47 @@ func analyseRun(ix *appIndex, tc *TaskClass, methods []*methodDecl, files []*fil
 	tc.DeferralNotTaken = completedNotTaken(ix, methods, files, lastPart(tc.Name))
 	tc.DeferralGet = sortPos(tc.DeferralGet)
 	tc.DeferralComplete = sortPos(tc.DeferralComplete)
+}
+
+// awaitsFinishedCall reports an await (b[i]) whose operand is a call,
+// alone in its statement, of an App method that never suspends: every
+// method of the App with that name is a C# async method (or a VB Async
+// one) with no await in its body. Such a method runs to its end when
+// called and returns a finished task (the compiler only warns, CS1998),
+// and awaiting a finished task goes on at once, so Run has not returned
+// yet (audit 20: pkarsten/HelloWindowsIotGit logs with
+// await SaveLogEntry(…) before GetDeferral()). The name is wanted, so the
+// files that declare it are lexed before the answer is final.
+func awaitsFinishedCall(ix *appIndex, lang Language, b []Token, i int) bool {
+	if lang != CSharp && lang != VB {
+		return false
+	}
+	k := i + 1
+	for k+2 < len(b) && b[k].Kind == TokIdent && isAccess(b[k+1]) {
+		k += 2
+	}
+	if k+1 >= len(b) || b[k].Kind != TokIdent || !isPunct(b[k+1], "(") {
+		return false
+	}
+	end := matchClose(b, k+1)
+	if end+1 > len(b) || end+1 < len(b) && !isPunct(b[end+1], ";") && b[end+1].Kind != TokNewline {
+		return false
+	}
+	ms := ix.methodsNamed(b[k].Text, lang == VB)
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if m.file.lang != lang || !slices.ContainsFunc(m.mods, func(s string) bool { return strings.EqualFold(s, "async") }) {
+			return false
+		}
+		for _, t := range m.body() {
+			if t.Kind == TokIdent && (isAwaitWord(m.file.lang, t) || strings.EqualFold(t.Text, "yield")) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func isAwaitWord(lang Language, t Token) bool {
