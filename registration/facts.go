@@ -283,7 +283,8 @@ type Facts struct {
 	// typeof(X) or winrt::name_of<X>(). A literal kept only in a constant
 	// that nothing uses does not count. A declared task that no
 	// registration names but the code still mentions is registered by code
-	// the scanner could not follow.
+	// the scanner could not follow. Names a registration uses as its entry
+	// point are left out: nothing asks.
 	Mentioned []string `json:"mentioned,omitempty"`
 	// HandlerMentioned is true when code (not a comment) spells
 	// backgroundactivated, in any case: with BackgroundActivated empty, an

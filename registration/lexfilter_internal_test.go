@@ -575,6 +575,48 @@ func TestMentionSearchNeedsTheSimpleName(t *testing.T) {
 	}
 }
 
+// Other files are not searched for a declared name that a registration
+// already uses (nothing asks whether code mentions it), nor for the calls
+// of a private helper of a C# class declared once (they are in its own
+// file); the facts are those of lexing every file all the same. A public
+// helper's calls, and a declared name nothing registers, are searched
+// for.
+func TestNoSearchForWhatCannotChangeAnAnswer(t *testing.T) {
+	registrar := `using Windows.ApplicationModel.Background;
+namespace Contoso {
+	static class Registrar {
+		public static void Start() { Register("sync", "Contoso.Tasks.Sync", new TimeTrigger(30, false)); }
+		%s static void Register(string name, string entryPoint, IBackgroundTrigger trigger) {
+			var b = new BackgroundTaskBuilder { Name = name, TaskEntryPoint = entryPoint };
+			b.SetTrigger(trigger);
+			b.Register();
+		}
+	}
+}`
+	task := `using Windows.ApplicationModel.Background; namespace Contoso.Tasks { public sealed class Sync : IBackgroundTask { public void Run(IBackgroundTaskInstance i) { } } }`
+	other := `namespace Contoso { class Other { void Go() { Register("x"); var t = typeof(Sync); var u = typeof(Cleanup); } void Register(string s) { } } }`
+	for _, c := range []struct {
+		access   string
+		mentions []string
+		lexed    bool
+	}{
+		{"private", []string{"Contoso.Tasks.Sync"}, false},
+		{"public", []string{"Contoso.Tasks.Sync"}, true},                           // Other.cs may call it
+		{"private", []string{"Contoso.Tasks.Sync", "Contoso.Tasks.Cleanup"}, true}, // Cleanup: declared, not registered
+	} {
+		files := []SourceFile{{Path: "Other.cs"}, {Path: "Registrar.cs"}, {Path: "Sync.cs"}}
+		overlay := map[string][]byte{"Registrar.cs": []byte(fmt.Sprintf(registrar, c.access)), "Other.cs": []byte(other), "Sync.cs": []byte(task)}
+		opts := Options{Jobs: 2, EntryPoints: c.mentions, Mentions: c.mentions}
+		every, lexed := scanBothWays(t, files, overlay, opts)
+		if len(every.Registrations) != 1 || every.Registrations[0].EntryPoint.Str != "Contoso.Tasks.Sync" {
+			t.Fatalf("%s helper: the case is wrong: %+v", c.access, every.Registrations)
+		}
+		if lexed["Other.cs"] != c.lexed {
+			t.Errorf("%s helper, mentions %v: Other.cs lexed %v, want %v", c.access, c.mentions, lexed["Other.cs"], c.lexed)
+		}
+	}
+}
+
 // A JavaScript task is declared by its script's path; the scan looks for
 // the script's name, not for "js", which every script library spells.
 func TestScriptPathSearchNeedsTheFileName(t *testing.T) {

@@ -14,13 +14,13 @@ import (
 // mentioned lists the names of want that the lexed files mention: as a
 // string literal (a path compared with either separator and any case),
 // or, for a class name, as a type reference (typeof(X), nameof(X),
-// GetType(X), __uuidof(X), name_of<X>, guid_of<X>).
+// GetType(X), __uuidof(X), name_of<X>, guid_of<X>). A file not lexed yet
+// that spells a name is lexed.
 //
-// A file not lexed yet that spells a name is lexed, unless a registration
-// found already uses the name as its entry point: a rule asks whether code
-// mentions a name only when nothing registers it (BG104), so the answer
-// for a registered name is never read, and the App's other files need not
-// be searched for it.
+// A name that a registration found uses as its entry point is left out:
+// a rule asks whether code mentions a name only when nothing registers it
+// (BG104), so the answer is never read, and the App's other files need
+// not be searched for it.
 func mentioned(ix *appIndex, want []string, regs []Registration) []string {
 	if len(want) == 0 {
 		return nil
@@ -37,9 +37,10 @@ func mentioned(ix *appIndex, want []string, regs []Registration) []string {
 		if name == "" {
 			continue
 		}
-		if !registered[name] {
-			ix.want(name)
+		if registered[name] {
+			continue
 		}
+		ix.want(name)
 		if ix.mentions(name) {
 			out = append(out, name)
 		}
