@@ -111,6 +111,10 @@ func mfSchemaErrors(c *Context) []schema.Error {
 	if c.schemaErrsDone {
 		return c.schemaErrs
 	}
+	if schemaClean(c.Manifest) {
+		c.schemaErrsDone = true
+		return nil
+	}
 	model, ok := c.Manifest.JSONModelWithoutPositions()
 	if ok {
 		model = schemaRelevant(model)
