@@ -41,6 +41,10 @@ type appIndex struct {
 	// helper only through one of these (or this/base/Me), so a file that
 	// spells neither holds no call of it through a member access.
 	wantCalls map[string]map[string]bool
+	// wantClassCalls are the same for helpers only their own class's
+	// text can call (callersInClassText), with that class's name: a
+	// file that does not spell it holds none of their calls.
+	wantClassCalls map[string]map[string]bool
 	// wantProjects are the projects holding a task class: their files
 	// that may declare a public class that is not sealed must be lexed
 	// (BG201 reports every such class of a component).
@@ -80,20 +84,21 @@ type assignRef struct {
 
 func newIndex(files []*fileModel) *appIndex {
 	ix := &appIndex{
-		files:        files,
-		classes:      map[string][]*classDecl{},
-		lower:        map[string][]*classDecl{},
-		consts:       map[string][]*constDecl{},
-		returns:      map[string][]*constDecl{},
-		defines:      map[string][]defineRef{},
-		constructs:   map[string][]assignRef{},
-		locals:       map[*methodDecl]map[string][][]Token{},
-		assigned:     map[string]bool{},
-		jsTargets:    map[string]int{},
-		wants:        map[string]bool{},
-		wantMethods:  map[string]bool{},
-		wantCalls:    map[string]map[string]bool{},
-		wantProjects: map[string]bool{},
+		files:          files,
+		classes:        map[string][]*classDecl{},
+		lower:          map[string][]*classDecl{},
+		consts:         map[string][]*constDecl{},
+		returns:        map[string][]*constDecl{},
+		defines:        map[string][]defineRef{},
+		constructs:     map[string][]assignRef{},
+		locals:         map[*methodDecl]map[string][][]Token{},
+		assigned:       map[string]bool{},
+		jsTargets:      map[string]int{},
+		wants:          map[string]bool{},
+		wantMethods:    map[string]bool{},
+		wantCalls:      map[string]map[string]bool{},
+		wantClassCalls: map[string]map[string]bool{},
+		wantProjects:   map[string]bool{},
 	}
 	for _, f := range files {
 		for _, c := range f.classes {

@@ -617,6 +617,66 @@ namespace Contoso {
 	}
 }
 
+// The callers of a private helper of a partial class are in the parts of
+// that class, each of which spells the class's name: a file that does not
+// is not lexed for its calls of the same name (a control's
+// DependencyProperty.Register, an interface's own Register), in any case
+// (a local called "registrar" does not spell the C# class Registrar). A
+// "private protected" helper is reached from derived classes too, and a
+// Visual Basic class's name may be spelt in any case.
+func TestPrivateHelperCallersSpellTheirClass(t *testing.T) {
+	registrar := `using Windows.ApplicationModel.Background;
+namespace Contoso {
+	partial class Registrar {
+		public static void Start() { Register("sync", "Contoso.Tasks.Sync", new TimeTrigger(30, false)); }
+		%s static void Register(string name, string entryPoint, IBackgroundTrigger trigger) {
+			var b = new BackgroundTaskBuilder { Name = name, TaskEntryPoint = entryPoint };
+			b.SetTrigger(trigger);
+			b.Register();
+		}
+	}
+}`
+	task := `using Windows.ApplicationModel.Background; namespace Contoso.Tasks { public sealed class Sync : IBackgroundTask { public void Run(IBackgroundTaskInstance i) { } } }`
+	vbRegistrar := `Imports Windows.ApplicationModel.Background
+Namespace Contoso
+	Partial Class Registrar
+		Public Shared Sub Start()
+			Register("sync", "Contoso.Tasks.Sync", New TimeTrigger(30, False))
+		End Sub
+		%s Shared Sub Register(name As String, entryPoint As String, trigger As IBackgroundTrigger)
+			Dim b = New BackgroundTaskBuilder()
+			b.Name = name
+			b.TaskEntryPoint = entryPoint
+			b.SetTrigger(trigger)
+			b.Register()
+		End Sub
+	End Class
+End Namespace`
+	for _, c := range []struct {
+		name, access, registrar, regPath, other, otherPath string
+		lexed                                            bool
+	}{
+		{"C# other class", "private", registrar, "Registrar.cs", `namespace Contoso { class Other { void Go(object registrar) { Register("x"); } void Register(string s) { } } }`, "Other.cs", false},
+		{"C# another part", "private", registrar, "Registrar.cs", `namespace Contoso { partial class Registrar { void Go() { Register("x", "y", null); } } }`, "Part.cs", true},
+		{"C# private protected", "private protected", registrar, "Registrar.cs", `namespace Contoso { class Derived : Registrar { void Go() { Register("x", "y", null); } } }`, "Derived.cs", true},
+		{"C# private protected, one part", "private protected", strings.Replace(registrar, "partial class", "class", 1), "Registrar.cs", `namespace Contoso { class Derived : Registrar { void Go() { Register("x", "y", null); } } }`, "Derived.cs", true},
+		{"C# public", "public", registrar, "Registrar.cs", `namespace Contoso { class Other { void Go() { Register("x"); } void Register(string s) { } } }`, "Other.cs", true},
+		{"VB other class", "Private", vbRegistrar, "Registrar.vb", "Namespace Contoso\n\tClass Other\n\t\tSub Go()\n\t\t\tRegister(\"x\")\n\t\tEnd Sub\n\tEnd Class\nEnd Namespace", "Other.vb", false},
+		{"VB another part, other case", "Private", vbRegistrar, "Registrar.vb", "Namespace Contoso\n\tClass REGISTRAR\n\t\tSub Go()\n\t\t\tRegister(\"x\", \"y\", Nothing)\n\t\tEnd Sub\n\tEnd Class\nEnd Namespace", "Part.vb", true},
+	} {
+		files := []SourceFile{{Path: c.otherPath}, {Path: c.regPath}, {Path: "Sync.cs"}}
+		overlay := map[string][]byte{c.regPath: []byte(fmt.Sprintf(c.registrar, c.access)), c.otherPath: []byte(c.other), "Sync.cs": []byte(task)}
+		opts := Options{Jobs: 2, EntryPoints: []string{"Contoso.Tasks.Sync"}, Mentions: []string{"Contoso.Tasks.Sync"}}
+		every, lexed := scanBothWays(t, files, overlay, opts)
+		if len(every.Registrations) == 0 {
+			t.Fatalf("%s: the case is wrong: no registration", c.name)
+		}
+		if lexed[c.otherPath] != c.lexed {
+			t.Errorf("%s: %s lexed %v, want %v", c.name, c.otherPath, lexed[c.otherPath], c.lexed)
+		}
+	}
+}
+
 // A JavaScript task is declared by its script's path; the scan looks for
 // the script's name, not for "js", which every script library spells.
 func TestScriptPathSearchNeedsTheFileName(t *testing.T) {

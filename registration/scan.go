@@ -350,8 +350,41 @@ func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[s
 			}
 		}
 	}
+	var classCalls *callSearch
+	for w, owners := range ix.wantClassCalls {
+		if ix.wants[w] || ix.wantCalls[w] != nil {
+			continue // the wider search above finds more
+		}
+		fresh := false
+		for o := range owners {
+			if !asked[classCallKey+w+"\x00"+o] {
+				asked[classCallKey+w+"\x00"+o] = true
+				fresh = true
+			}
+		}
+		if !fresh {
+			continue
+		}
+		if !isASCII(w) || len(identParts(w)) != 1 {
+			return remaining(pending)
+		}
+		if classCalls == nil {
+			classCalls = &callSearch{inClass: true}
+		}
+		classCalls.names = append(classCalls.names, []byte(w))
+		for o := range owners {
+			if !isASCII(o) || len(identParts(o)) != 1 {
+				return remaining(pending)
+			}
+			classCalls.exactOwners = append(classCalls.exactOwners, []byte(o))
+			classCalls.owners = append(classCalls.owners, []byte(strings.ToLower(o)))
+		}
+	}
 	if calls != nil {
 		calls.build()
+	}
+	if classCalls != nil {
+		classCalls.build()
 	}
 	var names *wordFinder
 	if len(words) > 0 {
@@ -361,10 +394,13 @@ func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[s
 	// word: one search for all of them rules out most files in one pass,
 	// where the tests would take up to three.
 	var screen *skipSearch
-	if kinds := btoi(names != nil) + btoi(defs != nil) + btoi(calls != nil); kinds > 1 {
+	if kinds := btoi(names != nil) + btoi(defs != nil) + btoi(calls != nil) + btoi(classCalls != nil); kinds > 1 {
 		all := append(append([][]byte{}, words...), methods...)
 		if calls != nil {
 			all = append(all, calls.names...)
+		}
+		if classCalls != nil {
+			all = append(all, classCalls.names...)
 		}
 		screen, _ = sharedSkipSearch(all, true)
 	}
@@ -373,14 +409,15 @@ func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[s
 		if screen != nil && !screen.match(src) {
 			return false
 		}
-		return names != nil && names.matchWord(src) || defs != nil && mayDefineMethod(files[i].Language, src, defs) || calls != nil && calls.mayCall(files[i].Language, src)
+		return names != nil && names.matchWord(src) || defs != nil && mayDefineMethod(files[i].Language, src, defs) ||
+			calls != nil && calls.mayCall(files[i].Language, src) || classCalls != nil && classCalls.mayCall(files[i].Language, src)
 	}
 	unsealed := func(i int) bool {
 		return files[i].Component && ix.wantProjects[files[i].Project] && files[i].Project != "" && unsealedCandidate(files[i].Language, pending[i])
 	}
 	var key string // the search, for the answers shared with other Apps
-	if (names != nil || defs != nil || calls != nil) && reads != nil {
-		key = searchKey(words, methods, calls)
+	if (names != nil || defs != nil || calls != nil || classCalls != nil) && reads != nil {
+		key = searchKey(words, methods, calls, classCalls)
 	}
 	var out, later []int
 	waitFor := map[int]*sharedVerdict{}
@@ -390,7 +427,7 @@ func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[s
 		}
 		var hit bool
 		switch {
-		case names == nil && defs == nil && calls == nil:
+		case names == nil && defs == nil && calls == nil && classCalls == nil:
 		case key == "" || !shared(files[i]):
 			hit = search(i)
 		default:
@@ -425,7 +462,7 @@ func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[s
 
 // searchKey spells one filesWanted search: its words, method names and
 // helper calls.
-func searchKey(words, methods [][]byte, calls *callSearch) string {
+func searchKey(words, methods [][]byte, calls, classCalls *callSearch) string {
 	var b strings.Builder
 	list := func(tag string, ws [][]byte) {
 		sorted := make([]string, len(ws))
@@ -444,6 +481,16 @@ func searchKey(words, methods [][]byte, calls *callSearch) string {
 		if calls.freeFunction {
 			b.WriteString("|free")
 		}
+	}
+	if classCalls != nil {
+		list("|cc:", classCalls.names)
+		b.WriteString("|co:")
+		exact := make([]string, len(classCalls.exactOwners))
+		for i, o := range classCalls.exactOwners {
+			exact[i] = string(o)
+		}
+		sort.Strings(exact)
+		b.WriteString(strings.Join(exact, ","))
 	}
 	return b.String()
 }
@@ -474,6 +521,8 @@ func sharedFor(opts Options, overlay map[string][]byte) func(SourceFile) bool {
 const (
 	methodKey = "method:"
 	callKey   = "call:"
+	// classCallKey prefixes the names of wantClassCalls.
+	classCallKey = "classcall:"
 )
 
 // callSearch finds the files that may call one of the helpers whose call
@@ -488,8 +537,13 @@ const (
 type callSearch struct {
 	names, owners [][]byte
 	freeFunction  bool
-	nameWords     *wordFinder
-	ownerWords    *wordFinder
+	// inClass: the names are callable only in their owners' text
+	// (callersInClassText), so a file must spell an owner to call one:
+	// as written (exactOwners) in C#, in any case in Visual Basic.
+	inClass     bool
+	exactOwners [][]byte
+	nameWords   *wordFinder
+	ownerWords  *wordFinder
 }
 
 func (s *callSearch) build() {
@@ -498,6 +552,11 @@ func (s *callSearch) build() {
 }
 
 func (s *callSearch) mayCall(lang Language, src []byte) bool {
+	if s.inClass {
+		// the owner first: a class name is rarer than a method's
+		spelt := lang == VB && s.ownerWords.matchWord(src) || lang != VB && slices.ContainsFunc(s.exactOwners, func(o []byte) bool { return hasWord(src, o) })
+		return spelt && s.callsAName(src)
+	}
 	found, may := false, false
 	s.nameWords.each(src, func(start, end int) bool {
 		if !mayOpenArguments(src, end) {
@@ -535,6 +594,34 @@ func (s *callSearch) mayCall(lang Language, src []byte) bool {
 		return true
 	})
 	return may || found && s.ownerWords.matchWord(src)
+}
+
+// hasWord reports whether src holds w, exactly, as a whole identifier
+// (a non-ASCII byte ends one, as for the other searches: it can only add
+// matches).
+func hasWord(src, w []byte) bool {
+	for i := 0; ; {
+		k := bytes.Index(src[i:], w)
+		if k < 0 {
+			return false
+		}
+		start, end := i+k, i+k+len(w)
+		if (start == 0 || nameClass[src[start-1]] < 0) && (end == len(src) || nameClass[src[end]] < 0) {
+			return true
+		}
+		i = start + 1
+	}
+}
+
+// callsAName reports whether one of the names may be followed by '(' in
+// src, through any receiver.
+func (s *callSearch) callsAName(src []byte) bool {
+	found := false
+	s.nameWords.each(src, func(_, end int) bool {
+		found = mayOpenArguments(src, end)
+		return !found
+	})
+	return found
 }
 
 // mayOpenArguments reports whether the identifier that ends at src[end]
@@ -1107,16 +1194,17 @@ type callIndex struct {
 func (ci *callIndex) of(h *methodDecl) []callSite {
 	name := h.name
 	key := strings.ToLower(name)
-	if name != "" && !callersInOwnFile(h) {
-		owners := ci.ix.wantCalls[key]
-		if owners == nil {
-			owners = map[string]bool{}
-			ci.ix.wantCalls[key] = owners
-		}
+	switch {
+	case name == "" || callersInOwnFile(h):
+	case callersInClassText(h):
+		// the class's name as written (C# names are case-sensitive);
+		// no bases: a derived class cannot call a private method
+		wantOwner(ci.ix.wantClassCalls, key, h.class.name)
+	default:
 		owner, bases := helperOwner(h)
-		owners[strings.ToLower(owner)] = true
+		wantOwner(ci.ix.wantCalls, key, strings.ToLower(owner))
 		for _, b := range bases {
-			owners[strings.ToLower(lastPart(strings.ReplaceAll(b, "::", ".")))] = true
+			wantOwner(ci.ix.wantCalls, key, strings.ToLower(lastPart(strings.ReplaceAll(b, "::", "."))))
 		}
 	}
 	if cs, ok := ci.byName[key]; ok {
@@ -1127,6 +1215,17 @@ func (ci *callIndex) of(h *methodDecl) []callSite {
 	return cs
 }
 
+// wantOwner records owner as a receiver through which name's calls are
+// looked for.
+func wantOwner(wants map[string]map[string]bool, name, owner string) {
+	owners := wants[name]
+	if owners == nil {
+		owners = map[string]bool{}
+		wants[name] = owners
+	}
+	owners[owner] = true
+}
+
 // callersInOwnFile reports a helper whose callers can only be in its own
 // file, which is lexed: a private method of a C# class declared once (a
 // class that is not partial has all its text in one file, and a private
@@ -1134,7 +1233,29 @@ func (ci *callIndex) of(h *methodDecl) []callSite {
 // searched for its calls. Visual Basic is left out: there one part of a
 // partial class may omit the keyword.
 func callersInOwnFile(h *methodDecl) bool {
-	return h.file != nil && h.file.lang == CSharp && h.class != nil && !h.class.partial && slices.Contains(h.mods, "private")
+	return h.file != nil && h.file.lang == CSharp && h.class != nil && !h.class.partial && privateOnly(h)
+}
+
+// privateOnly reports a method declared private and not "private
+// protected" (which derived classes of the assembly reach too).
+func privateOnly(h *methodDecl) bool {
+	private, protected := false, false
+	for _, m := range h.mods {
+		private = private || strings.EqualFold(m, "private")
+		protected = protected || strings.EqualFold(m, "protected")
+	}
+	return private && !protected
+}
+
+// callersInClassText reports a helper whose callers can only be in the
+// text of its own class: a private method of a C# or Visual Basic class
+// (all of its parts, when it is partial). Every part of a class spells
+// the class's name ("partial class Toast", VB's "Class Toast"), so a
+// file that does not holds none of its callers, whatever calls of the
+// same name it makes (DependencyProperty.Register, an interface's own
+// Register).
+func callersInClassText(h *methodDecl) bool {
+	return h.file != nil && (h.file.lang == CSharp || h.file.lang == VB) && h.class != nil && !h.class.isInterface && h.class.name != "" && privateOnly(h)
 }
 
 // callSites lists the calls "Name(args)" of one lower-case name.
