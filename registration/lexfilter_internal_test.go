@@ -654,7 +654,7 @@ Namespace Contoso
 End Namespace`
 	for _, c := range []struct {
 		name, access, registrar, regPath, other, otherPath string
-		lexed                                            bool
+		lexed                                              bool
 	}{
 		{"C# other class", "private", registrar, "Registrar.cs", `namespace Contoso { class Other { void Go(object registrar) { Register("x"); } void Register(string s) { } } }`, "Other.cs", false},
 		{"C# another part", "private", registrar, "Registrar.cs", `namespace Contoso { partial class Registrar { void Go() { Register("x", "y", null); } } }`, "Part.cs", true},
