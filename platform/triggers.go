@@ -81,7 +81,7 @@ var triggerTable = map[string]TriggerInfo{
 	// accepted type satisfies the trigger, a missing one is a warning.
 	"ApplicationTrigger": anyOf("DOC-DECL declares general; SAMPLE:BackgroundTask registers it against systemEvent+timer",
 		"general", "systemEvent", "timer"),
-	"MaintenanceTrigger": anyOf("DOC-DECL declares general; Windows 8 guidance used timer", "general", "timer", "systemEvent"),
+	"MaintenanceTrigger": anyOf("DOC-DECL declares general; Windows 8 guidance used timer; microsoft/MSIX-Labs declares systemEvent", "general", "timer", "systemEvent"),
 	"ToastNotificationActionTrigger": anyOf("SAMPLE:Notifications declares systemEvent; docs and blogs use general",
 		"systemEvent", "general"),
 	"ToastNotificationHistoryChangedTrigger":      anyOf("SAMPLE:Notifications", "systemEvent", "general"),

@@ -29,7 +29,7 @@ var metaBG102 = Meta{
 		"These are errors. Two tolerances come from Microsoft's own samples: a `SystemTrigger` task declared only " +
 		"as `general` is accepted, and so are the Windows Phone 8.1 Bluetooth types (`rfcommConnection`, " +
 		"`gattCharacteristicNotification`, `bluetoothSignalStrength`) in old manifests. Some triggers are declared in more than one way by Microsoft's own documentation and samples: " +
-		"`ApplicationTrigger` (`general`, also `systemEvent` or `timer`), `MaintenanceTrigger` (`general` or `timer`), " +
+		"`ApplicationTrigger` (`general`, also `systemEvent` or `timer`), `MaintenanceTrigger` (`general`, also `timer` or `systemEvent`), " +
 		"toast, socket, cached-file, custom-system-event, device-watcher, smart-card, hotspot and background-transfer " +
 		"triggers (`systemEvent` or `general`), sensor, SMS and call-blocking triggers (`general` or `systemEvent`). " +
 		"For those any accepted type is enough, and a missing one is a warning. Triggers without a documented task type " +
