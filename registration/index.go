@@ -56,6 +56,31 @@ type appIndex struct {
 	// of a discarded builder (see Registration.Discarded): they do not
 	// count as mentions of the task.
 	discarded map[Pos]bool
+	// dead holds, per file, the token ranges [s, e) of the methods whose
+	// registrations are Unreached: what they spell is not code that runs,
+	// so it does not count as a mention of the task either.
+	dead map[*fileModel][][2]int
+}
+
+// markDead records the body of method m as code that never runs.
+func (ix *appIndex) markDead(m *methodDecl) {
+	if m.file == nil || m.s < 0 || m.e > len(m.file.toks) || m.s >= m.e {
+		return
+	}
+	if ix.dead == nil {
+		ix.dead = map[*fileModel][][2]int{}
+	}
+	ix.dead[m.file] = append(ix.dead[m.file], [2]int{m.s, m.e})
+}
+
+// inDead reports whether token i of f lies in a method markDead recorded.
+func (ix *appIndex) inDead(f *fileModel, i int) bool {
+	for _, r := range ix.dead[f] {
+		if i >= r[0] && i < r[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // markDiscarded records tokens of a discarded builder's entry point.

@@ -7,9 +7,10 @@ import (
 // Mentions of a name in code: the scanner's answer to "does some source
 // still spell this entry point?", which rules ask when no registration
 // of a declared task was found (the registration may be code the
-// scanner could not follow). Only code counts: comments and code an
-// #if false / #if 0 leaves out are not tokens, and a string kept in a
-// constant that nothing uses is not a mention either.
+// scanner could not follow). Only code that may run counts: comments and
+// code an #if false / #if 0 leaves out are not tokens, a string kept in a
+// constant that nothing uses is not a mention either, and neither is what
+// a private method nothing calls spells (its registrations are Unreached).
 
 // mentioned lists the names of want that the lexed files mention: as a
 // string literal (a path compared with either separator and any case),
@@ -17,17 +18,17 @@ import (
 // GetType(X), __uuidof(X), name_of<X>, guid_of<X>). A file not lexed yet
 // that spells a name is lexed.
 //
-// A name that a registration found uses as its entry point is left out:
-// a rule asks whether code mentions a name only when nothing registers it
-// (BG104), so the answer is never read, and the App's other files need
-// not be searched for it.
+// A name that a registration found uses as its entry point is left out
+// (unless the registration is Unreached): a rule asks whether code
+// mentions a name only when nothing registers it (BG104), so the answer is
+// never read, and the App's other files need not be searched for it.
 func mentioned(ix *appIndex, want []string, regs []Registration) []string {
 	if len(want) == 0 {
 		return nil
 	}
 	registered := map[string]bool{}
 	for i := range regs {
-		if r := &regs[i]; !r.Discarded && r.EntryPoint.Resolved {
+		if r := &regs[i]; !r.Discarded && !r.Unreached && r.EntryPoint.Resolved {
 			registered[r.EntryPoint.Str] = true
 		}
 	}
@@ -78,7 +79,7 @@ func (ix *appIndex) mentions(name string) bool {
 					at = toks[start]
 				}
 			}
-			if hit && !ix.discarded[f.pos(t)] && !ix.discarded[f.pos(at)] && !ix.inUnusedConstant(f, t) {
+			if hit && !ix.discarded[f.pos(t)] && !ix.discarded[f.pos(at)] && !ix.inDead(f, i) && !ix.inUnusedConstant(f, t) {
 				return true
 			}
 		}
@@ -205,6 +206,9 @@ func (ix *appIndex) nameUsed(name string, fold bool, skip *Pos, owner string) bo
 			}
 			if ix.discarded[f.pos(t)] {
 				continue // the constant spells a discarded builder's entry point
+			}
+			if ix.inDead(f, i) {
+				continue // used only by a method nothing calls
 			}
 			if ix.declaresConstant(f.pos(t), name) {
 				continue // another class's constant of the same name

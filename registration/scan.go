@@ -1136,6 +1136,7 @@ func registrations(ix *appIndex) []Registration {
 				for i := range regs {
 					regs[i].Unreached = true
 				}
+				ix.markDead(m)
 			}
 			out = append(out, regs...)
 		}

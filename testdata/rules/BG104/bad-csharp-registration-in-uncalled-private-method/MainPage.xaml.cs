@@ -1,0 +1,49 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using Windows.ApplicationModel.Background;
+using Windows.UI.Xaml.Controls;
+using Windows.UI.Xaml.Navigation;
+using Litware.Tides.Tasks;
+
+namespace Litware.Tides
+{
+    public sealed partial class MainPage : Page
+    {
+        private const string AlertTaskName = "tide-alert";
+
+        public MainPage()
+        {
+            InitializeComponent();
+        }
+
+        protected override async void OnNavigatedTo(NavigationEventArgs e)
+        {
+            await LoadTablesAsync();
+            // alerts are off until the new toast layout ships
+            // await ScheduleAlertsAsync();
+        }
+
+        private Task LoadTablesAsync() => Task.CompletedTask;
+
+        private async Task ScheduleAlertsAsync()
+        {
+            if (BackgroundTaskRegistration.AllTasks.Values.Any(t => t.Name == AlertTaskName))
+            {
+                return;
+            }
+            var access = await BackgroundExecutionManager.RequestAccessAsync();
+            if (access == BackgroundAccessStatus.DeniedByUser)
+            {
+                return;
+            }
+            var builder = new BackgroundTaskBuilder
+            {
+                Name = AlertTaskName,
+                TaskEntryPoint = typeof(TideAlertTask).FullName,
+            };
+            builder.SetTrigger(new TimeTrigger(60, false));
+            builder.Register();
+        }
+    }
+}
