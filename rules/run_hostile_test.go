@@ -64,3 +64,24 @@ func firstLine(s string) string {
 	}
 	return s
 }
+
+// All is every registered rule by ID, a list of the caller's own: it
+// follows Register and Unregister, and changing it changes no later list.
+func TestAllFollowsTheRegistry(t *testing.T) {
+	before := All()
+	for i := 1; i < len(before); i++ {
+		if before[i-1].Meta().ID >= before[i].Meta().ID {
+			t.Fatalf("All is not sorted by ID: %s before %s", before[i-1].Meta().ID, before[i].Meta().ID)
+		}
+	}
+	Register(explodingRule{})
+	with := All()
+	Unregister("BG998")
+	if len(with) != len(before)+1 || with[len(with)-1].Meta().ID != "BG998" {
+		t.Errorf("after Register: %d rules, last %s; want %d, BG998", len(with), with[len(with)-1].Meta().ID, len(before)+1)
+	}
+	before[0] = nil
+	if after := All(); len(after) != len(before) || after[0] == nil {
+		t.Errorf("after Unregister: %d rules (want %d), or a caller's change showed through", len(after), len(before))
+	}
+}
