@@ -582,18 +582,7 @@ func TestMentionSearchNeedsTheSimpleName(t *testing.T) {
 // helper's calls, and a declared name nothing registers, are searched
 // for.
 func TestNoSearchForWhatCannotChangeAnAnswer(t *testing.T) {
-	registrar := `using Windows.ApplicationModel.Background;
-namespace Contoso {
-	static class Registrar {
-		public static void Start() { Register("sync", "Contoso.Tasks.Sync", new TimeTrigger(30, false)); }
-		%s static void Register(string name, string entryPoint, IBackgroundTrigger trigger) {
-			var b = new BackgroundTaskBuilder { Name = name, TaskEntryPoint = entryPoint };
-			b.SetTrigger(trigger);
-			b.Register();
-		}
-	}
-}`
-	task := `using Windows.ApplicationModel.Background; namespace Contoso.Tasks { public sealed class Sync : IBackgroundTask { public void Run(IBackgroundTaskInstance i) { } } }`
+	registrar := fmt.Sprintf(registrarCS, "static class", "%s")
 	other := `namespace Contoso { class Other { void Go() { Register("x"); var t = typeof(Sync); var u = typeof(Cleanup); } void Register(string s) { } } }`
 	for _, c := range []struct {
 		access   string
@@ -605,7 +594,7 @@ namespace Contoso {
 		{"private", []string{"Contoso.Tasks.Sync", "Contoso.Tasks.Cleanup"}, true}, // Cleanup: declared, not registered
 	} {
 		files := []SourceFile{{Path: "Other.cs"}, {Path: "Registrar.cs"}, {Path: "Sync.cs"}}
-		overlay := map[string][]byte{"Registrar.cs": []byte(fmt.Sprintf(registrar, c.access)), "Other.cs": []byte(other), "Sync.cs": []byte(task)}
+		overlay := map[string][]byte{"Registrar.cs": []byte(fmt.Sprintf(registrar, c.access)), "Other.cs": []byte(other), "Sync.cs": []byte(syncTaskCS)}
 		opts := Options{Jobs: 2, EntryPoints: c.mentions, Mentions: c.mentions}
 		every, lexed := scanBothWays(t, files, overlay, opts)
 		if len(every.Registrations) != 1 || every.Registrations[0].EntryPoint.Str != "Contoso.Tasks.Sync" {
@@ -617,17 +606,12 @@ namespace Contoso {
 	}
 }
 
-// The callers of a private helper of a partial class are in the parts of
-// that class, each of which spells the class's name: a file that does not
-// is not lexed for its calls of the same name (a control's
-// DependencyProperty.Register, an interface's own Register), in any case
-// (a local called "registrar" does not spell the C# class Registrar). A
-// "private protected" helper is reached from derived classes too, and a
-// Visual Basic class's name may be spelt in any case.
-func TestPrivateHelperCallersSpellTheirClass(t *testing.T) {
-	registrar := `using Windows.ApplicationModel.Background;
+// registrarCS is a C# class (its declaration's keywords the first verb)
+// whose Start registers Contoso.Tasks.Sync through a helper Register (its
+// access the second verb, %s left for the test's own Sprintf).
+const registrarCS = `using Windows.ApplicationModel.Background;
 namespace Contoso {
-	partial class Registrar {
+	%s Registrar {
 		public static void Start() { Register("sync", "Contoso.Tasks.Sync", new TimeTrigger(30, false)); }
 		%s static void Register(string name, string entryPoint, IBackgroundTrigger trigger) {
 			var b = new BackgroundTaskBuilder { Name = name, TaskEntryPoint = entryPoint };
@@ -636,7 +620,19 @@ namespace Contoso {
 		}
 	}
 }`
-	task := `using Windows.ApplicationModel.Background; namespace Contoso.Tasks { public sealed class Sync : IBackgroundTask { public void Run(IBackgroundTaskInstance i) { } } }`
+
+// syncTaskCS declares the task class Contoso.Tasks.Sync.
+const syncTaskCS = `using Windows.ApplicationModel.Background; namespace Contoso.Tasks { public sealed class Sync : IBackgroundTask { public void Run(IBackgroundTaskInstance i) { } } }`
+
+// The callers of a private helper of a partial class are in the parts of
+// that class, each of which spells the class's name: a file that does not
+// is not lexed for its calls of the same name (a control's
+// DependencyProperty.Register, an interface's own Register), in any case
+// (a local called "registrar" does not spell the C# class Registrar). A
+// "private protected" helper is reached from derived classes too, and a
+// Visual Basic class's name may be spelt in any case.
+func TestPrivateHelperCallersSpellTheirClass(t *testing.T) {
+	registrar := fmt.Sprintf(registrarCS, "partial class", "%s")
 	vbRegistrar := `Imports Windows.ApplicationModel.Background
 Namespace Contoso
 	Partial Class Registrar
@@ -665,7 +661,7 @@ End Namespace`
 		{"VB another part, other case", "Private", vbRegistrar, "Registrar.vb", "Namespace Contoso\n\tClass REGISTRAR\n\t\tSub Go()\n\t\t\tRegister(\"x\", \"y\", Nothing)\n\t\tEnd Sub\n\tEnd Class\nEnd Namespace", "Part.vb", true},
 	} {
 		files := []SourceFile{{Path: c.otherPath}, {Path: c.regPath}, {Path: "Sync.cs"}}
-		overlay := map[string][]byte{c.regPath: []byte(fmt.Sprintf(c.registrar, c.access)), c.otherPath: []byte(c.other), "Sync.cs": []byte(task)}
+		overlay := map[string][]byte{c.regPath: []byte(fmt.Sprintf(c.registrar, c.access)), c.otherPath: []byte(c.other), "Sync.cs": []byte(syncTaskCS)}
 		opts := Options{Jobs: 2, EntryPoints: []string{"Contoso.Tasks.Sync"}, Mentions: []string{"Contoso.Tasks.Sync"}}
 		every, lexed := scanBothWays(t, files, overlay, opts)
 		if len(every.Registrations) == 0 {

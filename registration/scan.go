@@ -316,69 +316,15 @@ func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[s
 	if len(methods) > 0 {
 		defs = newWordFinder(methods)
 	}
-	var calls *callSearch
-	for w, owners := range ix.wantCalls {
-		if ix.wants[w] {
-			continue
-		}
-		fresh := false
-		for o := range owners {
-			if !asked[callKey+w+"\x00"+o] {
-				asked[callKey+w+"\x00"+o] = true
-				fresh = true
-			}
-		}
-		if !fresh {
-			continue
-		}
-		if !isASCII(w) || len(identParts(w)) != 1 {
-			return remaining(pending)
-		}
-		if calls == nil {
-			calls = &callSearch{}
-		}
-		calls.names = append(calls.names, []byte(w))
-		for o := range owners {
-			if o == "" {
-				calls.freeFunction = true
-			}
-			for _, part := range identParts(o) {
-				if !isASCII(part) {
-					return remaining(pending)
-				}
-				calls.owners = append(calls.owners, []byte(part))
-			}
-		}
+	calls, ok := newCallSearch(ix.wantCalls, func(w string) bool { return ix.wants[w] }, callKey, asked, false)
+	if !ok {
+		return remaining(pending)
 	}
-	var classCalls *callSearch
-	for w, owners := range ix.wantClassCalls {
-		if ix.wants[w] || ix.wantCalls[w] != nil {
-			continue // the wider search above finds more
-		}
-		fresh := false
-		for o := range owners {
-			if !asked[classCallKey+w+"\x00"+o] {
-				asked[classCallKey+w+"\x00"+o] = true
-				fresh = true
-			}
-		}
-		if !fresh {
-			continue
-		}
-		if !isASCII(w) || len(identParts(w)) != 1 {
-			return remaining(pending)
-		}
-		if classCalls == nil {
-			classCalls = &callSearch{inClass: true}
-		}
-		classCalls.names = append(classCalls.names, []byte(w))
-		for o := range owners {
-			if !isASCII(o) || len(identParts(o)) != 1 {
-				return remaining(pending)
-			}
-			classCalls.exactOwners = append(classCalls.exactOwners, []byte(o))
-			classCalls.owners = append(classCalls.owners, []byte(strings.ToLower(o)))
-		}
+	// the wider search finds more: a name searched for as a word or a
+	// call through any receiver needs no search in its class's text
+	classCalls, ok := newCallSearch(ix.wantClassCalls, func(w string) bool { return ix.wants[w] || ix.wantCalls[w] != nil }, classCallKey, asked, true)
+	if !ok {
+		return remaining(pending)
 	}
 	if calls != nil {
 		calls.build()
@@ -458,6 +404,57 @@ func filesWanted(files []SourceFile, pending [][]byte, ix *appIndex, asked map[s
 	}
 	sort.Ints(out)
 	return out
+}
+
+// newCallSearch gathers the names of wants (name → owners) not searched
+// for yet (asked, under prefix) and not covered by another search (skip)
+// into one search; nil when there is none. ok is false when a name or an
+// owner is not ASCII: the byte search cannot fold it, every file must be
+// lexed.
+func newCallSearch(wants map[string]map[string]bool, skip func(string) bool, prefix string, asked map[string]bool, inClass bool) (s *callSearch, ok bool) {
+	for w, owners := range wants {
+		if skip(w) {
+			continue
+		}
+		fresh := false
+		for o := range owners {
+			if !asked[prefix+w+"\x00"+o] {
+				asked[prefix+w+"\x00"+o] = true
+				fresh = true
+			}
+		}
+		if !fresh {
+			continue
+		}
+		if !isASCII(w) || len(identParts(w)) != 1 {
+			return nil, false
+		}
+		if s == nil {
+			s = &callSearch{inClass: inClass}
+		}
+		s.names = append(s.names, []byte(w))
+		for o := range owners {
+			if inClass {
+				// one class name, as written (C#) and in any case (VB)
+				if !isASCII(o) || len(identParts(o)) != 1 {
+					return nil, false
+				}
+				s.exactOwners = append(s.exactOwners, []byte(o))
+				s.owners = append(s.owners, []byte(strings.ToLower(o)))
+				continue
+			}
+			if o == "" {
+				s.freeFunction = true
+			}
+			for _, part := range identParts(o) {
+				if !isASCII(part) {
+					return nil, false
+				}
+				s.owners = append(s.owners, []byte(part))
+			}
+		}
+	}
+	return s, true
 }
 
 // searchKey spells one filesWanted search: its words, method names and
