@@ -1150,9 +1150,15 @@ func registrations(ix *appIndex) []Registration {
 
 		for _, ch := range chains {
 			regs := extractMethod(ctxFor(ix, h.file, h, ch.env))
+			// a chain that starts in a method nothing calls never runs
+			dead := ch.from != nil && unreachedMethod(ix, ch.from)
 			for i := range regs {
 				regs[i].Pos = ch.via[0]
 				regs[i].Via = append([]Pos{}, ch.via...)
+				regs[i].Unreached = regs[i].Unreached || dead
+			}
+			if dead {
+				ix.markDead(ch.from)
 			}
 			out = append(out, regs...)
 		}
@@ -1314,6 +1320,8 @@ func callSites(ix *appIndex, name string) map[string][]callSite {
 type chain struct {
 	via []Pos
 	env *env
+	// from is the method of the outermost call (via[0]).
+	from *methodDecl
 }
 
 const maxChains = 64
@@ -1364,7 +1372,11 @@ func chainsOf(ix *appIndex, calls *callIndex, h *methodDecl, depth int, visiting
 		}
 		for _, oc := range outer {
 			callerCtx := ctxFor(ix, cs.m.file, cs.m, oc.env)
-			out = append(out, chain{via: append(append([]Pos{}, oc.via...), here), env: bindArgs(h, cs.args, callerCtx)})
+			from := oc.from
+			if from == nil {
+				from = cs.m
+			}
+			out = append(out, chain{via: append(append([]Pos{}, oc.via...), here), env: bindArgs(h, cs.args, callerCtx), from: from})
 			if len(out) >= maxChains {
 				return out
 			}

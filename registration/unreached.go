@@ -2,59 +2,143 @@ package registration
 
 import (
 	"bytes"
-	"slices"
+	"path/filepath"
 	"strings"
 
 	"github.com/bgmanifest/bgmanifest/internal/fileread"
 )
 
-// Registrations in a method that never runs. A C# method declared private
-// can only be called from its own class: when no code of the App spells
-// its name (a call, a delegate, an event subscription, a string given to
-// reflection) and no XAML of the class names it, nothing calls it, and the
-// builder in it registers nothing (audit 18: a page's RegisterTaskSMS,
-// left behind with a misspelt entry point, made BG101 say Register()
-// throws). The test errs towards "it may run": anything it cannot see
-// (an attribute a framework or code generator acts on, another part of a
-// partial class that is not the code-behind of one XAML file, a XAML file
-// it cannot read) keeps the method in.
+// Registrations in a method that never runs. A method that only its own
+// assembly can call (C# private or internal, Visual Basic Private or
+// Friend)
+// is called only by code the App holds, since the App's sources are every
+// project it builds from. When no code of the App spells its name (a call,
+// a delegate, an event subscription, a string given to reflection) and no
+// XAML of its class names it, nothing calls it, and the builder in it
+// registers nothing (audit 18: a page's RegisterTaskSMS, left behind with
+// a misspelt entry point, made BG101 say Register() throws; audit 22: an
+// internal helper whose calls were commented out). The test errs towards
+// "it may run": anything it cannot see (an attribute a framework or code
+// generator acts on, an interface the method implements, an event it
+// handles, another part of a partial class that is not the code-behind of
+// one XAML file, a XAML file it cannot read) keeps the method in.
 
 // maxXAMLSize bounds the XAML file read to look for a method's name.
 const maxXAMLSize = 16 << 20
 
-// unreachedMethod reports whether m is a private C# method that nothing
-// in the App names. The name is wanted: a file not lexed yet that spells
-// it is lexed, and the next round asks again.
+// unreachedMethod reports whether m is a method only its assembly can call
+// that nothing in the App names. The name is wanted: a file not lexed yet
+// that spells it is lexed, and the next round asks again.
 func unreachedMethod(ix *appIndex, m *methodDecl) bool {
 	f := m.file
-	if f == nil || f.lang != CSharp || m.name == "" || m.class == nil || m.name == m.class.name || m.name == "Main" {
+	if f == nil || m.name == "" || m.class == nil || m.class.isInterface || strings.EqualFold(m.name, m.class.name) || strings.EqualFold(m.name, "Main") {
 		return false
 	}
-	if !slices.Contains(m.mods, "private") {
-		return false
-	}
-	for _, mod := range m.mods {
-		switch mod {
-		case "partial", "extern", "override", "virtual", "abstract":
+	var at int
+	switch f.lang {
+	case CSharp:
+		if !assemblyOnlyCS(m.mods) {
 			return false
 		}
-	}
-	at := declarationToken(f, m)
-	if at < 0 || hasAttributes(f.toks, at) {
+		at = declarationToken(f, m)
+		if at < 0 || hasAttributes(f.toks, at) || at > 0 && isAccess(f.toks[at-1]) {
+			return false // an explicit interface implementation: the interface calls it
+		}
+	case VB:
+		if !assemblyOnlyVB(m.mods) {
+			return false
+		}
+		at = declarationToken(f, m)
+		if at < 0 || vbAttributed(f.toks, at) || vbHandlesOrImplements(f.toks, at, m.s) {
+			return false
+		}
+	default:
 		return false
 	}
+	fold := f.lang == VB
 	ix.want(m.name)
 	for _, g := range ix.files {
 		for i, t := range g.toks {
 			if g == f && i == at {
 				continue
 			}
-			if t.Kind == TokIdent && t.Text == m.name || t.Kind == TokString && t.Value == m.name {
-				return false
+			switch t.Kind {
+			case TokIdent:
+				if equalName(t.Text, m.name, fold || g.lang == VB) {
+					return false
+				}
+			case TokString:
+				if equalName(t.Value, m.name, fold || g.lang == VB) {
+					return false
+				}
 			}
 		}
 	}
 	return !namedByXAML(f, m)
+}
+
+// assemblyOnlyCS reports C# modifiers that say a class member stays
+// inside its assembly: private or internal, and not protected (private
+// protected and protected internal reach derived classes the App may not
+// hold). A member without an access modifier is private too, but is left
+// in, as the shape code written to show a method that runs takes; partial,
+// extern and the overridable kinds are called by what the App does not
+// spell.
+func assemblyOnlyCS(mods []string) bool {
+	said := false
+	for _, mod := range mods {
+		switch mod {
+		case "private", "internal":
+			said = true
+		case "public", "protected", "partial", "extern", "override", "virtual", "abstract":
+			return false
+		}
+	}
+	return said
+}
+
+// assemblyOnlyVB is assemblyOnlyCS for Visual Basic (mods lower case),
+// where a Sub without an access modifier is Public.
+func assemblyOnlyVB(mods []string) bool {
+	access := false
+	for _, mod := range mods {
+		switch mod {
+		case "private", "friend":
+			access = true
+		case "public", "protected", "partial", "overrides", "overridable", "mustoverride", "notoverridable", "shadows", "declare":
+			return false
+		}
+	}
+	return access
+}
+
+// vbAttributed reports whether the Visual Basic declaration whose name is
+// toks[at] carries an attribute: a '<' before the name on its statement,
+// or a '>' ending the statement before it (an attribute on a line of its
+// own).
+func vbAttributed(toks []Token, at int) bool {
+	i := at - 1
+	for ; i >= 0 && toks[i].Kind != TokNewline; i-- {
+		if isPunct(toks[i], "<") {
+			return true
+		}
+	}
+	for ; i >= 0 && toks[i].Kind == TokNewline; i-- {
+	}
+	return i >= 0 && isPunct(toks[i], ">")
+}
+
+// vbHandlesOrImplements reports whether the declaration statement of the
+// method named at toks[at] (up to its body, which starts at body) has a
+// Handles clause (an event calls it) or an Implements clause (an
+// interface does).
+func vbHandlesOrImplements(toks []Token, at, body int) bool {
+	for i := at + 1; i < body && i < len(toks); i++ {
+		if isIdentFold(toks[i], "Handles") || isIdentFold(toks[i], "Implements") {
+			return true
+		}
+	}
+	return false
 }
 
 // declarationToken is the index in f.toks of the name of m's declaration
@@ -98,16 +182,24 @@ func hasAttributes(toks []Token, at int) bool {
 // (Click="Register", {x:Bind Register}), or cannot be read, or m's file
 // is no code-behind (another part of the class may be).
 func namedByXAML(f *fileModel, m *methodDecl) bool {
-	if !m.class.partial {
-		return false
+	if f.lang == CSharp && !m.class.partial {
+		return false // every C# part of a XAML class says partial
 	}
-	xaml, ok := strings.CutSuffix(f.sf.Path, ".cs")
-	if !ok || !strings.HasSuffix(strings.ToLower(xaml), ".xaml") {
+	if f.lang == VB && m.class.kind == "module" {
+		return false // a module is no XAML class
+	}
+	// A Visual Basic part may omit Partial: its code-behind is read
+	// whatever the class says.
+	xaml := f.sf.Path[:len(f.sf.Path)-len(filepath.Ext(f.sf.Path))]
+	if !strings.HasSuffix(strings.ToLower(xaml), ".xaml") {
 		return true
 	}
 	data, size, err := fileread.Limited(xaml, maxXAMLSize)
 	if err != nil || data == nil && size > 0 {
 		return true
+	}
+	if f.lang == VB {
+		return bytes.Contains(bytes.ToLower(data), []byte(strings.ToLower(m.name)))
 	}
 	return bytes.Contains(data, []byte(m.name))
 }

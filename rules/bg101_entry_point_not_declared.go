@@ -34,10 +34,12 @@ var metaBG101 = Meta{
 		"A `Register()` in C# or Visual Basic code that an `#if` on a project's own symbol turns on (`#if WS_ENABLED`, " +
 		"not `DEBUG`, `WINDOWS_UWP` or an SDK's framework symbols) is not reported, nor is a value an `#if`/`#else` " +
 		"chooses: the project may never define the symbol, and bgmanifest does not evaluate configurations. Nor is a " +
-		"`Register()` in a `private` C# method that nothing calls: no code of the App names it (no call, delegate, " +
-		"event subscription or string) and the XAML of its page does not either. A method with an attribute, or in a " +
-		"partial class outside the code-behind of a XAML file, is assumed to run. The same " +
-		"holds for the other rules that report what is wrong with a registration.\n\n" +
+		"`Register()` in a method that only its own assembly can call (C# `private` or `internal`, Visual " +
+		"Basic `Private` or `Friend`) and that nothing calls: no code of the App names it (no call, " +
+		"delegate, event subscription or string) and the XAML of its page does not either. A method with an attribute, " +
+		"a `Handles` or `Implements` clause, an explicit interface implementation, or a method in a partial class " +
+		"outside the code-behind of a XAML file, is assumed to run. The same " +
+		"holds for the other rules that report what is wrong with a registration, BG210's duplicate names included.\n\n" +
 		"## Why it fails\n\n" +
 		"An out-of-process task is started by the background task host, which activates the class named by the " +
 		"manifest declaration. `Register()` checks that the entry point is declared and throws when it is not " +

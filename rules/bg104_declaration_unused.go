@@ -28,9 +28,9 @@ var metaBG104 = Meta{
 		"constant or macro that code uses, `typeof(Class)`, `nameof(Class)`, `winrt::name_of<Class>()`): the " +
 		"registration is then somewhere the scanner could not follow. A comment, code that `#if false` / `#if 0` " +
 		"leaves out, a constant nothing uses and a helper nobody calls are not registrations: a call deleted or " +
-		"commented out while the manifest kept the declaration is reported. Neither is a registration in a private C# " +
-		"method that nothing names (no call, delegate, string or XAML attribute), nor what that method spells: the finding " +
-		"then points at it.\n\n" +
+		"commented out while the manifest kept the declaration is reported. Neither is a registration in a method only " +
+		"its assembly can call (C# `private` or `internal`, Visual Basic `Private` or `Friend`) that nothing names (no call, delegate, string or XAML attribute), nor what that method spells: the " +
+		"finding then points at it.\n\n" +
 		"## Why it matters\n\n" +
 		"Nothing fails at run time: the task simply never runs. The usual cause is a rename — the code registers " +
 		"`Tasks.SyncTask2` (reported by BG101) while the manifest still declares `Tasks.SyncTask` — or a task that was " +
@@ -83,7 +83,7 @@ func (declarationUnused) Check(c *Context) []Finding {
 		}
 		if dead != nil {
 			f := AtManifest(metaBG104, c.Manifest, attrPos(attr, bt.Element), "%s declares the background task %s \"%s\", "+
-				"but the only code that registers it is in a private method that nothing calls, so it never runs", manifestName(c.Manifest), what, name)
+				"but the only code that registers it is in a method that nothing calls, so it never runs", manifestName(c.Manifest), what, name)
 			f.Related = append(f.Related, RelatedCode(registrationPos(c.Facts, dead), "registered here, in a method nothing calls"))
 			out = append(out, f)
 			continue

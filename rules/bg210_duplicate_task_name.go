@@ -87,7 +87,7 @@ func (duplicateTaskName) Check(c *Context) []Finding {
 	groups := map[key][]*registration.Registration{}
 	var keys []key
 	for _, r := range sortedRegistrations(c.Facts) {
-		if !r.Name.Resolved || r.Name.Str == "" || !r.Resolved() || !r.Pos.IsValid() {
+		if r.Unreached || !r.Name.Resolved || r.Name.Str == "" || !r.Resolved() || !r.Pos.IsValid() {
 			continue
 		}
 		k := key{r.Name.Str, r.Pos.File}
