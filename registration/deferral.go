@@ -151,6 +151,11 @@ func awaitsFinishedCall(ix *appIndex, lang Language, b []Token, i int) bool {
 	if k+1 >= len(b) || b[k].Kind != TokIdent || !isPunct(b[k+1], "(") {
 		return false
 	}
+	if k >= i+3 && b[k-2].Kind == TokIdent && b[k-2].Text == "Task" && len(ix.classes["Task"]) == 0 {
+		// Task.Delay(…), System.Threading.Tasks.Task.Run(…): the
+		// framework's, not a method of the App
+		return false
+	}
 	end := matchClose(b, k+1)
 	if end+1 > len(b) || end+1 < len(b) && !isPunct(b[end+1], ";") && b[end+1].Kind != TokNewline {
 		return false

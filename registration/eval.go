@@ -555,6 +555,13 @@ func (c *ectx) name(parts []string, at Token) val {
 			return v
 		}
 	}
+	if len(parts) >= 2 && platformEnums[parts[len(parts)-2]] && len(c.ix.classes[parts[len(parts)-2]]) == 0 {
+		// SystemTriggerType.InternetAvailable: a member of the
+		// platform's enum, not a constant to look for in every file of
+		// the App (an App that declares its own type of that name has
+		// it among the lexed classes)
+		return val{kind: vMember, s: parts[len(parts)-1], q: parts[len(parts)-2]}
+	}
 	if v, found := c.constant(parts); found {
 		return v
 	}
@@ -565,6 +572,15 @@ func (c *ectx) name(parts []string, at Token) val {
 		}
 	}
 	return val{}
+}
+
+// platformEnums are the enumerations of Windows.ApplicationModel.Background
+// whose members registrations name (triggers, conditions, access).
+var platformEnums = map[string]bool{
+	"SystemTriggerType": true, "SystemConditionType": true, "BackgroundAccessStatus": true,
+	"BackgroundTaskCancellationReason": true, "BackgroundAccessRequestKind": true, "LocationTriggerType": true,
+	"BackgroundWorkCostValue": true, "ApplicationTriggerResult": true, "MediaProcessingTriggerResult": true,
+	"DeviceTriggerResult": true,
 }
 
 func (c *ectx) param(p param) val {

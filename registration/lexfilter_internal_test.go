@@ -815,3 +815,39 @@ func allMatches(next func(src []byte, from int) (int, int), src []byte) [][2]int
 		i = e
 	}
 }
+
+// A member of the platform's enums (SystemTriggerType.InternetAvailable)
+// and the framework's Task.Delay are not names the App defines: no file is
+// searched or lexed for them, and the facts are those of lexing every file.
+func TestPlatformNamesAreNotSearchedFor(t *testing.T) {
+	registrar := `using System.Threading.Tasks;
+using Windows.ApplicationModel.Background;
+namespace Contoso {
+	static class Registrar {
+		public static void Start() {
+			var b = new BackgroundTaskBuilder { Name = "net", TaskEntryPoint = "Contoso.Tasks.Sync" };
+			b.SetTrigger(new SystemTrigger(SystemTriggerType.InternetAvailable, false));
+			b.AddCondition(new SystemCondition(SystemConditionType.UserPresent));
+			b.Register();
+		}
+	}
+}`
+	task := `using System.Threading.Tasks;
+using Windows.ApplicationModel.Background;
+namespace Contoso.Tasks {
+	public sealed class Sync : IBackgroundTask {
+		public async void Run(IBackgroundTaskInstance i) { await System.Threading.Tasks.Task.Delay(10); var d = i.GetDeferral(); d.Complete(); }
+	}
+}`
+	other := `namespace Contoso { class Network { bool InternetAvailable; bool UserPresent; void Delay(int ms) { } } }`
+	files := []SourceFile{{Path: "Network.cs"}, {Path: "Registrar.cs"}, {Path: "Sync.cs"}}
+	overlay := map[string][]byte{"Registrar.cs": []byte(registrar), "Sync.cs": []byte(task), "Network.cs": []byte(other)}
+	opts := Options{Jobs: 2, EntryPoints: []string{"Contoso.Tasks.Sync"}, Mentions: []string{"Contoso.Tasks.Sync"}}
+	every, lexed := scanBothWays(t, files, overlay, opts)
+	if len(every.Registrations) != 1 || len(every.Registrations[0].Triggers) != 1 || every.Registrations[0].Triggers[0].SystemTriggerType != "InternetAvailable" {
+		t.Fatalf("the case is wrong: %+v", every.Registrations)
+	}
+	if lexed["Network.cs"] {
+		t.Error("Network.cs was lexed for a platform name")
+	}
+}

@@ -35,7 +35,8 @@ delegate or a local function runs when that code is called, and an ` + "`async`"
 warns, CS1998): neither is reported. For the same reason an ` + "`await`" + ` of a call,
 alone in its statement, of an App method that never suspends (every C# or VB
 method of that name is ` + "`async`" + ` with no await of its own) does not count: the
-call runs to its end and the await goes on at once. A deferral taken by a method ` + "`Run`" + ` calls,
+call runs to its end and the await goes on at once. ` + "`Task.Delay(…)`" + ` and the
+framework's other ` + "`Task`" + ` methods are never the App's, whatever it names its own. A deferral taken by a method ` + "`Run`" + ` calls,
 or by another class ` + "`Run`" + ` hands the task instance to, counts where ` + "`Run`" + `
 makes that call. For a class deriving from ` + "`XamlRenderingBackgroundTask`" + `, its
 ` + "`OnRun`" + ` override is its ` + "`Run`" + `.
