@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 )
 
@@ -261,5 +262,32 @@ func wantSources(t *testing.T, app *App, root string, paths ...string) {
 		if !contains(got, filepath.ToSlash(filepath.Join(root, want))) {
 			t.Errorf("sources %v lack %s", got, want)
 		}
+	}
+}
+
+// A solution that spells a project in another case than the file system
+// (Windows forgives it) gets the project the walk found and read ahead:
+// it is not read a second time.
+func TestSolutionCaseReadsProjectOnce(t *testing.T) {
+	root := t.TempDir()
+	writeFile(t, filepath.Join(root, "App", "Package.appxmanifest"), `<Package xmlns="http://schemas.microsoft.com/appx/manifest/foundation/windows10"><Applications><Application Id="App"/></Applications></Package>`)
+	writeFile(t, filepath.Join(root, "App", "App.csproj"), `<Project>
+  <PropertyGroup><OutputType>AppContainerExe</OutputType></PropertyGroup>
+  <ItemGroup><Compile Include="App.cs" /><AppxManifest Include="Package.appxmanifest" /></ItemGroup>
+</Project>`)
+	writeFile(t, filepath.Join(root, "App", "App.cs"), "class App {}")
+	if _, err := os.Stat(filepath.Join(root, "app", "app.csproj")); err == nil {
+		t.Skip("the file system ignores case")
+	}
+	writeFile(t, filepath.Join(root, "App.sln"), "Microsoft Visual Studio Solution File, Format Version 12.00\n"+
+		`Project("{FAE04EC0-301F-11D3-BF4B-00C04F79EFBC}") = "App", "app\app.csproj", "{11111111-2222-3333-4444-555555555555}"`+"\nEndProject\n")
+	var mu sync.Mutex
+	reads := map[string]int{}
+	projectReadHook = func(disp string) { mu.Lock(); reads[filepath.Base(disp)]++; mu.Unlock() }
+	defer func() { projectReadHook = nil }()
+	r := discoverOneApp(t, root)
+	wantSources(t, r.Apps[0], root, "App/App.cs")
+	if reads["App.csproj"] != 1 {
+		t.Errorf("App.csproj read %d times, want once (reads: %v)", reads["App.csproj"], reads)
 	}
 }

@@ -570,9 +570,15 @@ func (d *discoverer) project(disp string, line int, from string) *projectFile {
 				return p
 			}
 			disp = fixed
-			p, err = readProjectFile(disp)
-			if err == nil {
-				importNotes = p.loadImports(d.ix)
+			if pre, ok := d.takeParsed(disp); ok {
+				// read ahead under the path the walk found it by (a
+				// solution that spells it in another case)
+				p, err, importNotes = pre.p, pre.err, pre.notes
+			} else {
+				p, err = readProjectFile(disp)
+				if err == nil {
+					importNotes = p.loadImports(d.ix)
+				}
 			}
 		}
 	}

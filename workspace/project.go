@@ -444,6 +444,9 @@ type lineError struct {
 func (e *lineError) Error() string { return e.err.Error() }
 
 func readProjectFile(disp string) (*projectFile, error) {
+	if projectReadHook != nil {
+		projectReadHook(disp)
+	}
 	// The file's bytes come from an arena reused parse after parse: a
 	// Visual Studio project is tens of KB, a sample repository holds
 	// hundreds, and reading each into fresh memory cost a page fault per
@@ -459,3 +462,6 @@ func readProjectFile(disp string) (*projectFile, error) {
 }
 
 var projectArenas = sync.Pool{New: func() any { return new(fileread.Arena) }}
+
+// projectReadHook, when set (by tests), sees every project file read.
+var projectReadHook func(disp string)
