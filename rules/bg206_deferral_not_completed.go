@@ -1,5 +1,7 @@
 package rules
 
+import "github.com/bgmanifest/bgmanifest/manifest"
+
 func init() { Register(deferralNotCompleted{}) }
 
 type deferralNotCompleted struct{}
@@ -25,7 +27,10 @@ does not count: an app service's ` + "`RequestReceived`" + ` handler that comple
 request's deferral (` + "`args.GetDeferral()`" + `, where ` + "`args`" + ` is the event's
 arguments) answers that request and leaves the task's deferral taken.
 IoT startup tasks (` + "`<iot:Task Type=\"startup\"/>`" + `) are left out: a headless
-IoT app's startup task is meant to run for as long as the device does.
+IoT app's startup task is meant to run for as long as the device does. So
+are the tasks of an App that declares the restricted capability
+` + "`extendedBackgroundTaskTime`" + `, which lifts their time limit (a sideloaded
+listener that runs until the device stops it).
 A class that the App neither declares in its manifest nor registers in
 code, and that lives only in a project the App references (a component
 that two Apps share), is left to the App that declares it, whose manifest
@@ -88,6 +93,11 @@ func (deferralNotCompleted) Check(c *Context) []Finding {
 	if c.Facts == nil {
 		return nil
 	}
+	if declaresCapability(c.Manifest, "extendedBackgroundTaskTime") {
+		// the App's tasks may run without a time limit: one that holds
+		// its deferral for as long as it runs is meant to
+		return nil
+	}
 	entries := entryNameSet(entryPoints(c))
 	var out []Finding
 	for _, g := range sortedGroups(classGroups(c.Facts)) {
@@ -102,6 +112,20 @@ func (deferralNotCompleted) Check(c *Context) []Finding {
 			"the deferral taken in %s is never completed; call Complete() when the work is done, in a finally block", g.Name))
 	}
 	return out
+}
+
+// declaresCapability reports whether the manifest declares the capability
+// name (any namespace: rescap for the restricted ones).
+func declaresCapability(man *manifest.Manifest, name string) bool {
+	if man == nil {
+		return false
+	}
+	for _, cp := range man.Capabilities {
+		if cp.Name.Value == name {
+			return true
+		}
+	}
+	return false
 }
 
 // sharedNotStarted reports whether the class is code the App only carries:
