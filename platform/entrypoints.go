@@ -16,3 +16,11 @@ func BuiltInTaskClass(simple string) (string, bool) {
 	full, ok := builtInTaskClasses[simple]
 	return full, ok
 }
+
+// IsHostEntryPoint reports an entry point that names a host the platform
+// provides rather than a class: "AgHost.BackgroundTask", the background
+// agent host of a Windows Phone 8.1 Silverlight app, which runs the app's
+// scheduled and audio agents.
+func IsHostEntryPoint(name string) bool {
+	return name == "AgHost.BackgroundTask"
+}

@@ -45,3 +45,11 @@ func TestNamespaceHelpers(t *testing.T) {
 		}
 	}
 }
+
+func TestIsHostEntryPoint(t *testing.T) {
+	for name, want := range map[string]bool{"AgHost.BackgroundTask": true, "agHost.BackgroundTask": false, "Tasks.BackgroundTask": false, "": false} {
+		if got := IsHostEntryPoint(name); got != want {
+			t.Errorf("IsHostEntryPoint(%q) = %v, want %v", name, got, want)
+		}
+	}
+}

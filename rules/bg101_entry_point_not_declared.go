@@ -163,8 +163,8 @@ func bg101Declared(man *manifest.Manifest, script bool) ([]string, map[string]*m
 				name = bt.StartPage.Value
 			}
 		}
-		if name == "" {
-			continue
+		if name == "" || platform.IsHostEntryPoint(name) {
+			continue // the platform's host is no class of the App to suggest
 		}
 		if _, dup := byName[name]; !dup {
 			byName[name] = bt

@@ -825,3 +825,26 @@ func TestRegistrationsOfAnotherApp(t *testing.T) {
 		})
 	}
 }
+
+// A Windows Phone Silverlight app's AgHost.BackgroundTask is the
+// platform's agent host, not a class of the App: BG101 never offers it as
+// the name the code meant, and still offers an ordinary near name.
+func TestBG101DoesNotSuggestTheAgentHost(t *testing.T) {
+	for _, tc := range []struct {
+		declared string
+		suggest  bool
+	}{
+		{"AgHost.BackgroundTask", false},
+		{"Tasks.BackgroundTask", true},
+	} {
+		man := mustParseManifest(t, testPackage(testExtension(tc.declared, "timer")))
+		facts := registration.Facts{Registrations: []registration.Registration{testRegistration("Steppy.Background.BackgroundTask", withTriggers("TimeTrigger"))}}
+		got := (entryPointNotDeclared{}).Check(&Context{App: testApp(), Manifest: man, Facts: &facts})
+		if len(got) != 1 {
+			t.Fatalf("%s: %d findings, want 1", tc.declared, len(got))
+		}
+		if strings.Contains(got[0].Message, "did you mean") != tc.suggest {
+			t.Errorf("%s declared: suggestion %v, want %v: %s", tc.declared, !tc.suggest, tc.suggest, got[0].Message)
+		}
+	}
+}
