@@ -10,18 +10,18 @@ import (
 
 // Registrations in a method that never runs. A method that only its own
 // assembly can call (C# private or internal, Visual Basic Private or
-// Friend)
-// is called only by code the App holds, since the App's sources are every
-// project it builds from. When no code of the App spells its name (a call,
-// a delegate, an event subscription, a string given to reflection) and no
-// XAML of its class names it, nothing calls it, and the builder in it
-// registers nothing (audit 18: a page's RegisterTaskSMS, left behind with
-// a misspelt entry point, made BG101 say Register() throws; audit 22: an
-// internal helper whose calls were commented out). The test errs towards
-// "it may run": anything it cannot see (an attribute a framework or code
-// generator acts on, an interface the method implements, an event it
-// handles, another part of a partial class that is not the code-behind of
-// one XAML file, a XAML file it cannot read) keeps the method in.
+// Friend) is called only by code the App holds, since the App's sources
+// are every project it builds from. When no code of the App spells its
+// name (a call, a delegate, an event subscription, a string given to
+// reflection) and no XAML of its class names it, nothing calls it, and the
+// builder in it registers nothing (audit 18: a page's RegisterTaskSMS,
+// left behind with a misspelt entry point, made BG101 say Register()
+// throws; audit 22: an internal helper whose calls were commented out).
+// The test errs towards "it may run": anything it cannot see (an
+// attribute a framework or code generator acts on, an interface the method
+// implements, an event it handles, another part of a partial class that is
+// not the code-behind of one XAML file, a XAML file it cannot read) keeps
+// the method in.
 
 // maxXAMLSize bounds the XAML file read to look for a method's name.
 const maxXAMLSize = 16 << 20
