@@ -1,6 +1,9 @@
 package registration
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // LookUp is one look-up of the tasks already registered
 // (BackgroundTaskRegistration.AllTasks, AllTaskGroups, GetTaskGroup) with
@@ -21,6 +24,12 @@ type LookUp struct {
 	// a Name was found (every task is unregistered, or the look-up is
 	// handed on), or a compared value could not be resolved.
 	Any bool `json:"any"`
+	// HandlerOnly are the Names whose every comparison in the look-up's
+	// method only attaches event handlers to the task found (C#:
+	// if (t.Value.Name == "X") { t.Value.Completed += …; }): the look-up
+	// finds the task but keeps nothing from it that could stop a
+	// registration.
+	HandlerOnly []string `json:"handlerOnly,omitempty"`
 }
 
 // lookUps finds the look-ups of the registered tasks in the App's
@@ -59,7 +68,7 @@ func lookUps(ix *appIndex) (out []LookUp, unregs []compared) {
 				}
 			}
 			for _, p := range at {
-				out = append(out, LookUp{Pos: p, Names: cmp.names, NamePos: cmp.poss, Prefixes: cmp.prefixes, Any: cmp.any})
+				out = append(out, LookUp{Pos: p, Names: cmp.names, NamePos: cmp.poss, Prefixes: cmp.prefixes, Any: cmp.any, HandlerOnly: cmp.handlerOnlyNames()})
 			}
 			if mentionsUnregister(toks) {
 				unregs = append(unregs, cmp)
@@ -74,6 +83,10 @@ type compared struct {
 	names    []string
 	poss     []Pos
 	prefixes []string
+	// handlerOnly counts, per name, the comparisons whose branch only
+	// attaches event handlers; a name is HandlerOnly when all its
+	// comparisons are (compares counts them all).
+	handlerOnly, compares map[string]int
 	// any: no comparison was found, or a compared value is unresolved.
 	any bool
 	// none: no comparison was found (the look-up takes every task).
@@ -136,13 +149,14 @@ func comparedNames(c *ectx, toks []Token) compared {
 		}
 		return v, true
 	}
-	add := func(expr []Token) {
+	add := func(expr []Token) (string, bool) {
 		v, ok := value(expr)
 		if ok && !seen[v.Str] {
 			seen[v.Str] = true
 			out.names = append(out.names, v.Str)
 			out.poss = append(out.poss, v.Pos)
 		}
+		return v.Str, ok
 	}
 	addPrefix := func(expr []Token) {
 		v, ok := value(expr)
@@ -173,7 +187,10 @@ func comparedNames(c *ectx, toks []Token) compared {
 			if start < len(toks) && isPunct(toks[start], "=") && c.f.lang == JavaScript {
 				start++ // === is lexed as == and =
 			}
-			add(toks[start:comparandEnd(toks, start)])
+			end := comparandEnd(toks, start)
+			if name, ok := add(toks[start:end]); ok {
+				out.count(name, c.f.lang == CSharp && toks[j].Text == "==" && handlerOnlyBranch(toks, i, end))
+			}
 		case j+2 < len(toks) && isAccess(toks[j]) && (isIdentFold(toks[j+1], "Equals") || isIdentFold(toks[j+1], "equals")) && isPunct(toks[j+2], "("):
 			close := matchClose(toks, j+2)
 			args := splitTop(toks[j+3:min(close, len(toks))], ",")
@@ -218,6 +235,103 @@ func comparedNames(c *ectx, toks []Token) compared {
 		out.any, out.none = true, true
 	}
 	return out
+}
+
+// count records one comparison with name, and whether its branch only
+// attaches handlers.
+func (c *compared) count(name string, handlerOnly bool) {
+	if c.compares == nil {
+		c.compares, c.handlerOnly = map[string]int{}, map[string]int{}
+	}
+	c.compares[name]++
+	if handlerOnly {
+		c.handlerOnly[name]++
+	}
+}
+
+// handlerOnlyNames are the names all of whose counted comparisons only
+// attach handlers, in the order of names.
+func (c *compared) handlerOnlyNames() []string {
+	var out []string
+	for _, n := range c.names {
+		if c.compares[n] > 0 && c.handlerOnly[n] == c.compares[n] {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// handlerOnlyBranch reports a C# comparison X.Name == V (Name at
+// toks[i], the operand V ending at toks[end]) that is the whole
+// condition of an if without else, whose branch does nothing but attach
+// event handlers (a += statement each): what the look-up found reaches no
+// decision. Anything else (a return, a break, an assignment, a call, an
+// else) may keep the registration from running, and counts as a check.
+func handlerOnlyBranch(toks []Token, i, end int) bool {
+	if end >= len(toks) || !isPunct(toks[end], ")") {
+		return false
+	}
+	open := matchOpen(toks, end)
+	if open < 1 || !isIdent(toks[open-1], "if") {
+		return false
+	}
+	for k := open + 1; k < i; k++ { // the receiver: t.Value.Name, t.Value().Name
+		if toks[k].Kind != TokIdent && !isAccess(toks[k]) && !isPunct(toks[k], "(") && !isPunct(toks[k], ")") {
+			return false
+		}
+	}
+	body := end + 1
+	if body >= len(toks) {
+		return false
+	}
+	var stmts []Token
+	after := 0
+	if isPunct(toks[body], "{") {
+		close := matchClose(toks, body)
+		if close >= len(toks) {
+			return false
+		}
+		stmts, after = toks[body+1:close], close+1
+	} else {
+		k := body
+		for k < len(toks) && !isPunct(toks[k], ";") {
+			k++
+		}
+		if k >= len(toks) {
+			return false
+		}
+		stmts, after = toks[body:k+1], k+1
+	}
+	if after < len(toks) && isIdent(toks[after], "else") {
+		return false
+	}
+	n := 0
+	for _, st := range splitTop(stmts, ";") {
+		st = trimNewlines(st)
+		if len(st) == 0 {
+			continue
+		}
+		plus := slices.IndexFunc(st, func(t Token) bool { return isPunct(t, "+=") })
+		if plus < 1 || plus+1 >= len(st) || !isEventTarget(st[:plus]) || st[plus+1].Kind == TokNumber || st[plus+1].Kind == TokString {
+			return false // x.Count += 1 may be a flag read later
+		}
+		n++
+	}
+	return n > 0
+}
+
+// isEventTarget reports a member access a handler is attached to
+// (t.Value.Completed): names joined by dots, with C++-style () allowed.
+func isEventTarget(toks []Token) bool {
+	if len(toks) < 3 || !isAccess(toks[len(toks)-2]) || toks[len(toks)-1].Kind != TokIdent {
+		return false
+	}
+	for _, t := range toks {
+		if t.Kind != TokIdent && !isAccess(t) && !isPunct(t, "(") && !isPunct(t, ")") {
+			return false
+		}
+	}
+	return true
 }
 
 // setsName reports whether the Name member at toks[i] (its value or call

@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/bgmanifest/bgmanifest/registration"
+import (
+	"slices"
+
+	"github.com/bgmanifest/bgmanifest/registration"
+)
 
 func init() { Register(registerWithoutExistingCheck{}) }
 
@@ -23,7 +27,9 @@ reported once, at its ` + "`Register()`" + `. A look-up counts only for the task
 names it compares with (` + "`t.Name == \"Sync\"`" + `, ` + "`t.Value().Name() == L\"Sync\"`" + `,
 ` + "`t.Name.Equals(TaskName)`" + `): a task of the App whose resolved name no look-up
 compares with is reported too; ` + "`t.Name.StartsWith(\"Sync\")`" + ` finds every
-name that starts so. A helper that compares with its parameter finds what
+name that starts so. A C# comparison that only attaches handlers to the task
+it finds (` + "`if (t.Value.Name == \"Sync\") { t.Value.Completed += OnDone; }`" + `, no
+` + "`else`" + `, nothing else in the branch) decides nothing and does not count. A helper that compares with its parameter finds what
 its callers pass, when every call passes a value the scanner resolves. A
 look-up that compares with no name (every task is unregistered) or with a
 value the scanner cannot resolve (the parameter of a helper nothing calls,
@@ -115,11 +121,29 @@ func (registerWithoutExistingCheck) Check(c *Context) []Finding {
 			continue
 		}
 		if name, ok := bg208Unchecked(c.Facts, call); ok && !mismatched[name] {
+			if at, found := handlerOnlyLookUp(c.Facts, name); found {
+				f := AtCode(metaBG208, call.Pos,
+					"background task \"%s\" is registered whether or not the look-up of BackgroundTaskRegistration.AllTasks finds it: that look-up only attaches handlers to the task it finds; every run adds another registration and the task fires once per copy", name)
+				f.Related = append(f.Related, RelatedCode(at, "the look-up that finds the task and goes on"))
+				out = append(out, f)
+				continue
+			}
 			out = append(out, AtCode(metaBG208, call.Pos,
 				"background task \"%s\" is registered, but no look-up of BackgroundTaskRegistration.AllTasks compares with that name; every run adds another registration and the task fires once per copy", name))
 		}
 	}
 	return out
+}
+
+// handlerOnlyLookUp finds a look-up that compares with name only to attach
+// handlers (LookUp.HandlerOnly).
+func handlerOnlyLookUp(f *registration.Facts, name string) (registration.Pos, bool) {
+	for _, l := range f.LookUps {
+		if slices.Contains(l.HandlerOnly, name) {
+			return l.Pos, true
+		}
+	}
+	return registration.Pos{}, false
 }
 
 // bg208Unchecked returns the name a Register() call registers when every

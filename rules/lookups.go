@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -31,8 +32,8 @@ func lookUpFinds(f *registration.Facts, name string) bool {
 			return true
 		}
 		for _, n := range l.Names {
-			if n == name {
-				return true
+			if n == name && !slices.Contains(l.HandlerOnly, n) {
+				return true // a look-up that only attaches handlers decides nothing
 			}
 		}
 		for _, p := range l.Prefixes {
