@@ -28,7 +28,9 @@ var metaBG101 = Meta{
 		"and the Windows App SDK builder are not concerned. An entry point computed at run time is not reported. " +
 		"A project that a packaging project (`.wapproj`) packages ships under the packaging project's manifest: when its " +
 		"own manifest declares no background task at all, the rule leaves it to the packaging project's App, which is " +
-		"checked against the manifest that ships.\n\n" +
+		"checked against the manifest that ships. Code of another app project the App references (a unit-test host " +
+		"referencing the app it tests), and of the libraries the App reaches only through it, runs under that app's " +
+		"own manifest and is judged with it.\n\n" +
 		"A package whose manifest declares no `<Application>` (a framework or resource package) is not judged: its " +
 		"code runs in the process of the app that calls it and registers tasks for that app, under that app's manifest.\n\n" +
 		"A `Register()` in C# or Visual Basic code that an `#if` on a project's own symbol turns on (`#if WS_ENABLED`, " +

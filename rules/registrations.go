@@ -87,8 +87,10 @@ func registersForAnotherPackage(c *Context) bool {
 }
 
 // foreignAppFiles are the source files of app projects other than the one
-// that owns the manifest (empty when that owner is a packaging project,
-// which ships them).
+// that owns the manifest, and of the projects the App reaches only through
+// one of them (a unit-test host that references the app it tests carries
+// that app's libraries too, which run under the app's own manifest); empty
+// when the owner is a packaging project, which ships them.
 func foreignAppFiles(c *Context) map[string]bool {
 	out := map[string]bool{}
 	if c.App == nil || c.App.Project == "" {
@@ -100,15 +102,41 @@ func foreignAppFiles(c *Context) map[string]bool {
 	if own := c.App.ProjectOf(c.App.Project); own == nil || own.Kind == workspace.KindPackaging {
 		return out
 	}
+	own := ownProjects(c.App)
 	for _, src := range c.App.Sources {
-		if src.Project == "" || src.Project == c.App.Project {
+		if src.Project == "" || own[src.Project] {
 			continue
 		}
-		if p := c.App.ProjectOf(src.Project); p != nil && p.Kind == workspace.KindApp {
+		if p := c.App.ProjectOf(src.Project); p != nil {
 			out[src.Path] = true
 		}
 	}
 	return out
+}
+
+// ownProjects are the App's own project and the projects it reaches
+// through references without passing through another app project.
+func ownProjects(app *workspace.App) map[string]bool {
+	own := map[string]bool{app.Project: true}
+	queue := []string{app.Project}
+	for len(queue) > 0 {
+		p := app.ProjectOf(queue[0])
+		queue = queue[1:]
+		if p == nil {
+			continue
+		}
+		for _, r := range p.References {
+			if own[r] {
+				continue
+			}
+			if rp := app.ProjectOf(r); rp != nil && rp.Kind == workspace.KindApp {
+				continue // another app: what it reaches is its own
+			}
+			own[r] = true
+			queue = append(queue, r)
+		}
+	}
+	return own
 }
 
 // packagedByAnotherProject reports whether a packaging project (.wapproj)

@@ -1,0 +1,7 @@
+namespace Flashcards
+{
+    public sealed class MainPage
+    {
+        public void OnNavigatedTo() { Study.ReviewReminder.Register(); }
+    }
+}
