@@ -189,7 +189,7 @@ func comparedNames(c *ectx, toks []Token) compared {
 			}
 			end := comparandEnd(toks, start)
 			if name, ok := add(toks[start:end]); ok {
-				out.count(name, c.f.lang == CSharp && toks[j].Text == "==" && handlerOnlyBranch(toks, i, end))
+				out.count(name, c.f.lang == CSharp && toks[j].Text == "==" && handlerOnlyBranch(toks, i, end, c.handlerOnlyMethod))
 			}
 		case j+2 < len(toks) && isAccess(toks[j]) && (isIdentFold(toks[j+1], "Equals") || isIdentFold(toks[j+1], "equals")) && isPunct(toks[j+2], "("):
 			close := matchClose(toks, j+2)
@@ -267,7 +267,7 @@ func (c *compared) handlerOnlyNames() []string {
 // event handlers (a += statement each): what the look-up found reaches no
 // decision. Anything else (a return, a break, an assignment, a call, an
 // else) may keep the registration from running, and counts as a check.
-func handlerOnlyBranch(toks []Token, i, end int) bool {
+func handlerOnlyBranch(toks []Token, i, end int, helper func(name string) bool) bool {
 	if end >= len(toks) || !isPunct(toks[end], ")") {
 		return false
 	}
@@ -305,10 +305,24 @@ func handlerOnlyBranch(toks []Token, i, end int) bool {
 	if after < len(toks) && isIdent(toks[after], "else") {
 		return false
 	}
+	return handlersOnly(stmts, helper)
+}
+
+// handlersOnly reports statements that only attach event handlers: each
+// is x.Event += handler, or a call Helper(…) of an App method (helper says
+// which) that does only that itself.
+func handlersOnly(stmts []Token, helper func(name string) bool) bool {
 	n := 0
 	for _, st := range splitTop(stmts, ";") {
 		st = trimNewlines(st)
 		if len(st) == 0 {
+			continue
+		}
+		if len(st) >= 3 && st[0].Kind == TokIdent && isPunct(st[1], "(") && matchClose(st, 1) == len(st)-1 {
+			if helper == nil || !helper(st[0].Text) {
+				return false
+			}
+			n++
 			continue
 		}
 		plus := slices.IndexFunc(st, func(t Token) bool { return isPunct(t, "+=") })
@@ -318,6 +332,24 @@ func handlerOnlyBranch(toks []Token, i, end int) bool {
 		n++
 	}
 	return n > 0
+}
+
+// handlerOnlyMethod reports a name every App method of which (at least
+// one, C#) only attaches event handlers (AttachHandlers(task.Value)).
+func (c *ectx) handlerOnlyMethod(name string) bool {
+	ms := c.ix.methodsNamed(name, false)
+	if len(ms) == 0 {
+		return false
+	}
+	for _, m := range ms {
+		if m.file.lang != CSharp {
+			return false
+		}
+		if !handlersOnly(m.body(), nil) {
+			return false
+		}
+	}
+	return true
 }
 
 // isEventTarget reports a member access a handler is attached to

@@ -18,6 +18,8 @@ class Setup {
 		}
 	}
 	void OnDone(BackgroundTaskRegistration s, BackgroundTaskCompletedEventArgs a) { }
+	void Attach(IBackgroundTaskRegistration r) { r.Completed += OnDone; r.Progress += new BackgroundTaskProgressEventHandler(OnProgress); }
+	void Forget(IBackgroundTaskRegistration r) { r.Unregister(true); }
 }`
 	for _, tc := range []struct {
 		loop string
@@ -34,6 +36,9 @@ class Setup {
 		{`if (task.Value.Name == "Sync" && ready) { task.Value.Completed += OnDone; }`, false},
 		{`if (task.Value.Name != "Sync") { task.Value.Completed += OnDone; }`, false},
 		{`if (task.Value.Name == "Sync") { } `, false},
+		{`if (task.Value.Name == "Sync") { Attach(task.Value); }`, true},
+		{`if (task.Value.Name == "Sync") { Forget(task.Value); }`, false},
+		{`if (task.Value.Name == "Sync") { Missing(task.Value); }`, false},
 		{`if (task.Value.Name == "Sync") { task.Value.Completed += OnDone; } if (task.Value.Name == "Sync") return;`, false},
 	} {
 		files := []SourceFile{{Path: "Setup.cs", Language: CSharp}}

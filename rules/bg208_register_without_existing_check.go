@@ -29,7 +29,8 @@ names it compares with (` + "`t.Name == \"Sync\"`" + `, ` + "`t.Value().Name() =
 compares with is reported too; ` + "`t.Name.StartsWith(\"Sync\")`" + ` finds every
 name that starts so. A C# comparison that only attaches handlers to the task
 it finds (` + "`if (t.Value.Name == \"Sync\") { t.Value.Completed += OnDone; }`" + `, no
-` + "`else`" + `, nothing else in the branch) decides nothing and does not count. A helper that compares with its parameter finds what
+` + "`else`" + `, nothing else in the branch but such statements or the call of an App
+method that does only that) decides nothing and does not count. A helper that compares with its parameter finds what
 its callers pass, when every call passes a value the scanner resolves. A
 look-up that compares with no name (every task is unregistered) or with a
 value the scanner cannot resolve (the parameter of a helper nothing calls,
