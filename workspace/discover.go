@@ -552,34 +552,17 @@ func (d *discoverer) project(disp string, line int, from string) *projectFile {
 	if p, ok := d.projects[key]; ok {
 		return p
 	}
-	var p *projectFile
-	var err error
-	var importNotes []Note
-	if pre, ok := d.takeParsed(disp); ok {
-		p, err, importNotes = pre.p, pre.err, pre.notes
-	} else {
-		p, err = readProjectFile(disp)
-		if err == nil {
-			importNotes = p.loadImports(d.ix)
-		}
-	}
+	p, importNotes, err := d.readOrTake(disp)
 	if errors.Is(err, fs.ErrNotExist) {
 		if fixed, ok := d.ix.existingPath(disp); ok {
 			if p, ok := d.projects[d.ix.key(fixed)]; ok {
 				d.projects[key] = p
 				return p
 			}
+			// read ahead under the path the walk found it by (a
+			// solution that spells it in another case)
 			disp = fixed
-			if pre, ok := d.takeParsed(disp); ok {
-				// read ahead under the path the walk found it by (a
-				// solution that spells it in another case)
-				p, err, importNotes = pre.p, pre.err, pre.notes
-			} else {
-				p, err = readProjectFile(disp)
-				if err == nil {
-					importNotes = p.loadImports(d.ix)
-				}
-			}
+			p, importNotes, err = d.readOrTake(disp)
 		}
 	}
 	if err != nil {
@@ -597,6 +580,19 @@ func (d *discoverer) project(disp string, line int, from string) *projectFile {
 	d.projects[d.ix.key(disp)] = p
 	d.ix.notes = append(d.ix.notes, importNotes...)
 	return p
+}
+
+// readOrTake is the project read ahead by the display path disp (see
+// takeParsed), or read and parsed now, with its imports' Notes.
+func (d *discoverer) readOrTake(disp string) (*projectFile, []Note, error) {
+	if pre, ok := d.takeParsed(disp); ok {
+		return pre.p, pre.notes, pre.err
+	}
+	p, err := readProjectFile(disp)
+	if err != nil {
+		return nil, nil, err
+	}
+	return p, p.loadImports(d.ix), nil
 }
 
 // appFor groups one manifest with its project(s) and sources, or returns
