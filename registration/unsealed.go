@@ -114,6 +114,12 @@ func classDeclSafe(lang Language, src []byte, at int) bool {
 				i = k
 				continue
 			}
+			if k, ok := skipAttribute(src, i); ok && hasModifierBefore(src, k) {
+				// "public [A] class": the parser takes the words before
+				// an attribute group for modifiers too
+				i = k
+				continue
+			}
 		}
 		if !isWordByte(src[i-1]) {
 			break
@@ -193,4 +199,40 @@ func skipCSharpTrivia(src []byte, i int) (int, bool) {
 		}
 	}
 	return i, false
+}
+
+// skipAttribute steps back over an attribute group "[…]" that ends just
+// before src[i] (on one line), returning the index of its '['.
+func skipAttribute(src []byte, i int) (int, bool) {
+	if i == 0 || src[i-1] != ']' {
+		return i, false
+	}
+	depth := 0
+	for k := i - 1; k >= 0; k-- {
+		switch src[k] {
+		case ']':
+			depth++
+		case '[':
+			depth--
+			if depth == 0 {
+				return k, true
+			}
+		case '\n', ';', '{', '}':
+			return i, false // an attribute group sits on one line
+		}
+	}
+	return i, false
+}
+
+// hasModifierBefore reports whether the word that ends before src[i]
+// (spaces skipped) is a C# class modifier.
+func hasModifierBefore(src []byte, i int) bool {
+	for i > 0 && (src[i-1] == ' ' || src[i-1] == '\t') {
+		i--
+	}
+	end := i
+	for i > 0 && isWordByte(src[i-1]) {
+		i--
+	}
+	return end > i && csClassModifiers[string(src[i:end])]
 }
