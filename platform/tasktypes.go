@@ -4,7 +4,10 @@
 // Sources are cited in ../shared/reference/background-tasks.md.
 package platform
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // Namespace URIs of the manifest schemas bgmanifest cares about.
 const (
@@ -17,7 +20,18 @@ const (
 	NS2010       = "http://schemas.microsoft.com/appx/2010/manifest"
 	NS2013       = "http://schemas.microsoft.com/appx/2013/manifest"
 	NS2014       = "http://schemas.microsoft.com/appx/2014/manifest"
+	// NSPhone is the namespace of mp:PhoneIdentity, which every Windows
+	// Phone 8.1 manifest carries (and Windows 10 templates keep).
+	NSPhone = "http://schemas.microsoft.com/appx/2014/phone/manifest"
 )
+
+// IsPhoneManifest reports whether a manifest's text declares the Windows
+// Phone namespaces (the phone identity's, or the 2014 one only Windows
+// Phone 8.1 defines). Only meaningful for a manifest whose root is in the
+// 2010 namespace: it tells a Windows Phone 8.1 app from a Windows 8.1 one.
+func IsPhoneManifest(text []byte) bool {
+	return bytes.Contains(text, []byte(NSPhone)) || bytes.Contains(text, []byte(NS2014))
+}
 
 // TaskTypes maps the namespace of a Task element to the Type values it
 // allows (XSD enumerations, case-sensitive).

@@ -57,18 +57,7 @@ func analyseRun(ix *appIndex, tc *TaskClass, methods []*methodDecl, files []*fil
 	}
 	body := run.body()
 	nested := nestedMask(f.lang, body)
-	// Run's own first await: an async Run that never awaits runs to its
-	// end synchronously (C# only warns, CS1998), and an await inside a
-	// lambda or local function belongs to that code.
-	for i, t := range body {
-		if (nested == nil || !nested[i]) && t.Kind == TokIdent && isAwaitWord(f.lang, t) {
-			if awaitsFinishedCall(ix, f.lang, body, i) {
-				continue // nothing suspends here: Run goes on at once
-			}
-			tc.AsyncPos = f.pos(t)
-			break
-		}
-	}
+	tc.AsyncPos = firstSuspension(ix, f, body, nested)
 	if at, ok := firstAsyncStart(f, body, nested, byName); ok {
 		tc.AsyncStart = at
 		if !tc.AsyncPos.IsValid() {
@@ -77,9 +66,42 @@ func analyseRun(ix *appIndex, tc *TaskClass, methods []*methodDecl, files []*fil
 	}
 	tc.RunIsAsync = tc.AsyncPos.IsValid()
 
-	// GetDeferral in Run, or a call in Run to a method of the class that
-	// (transitively) takes it: the position is where Run takes the
-	// deferral, so it can be compared with the first await.
+	tc.DeferralGet = deferralTakes(run, body, byName)
+	tc.DeferralMaybe = instanceHandedOn(ix, run, body, nested, byName)
+
+	fl := &deferralFlow{ix: ix, seen: map[flowKey]bool{}}
+	fl.track(methods, taskDeferralNames(methods), true, 0)
+	tc.DeferralComplete = append(tc.DeferralComplete, fl.completes...)
+	tc.DeferralHandedOn = fl.escapes
+	tc.DeferralNotTaken = completedNotTaken(ix, methods, files, lastPart(tc.Name))
+	tc.DeferralGet = sortPos(tc.DeferralGet)
+	tc.DeferralComplete = sortPos(tc.DeferralComplete)
+}
+
+// firstSuspension is the position of the first await of body (a Run or
+// an in-process handler) that may suspend, invalid when none: an async
+// method that never awaits runs to its end synchronously (C# only warns,
+// CS1998), an await inside a lambda or local function belongs to that
+// code, an await of an App method that never suspends goes on at once,
+// and an await in one branch of an #if group may not be built.
+func firstSuspension(ix *appIndex, f *fileModel, body []Token, nested []bool) Pos {
+	for i, t := range body {
+		if (nested == nil || !nested[i]) && t.Kind == TokIdent && !t.Alt && !t.Guard && isAwaitWord(f.lang, t) {
+			if awaitsFinishedCall(ix, f.lang, body, i) {
+				continue // nothing suspends here: the method goes on at once
+			}
+			return f.pos(t)
+		}
+	}
+	return Pos{}
+}
+
+// deferralTakes lists where run (a Run or an in-process handler) takes the
+// deferral: a GetDeferral call in it, or a call in it of a method of the
+// class that (transitively) takes it. The position is where run makes the
+// call, so it can be compared with the first await.
+func deferralTakes(run *methodDecl, body []Token, byName map[string][]*methodDecl) []Pos {
+	out := []Pos{} // [] in the JSON facts, as for a class without Run
 	takes := map[*methodDecl]bool{}
 	visiting := map[*methodDecl]bool{}
 	var takesDeferral func(m *methodDecl, depth int) bool
@@ -106,29 +128,22 @@ func analyseRun(ix *appIndex, tc *TaskClass, methods []*methodDecl, files []*fil
 		takes[m] = found
 		return found
 	}
+	f := run.file
 	forEachCall(f.lang, body, func(b []Token, i int) {
 		if isGetDeferral(b, i) {
 			if !foreignDeferral(run, b, i) { // not a request's deferral taken in a lambda
-				tc.DeferralGet = append(tc.DeferralGet, f.pos(b[i]))
+				out = append(out, f.pos(b[i]))
 			}
 			return
 		}
 		for _, callee := range byName[strings.ToLower(b[i].Text)] {
 			if callee != run && takesDeferral(callee, 1) {
-				tc.DeferralGet = append(tc.DeferralGet, f.pos(awaitedCallStart(b, i)))
+				out = append(out, f.pos(awaitedCallStart(b, i)))
 				break
 			}
 		}
 	})
-	tc.DeferralMaybe = instanceHandedOn(ix, run, body, nested, byName)
-
-	fl := &deferralFlow{ix: ix, seen: map[flowKey]bool{}}
-	fl.track(methods, taskDeferralNames(methods), true, 0)
-	tc.DeferralComplete = append(tc.DeferralComplete, fl.completes...)
-	tc.DeferralHandedOn = fl.escapes
-	tc.DeferralNotTaken = completedNotTaken(ix, methods, files, lastPart(tc.Name))
-	tc.DeferralGet = sortPos(tc.DeferralGet)
-	tc.DeferralComplete = sortPos(tc.DeferralComplete)
+	return out
 }
 
 // awaitsFinishedCall reports an await (b[i]) whose operand is a call,
@@ -138,8 +153,10 @@ func analyseRun(ix *appIndex, tc *TaskClass, methods []*methodDecl, files []*fil
 // called and returns a finished task (the compiler only warns, CS1998),
 // and awaiting a finished task goes on at once, so Run has not returned
 // yet (audit 20: pkarsten/HelloWindowsIotGit logs with
-// await SaveLogEntry(…) before GetDeferral()). The name is wanted, so the
-// files that declare it are lexed before the answer is final.
+// await SaveLogEntry(…) before GetDeferral()). An await in one branch of
+// an #if group may not be built, so it does not count (audit 26: OneDo
+// awaits only under #if DEBUG … #else). The name is wanted, so the files
+// that declare it are lexed before the answer is final.
 func awaitsFinishedCall(ix *appIndex, lang Language, b []Token, i int) bool {
 	if lang != CSharp && lang != VB {
 		return false
@@ -169,7 +186,9 @@ func awaitsFinishedCall(ix *appIndex, lang Language, b []Token, i int) bool {
 			return false
 		}
 		for _, t := range m.body() {
-			if t.Kind == TokIdent && (isAwaitWord(m.file.lang, t) || strings.EqualFold(t.Text, "yield")) {
+			// an await in one branch of an #if group (#if DEBUG … #else)
+			// may not be built: the method may never suspend
+			if t.Kind == TokIdent && !t.Alt && !t.Guard && (isAwaitWord(m.file.lang, t) || strings.EqualFold(t.Text, "yield")) {
 				return false
 			}
 		}

@@ -273,6 +273,9 @@ type Facts struct {
 	// BackgroundActivated are OnBackgroundActivated overrides / handlers
 	// (the in-process entry point).
 	BackgroundActivated []Pos `json:"backgroundActivated"`
+	// InProcessHandlers are the async OnBackgroundActivated overrides of
+	// the App's C# and VB code, judged by BG205 as Run is.
+	InProcessHandlers []InProcessHandler `json:"inProcessHandlers,omitempty"`
 	// ElsewhereClasses are entry-point classes defined only in files of
 	// Options.Elsewhere (projects the App does not reference); their
 	// Project says where.

@@ -617,6 +617,11 @@ func TestDiscardedAccessRequest(t *testing.T) {
 		{"a.js", "function f() { Windows.ApplicationModel.Background.BackgroundExecutionManager.requestAccessAsync()\n}", false},
 		{"a.js", "function f() {\n Windows.ApplicationModel.Background.BackgroundExecutionManager.requestAccessAsync()\n  .then(function (s) {});\n}", true},
 		{"a.js", "function f() {\n var op =\n  Windows.ApplicationModel.Background.BackgroundExecutionManager.requestAccessAsync();\n}", true},
+		// .done() or .then() with no callback attaches nothing (njulogin)
+		{"a.js", "function f() { Windows.ApplicationModel.Background.BackgroundExecutionManager.requestAccessAsync().done(); }", false},
+		{"a.js", "function f() {\n Windows.ApplicationModel.Background.BackgroundExecutionManager.requestAccessAsync()\n  .then()\n  .done();\n}", false},
+		{"a.js", "function f() { Windows.ApplicationModel.Background.BackgroundExecutionManager.requestAccessAsync().done(function (s) { go(s); }); }", true},
+		{"a.js", "function f() { return Windows.ApplicationModel.Background.BackgroundExecutionManager.requestAccessAsync().then(); }", true},
 		{"a.cs", "class A { void F() {\n BackgroundExecutionManager.RequestAccessAsync()\n  .AsTask().Wait(); } }", true},
 		{"a.vb", "Module M\n Async Sub F()\n  Dim s = Await BackgroundExecutionManager.RequestAccessAsync()\n End Sub\nEnd Module\n", true},
 		{"a.vb", "Module M\n Sub F()\n  BackgroundExecutionManager.RequestAccessAsync()\n End Sub\nEnd Module\n", false},

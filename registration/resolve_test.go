@@ -158,7 +158,7 @@ func TestAccessRequestAliases(t *testing.T) {
 	}
 	src := map[string]string{
 		"a.cs": "using Bem = Windows.ApplicationModel.Background.BackgroundExecutionManager;\nclass A { async void M() { await Bem.RequestAccessAsync(); } }",
-		"b.js": "var bem = Windows.ApplicationModel.Background.BackgroundExecutionManager;\nbem.requestAccessAsync().done();",
+		"b.js": "var bem = Windows.ApplicationModel.Background.BackgroundExecutionManager;\nbem.requestAccessAsync().done(function (s) { go(s); });",
 		"c.cs": "class C { async void M() { await Geolocator.RequestAccessAsync(); await ProtectionPolicyManager.RequestAccessAsync(id, t); } }",
 	}
 	for path, want := range cases {

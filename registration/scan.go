@@ -1086,6 +1086,7 @@ func resolve(files []*fileModel, facts *Facts, entryPoints, mentions []string) *
 	if tc := taskClasses(ix, regs, entryPoints); tc != nil {
 		facts.TaskClasses = tc
 	}
+	facts.InProcessHandlers = inProcessHandlers(ix)
 	return ix
 }
 
@@ -1714,8 +1715,18 @@ func resultDiscarded(lang Language, toks []Token, i int) bool {
 		return false
 	}
 	after := end + 1
-	for after < len(toks) && toks[after].Kind == TokNewline && lang != VB {
-		after++ // a chain continued on the next line: .then(…)
+	for {
+		for after < len(toks) && toks[after].Kind == TokNewline && lang != VB {
+			after++ // a chain continued on the next line: .then(…)
+		}
+		// JavaScript's .done() or .then() with no callback attaches
+		// nothing: the result is still dropped
+		if lang != JavaScript || after+3 >= len(toks) || !isPunct(toks[after], ".") ||
+			!(isIdent(toks[after+1], "done") || isIdent(toks[after+1], "then")) ||
+			!isPunct(toks[after+2], "(") || !isPunct(toks[after+3], ")") {
+			break
+		}
+		after += 4
 	}
 	if after < len(toks) && !isPunct(toks[after], ";") && !isPunct(toks[after], "}") && toks[after].Kind != TokNewline {
 		return false // .get(), .then(…), .AsTask(), an operator, …

@@ -41,6 +41,14 @@ or by another class ` + "`Run`" + ` hands the task instance to, counts where ` +
 makes that call. For a class deriving from ` + "`XamlRenderingBackgroundTask`" + `, its
 ` + "`OnRun`" + ` override is its ` + "`Run`" + `.
 
+An in-process task runs in the App's ` + "`OnBackgroundActivated`" + ` override,
+which the documentation says can be treated just like ` + "`Run`" + `: a C#
+` + "`async void`" + ` or VB ` + "`Async Sub`" + ` override that awaits before it calls
+` + "`args.TaskInstance.GetDeferral()`" + ` is reported too. An override that hands
+` + "`args`" + ` or ` + "`args.TaskInstance`" + ` to other code before or at its first await
+(` + "`await ActivationService.ActivateAsync(args)`" + `, a base call, a field) is
+left alone: that code may take the deferral.
+
 **Why it fails.** The host considers the task finished as soon as ` + "`Run`" + `
 returns. An async ` + "`Run`" + ` returns at its first await, so the host may suspend
 or end the process while your work is still running: downloads stop half
@@ -113,6 +121,26 @@ private void OnTick(ThreadPoolTimer timer)
 }
 ` + "```" + `
 
+**Bad (C#): an in-process task**
+
+` + "```csharp" + `
+protected override async void OnBackgroundActivated(BackgroundActivatedEventArgs args)
+{
+    await RefreshTileAsync();   // the override has returned here
+}
+` + "```" + `
+
+**Good (C#)**
+
+` + "```csharp" + `
+protected override async void OnBackgroundActivated(BackgroundActivatedEventArgs args)
+{
+    var deferral = args.TaskInstance.GetDeferral();
+    try { await RefreshTileAsync(); }
+    finally { deferral.Complete(); }
+}
+` + "```" + `
+
 **How to fix.** Take the deferral as the first statement of ` + "`Run`" + ` and
 complete it when all work is done, in a ` + "`finally`" + ` block so that failures
 complete it too.
@@ -158,6 +186,15 @@ func (asyncRunWithoutDeferral) Check(c *Context) []Finding {
 				f.Related = []Related{RelatedCode(ri.AsyncPos, "first await here")}
 			}
 		}
+		out = append(out, f)
+	}
+	for _, h := range c.Facts.InProcessHandlers {
+		ri := runInfo{RunPos: h.Pos, RunEnd: h.End, IsAsync: h.AsyncPos.IsValid(), AsyncPos: h.AsyncPos, Gets: h.DeferralGet, Maybe: h.DeferralMaybe}
+		if !ri.IsAsync || deferralTakenInTime(ri) || !h.Pos.IsValid() {
+			continue
+		}
+		f := AtCode(metaBG205, h.Pos, "%s is asynchronous but does not call args.TaskInstance.GetDeferral() before its first await; the in-process task can be ended while the work is still running", h.Name)
+		f.Related = []Related{RelatedCode(h.AsyncPos, "first await here")}
 		out = append(out, f)
 	}
 	return out

@@ -35,7 +35,9 @@ with the transfer group. In a Windows 8 or 8.1 app (a manifest in the
 only the lock-screen triggers needed: there the rule looks only at
 registrations with a time, push or control-channel trigger, or a
 SystemTrigger for UserPresent, UserAway, SessionConnected or
-ControlChannelReset. The rule stays silent for an App whose projects list a
+ControlChannelReset. A Windows Phone 8.1 app (the same namespaces, with the
+2014 phone namespace of ` + "`mp:PhoneIdentity`" + `) is judged like a Windows 10
+one: the phone needs the call before any registration. The rule stays silent for an App whose projects list a
 source file the checkout lacks: the request may be there.
 A package whose manifest declares no ` + "`<Application>`" + ` (a framework or
 resource package) is not judged: its code runs in the process of the app
@@ -115,17 +117,19 @@ func (registerWithoutAccessRequest) Check(c *Context) []Finding {
 }
 
 // windows8Manifest reports whether the App's manifest is a Windows 8 or
-// 8.1 one (the 2010 or 2013 foundation namespace). There, RequestAccessAsync
-// asked to put the app on the lock screen, which only the lock-screen
-// triggers needed; an 8.1 app that registers a SystemTrigger for network
-// changes without it is correct.
+// 8.1 one (the 2010 or 2013 foundation namespace) and not a Windows Phone
+// 8.1 one. There, RequestAccessAsync asked to put the app on the lock
+// screen, which only the lock-screen triggers needed; an 8.1 app that
+// registers a SystemTrigger for network changes without it is correct. The
+// phone documents the call as needed before any registration, as Windows 10
+// does.
 func windows8Manifest(c *Context) bool {
 	if c.Manifest == nil || c.Manifest.Root == nil {
 		return false
 	}
 	switch c.Manifest.Root.Namespace {
 	case platform.NS2010, platform.NS2013:
-		return true
+		return !platform.IsPhoneManifest(c.Manifest.Text)
 	}
 	return false
 }

@@ -1,0 +1,147 @@
+package registration
+
+import "testing"
+
+// TestInProcessHandlers: an async OnBackgroundActivated override is
+// analysed like Run: its first suspending await, its deferrals, and where
+// it lets the activation's arguments reach other code.
+func TestInProcessHandlers(t *testing.T) {
+	cases := []struct {
+		name, file, src string
+		handlers        int
+		await           int // line of the first await, 0 for none
+		gets, maybe     []int
+	}{
+		{"await before the deferral", "App.xaml.cs", `namespace A {
+sealed partial class App : Application {
+  protected override async void OnBackgroundActivated(BackgroundActivatedEventArgs args) {
+    var name = args.TaskInstance.Task.Name;
+    await LoginAsync(name);
+    var d = args.TaskInstance.GetDeferral();
+    d.Complete();
+  }
+}
+}`, 1, 5, []int{6}, nil},
+		{"deferral first", "App.xaml.cs", `namespace A {
+sealed partial class App : Application {
+  protected override async void OnBackgroundActivated(BackgroundActivatedEventArgs args) {
+    var d = args.TaskInstance.GetDeferral();
+    await LoginAsync();
+    d.Complete();
+  }
+}
+}`, 1, 5, []int{4}, nil},
+		{"arguments handed on (Template Studio), alias; the base call is not", "App.xaml.cs", `namespace A {
+sealed partial class App : Application {
+  protected override async void OnBackgroundActivated(BackgroundActivatedEventArgs args) {
+    base.OnBackgroundActivated(args);
+    IBackgroundTaskInstance ti = args.TaskInstance;
+    if (args.TaskInstance.TriggerDetails is AppServiceTriggerDetails d) { }
+    await ActivationService.ActivateAsync(
+        args);
+  }
+}
+}`, 1, 7, nil, []int{5, 7}},
+		{"the base call counts when the App handles BackgroundActivated", "App.xaml.cs", `namespace A {
+sealed partial class App : Application {
+  public App() { BackgroundActivated += OnActivated; }
+  protected override async void OnBackgroundActivated(BackgroundActivatedEventArgs args) {
+    base.OnBackgroundActivated(args);
+    await Work();
+  }
+}
+}`, 1, 6, nil, []int{5}},
+		{"the base call counts when the base is a framework's (Prism)", "App.xaml.cs", `namespace A {
+sealed partial class App : PrismUnityApplication {
+  protected override async void OnBackgroundActivated(BackgroundActivatedEventArgs args) {
+    base.OnBackgroundActivated(args);
+    await Work();
+  }
+}
+}`, 1, 5, nil, []int{4}},
+		{"a helper of the class takes it", "App.xaml.cs", `namespace A {
+sealed partial class App : Application {
+  protected override async void OnBackgroundActivated(BackgroundActivatedEventArgs args) {
+    Hold(args.TaskInstance);
+    await Work();
+  }
+  void Hold(IBackgroundTaskInstance i) { _d = i.GetDeferral(); }
+}
+}`, 1, 5, []int{4}, []int{4}},
+		{"a helper that awaits only in one branch of an #if group may not suspend", "App.xaml.cs", `namespace A {
+sealed partial class App : Application {
+  protected override async void OnBackgroundActivated(BackgroundActivatedEventArgs args) {
+    await InitializeLogger();
+    Hand(args.TaskInstance);
+  }
+  private async Task InitializeLogger() {
+#if DEBUG
+    var file = await ApplicationData.Current.LocalFolder.CreateFileAsync("log.txt");
+#else
+    // no log in release builds
+#endif
+  }
+}
+}`, 1, 0, nil, []int{5}},
+		{"not async: not analysed", "App.xaml.cs", `namespace A {
+sealed partial class App : Application {
+  protected override void OnBackgroundActivated(BackgroundActivatedEventArgs args) { Work(); }
+}
+}`, 0, 0, nil, nil},
+		{"not an override: not analysed", "Helper.cs", `namespace A {
+class Helper {
+  public async void OnBackgroundActivated(BackgroundActivatedEventArgs args) { await Work(); }
+}
+}`, 0, 0, nil, nil},
+		{"Visual Basic", "App.xaml.vb", `NotInheritable Class App
+    Inherits Application
+    Protected Overrides Async Sub OnBackgroundActivated(args As BackgroundActivatedEventArgs)
+        Await LogOnAsync()
+        Dim d = args.TaskInstance.GetDeferral
+        d.Complete()
+    End Sub
+End Class
+`, 1, 4, []int{5}, nil},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := ScanWithOverlay([]SourceFile{{Path: tc.file}}, map[string][]byte{tc.file: []byte(tc.src)}, Options{Jobs: 1})
+			if len(f.InProcessHandlers) != tc.handlers {
+				t.Fatalf("%d handlers, want %d: %+v", len(f.InProcessHandlers), tc.handlers, f.InProcessHandlers)
+			}
+			if tc.handlers == 0 {
+				return
+			}
+			h := f.InProcessHandlers[0]
+			if h.AsyncPos.Line != tc.await {
+				t.Errorf("first await at line %d, want %d", h.AsyncPos.Line, tc.await)
+			}
+			if got := lines(h.DeferralGet); !equalInts(got, tc.gets) {
+				t.Errorf("deferrals taken at lines %v, want %v", got, tc.gets)
+			}
+			if got := lines(h.DeferralMaybe); !equalInts(got, tc.maybe) {
+				t.Errorf("arguments handed on at lines %v, want %v", got, tc.maybe)
+			}
+		})
+	}
+}
+
+func lines(ps []Pos) []int {
+	var out []int
+	for _, p := range ps {
+		out = append(out, p.Line)
+	}
+	return out
+}
+
+func equalInts(a, b []int) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

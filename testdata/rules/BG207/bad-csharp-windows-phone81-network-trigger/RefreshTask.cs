@@ -1,0 +1,11 @@
+using Windows.ApplicationModel.Background;
+
+namespace Tasks
+{
+    public sealed class RefreshTask : IBackgroundTask
+    {
+        public void Run(IBackgroundTaskInstance taskInstance)
+        {
+        }
+    }
+}
