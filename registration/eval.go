@@ -615,7 +615,7 @@ func (c *ectx) param(p param) val {
 func (c *ectx) local(name string, at Token) (val, bool) {
 	var out val
 	found := false
-	for _, a := range c.ix.localAssigns(c.m, name, c.fold()) {
+	for _, a := range c.ix.localAssignsAt(c.m, name, c.fold(), at) {
 		if a[0].Offset <= at.Offset && int(at.Offset) < int(a[len(a)-1].Offset)+len(a[len(a)-1].Text) {
 			continue // the assignment's own right-hand side
 		}

@@ -610,7 +610,7 @@ func constructOf(c *ectx, toks []Token) construct {
 			return construct{}
 		}
 		var found []construct
-		for _, rhs := range c.ix.localAssigns(c.m, name, c.fold()) {
+		for _, rhs := range c.ix.localAssignsAt(c.m, name, c.fold(), toks[0]) {
 			found = append(found, constructOf(c.deeper(), rhs))
 		}
 		if len(found) > 0 {

@@ -2,6 +2,7 @@ package registration
 
 import (
 	"slices"
+	"sort"
 	"strings"
 )
 
@@ -18,7 +19,7 @@ type appIndex struct {
 	// creates a trigger, condition or completion group (key: lower-case
 	// variable name).
 	constructs map[string][]assignRef
-	locals     map[*methodDecl]map[string][][]Token
+	locals     map[*methodDecl]map[string][]localAssign
 	// assigned holds every name assigned in code (lower case): a field
 	// initialiser is a constant only if its name is not among them.
 	assigned map[string]bool
@@ -116,7 +117,7 @@ func newIndex(files []*fileModel) *appIndex {
 		returns:        map[string][]*constDecl{},
 		defines:        map[string][]defineRef{},
 		constructs:     map[string][]assignRef{},
-		locals:         map[*methodDecl]map[string][][]Token{},
+		locals:         map[*methodDecl]map[string][]localAssign{},
 		assigned:       map[string]bool{},
 		jsTargets:      map[string]int{},
 		wants:          map[string]bool{},
@@ -519,12 +520,47 @@ func vbStatementStart(toks []Token, i int) bool {
 	return k < 0 || toks[k].Kind == TokNewline || isPunct(toks[k], ":")
 }
 
+// localAssign is one right-hand side assigned to a local name, and the
+// byte range of the block that scopes it: a declaration in a block ({ var
+// t = … }) is not the variable a sibling block declares with the same
+// name (audit 26: rllibby/DevicePower, one var trigger per if block). A
+// plain assignment, and a declaration at the method's top level, scope to
+// the whole method (from > to).
+type localAssign struct {
+	rhs      []Token
+	from, to int32
+}
+
 // localAssigns returns the right-hand sides assigned to name in m.
 func (ix *appIndex) localAssigns(m *methodDecl, name string, fold bool) [][]Token {
+	var out [][]Token
+	for _, a := range ix.localTable(m, name, fold) {
+		out = append(out, a.rhs)
+	}
+	return out
+}
+
+// localAssignsAt returns the right-hand sides assigned to name in m that
+// the use at may see: those of declarations in a block that does not hold
+// it are left out.
+func (ix *appIndex) localAssignsAt(m *methodDecl, name string, fold bool, at Token) [][]Token {
+	var out [][]Token
+	for _, a := range ix.localTable(m, name, fold) {
+		if a.from <= a.to && (at.Offset < a.from || at.Offset > a.to) {
+			continue
+		}
+		out = append(out, a.rhs)
+	}
+	return out
+}
+
+func (ix *appIndex) localTable(m *methodDecl, name string, fold bool) []localAssign {
 	tab, ok := ix.locals[m]
 	if !ok {
-		tab = map[string][][]Token{}
-		assignmentsIn(m.file.lang, m.body(), func(n Token, rhs []Token) {
+		tab = map[string][]localAssign{}
+		body := m.body()
+		var blocks *blockScopes
+		assignmentsIn(m.file.lang, body, func(n Token, rhs []Token) {
 			if len(rhs) == 0 {
 				return // "x = ," in broken code assigns nothing
 			}
@@ -532,7 +568,14 @@ func (ix *appIndex) localAssigns(m *methodDecl, name string, fold bool) [][]Toke
 			if m.file.lang == VB {
 				key = strings.ToLower(key)
 			}
-			tab[key] = append(tab[key], rhs)
+			a := localAssign{rhs: rhs, from: 1, to: 0}
+			if i, ok := tokenIndex(body, n); ok && declaresLocal(m.file.lang, body, i) {
+				if blocks == nil {
+					blocks = newBlockScopes(body)
+				}
+				a.from, a.to = blocks.around(i)
+			}
+			tab[key] = append(tab[key], a)
 		})
 		ix.locals[m] = tab
 	}
@@ -540,6 +583,91 @@ func (ix *appIndex) localAssigns(m *methodDecl, name string, fold bool) [][]Toke
 		name = strings.ToLower(name)
 	}
 	return tab[name]
+}
+
+// tokenIndex finds t in toks (sorted by offset) by its offset.
+func tokenIndex(toks []Token, t Token) (int, bool) {
+	i := sort.Search(len(toks), func(k int) bool { return toks[k].Offset >= t.Offset })
+	return i, i < len(toks) && toks[i].Offset == t.Offset
+}
+
+// declaresLocal reports that the assigned name at b[i] is declared there
+// with a block scope: C# and C++ "var t =", "T t =", "T<U> t =", "auto t{…}";
+// JavaScript "let t =", "const t =" (var is the function's). Visual Basic
+// is left out: its blocks end with keywords, not braces.
+func declaresLocal(lang Language, b []Token, i int) bool {
+	if i == 0 {
+		return false
+	}
+	prev := b[i-1]
+	switch lang {
+	case JavaScript:
+		return isIdent(prev, "let") || isIdent(prev, "const")
+	case CSharp, CPP:
+		switch prev.Kind {
+		case TokIdent:
+			switch prev.Text {
+			case "return", "else", "do", "in", "out", "ref", "throw", "yield", "await", "co_await", "case", "goto", "new", "is", "as":
+				return false
+			}
+			return true
+		case TokPunct:
+			switch prev.Text {
+			case ">":
+				return true // List<T> t =
+			case "]":
+				return i >= 2 && isPunct(b[i-2], "[") // int[] t =, not a[k] = (never an assignment of a name)
+			case "*", "&", "^", "?":
+				// T* t =, T^ t =, int? t =; not *p = or a ? b = c
+				return i >= 2 && (b[i-2].Kind == TokIdent || isPunct(b[i-2], ">"))
+			}
+		}
+	}
+	return false
+}
+
+// blockScopes knows, for the tokens of one body, the braces around each.
+type blockScopes struct {
+	toks  []Token
+	open  []int32 // index of the innermost "{" holding token i, -1 for none
+	close []int32 // for each "{", the index of its "}" (len(toks) when unbalanced)
+}
+
+func newBlockScopes(toks []Token) *blockScopes {
+	bs := &blockScopes{toks: toks, open: make([]int32, len(toks)), close: make([]int32, len(toks))}
+	var stack []int32
+	for i, t := range toks {
+		inner := int32(-1)
+		if len(stack) > 0 {
+			inner = stack[len(stack)-1]
+		}
+		bs.open[i] = inner
+		bs.close[i] = int32(len(toks))
+		if t.Kind != TokPunct {
+			continue
+		}
+		switch t.Text {
+		case "{":
+			stack = append(stack, int32(i))
+		case "}":
+			if len(stack) > 0 {
+				bs.close[stack[len(stack)-1]] = int32(i)
+				stack = stack[:len(stack)-1]
+			}
+		}
+	}
+	return bs
+}
+
+// around returns the byte range of the innermost block holding token i, or
+// an empty range (from > to) when it sits at the body's top level or the
+// block is unbalanced.
+func (bs *blockScopes) around(i int) (from, to int32) {
+	o := bs.open[i]
+	if o < 0 || int(bs.close[o]) >= len(bs.toks) {
+		return 1, 0
+	}
+	return bs.toks[o].Offset, bs.toks[bs.close[o]].Offset
 }
 
 // fileAssigns is one file's part of appIndex.assigned and

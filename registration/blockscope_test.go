@@ -1,0 +1,75 @@
+package registration
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestBlockScopedLocals: a local declared in a block is not the variable
+// a sibling block declares with the same name, so each registration gets
+// its own trigger; where the scopes overlap or a plain assignment may
+// change the value, the trigger stays unknown.
+func TestBlockScopedLocals(t *testing.T) {
+	cases := []struct {
+		name, file, src string
+		want            []string // each registration's trigger classes, joined
+	}{
+		{"C#: one var trigger per if block", "Reg.cs", `class Reg { void Go(bool a, bool b) {
+  if (a) {
+    var builder = new BackgroundTaskBuilder { Name = "A", TaskEntryPoint = "T.A" };
+    var trigger = new TimeTrigger(60, false);
+    builder.SetTrigger(trigger);
+    builder.Register();
+  }
+  if (b) {
+    var builder = new BackgroundTaskBuilder { Name = "B", TaskEntryPoint = "T.B" };
+    var trigger = new SystemTrigger(SystemTriggerType.TimeZoneChange, false);
+    builder.SetTrigger(trigger);
+    builder.Register();
+  }
+} }`, []string{"TimeTrigger", "SystemTrigger"}},
+		{"C#: typed declarations in sibling blocks", "Reg.cs", `class Reg { void Go(bool a) {
+  if (a) { IBackgroundTrigger t = new TimeTrigger(15, false); var b = new BackgroundTaskBuilder { Name = "A", TaskEntryPoint = "T.A" }; b.SetTrigger(t); b.Register(); }
+  else { IBackgroundTrigger t = new MaintenanceTrigger(15, false); var b = new BackgroundTaskBuilder { Name = "B", TaskEntryPoint = "T.B" }; b.SetTrigger(t); b.Register(); }
+} }`, []string{"TimeTrigger", "MaintenanceTrigger"}},
+		{"C#: a plain assignment in a block still changes the method's variable", "Reg.cs", `class Reg { void Go(bool a) {
+  IBackgroundTrigger trigger = new TimeTrigger(15, false);
+  if (a) { trigger = new SystemTrigger(SystemTriggerType.UserPresent, false); }
+  var b = new BackgroundTaskBuilder { Name = "A", TaskEntryPoint = "T.A" };
+  b.SetTrigger(trigger);
+  b.Register();
+} }`, []string{""}},
+		{"C++: an inner declaration shadowing an outer one stays unknown", "Reg.cpp", `void Reg::Go() {
+  auto trigger = TimeTrigger(15, false);
+  {
+    auto trigger = SystemTrigger(SystemTriggerType::UserPresent, false);
+    BackgroundTaskBuilder b;
+    b.Name(L"A"); b.TaskEntryPoint(L"T.A");
+    b.SetTrigger(trigger);
+    b.Register();
+  }
+}`, []string{""}},
+		{"JavaScript: let is the block's, var the function's", "reg.js", `function go(a) {
+  if (a) { let trigger = new Windows.ApplicationModel.Background.TimeTrigger(15, false); var b1 = new Windows.ApplicationModel.Background.BackgroundTaskBuilder(); b1.name = "A"; b1.taskEntryPoint = "js\\a.js"; b1.setTrigger(trigger); b1.register(); }
+  else { let trigger = new Windows.ApplicationModel.Background.MaintenanceTrigger(15, false); var b2 = new Windows.ApplicationModel.Background.BackgroundTaskBuilder(); b2.name = "B"; b2.taskEntryPoint = "js\\b.js"; b2.setTrigger(trigger); b2.register(); }
+  if (a) { var v = new Windows.ApplicationModel.Background.TimeTrigger(15, false); var b3 = new Windows.ApplicationModel.Background.BackgroundTaskBuilder(); b3.name = "C"; b3.taskEntryPoint = "js\\c.js"; b3.setTrigger(v); b3.register(); }
+  else { var v = new Windows.ApplicationModel.Background.MaintenanceTrigger(15, false); var b4 = new Windows.ApplicationModel.Background.BackgroundTaskBuilder(); b4.name = "D"; b4.taskEntryPoint = "js\\d.js"; b4.setTrigger(v); b4.register(); }
+}`, []string{"TimeTrigger", "MaintenanceTrigger", "", ""}},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			f := ScanWithOverlay([]SourceFile{{Path: tc.file}}, map[string][]byte{tc.file: []byte(tc.src)}, Options{Jobs: 1})
+			var got []string
+			for _, r := range f.Registrations {
+				var cls []string
+				for _, tr := range r.Triggers {
+					cls = append(cls, tr.Class)
+				}
+				got = append(got, strings.Join(cls, "+"))
+			}
+			if strings.Join(got, ",") != strings.Join(tc.want, ",") {
+				t.Errorf("triggers %q, want %q", got, tc.want)
+			}
+		})
+	}
+}
