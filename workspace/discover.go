@@ -629,6 +629,8 @@ func (d *discoverer) appFor(manifest string, walkRoot *dirNode, explicit bool) *
 		// packages such a file fails to build: that is BG001's.
 		if root := rootElement(manifest); root != "" && root != "Package" {
 			v.skip = fmt.Sprintf("its root element is <%s>, not <Package>, and no project packages it", root)
+		} else if recipe := d.buildRecipeBeside(dir); recipe != "" {
+			v.skip = fmt.Sprintf("a copy a build generated: its folder holds %s, the layout recipe Visual Studio writes beside the manifest it builds, and no project packages it", recipe)
 		}
 	}
 	if v.skip != "" && !explicit {
@@ -696,6 +698,24 @@ func (d *discoverer) besideProject(dir string) *projectFile {
 		return candidates[0]
 	}
 	return nil
+}
+
+// buildRecipeBeside returns the name of a *.appxrecipe file in dir, "" when
+// there is none. Visual Studio writes one beside each manifest it
+// generates; C++ projects build into $(SolutionDir)$(Configuration)\Name\,
+// a folder no name marks as build output (audit 26: andiwi/wallpaperchangeApp
+// commits Debug\WallpaperChangeApp\AppxManifest.xml).
+func (d *discoverer) buildRecipeBeside(dir string) string {
+	n := d.ix.lookup(dir)
+	if n == nil {
+		return ""
+	}
+	for _, f := range n.files {
+		if len(f) > len(".appxrecipe") && strings.EqualFold(f[len(f)-len(".appxrecipe"):], ".appxrecipe") {
+			return f
+		}
+	}
+	return ""
 }
 
 // skipManifest records a manifest that is not an App, and why.
