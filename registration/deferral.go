@@ -68,6 +68,11 @@ func analyseRun(ix *appIndex, tc *TaskClass, methods []*methodDecl, files []*fil
 
 	tc.DeferralGet = deferralTakes(run, body, byName)
 	tc.DeferralMaybe = instanceHandedOn(ix, run, body, nested, byName)
+	if tc.AsyncStart.IsValid() && (f.lang == CSharp || f.lang == CPP) && len(tc.DeferralGet) == 1 {
+		// one deferral: with a second one held (the timer sample's
+		// _deferral beside a short-lived one), the task lives on
+		tc.CompletedEarly = completedAfterStart(f, body, nested, tc.AsyncStart, taskDeferralNames(methods))
+	}
 
 	fl := &deferralFlow{ix: ix, seen: map[flowKey]bool{}}
 	fl.track(methods, taskDeferralNames(methods), true, 0)
@@ -593,6 +598,77 @@ func mentionsDeferral(toks []Token, names map[string]bool, heuristic bool) bool 
 func containsFold(s, sub string) bool {
 	for i := 0; i+len(sub) <= len(s); i++ {
 		if strings.EqualFold(s[i:i+len(sub)], sub) {
+			return true
+		}
+	}
+	return false
+}
+
+// completedAfterStart finds a Complete() on one of the task's deferral
+// variables (names, lower case) that Run makes after the asynchronous
+// start at start, where both are on Run's every path: outside lambdas and
+// outside any block but a try, finally, using or lock one (audit 26:
+// mjfusa's trial-expiry sample takes the deferral, calls an async void
+// method and completes the deferral on the next line). An early return
+// or a branch between them is not looked for: one that skips the
+// Complete() still leaves the start before it unconditional.
+func completedAfterStart(f *fileModel, b []Token, nested []bool, start Pos, names map[string]bool) Pos {
+	if len(names) == 0 {
+		return Pos{}
+	}
+	bs := newBlockScopes(b)
+	si := -1
+	for i, t := range b {
+		if f.pos(t) == start {
+			si = i
+			break
+		}
+	}
+	if si < 0 || !onEveryPath(b, bs, si) {
+		return Pos{}
+	}
+	for i := si + 1; i+3 < len(b); i++ {
+		if nested != nil && nested[i] || b[i].Kind != TokIdent || !names[strings.ToLower(b[i].Text)] || i > 0 && isAccess(b[i-1]) {
+			continue
+		}
+		if isAccess(b[i+1]) && identIs(b[i+2], "Complete", false) && isPunct(b[i+3], "(") && onEveryPath(b, bs, i) {
+			if returnsBetween(b, si, i) {
+				return Pos{}
+			}
+			return f.pos(b[i+2])
+		}
+	}
+	return Pos{}
+}
+
+// onEveryPath reports that b[i] sits in no block of b but try, finally,
+// using, lock or a bare block: code that runs whenever its block does.
+func onEveryPath(b []Token, bs *blockScopes, i int) bool {
+	for o := bs.open[i]; o >= 0; o = bs.open[o] {
+		if o == 0 {
+			continue // a bare block opening the body
+		}
+		prev := b[o-1]
+		switch {
+		case identIs(prev, "try", false), identIs(prev, "finally", false):
+		case isPunct(prev, ";"), isPunct(prev, "{"), isPunct(prev, "}"):
+			// a bare block
+		case isPunct(prev, ")"):
+			open := matchOpen(b, int(o)-1)
+			if open < 1 || !(identIs(b[open-1], "using", false) || identIs(b[open-1], "lock", false)) {
+				return false
+			}
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// returnsBetween reports a return, throw or co_return in b(from, to).
+func returnsBetween(b []Token, from, to int) bool {
+	for k := from + 1; k < to; k++ {
+		if identIs(b[k], "return", false) || identIs(b[k], "throw", false) || identIs(b[k], "co_return", false) {
 			return true
 		}
 	}

@@ -200,6 +200,14 @@ type TaskClass struct {
 	// Task.Factory.StartNew, ThreadPool.RunAsync, a C++ create_task or
 	// .then chain, a call of a fire_and_forget / async void method.
 	AsyncStart Pos `json:"asyncStart,omitzero"`
+	// CompletedEarly is a Complete() on the task's deferral that Run
+	// makes, on every path, after it started work it does not wait for
+	// (AsyncStart): the deferral ends before the work does (invalid when
+	// none). C# and C++ only, and only when Run takes one deferral: a
+	// second one, held, keeps the task alive (audit 23:
+	// Wp8.1BackgroundTask completes a short-lived deferral beside the
+	// sample's _deferral).
+	CompletedEarly Pos `json:"completedEarly,omitzero"`
 	// RunEnd is the last character of Run's body (its closing brace or
 	// End Sub); invalid when unknown. Rules use it to tell a GetDeferral()
 	// inside Run from one in a method that Run calls.

@@ -145,3 +145,74 @@ func equalInts(a, b []int) bool {
 	}
 	return true
 }
+
+// TestCompletedEarly: a Complete() of the task's deferral that Run makes on
+// every path after starting work it does not wait for is recorded; one in
+// a branch, a lambda, or after a return is not.
+func TestCompletedEarly(t *testing.T) {
+	cases := []struct {
+		name, src string
+		line      int // of the Complete() within src (its first line is 1, empty); 0: none
+	}{
+		{"async void call, then Complete", `
+    var d = taskInstance.GetDeferral();
+    Notify();
+    d.Complete();`, 4},
+		{"inside try/finally", `
+    var d = taskInstance.GetDeferral();
+    try { Notify(); }
+    finally { d.Complete(); }`, 4},
+		{"Task.Run, then Complete in a using block", `
+    _deferral = taskInstance.GetDeferral();
+    using (var scope = Open()) {
+      Task.Run(() => Work());
+      _deferral.Complete();
+    }`, 5},
+		{"Complete in a branch", `
+    var d = taskInstance.GetDeferral();
+    Notify();
+    if (failed) { d.Complete(); }`, 0},
+		{"Complete in a lambda", `
+    var d = taskInstance.GetDeferral();
+    Notify();
+    taskInstance.Canceled += (s, e) => { d.Complete(); };`, 0},
+		{"a return between", `
+    var d = taskInstance.GetDeferral();
+    Notify();
+    if (quick) return;
+    d.Complete();`, 0},
+		{"the start in a branch", `
+    var d = taskInstance.GetDeferral();
+    if (due) { Notify(); }
+    d.Complete();`, 0},
+		{"Complete before the start", `
+    var d = taskInstance.GetDeferral();
+    d.Complete();
+    Notify();`, 0},
+		{"a second deferral held (the timer sample's shape)", `
+    var quick = taskInstance.GetDeferral();
+    _deferral = taskInstance.GetDeferral();
+    _timer = ThreadPoolTimer.CreatePeriodicTimer(Tick, TimeSpan.FromSeconds(1));
+    quick.Complete();`, 0},
+		{"another object's Complete", `
+    var d = taskInstance.GetDeferral();
+    Notify();
+    progress.Complete();`, 0},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			src := "namespace T {\npublic sealed class Task1 : IBackgroundTask {\n  public void Run(IBackgroundTaskInstance taskInstance) {" + tc.src + "\n  }\n  private async void Notify() { await Show(); }\n  BackgroundTaskDeferral _deferral;\n}\n}\n"
+			f := ScanWithOverlay([]SourceFile{{Path: "Task1.cs"}}, map[string][]byte{"Task1.cs": []byte(src)}, Options{Jobs: 1, EntryPoints: []string{"T.Task1"}})
+			if len(f.TaskClasses) != 1 {
+				t.Fatalf("%d task classes", len(f.TaskClasses))
+			}
+			want := tc.line
+			if want > 0 {
+				want += 2 // src starts on the third line of the file
+			}
+			if got := f.TaskClasses[0].CompletedEarly.Line; got != want {
+				t.Errorf("completed early at line %d, want %d", got, want)
+			}
+		})
+	}
+}

@@ -29,6 +29,12 @@ waiting for it and takes no deferral anywhere: a ` + "`ThreadPoolTimer`" + `
 ` + "`.then`" + ` chain, or a call of a ` + "`winrt::fire_and_forget`" + ` / ` + "`async void`" + ` /
 ` + "`Async Sub`" + ` method of the class.
 
+It also finds a ` + "`Run`" + ` that takes the deferral, starts such work and then
+completes the deferral itself, on every path (C# and C++), holding no
+other deferral: the deferral
+ends before the work does. A ` + "`Complete()`" + ` inside a branch, a loop or a
+lambda, or after a ` + "`return`" + `, is left alone.
+
 Only ` + "`Run`" + `'s own awaits count. An ` + "`await`" + ` inside a lambda, an anonymous
 delegate or a local function runs when that code is called, and an ` + "`async`" + `
 ` + "`Run`" + ` that never awaits runs to its end synchronously (the compiler only
@@ -121,6 +127,20 @@ private void OnTick(ThreadPoolTimer timer)
 }
 ` + "```" + `
 
+**Bad (C#): the deferral completed before the work it should cover**
+
+` + "```csharp" + `
+public void Run(IBackgroundTaskInstance taskInstance)
+{
+    var deferral = taskInstance.GetDeferral();
+    ShowReminderAsync();    // async void: returns at its first await
+    deferral.Complete();    // the task may end here
+}
+` + "```" + `
+
+**Good (C#)**: make the method return a ` + "`Task`" + `, and ` + "`await`" + ` it in an
+` + "`async void Run`" + ` before ` + "`deferral.Complete()`" + `.
+
 **Bad (C#): an in-process task**
 
 ` + "```csharp" + `
@@ -166,6 +186,12 @@ func (asyncRunWithoutDeferral) Check(c *Context) []Finding {
 			continue
 		}
 		ri := g.run()
+		if ri.IsAsync && startsOnly(ri) && ri.CompletedEarly.IsValid() {
+			f := AtCode(metaBG205, ri.CompletedEarly, "%s.Run completes its deferral right after starting asynchronous work it does not wait for; the task can be ended before that work is done", g.Name)
+			f.Related = []Related{RelatedCode(ri.AsyncStart, "asynchronous work started here")}
+			out = append(out, f)
+			continue
+		}
 		if !ri.IsAsync || deferralTakenInTime(ri) {
 			continue
 		}

@@ -194,6 +194,9 @@ type runInfo struct {
 	// AsyncStart is the first asynchronous work Run starts without
 	// waiting for it (invalid when none).
 	AsyncStart registration.Pos
+	// CompletedEarly is a Complete() Run makes on every path after
+	// AsyncStart (invalid when none).
+	CompletedEarly registration.Pos
 	// Maybe are calls in Run that hand the task instance to code that may
 	// take the deferral; HandedOn are places where the deferral goes to
 	// code the scanner could not follow; NotTaken are Complete() calls on
@@ -211,7 +214,7 @@ func (g *classGroup) run() runInfo {
 		}
 		if p.RunIsAsync && !ri.IsAsync {
 			ri.IsAsync = true
-			ri.AsyncPos, ri.AsyncStart = p.AsyncPos, p.AsyncStart
+			ri.AsyncPos, ri.AsyncStart, ri.CompletedEarly = p.AsyncPos, p.AsyncStart, p.CompletedEarly
 			if p.RunPos.IsValid() {
 				ri.RunPos, ri.RunEnd = p.RunPos, p.RunEnd
 			}
