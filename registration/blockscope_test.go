@@ -73,3 +73,21 @@ func TestBlockScopedLocals(t *testing.T) {
 		})
 	}
 }
+
+// TestPutSetters: put_TaskEntryPoint and put_Name, the ABI's property
+// setters (WRL code, decompiled code), set the entry point and name.
+func TestPutSetters(t *testing.T) {
+	for file, src := range map[string]string{
+		"a.cs":  `class R { void Go() { var b = new BackgroundTaskBuilder(); b.put_Name("Pass"); b.put_TaskEntryPoint("Tasks.PassTask"); b.SetTrigger(new TimeTrigger(15, false)); b.Register(); } }`,
+		"a.cpp": `void R::Go() { BackgroundTaskBuilder b; b->put_Name(L"Pass"); b->put_TaskEntryPoint(L"Tasks.PassTask"); b.SetTrigger(TimeTrigger(15, false)); b.Register(); }`,
+	} {
+		f := ScanWithOverlay([]SourceFile{{Path: file}}, map[string][]byte{file: []byte(src)}, Options{Jobs: 1})
+		if len(f.Registrations) != 1 {
+			t.Fatalf("%s: %d registrations", file, len(f.Registrations))
+		}
+		r := f.Registrations[0]
+		if r.EntryPoint.Str != "Tasks.PassTask" || r.Name.Str != "Pass" {
+			t.Errorf("%s: entry point %q, name %q; want Tasks.PassTask, Pass", file, r.EntryPoint.Str, r.Name.Str)
+		}
+	}
+}

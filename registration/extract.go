@@ -425,7 +425,9 @@ func trimNewlines(toks []Token) []Token {
 // initialiser).
 func applyMember(c *ectx, b *builderState, member Token, at int, arg []Token, out *[]Registration) {
 	switch strings.ToLower(member.Text) {
-	case "taskentrypoint":
+	case "taskentrypoint", "put_taskentrypoint":
+		// put_TaskEntryPoint: the ABI's property setter, which WRL code
+		// calls and decompiled code spells (audit 27: WalletPass)
 		if isNullExpr(c, arg) || at >= 0 && isEmptyStringExpr(c, arg) && guardedAgainstEmpty(c.m.body(), at, arg) {
 			// "if (entryPoint != null) builder.TaskEntryPoint = entryPoint"
 			// called with null, or "if (entryPoint != string.Empty) …"
@@ -441,7 +443,7 @@ func applyMember(c *ectx, b *builderState, member Token, at int, arg []Token, ou
 		sc := *c
 		sc.spelling = &b.spelled
 		b.ep, b.epSet = valueOf(&sc, arg), true
-	case "name":
+	case "name", "put_name":
 		// a discarded builder's name (nameof(X), often) is no mention
 		// of the task either
 		for _, t := range arg {
