@@ -91,3 +91,38 @@ func TestPutSetters(t *testing.T) {
 		}
 	}
 }
+
+// TestReplacesByName: a Register() preceded in its method by a look-up
+// that unregisters the tasks of that name replaces the task.
+func TestReplacesByName(t *testing.T) {
+	helper := func(body string) string {
+		return `class T { void Run() { Again(15); Again(1200); }
+  void Again(uint minutes) {
+    var b = new BackgroundTaskBuilder { Name = "Daily", TaskEntryPoint = "Tasks.Daily" };
+` + body + `
+    b.SetTrigger(new MaintenanceTrigger(minutes, true));
+    b.Register();
+  } }`
+	}
+	cases := []struct {
+		name, src string
+		want      bool
+	}{
+		{"unregisters that name first", helper(`foreach (var t in BackgroundTaskRegistration.AllTasks) if (t.Value.Name == "Daily") t.Value.Unregister(true);`), true},
+		{"unregisters every task first", helper(`foreach (var t in BackgroundTaskRegistration.AllTasks) t.Value.Unregister(true);`), true},
+		{"unregisters another name", helper(`foreach (var t in BackgroundTaskRegistration.AllTasks) if (t.Value.Name == "Other") t.Value.Unregister(true);`), false},
+		{"returns when found (a guard, not a replacement)", helper(`foreach (var t in BackgroundTaskRegistration.AllTasks) { if (t.Value.Name == "Daily") return; if (t.Value.Name == "Old") t.Value.Unregister(true); }`), false},
+		{"no look-up", helper(``), false},
+	}
+	for _, tc := range cases {
+		f := ScanWithOverlay([]SourceFile{{Path: "t.cs"}}, map[string][]byte{"t.cs": []byte(tc.src)}, Options{Jobs: 1})
+		if len(f.Registrations) == 0 {
+			t.Fatalf("%s: no registrations", tc.name)
+		}
+		for _, r := range f.Registrations {
+			if r.ReplacesByName != tc.want {
+				t.Errorf("%s: ReplacesByName = %v, want %v", tc.name, r.ReplacesByName, tc.want)
+			}
+		}
+	}
+}

@@ -129,6 +129,11 @@ type Registration struct {
 	// found no task of that name, in code that registers that task too,
 	// so a later run stops at the look-up (see markLookUpGuards).
 	SkippedWhenFound string `json:"skippedWhenFound,omitempty"`
+	// ReplacesByName is true when the method that makes the Register()
+	// call first unregisters the registered tasks of this name (or every
+	// task) it finds in AllTasks: registering replaces the task instead
+	// of adding a second one (see markReplacements).
+	ReplacesByName bool `json:"replacesByName,omitempty"`
 	// Discarded is true for a builder that is configured and never
 	// registered, and never leaves the method that creates it (not
 	// returned, passed on or stored): dead code, which registers nothing.

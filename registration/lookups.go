@@ -462,3 +462,84 @@ func comparandStart(toks []Token, j int) int {
 	}
 	return 0
 }
+
+// markReplacements sets ReplacesByName on the registrations whose
+// Register() call sits in a method that, before the call, looks the
+// registered tasks up in AllTasks and unregisters the ones it compares
+// with the registration's name (or every one), with no return in between
+// that a found task could take instead: the "replace" idiom that keeps one
+// task per name however often, and with whatever trigger, the method runs
+// (audit 27: uwpBingWallpaper reschedules a one-shot task through one
+// helper called with different intervals).
+func markReplacements(ix *appIndex, regs []Registration) {
+	sites := map[Pos][]int{}
+	lines := map[string]map[int32]bool{}
+	for k := range regs {
+		r := &regs[k]
+		if len(r.RegisterCalls) == 0 || !r.Name.Resolved || r.Name.Str == "" {
+			continue
+		}
+		p := r.RegisterCalls[0]
+		sites[p] = append(sites[p], k)
+		if lines[p.File] == nil {
+			lines[p.File] = map[int32]bool{}
+		}
+		lines[p.File][int32(p.Line)] = true
+	}
+	for _, f := range ix.files {
+		if !f.interesting || lines[f.sf.Path] == nil {
+			continue
+		}
+		for _, m := range append(append([]*methodDecl{}, f.methods...), f.top) {
+			if m == nil {
+				continue
+			}
+			b := m.body()
+			var cmp *compared
+			for i, t := range b {
+				if t.Kind != TokIdent || !lines[f.sf.Path][t.Line] {
+					continue
+				}
+				ks := sites[f.pos(t)]
+				if len(ks) == 0 || !unregistersBefore(b, i) {
+					continue
+				}
+				if cmp == nil {
+					c := comparedNames(ctxFor(ix, f, m, nil), b)
+					cmp = &c
+				}
+				for _, k := range ks {
+					if cmp.none || !cmp.any && slices.Contains(cmp.names, regs[k].Name.Str) {
+						regs[k].ReplacesByName = true
+					}
+				}
+			}
+		}
+	}
+}
+
+// unregistersBefore reports a look-up of AllTasks before b[i], followed
+// by an Unregister call before b[i] and no return, break out of the
+// method, or throw between the look-up and b[i].
+func unregistersBefore(b []Token, i int) bool {
+	look := -1
+	for k := 0; k < i; k++ {
+		if k >= 1 && isAccess(b[k-1]) && isIdentFold(b[k], "AllTasks") {
+			look = k
+			break
+		}
+	}
+	if look < 0 {
+		return false
+	}
+	unreg := false
+	for k := look + 1; k < i; k++ {
+		switch {
+		case isIdentFold(b[k], "Unregister"):
+			unreg = true
+		case isIdentFold(b[k], "return"), isIdentFold(b[k], "throw"), isIdentFold(b[k], "co_return"), isIdentFold(b[k], "Exit"):
+			return false
+		}
+	}
+	return unreg
+}

@@ -1077,6 +1077,7 @@ func resolve(files []*fileModel, facts *Facts, entryPoints, mentions []string) *
 	var unregs []compared
 	facts.LookUps, unregs = lookUps(ix)
 	markLookUpGuards(ix, facts.Registrations, unregs)
+	markReplacements(ix, facts.Registrations)
 	for _, f := range files {
 		if f.interesting {
 			tokenFacts(f, facts)

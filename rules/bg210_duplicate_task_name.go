@@ -30,6 +30,11 @@ of different kinds, a builder taking one trigger (a ` + "`TimeTrigger`" + ` and 
 ` + "`ApplicationTrigger`" + `: run periodically and on demand), when no look-up of
 the name can hide one of them: there is no look-up that may find the name,
 or both are registered in one method with no look-up between them.
+Nor are two registrations of one task (the same entry point) that each
+replace it: the method making the ` + "`Register()`" + ` call first unregisters the
+tasks of that name it finds in ` + "`AllTasks`" + ` (a task that reschedules itself
+through one helper, with another interval each time), so there is never
+more than one.
 Registrations whose name, entry point or triggers cannot be resolved statically are left out (a
 trigger whose interval or system event comes from a variable still differs
 from a trigger of another kind, not from one of its own kind),
@@ -105,7 +110,7 @@ func (duplicateTaskName) Check(c *Context) []Finding {
 				continue
 			}
 			diff := registrationDifference(first, r)
-			if diff == "" || oneTaskTwoTriggers(c.Facts, first, r, name) {
+			if diff == "" || oneTaskTwoTriggers(c.Facts, first, r, name) || replacesOneTask(first, r) {
 				continue
 			}
 			f := AtCode(metaBG210, r.Pos, "task name %q is already used by another registration with %s", name, diff)
@@ -174,6 +179,14 @@ func oneTaskTwoTriggers(f *registration.Facts, a, b *registration.Registration, 
 		}
 	}
 	return lookUpsKnown(f)
+}
+
+// replacesOneTask reports two registrations of one task (the same entry
+// point) that each unregister the tasks of their name before registering:
+// one task at a time, whatever its trigger. Two entry points replacing
+// each other under one name still clash: one of them is lost.
+func replacesOneTask(a, b *registration.Registration) bool {
+	return a.ReplacesByName && b.ReplacesByName && entryKey(a) == entryKey(b)
 }
 
 // entryKey names what a registration activates.
