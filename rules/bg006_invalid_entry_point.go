@@ -119,7 +119,7 @@ func mfEntryPointProblem(v string) string {
 }
 
 func mfHasFileSuffix(lower string) bool {
-	for _, s := range []string{".dll", ".exe", ".js", ".winmd", ".html", ".htm"} {
+	for _, s := range []string{".dll", ".exe", ".js", ".winmd", ".html", ".htm", ".cs", ".vb", ".cpp", ".h"} {
 		if strings.HasSuffix(lower, s) {
 			return true
 		}

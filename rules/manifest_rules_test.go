@@ -216,6 +216,7 @@ func TestEntryPointProblemMessages(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"", "is empty"},
 		{"Tasks.dll", "is a file name"},
+		{"BackgroundTasks.AlarmTestTask.cs", "is a file name"}, // audit 27: AlarmWP
 		{`js\task.js`, "is a file name"},
 		{"Contoso.Tasks. Timer", "whitespace"},
 		{"Contoso.Tasks.", "empty part"},
