@@ -195,10 +195,36 @@ func bg103SearchedEverywhere(c *Context, x string) bool {
 // package that is not a framework or a well-known library that holds no
 // background task (a vendor's package may ship a Windows Runtime
 // Component under any namespace).
+//
+// A package named like a project of the repository is that project's
+// build output (a package's ID defaults to its project's name): its
+// classes are the project's, which were searched already (audit 27: a
+// Unicord fork consumes its own voice component as a package).
 func bg103PackagesMaySupply(c *Context, x string) bool {
 	for _, pkg := range c.App.Packages {
+		if builtInRepository(c, pkg) {
+			continue
+		}
 		if packageMaySupply(pkg, x) || !taskFreePackage(pkg) {
 			return true
+		}
+	}
+	return false
+}
+
+// builtInRepository reports whether a project of the App's workspace or
+// repository has the package's ID as its file name.
+func builtInRepository(c *Context, pkg string) bool {
+	pkg = strings.TrimSpace(pkg)
+	for u := c.App.Universe; u != nil; u = u.Repository {
+		for _, p := range u.Projects {
+			base := filepath.Base(strings.ReplaceAll(p.Path, `\`, "/"))
+			if strings.EqualFold(strings.TrimSuffix(base, filepath.Ext(base)), pkg) {
+				return true
+			}
+		}
+		if u.Repository == u {
+			break
 		}
 	}
 	return false

@@ -94,6 +94,7 @@ func TestBG108TaskComponentNotReferenced(t *testing.T) {
 
 func TestBG103ClassDefinedNowhere(t *testing.T) {
 	nowhere := `BG103 App/Package.appxmanifest:8:67 error | EntryPoint "Tasks.SyncTask" in Package.appxmanifest names a class that is defined nowhere`
+	notifyNowhere := `BG103 App/Package.appxmanifest:8:67 error | EntryPoint "Contoso.Background.NotifyTask" in Package.appxmanifest names a class that is defined nowhere`
 	winrtHost := func(class string) string {
 		return testPackageNS(`xmlns:uap="http://schemas.microsoft.com/appx/manifest/uap/windows10"`, testExtension(class, "timer"),
 			"    <Extension Category=\"windows.activatableClass.inProcessServer\">\n      <InProcessServer>\n        <Path>WinRT.Host.dll</Path>\n        <ActivatableClass ActivatableClassId=\""+class+"\" ThreadingModel=\"both\" />\n      </InProcessServer>\n    </Extension>\n")
@@ -121,6 +122,18 @@ func TestBG103ClassDefinedNowhere(t *testing.T) {
 			app: withApp(knownApp(), func(a *workspace.App) { a.Packages = []string{"Contoso.Sync"} })},
 		{name: "a NuGet package sharing the first name", manifest: testPackage(testExtension("Contoso.Tasks.SyncTask", "timer")),
 			app: withApp(knownApp(), func(a *workspace.App) { a.Packages = []string{"Contoso.Background"} })},
+		{name: "a package built from a project of the repository holds that project's classes only",
+			manifest: testPackage(testExtension("Contoso.Background.NotifyTask", "general")),
+			app: withApp(knownApp(&workspace.Project{Path: "/r/Contoso.Voice/Contoso.Voice.vcxproj", Kind: workspace.KindWinRTComponent, Language: registration.CPP}),
+				func(a *workspace.App) { a.Packages = []string{"Contoso.Voice"} }),
+			want: []string{notifyNowhere}},
+		{name: "a package built from a project outside the solution, in the repository",
+			manifest: testPackage(testExtension("Contoso.Background.NotifyTask", "general")),
+			app: withApp(knownApp(), func(a *workspace.App) {
+				a.Packages = []string{"contoso.voice"}
+				a.Universe.Repository = &workspace.Universe{Projects: []*workspace.Project{{Path: `C:\r\Contoso.Voice\Contoso.Voice.csproj`}}}
+			}),
+			want: []string{notifyNowhere}},
 		{name: "platform packages supply no app class", manifest: testPackage(testExtension("Tasks.SyncTask", "timer")),
 			app: withApp(knownApp(), func(a *workspace.App) {
 				a.Packages = []string{"Microsoft.NETCore.UniversalWindowsPlatform", "Microsoft.Toolkit.Uwp"}
