@@ -45,6 +45,9 @@ type binding struct {
 // env binds the parameters of one helper invocation.
 type env struct {
 	params map[string]binding // key: parameter name (lower case for VB)
+	// types binds a generic method's type parameters to the type
+	// arguments of its call (C#: case-sensitive names).
+	types map[string]binding
 }
 
 // ectx is where an expression is evaluated.
@@ -770,6 +773,30 @@ func (c *ectx) agree(cands []*constDecl) (val, bool) {
 func (c *ectx) typeValue(parts []string, at Token) val {
 	if len(parts) == 0 {
 		return val{}
+	}
+	if len(parts) == 1 && c.m != nil && slices.Contains(c.m.typeParams, parts[0]) {
+		// typeof(T) in a generic method: the call's type argument
+		if c.env == nil {
+			if c.usedParam != nil {
+				*c.usedParam = true // the call sites decide, as for a parameter
+			}
+			return val{}
+		}
+		if c.depth > maxDepth {
+			return val{}
+		}
+		b, ok := c.env.types[parts[0]]
+		if !ok {
+			if c.usedParam != nil {
+				*c.usedParam = true // the call sites decide, as for a parameter
+			}
+			return val{}
+		}
+		tp, end := qualName(b.toks, 0)
+		if end != len(b.toks) {
+			return val{} // List<X>, X[]: not a task class
+		}
+		return b.ctx.deeper().typeValue(tp, b.toks[0])
 	}
 	explicit := false
 	if c.f.lang == CPP && parts[0] == "winrt" {

@@ -79,7 +79,10 @@ type methodDecl struct {
 	attached bool
 	ns       string
 	params   []param
-	mods     []string // identifiers before the name (modifiers, return type)
+	// typeParams are a C# generic method's type parameters (T in
+	// Register<T>(…)), bound at each call site to its type arguments.
+	typeParams []string
+	mods       []string // identifiers before the name (modifiers, return type)
 	s, e     int      // body token range [s, e) in file.toks
 	children [][2]int // nested method ranges to skip
 	pos      Pos

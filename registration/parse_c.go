@@ -266,6 +266,11 @@ func findClassKeyword(header []Token) (int, string) {
 			}
 			continue
 		}
+		if depth == 0 && isIdent(t, "where") {
+			// a C# constraint clause: "class" or "struct" after it
+			// constrains a type parameter ("M<T>() where T : class")
+			return -1, ""
+		}
 		if depth == 0 && t.Kind == TokIdent {
 			if kind, ok := classKeywords[t.Text]; ok {
 				if k > 0 && isIdent(header[k-1], "enum") {
@@ -508,20 +513,34 @@ func methodHeader(f *fileModel, cur *scope, header []Token, bodyStart int) *meth
 			if depth != 0 {
 				continue
 			}
-			if k == 0 || header[k-1].Kind != TokIdent {
+			nameAt := k - 1
+			var typeParams []string
+			if f.lang == CSharp && k >= 4 && isPunct(header[k-1], ">") {
+				// a generic method: Name<T, U>(…)
+				open := genericOpen(header, k-1)
+				if open < 1 {
+					return nil
+				}
+				typeParams = typeParamNames(header[open+1 : k-1])
+				if typeParams == nil {
+					return nil
+				}
+				nameAt = open - 1
+			}
+			if nameAt < 0 || header[nameAt].Kind != TokIdent {
 				return nil
 			}
-			name := header[k-1]
+			name := header[nameAt]
 			switch name.Text {
 			case "if", "for", "foreach", "while", "switch", "using", "lock", "catch", "fixed", "get", "set", "init", "add", "remove":
 				return nil
 			}
 			end := matchClose(header, k)
-			m := &methodDecl{name: name.Text, file: f, ns: cur.ns, class: cur.class, s: bodyStart, e: bodyStart, pos: f.pos(name)}
-			if k >= 3 && isPunct(header[k-2], "::") && header[k-3].Kind == TokIdent {
-				m.qual = header[k-3].Text
+			m := &methodDecl{name: name.Text, file: f, ns: cur.ns, class: cur.class, s: bodyStart, e: bodyStart, pos: f.pos(name), typeParams: typeParams}
+			if nameAt >= 2 && isPunct(header[nameAt-1], "::") && header[nameAt-2].Kind == TokIdent {
+				m.qual = header[nameAt-2].Text
 			}
-			for _, mt := range header[:k-1] {
+			for _, mt := range header[:nameAt] {
 				if mt.Kind == TokIdent {
 					m.mods = append(m.mods, mt.Text)
 				}
@@ -537,6 +556,50 @@ func methodHeader(f *fileModel, cur *scope, header []Token, bodyStart int) *meth
 		}
 	}
 	return nil
+}
+
+// genericOpen returns the index of the "<" that the ">" at toks[close]
+// closes, -1 when there is none.
+func genericOpen(toks []Token, close int) int {
+	depth := 0
+	for k := close; k >= 0; k-- {
+		switch {
+		case isPunct(toks[k], ">"):
+			depth++
+		case isPunct(toks[k], "<"):
+			depth--
+			if depth == 0 {
+				return k
+			}
+		case toks[k].Kind == TokPunct && toks[k].Text != "," && toks[k].Text != ".":
+			return -1 // not a type parameter list
+		}
+	}
+	return -1
+}
+
+// typeParamNames reads a generic method's type parameter list ("T",
+// "TTask, in TArg"), nil when it is something else.
+func typeParamNames(toks []Token) []string {
+	var out []string
+	for _, part := range splitTop(toks, ",") {
+		var names []string
+		for _, t := range part {
+			if t.Kind != TokIdent {
+				return nil
+			}
+			names = append(names, t.Text)
+		}
+		switch {
+		case len(names) == 1:
+		case len(names) == 2 && (names[0] == "in" || names[0] == "out"):
+			names = names[1:]
+		default:
+			return nil
+		}
+		out = append(out, names[0])
+	}
+	return out
 }
 
 // parseParams reads a C-family parameter list.

@@ -1182,6 +1182,9 @@ type callSite struct {
 	m    *methodDecl // the calling method (or a file's top-level code)
 	at   Token
 	args [][]Token
+	// typeArgs are the type arguments of a C# generic call
+	// (Register<Tasks.SyncTask>(…)), one token list each.
+	typeArgs [][]Token
 	// viaMember is true for obj.Name(...) (but not this.Name(...)).
 	viaMember bool
 	// recv is the receiver of a member call, outermost first (["Ns",
@@ -1281,7 +1284,20 @@ func callSites(ix *appIndex, name string) map[string][]callSite {
 			var match []int32
 			for i := 0; i+1 < len(toks); i++ {
 				t := toks[i]
-				if t.Kind != TokIdent || !isPunct(toks[i+1], "(") || !strings.EqualFold(t.Text, name) {
+				if t.Kind != TokIdent || !strings.EqualFold(t.Text, name) {
+					continue
+				}
+				open := i + 1 // the argument list's "("
+				var typeArgs [][]Token
+				if f.lang == CSharp && isPunct(toks[i+1], "<") {
+					close := typeArgsEnd(toks, i+1)
+					if close < 0 {
+						continue
+					}
+					typeArgs = splitTop(toks[i+2:close], ",")
+					open = close + 1
+				}
+				if open >= len(toks) || !isPunct(toks[open], "(") {
 					continue
 				}
 				if defs[int(t.Line)<<20|int(t.Col)] {
@@ -1296,12 +1312,12 @@ func callSites(ix *appIndex, name string) map[string][]callSite {
 				if match == nil {
 					match = matchTable(toks)
 				}
-				end := int(match[i+1])
+				end := int(match[open])
 				if end-i > maxCallSpan {
 					continue // not a call anyone writes by hand
 				}
 				var args [][]Token
-				if inner := toks[i+2 : min(end, len(toks))]; len(inner) > 0 {
+				if inner := toks[open+1 : min(end, len(toks))]; len(inner) > 0 {
 					for _, a := range splitTop(inner, ",") {
 						args = append(args, trimNewlines(a))
 					}
@@ -1312,7 +1328,7 @@ func callSites(ix *appIndex, name string) map[string][]callSite {
 					recv = receiverName(toks, i-1)
 				}
 				key := strings.ToLower(t.Text)
-				out[key] = append(out[key], callSite{m: m, at: t, args: args, viaMember: member, recv: recv})
+				out[key] = append(out[key], callSite{m: m, at: t, args: args, typeArgs: typeArgs, viaMember: member, recv: recv})
 			}
 		}
 	}
@@ -1378,7 +1394,9 @@ func chainsOf(ix *appIndex, calls *callIndex, h *methodDecl, depth int, visiting
 			if from == nil {
 				from = cs.m
 			}
-			out = append(out, chain{via: append(append([]Pos{}, oc.via...), here), env: bindArgs(h, cs.args, callerCtx), from: from})
+			e := bindArgs(h, cs.args, callerCtx)
+			bindTypeArgs(e, h, cs.typeArgs, callerCtx)
+			out = append(out, chain{via: append(append([]Pos{}, oc.via...), here), env: e, from: from})
 			if len(out) >= maxChains {
 				return out
 			}
@@ -1539,6 +1557,49 @@ func forwardsParams(cs callSite) bool {
 		}
 	}
 	return false
+}
+
+// typeArgsEnd returns the index of the ">" closing the type argument list
+// that opens at toks[open] ("<"), -1 when the tokens are not a list of
+// type names (a comparison: a < b).
+func typeArgsEnd(toks []Token, open int) int {
+	depth := 0
+	for k := open; k < len(toks) && k < open+64; k++ {
+		t := toks[k]
+		switch {
+		case isPunct(t, "<"):
+			depth++
+		case isPunct(t, ">"):
+			depth--
+			if depth == 0 {
+				return k
+			}
+		case isPunct(t, ">>"):
+			depth -= 2
+			if depth <= 0 {
+				return -1 // List<List<T>>: not worth splitting the token
+			}
+		case t.Kind == TokIdent, isPunct(t, "."), isPunct(t, ","), isPunct(t, "?"), isPunct(t, "["), isPunct(t, "]"), isPunct(t, "::"):
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// bindTypeArgs binds a generic call's type arguments to h's type
+// parameters, positionally; a call that gives none (inferred) binds
+// nothing.
+func bindTypeArgs(e *env, h *methodDecl, typeArgs [][]Token, caller *ectx) {
+	if len(typeArgs) != len(h.typeParams) || len(typeArgs) == 0 {
+		return
+	}
+	if e.types == nil {
+		e.types = map[string]binding{}
+	}
+	for k, p := range h.typeParams {
+		e.types[p] = binding{toks: typeArgs[k], ctx: caller}
+	}
 }
 
 // bindArgs binds a call's positional and named arguments to h's

@@ -64,6 +64,19 @@ Register("Sync", "Tasks.SyncTask", new TimeTrigger(15, false));
 Register("Upload", "Tasks.UploadTask", new SystemTrigger(SystemTriggerType.InternetAvailable, false));
 ` + "```" + `
 
+**Bad (C#): a generic helper.** ` + "`nameof(T)`" + ` of a type parameter is the
+literal "T", so every task the helper registers is called "T"; use
+` + "`typeof(T).Name`" + `.
+
+` + "```csharp" + `
+static void Register<T>(IBackgroundTrigger trigger) where T : IBackgroundTask
+{
+    var builder = new BackgroundTaskBuilder { Name = nameof(T), TaskEntryPoint = typeof(T).FullName };
+    builder.SetTrigger(trigger);
+    builder.Register();
+}
+` + "```" + `
+
 **Bad (C++/WinRT)**
 
 ` + "```cpp" + `

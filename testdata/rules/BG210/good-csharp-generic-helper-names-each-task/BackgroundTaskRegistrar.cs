@@ -1,0 +1,33 @@
+using System.Linq;
+using System.Threading.Tasks;
+using Windows.ApplicationModel.Background;
+
+namespace ContosoSync
+{
+    public static class BackgroundTaskRegistrar
+    {
+        public static async Task RegisterAllAsync()
+        {
+            await Register<Tasks.SyncTask>(new TimeTrigger(15, false));
+            await Register<Tasks.UploadTask>(new SystemTrigger(SystemTriggerType.InternetAvailable, false));
+        }
+
+        // Each task is registered under its class's name.
+        private static async Task Register<T>(IBackgroundTrigger trigger) where T : class, IBackgroundTask
+        {
+            var status = await BackgroundExecutionManager.RequestAccessAsync();
+            if (status == BackgroundAccessStatus.DeniedByUser || status == BackgroundAccessStatus.DeniedBySystemPolicy)
+            {
+                return;
+            }
+            BackgroundTaskRegistration.AllTasks.Values.FirstOrDefault(t => t.Name == typeof(T).Name)?.Unregister(true);
+            var builder = new BackgroundTaskBuilder
+            {
+                Name = typeof(T).Name,
+                TaskEntryPoint = typeof(T).FullName
+            };
+            builder.SetTrigger(trigger);
+            builder.Register();
+        }
+    }
+}
