@@ -287,7 +287,9 @@ type Facts struct {
 	// (the in-process entry point).
 	BackgroundActivated []Pos `json:"backgroundActivated"`
 	// InProcessHandlers are the async OnBackgroundActivated overrides of
-	// the App's C# and VB code, judged by BG205 as Run is.
+	// the App's C# and VB code that await before they take the deferral or
+	// hand their arguments on, as written; BG205 judges them as it judges
+	// Run.
 	InProcessHandlers []InProcessHandler `json:"inProcessHandlers,omitempty"`
 	// ElsewhereClasses are entry-point classes defined only in files of
 	// Options.Elsewhere (projects the App does not reference); their

@@ -1,6 +1,9 @@
 package registration
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // In-process tasks run in Application.OnBackgroundActivated, which the
 // documentation says "can be treated just like IBackgroundTask.Run": the
@@ -10,7 +13,8 @@ import "strings"
 // Async Sub OnBackgroundActivated; audit 22: NRadio's shape).
 
 // InProcessHandler is an async OnBackgroundActivated override of a C# or
-// VB App, with what BG205 needs to judge it as it judges Run.
+// VB App that awaits before it takes the deferral, as written, with what
+// BG205 needs to judge it as it judges Run.
 type InProcessHandler struct {
 	// Name is the class's full name and the method's ("App.OnBackgroundActivated").
 	Name string `json:"name"`
@@ -31,10 +35,24 @@ type InProcessHandler struct {
 
 // inProcessHandlers analyses every async OnBackgroundActivated override of
 // the App's C# and VB code. A handler that is not async returns when its
-// work is done (or hands it on, which is its callee's business).
+// work is done (or hands it on, which is its callee's business). Only the
+// handlers that may await before they take the deferral are listed: one
+// that takes it, or hands its arguments on, before its first await as
+// written is in time whatever that await does, and is not analysed
+// further (telling whether an await suspends asks for the files that
+// define the awaited method).
 func inProcessHandlers(ix *appIndex) []InProcessHandler {
 	var out []InProcessHandler
 	subscribed := -1 // unknown yet
+	isSubscribed := func() bool {
+		if subscribed < 0 {
+			subscribed = 0
+			if eventSubscribed(ix) {
+				subscribed = 1
+			}
+		}
+		return subscribed == 1
+	}
 	for _, f := range ix.files {
 		if f.lang != CSharp && f.lang != VB {
 			continue
@@ -44,13 +62,9 @@ func inProcessHandlers(ix *appIndex) []InProcessHandler {
 				!hasModFold(m.mods, "async") || !hasModFold(m.mods, "override") && !hasModFold(m.mods, "overrides") {
 				continue
 			}
-			if subscribed < 0 {
-				subscribed = 0
-				if eventSubscribed(ix) {
-					subscribed = 1
-				}
+			if h, ok := analyseHandler(ix, m, isSubscribed); ok {
+				out = append(out, h)
 			}
-			out = append(out, analyseHandler(ix, m, subscribed == 1))
 		}
 	}
 	return out
@@ -82,13 +96,23 @@ func hasModFold(mods []string, s string) bool {
 	return false
 }
 
-// analyseHandler fills the facts of one override; subscribed says whether
-// the App handles the BackgroundActivated event, which the base call raises.
-func analyseHandler(ix *appIndex, m *methodDecl, subscribed bool) InProcessHandler {
+// analyseHandler fills the facts of one override, or reports false when
+// it surely takes the deferral in time (see inProcessHandlers).
+// subscribed says whether the App handles the BackgroundActivated event,
+// which the base call raises.
+func analyseHandler(ix *appIndex, m *methodDecl, subscribed func() bool) (InProcessHandler, bool) {
 	f := m.file
-	h := InProcessHandler{Name: m.class.full + "." + m.name, Pos: m.pos}
-	if m.e >= 0 && m.e < len(f.toks) {
-		h.End = f.pos(f.toks[m.e])
+	body := m.body()
+	nested := nestedMask(f.lang, body)
+	written := Pos{} // the first own await as written
+	for i, t := range body {
+		if (nested == nil || !nested[i]) && t.Kind == TokIdent && !t.Alt && !t.Guard && isAwaitWord(f.lang, t) {
+			written = f.pos(t)
+			break
+		}
+	}
+	if !written.IsValid() {
+		return InProcessHandler{}, false // never suspends: runs to its end
 	}
 	// the methods of every part of the App class: a call of one that
 	// takes the deferral takes it where the handler makes the call
@@ -106,14 +130,41 @@ func analyseHandler(ix *appIndex, m *methodDecl, subscribed bool) InProcessHandl
 			byName[k] = append(byName[k], cm)
 		}
 	}
-	body := m.body()
-	h.AsyncPos = firstSuspension(ix, f, body, nestedMask(f.lang, body))
-	h.DeferralGet = sortPos(deferralTakes(m, body, byName))
-	// the base call raises the BackgroundActivated event, when the base is
+	h := InProcessHandler{Name: m.class.full + "." + m.name, Pos: m.pos}
+	inTime := func(ps []Pos) bool {
+		return slices.ContainsFunc(ps, func(p Pos) bool { return !posLess(written, p) })
+	}
+	if h.DeferralGet = sortPos(deferralTakes(m, body, byName)); inTime(h.DeferralGet) {
+		return InProcessHandler{}, false
+	}
+	// the base call raises the BackgroundActivated event when the base is
 	// Windows.UI.Xaml.Application; a framework's application class (Prism,
 	// Template 10) may do anything with the arguments there
-	h.DeferralMaybe = argumentsHandedOn(m, body, subscribed || !plainBase)
-	return h
+	if h.DeferralMaybe = argumentsHandedOn(m, body, !plainBase || baseCallBefore(m, body, written) && subscribed()); inTime(h.DeferralMaybe) {
+		return InProcessHandler{}, false
+	}
+	if m.e >= 0 && m.e < len(f.toks) {
+		h.End = f.pos(f.toks[m.e])
+	}
+	h.AsyncPos = firstSuspension(ix, f, body, nested)
+	return h, true
+}
+
+// baseCallBefore reports a base.OnBackgroundActivated(param) call before
+// the position at.
+func baseCallBefore(m *methodDecl, b []Token, at Pos) bool {
+	if len(m.params) == 0 {
+		return false
+	}
+	for i, t := range b {
+		if !posLess(m.file.pos(t), at) {
+			return false
+		}
+		if identIs(t, m.params[0].name, m.file.lang == VB) && baseCallArgument(m.file.lang, b, i) {
+			return true
+		}
+	}
+	return false
 }
 
 // argumentsHandedOn lists the places where the handler lets its

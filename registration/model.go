@@ -83,10 +83,10 @@ type methodDecl struct {
 	// Register<T>(…)), bound at each call site to its type arguments.
 	typeParams []string
 	mods       []string // identifiers before the name (modifiers, return type)
-	s, e     int      // body token range [s, e) in file.toks
-	children [][2]int // nested method ranges to skip
-	pos      Pos
-	file     *fileModel
+	s, e       int      // body token range [s, e) in file.toks
+	children   [][2]int // nested method ranges to skip
+	pos        Pos
+	file       *fileModel
 	// member is true for a JavaScript function stored in an object
 	// property or class (called as obj.name(...)); plain function
 	// declarations are called by bare name.
