@@ -199,3 +199,61 @@ public static class H { public static void M<T>(T x) where T : class { } }
 		t.Errorf("classes %v, methods %v", classes, methods)
 	}
 }
+
+// TestReturnedBuilders: a builder a helper returns is registered where
+// its caller calls Register() on it.
+func TestReturnedBuilders(t *testing.T) {
+	helper := `class Factory {
+  public static BackgroundTaskBuilder Create(string name) {
+    var b = new BackgroundTaskBuilder { Name = name, TaskEntryPoint = "Tasks.Sync" };
+    b.SetTrigger(new TimeTrigger(15, false));
+    return b;
+  } }
+`
+	cases := []struct {
+		name, file, src string
+		line            int // of the Register() call; 0: none
+	}{
+		{"a variable", "a.cs", helper + `class C { void Go() {
+  var builder = Factory.Create("Sync");
+  builder.Register();
+} }`, 9},
+		{"chained", "a.cs", helper + `class C { void Go() {
+  Factory.Create("Sync").Register();
+} }`, 8},
+		{"never registered", "a.cs", helper + `class C { void Go() {
+  var builder = Factory.Create("Sync");
+  Keep(builder);
+} }`, 0},
+		{"Visual Basic", "a.vb", `Public Class Factory
+  Public Shared Function Create(name As String) As BackgroundTaskBuilder
+    Dim b As New BackgroundTaskBuilder()
+    b.Name = name
+    b.TaskEntryPoint = "Tasks.Sync"
+    b.SetTrigger(New TimeTrigger(15, False))
+    Return b
+  End Function
+End Class
+Public Class C
+  Sub Go()
+    Dim builder As BackgroundTaskBuilder = Factory.Create("Sync")
+    builder.Register()
+  End Sub
+End Class
+`, 13},
+	}
+	for _, tc := range cases {
+		f := ScanWithOverlay([]SourceFile{{Path: tc.file}}, map[string][]byte{tc.file: []byte(tc.src)}, Options{Jobs: 1})
+		if len(f.Registrations) != 1 {
+			t.Fatalf("%s: %d registrations", tc.name, len(f.Registrations))
+		}
+		r := f.Registrations[0]
+		got := 0
+		if len(r.RegisterCalls) > 0 {
+			got = r.RegisterCalls[0].Line
+		}
+		if got != tc.line || r.Name.Str != "Sync" {
+			t.Errorf("%s: Register() at line %d, name %q; want line %d, Sync", tc.name, got, r.Name.Str, tc.line)
+		}
+	}
+}

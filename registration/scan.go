@@ -1072,6 +1072,7 @@ func loneCRToLF(src []byte) []byte {
 func resolve(files []*fileModel, facts *Facts, entryPoints, mentions []string) *appIndex {
 	ix := newIndex(files)
 	regs := registrations(ix)
+	linkReturnedBuilders(ix, regs)
 	facts.Registrations = append(facts.Registrations, regs...)
 	facts.Mentioned = mentioned(ix, mentions, regs)
 	var unregs []compared
