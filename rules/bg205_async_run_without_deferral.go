@@ -29,11 +29,11 @@ waiting for it and takes no deferral anywhere: a ` + "`ThreadPoolTimer`" + `
 ` + "`.then`" + ` chain, or a call of a ` + "`winrt::fire_and_forget`" + ` / ` + "`async void`" + ` /
 ` + "`Async Sub`" + ` method of the class.
 
-It also finds a ` + "`Run`" + ` that takes the deferral, starts such work and then
-completes the deferral itself, on every path (C# and C++), holding no
-other deferral: the deferral
+It also finds a ` + "`Run`" + ` that takes one deferral, starts such work and then
+completes the deferral itself on every path (C# and C++): the deferral
 ends before the work does. A ` + "`Complete()`" + ` inside a branch, a loop or a
-lambda, or after a ` + "`return`" + `, is left alone.
+lambda, or after a ` + "`return`" + `, is left alone, and so is a ` + "`Run`" + ` that holds a
+second deferral.
 
 Only ` + "`Run`" + `'s own awaits count. An ` + "`await`" + ` inside a lambda, an anonymous
 delegate or a local function runs when that code is called, and an ` + "`async`" + `
@@ -42,7 +42,9 @@ warns, CS1998): neither is reported. For the same reason an ` + "`await`" + ` of
 alone in its statement, of an App method that never suspends (every C# or VB
 method of that name is ` + "`async`" + ` with no await of its own) does not count: the
 call runs to its end and the await goes on at once. ` + "`Task.Delay(…)`" + ` and the
-framework's other ` + "`Task`" + ` methods are never the App's, whatever it names its own. A deferral taken by a method ` + "`Run`" + ` calls,
+framework's other ` + "`Task`" + ` methods are never the App's, whatever it names
+its own. An await in one branch of an ` + "`#if`" + ` group (` + "`#if DEBUG … #else`" + `)
+may not be built, so it does not count either. A deferral taken by a method ` + "`Run`" + ` calls,
 or by another class ` + "`Run`" + ` hands the task instance to, counts where ` + "`Run`" + `
 makes that call. For a class deriving from ` + "`XamlRenderingBackgroundTask`" + `, its
 ` + "`OnRun`" + ` override is its ` + "`Run`" + `.
