@@ -257,3 +257,53 @@ End Class
 		}
 	}
 }
+
+// TestWrittenParameterIsNotTheCallersValue: a parameter the helper's body
+// assigns to is not the value its caller passed.
+func TestWrittenParameterIsNotTheCallersValue(t *testing.T) {
+	for _, tc := range []struct {
+		file, write string
+		want        int // freshness minutes; -1: unknown
+	}{
+		{"a.cs", "", 1},
+		{"a.cs", "hour *= 60;", -1},
+		{"a.cs", "hour = hour * 60;", -1},
+		{"a.cs", "hour++;", -1},
+		{"a.cs", "Adjust(ref hour);", -1},
+		{"a.cs", "var other = hour * 60;", 1},
+	} {
+		src := `class C {
+  void Go() { Reg(1); }
+  void Reg(uint hour) {
+    ` + tc.write + `
+    var b = new BackgroundTaskBuilder { Name = "R", TaskEntryPoint = "Tasks.R" };
+    b.SetTrigger(new TimeTrigger(hour, false));
+    b.Register();
+  } }`
+		f := ScanWithOverlay([]SourceFile{{Path: tc.file}}, map[string][]byte{tc.file: []byte(src)}, Options{Jobs: 1})
+		if len(f.Registrations) != 1 || len(f.Registrations[0].Triggers) != 1 {
+			t.Fatalf("%q: %d registrations", tc.write, len(f.Registrations))
+		}
+		if got := f.Registrations[0].Triggers[0].FreshnessMinutes; got != tc.want {
+			t.Errorf("%q: freshness %d, want %d", tc.write, got, tc.want)
+		}
+	}
+	vb := `Class C
+  Sub Go()
+    Reg(1)
+  End Sub
+  Sub Reg(hour As UInteger)
+    hour = hour * 60
+    Dim b As New BackgroundTaskBuilder()
+    b.Name = "R"
+    b.TaskEntryPoint = "Tasks.R"
+    b.SetTrigger(New TimeTrigger(hour, False))
+    b.Register()
+  End Sub
+End Class
+`
+	f := ScanWithOverlay([]SourceFile{{Path: "a.vb"}}, map[string][]byte{"a.vb": []byte(vb)}, Options{Jobs: 1})
+	if len(f.Registrations) != 1 || len(f.Registrations[0].Triggers) != 1 || f.Registrations[0].Triggers[0].FreshnessMinutes != -1 {
+		t.Errorf("VB: a parameter assigned in the body kept the caller's value: %+v", f.Registrations)
+	}
+}

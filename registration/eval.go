@@ -547,6 +547,9 @@ func (c *ectx) name(parts []string, at Token) val {
 	}
 	if len(parts) == 1 && c.m != nil {
 		if idx := c.m.paramIndex(parts[0], c.fold()); idx >= 0 {
+			if c.ix.paramWritten(c.m, c.m.params[idx].name) {
+				return val{} // the body changes what the call passed
+			}
 			return c.param(c.m.params[idx])
 		}
 		if v, found := c.local(parts[0], at); found {

@@ -20,6 +20,9 @@ type appIndex struct {
 	// variable name).
 	constructs map[string][]assignRef
 	locals     map[*methodDecl]map[string][]localAssign
+	// written holds, per method, the parameters its body assigns to
+	// (lower case for VB): see paramWritten.
+	written map[*methodDecl]map[string]bool
 	// assigned holds every name assigned in code (lower case): a field
 	// initialiser is a constant only if its name is not among them.
 	assigned map[string]bool
@@ -118,6 +121,7 @@ func newIndex(files []*fileModel) *appIndex {
 		defines:        map[string][]defineRef{},
 		constructs:     map[string][]assignRef{},
 		locals:         map[*methodDecl]map[string][]localAssign{},
+		written:        map[*methodDecl]map[string]bool{},
 		assigned:       map[string]bool{},
 		jsTargets:      map[string]int{},
 		wants:          map[string]bool{},
@@ -756,4 +760,57 @@ func filterClasses(cs []*classDecl, keep func(*classDecl) bool) []*classDecl {
 		}
 	}
 	return out
+}
+
+// paramWritten reports whether m's body assigns to its parameter name
+// (=, a compound assignment, ++ or --, or a ref/out/ByRef argument): the
+// value a call binds to it is then not the value the body uses (audit 29:
+// EDMTDictionary's helper takes hours and does hour *= 60 before its
+// TimeTrigger).
+func (ix *appIndex) paramWritten(m *methodDecl, name string) bool {
+	fold := m.file.lang == VB
+	key := name
+	if fold {
+		key = strings.ToLower(name)
+	}
+	w, ok := ix.written[m]
+	if !ok {
+		w = map[string]bool{}
+		b := m.body()
+		for k, t := range b {
+			if t.Kind != TokIdent || m.paramIndex(t.Text, fold) < 0 || k > 0 && isAccess(b[k-1]) {
+				continue
+			}
+			written := false
+			if k+1 < len(b) && b[k+1].Kind == TokPunct {
+				switch b[k+1].Text {
+				case "=":
+					written = m.file.lang != VB || k == 0 || vbStatementStart(b, k)
+				case "++", "--", "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", "&=", "|=", "^=", "??=", "||=", "&&=":
+					written = true
+				case "*", "/", "%", "+", "-", "&", "|", "^", "??", "<<", ">>":
+					// the lexer may split a compound assignment: hour * = 60
+					written = k+2 < len(b) && isPunct(b[k+2], "=")
+				case "<", ">":
+					written = k+2 < len(b) && (isPunct(b[k+2], "<=") || isPunct(b[k+2], ">=")) // x < <= 1
+				}
+			}
+			if k > 0 && (isPunct(b[k-1], "++") || isPunct(b[k-1], "--") || isIdent(b[k-1], "ref") || isIdent(b[k-1], "out") || isIdentFold(b[k-1], "ByRef")) {
+				written = true
+			}
+			if k+2 < len(b) && (isPunct(b[k+1], "+") && isPunct(b[k+2], "+") || isPunct(b[k+1], "-") && isPunct(b[k+2], "-")) ||
+				k >= 2 && (isPunct(b[k-1], "+") && isPunct(b[k-2], "+") || isPunct(b[k-1], "-") && isPunct(b[k-2], "-")) {
+				written = true // hour++ or ++hour, lexed as two pluses
+			}
+			if written {
+				n := t.Text
+				if fold {
+					n = strings.ToLower(n)
+				}
+				w[n] = true
+			}
+		}
+		ix.written[m] = w
+	}
+	return w[key]
 }

@@ -57,6 +57,15 @@ func FuzzResolve(f *testing.F) {
 		[]byte("class B { void R() { var e = F.Find(\"A\"); if (e == null) { var a = new BackgroundTaskBuilder { Name = \"A\", TaskEntryPoint = \"T.A\" }; a.Register(); var b = new BackgroundTaskBuilder { Name = \"B\", TaskEntryPoint = \"T.A\" }; b.Register(); } } }"))
 	f.Add(".vb", []byte("Module F\nFunction Find() As IBackgroundTaskRegistration\nFor Each t In BackgroundTaskRegistration.AllTasks\nIf t.Value.Name = \"A\" Then Return t.Value\nNext\nReturn Nothing\nEnd Function\nEnd Module"),
 		[]byte("Module M\nSub R()\nIf Find() IsNot Nothing Then Exit Sub\nDim a As New BackgroundTaskBuilder With {.Name = \"A\", .TaskEntryPoint = \"T.A\"}\na.Register()\nDim b As New BackgroundTaskBuilder With {.Name = \"B\", .TaskEntryPoint = \"T.A\"}\nb.Register()\nEnd Sub\nEnd Module"))
+	// Session 20's shapes: a generic helper bound by its call's type
+	// argument, a parameter the helper assigns (VB: first statement of
+	// the body), sibling blocks each declaring the trigger variable, a
+	// builder returned to the caller, an async in-process override, a
+	// deferral completed after an async void call.
+	f.Add(".cs", []byte("static class H { public static void Reg<T>(IBackgroundTrigger t, uint m) where T : class { m *= 60; var b = new BackgroundTaskBuilder { Name = nameof(T), TaskEntryPoint = typeof(T).FullName }; b.SetTrigger(t); b.Register(); } public static BackgroundTaskBuilder Make(string n) { var b = new BackgroundTaskBuilder { Name = n }; return b; } }"),
+		[]byte("class A : Application { void Go(bool x) { H.Reg<Tasks.T>(new TimeTrigger(15, false), 1); if (x) { var trigger = new TimeTrigger(15, false); } else { var trigger = new MaintenanceTrigger(15, false); } H.Make(\"n\").Register(); }\n protected override async void OnBackgroundActivated(BackgroundActivatedEventArgs args) { base.OnBackgroundActivated(args); await Work(); var d = args.TaskInstance.GetDeferral(); d.Complete(); } }\npublic sealed class T : IBackgroundTask { public void Run(IBackgroundTaskInstance i) { var d = i.GetDeferral(); Fire(); d.Complete(); } async void Fire() { await Task.Delay(1); } }"))
+	f.Add(".vb", []byte("Module H\nSub Reg(hour As UInteger)\nhour = hour * 60\nDim b As New BackgroundTaskBuilder()\nb.SetTrigger(New TimeTrigger(hour, False))\nb.Register()\nEnd Sub\nEnd Module"),
+		[]byte("NotInheritable Class App\nInherits Application\nProtected Overrides Async Sub OnBackgroundActivated(args As BackgroundActivatedEventArgs)\nAwait Work()\nEnd Sub\nSub Go()\nReg(1)\nEnd Sub\nEnd Class"))
 	f.Fuzz(func(t *testing.T, ext string, a, b []byte) {
 		switch ext {
 		case ".cs", ".vb", ".cpp", ".h", ".idl", ".js":
