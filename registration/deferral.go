@@ -270,6 +270,35 @@ func awaitedCallStart(b []Token, i int) Token {
 // the class. Work that is awaited, or waited for (.Wait(), .get(),
 // .Result), is not counted.
 func firstAsyncStart(f *fileModel, b []Token, nested []bool, byName map[string][]*methodDecl) (Pos, bool) {
+	return asyncStartIn(f, b, nested, byName, map[*methodDecl]bool{})
+}
+
+// startsThroughHelper reports a call of a synchronous method of the class
+// whose own body starts asynchronous work it does not wait for, as
+// firstAsyncStart reads it, down to a few calls (audit 29: Chamberlain's
+// Run calls LoadReminder, which calls an async void LoadReminderItems).
+func startsThroughHelper(byName map[string][]*methodDecl, ms []*methodDecl, visiting map[*methodDecl]bool) bool {
+	if len(ms) == 0 || len(visiting) >= 4 {
+		return false
+	}
+	for _, m := range ms {
+		if visiting[m] || hasModFold(m.mods, "async") || hasModFold(m.mods, "fire_and_forget") {
+			return false
+		}
+	}
+	for _, m := range ms {
+		visiting[m] = true
+		body := m.body()
+		_, ok := asyncStartIn(m.file, body, nestedMask(m.file.lang, body), byName, visiting)
+		delete(visiting, m)
+		if !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func asyncStartIn(f *fileModel, b []Token, nested []bool, byName map[string][]*methodDecl, visiting map[*methodDecl]bool) (Pos, bool) {
 	for i, t := range b {
 		if t.Kind != TokIdent || (nested != nil && nested[i]) {
 			continue
@@ -285,7 +314,8 @@ func firstAsyncStart(f *fileModel, b []Token, nested []bool, byName map[string][
 			start = call && (member("ThreadPoolTimer", "CreateTimer") || member("ThreadPoolTimer", "CreatePeriodicTimer") ||
 				member("ThreadPool", "RunAsync") || member("Task", "Run") ||
 				member("Factory", "StartNew") && i >= 4 && identIs(b[i-4], "Task", fold)) ||
-				vbCallOrParen(f.lang, b, i) && sameObjectCall(b, i) && firesAndForgets(byName[strings.ToLower(t.Text)])
+				vbCallOrParen(f.lang, b, i) && sameObjectCall(b, i) && (firesAndForgets(overloadsFitting(byName[strings.ToLower(t.Text)], b, i)) ||
+					startsThroughHelper(byName, overloadsFitting(byName[strings.ToLower(t.Text)], b, i), visiting))
 		case CPP:
 			switch t.Text {
 			case "create_task":
@@ -326,6 +356,36 @@ func identIs(t Token, s string, fold bool) bool {
 // sameObjectCall: Name(…), this.Name(…), Me.Name(…), this->Name(…).
 func sameObjectCall(b []Token, i int) bool {
 	return i == 0 || !isAccess(b[i-1]) || (i >= 2 && (isIdent(b[i-2], "this") || isIdentFold(b[i-2], "Me")))
+}
+
+// overloadsFitting narrows the methods named at b[i] to those whose
+// parameters fit the call's arguments (audit 29: Flic's async void
+// Print(e, indent = 0) beside a synchronous Print(device, indent)); all of
+// them when none fits or the arguments cannot be read.
+func overloadsFitting(ms []*methodDecl, b []Token, i int) []*methodDecl {
+	if len(ms) < 2 {
+		return ms
+	}
+	var args [][]Token
+	if i+1 < len(b) && isPunct(b[i+1], "(") {
+		end := matchClose(b, i+1)
+		if end >= len(b) {
+			return ms
+		}
+		if inner := b[i+2 : end]; len(inner) > 0 {
+			args = splitTop(inner, ",")
+		}
+	}
+	var fit []*methodDecl
+	for _, m := range ms {
+		if arityFits(m, args) {
+			fit = append(fit, m)
+		}
+	}
+	if len(fit) == 0 {
+		return ms
+	}
+	return fit
 }
 
 // firesAndForgets reports methods that return to their caller at their
