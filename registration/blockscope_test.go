@@ -113,6 +113,13 @@ func TestReplacesByName(t *testing.T) {
 		{"unregisters another name", helper(`foreach (var t in BackgroundTaskRegistration.AllTasks) if (t.Value.Name == "Other") t.Value.Unregister(true);`), false},
 		{"returns when found (a guard, not a replacement)", helper(`foreach (var t in BackgroundTaskRegistration.AllTasks) { if (t.Value.Name == "Daily") return; if (t.Value.Name == "Old") t.Value.Unregister(true); }`), false},
 		{"no look-up", helper(``), false},
+		{"unregisters the name its callers pass", `class T { void Run() { Again("Daily", 15); Again("Daily", 1200); }
+  void Again(string name, uint minutes) {
+    foreach (var t in BackgroundTaskRegistration.AllTasks) if (t.Value.Name == name) t.Value.Unregister(true);
+    var b = new BackgroundTaskBuilder { Name = name, TaskEntryPoint = "Tasks.Daily" };
+    b.SetTrigger(new MaintenanceTrigger(minutes, true));
+    b.Register();
+  } }`, true},
 	}
 	for _, tc := range cases {
 		f := ScanWithOverlay([]SourceFile{{Path: "t.cs"}}, map[string][]byte{"t.cs": []byte(tc.src)}, Options{Jobs: 1})

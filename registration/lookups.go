@@ -486,6 +486,7 @@ func markReplacements(ix *appIndex, regs []Registration) {
 		}
 		lines[p.File][int32(p.Line)] = true
 	}
+	var calls *callIndex // built when a replacing helper compares with a parameter
 	for _, f := range ix.files {
 		if !f.interesting || lines[f.sf.Path] == nil {
 			continue
@@ -506,6 +507,17 @@ func markReplacements(ix *appIndex, regs []Registration) {
 				}
 				if cmp == nil {
 					c := comparedNames(ctxFor(ix, f, m, nil), b)
+					if c.any && m.name != "" && len(m.params) > 0 {
+						// Schedule(name, minutes) unregisters the tasks
+						// called name: what it finds is what its callers
+						// pass (audit 29 probe)
+						if calls == nil {
+							calls = &callIndex{ix: ix, byName: map[string][]callSite{}}
+						}
+						if bound, ok := comparedThroughCalls(ix, calls, f, m, b); ok {
+							c = bound
+						}
+					}
 					cmp = &c
 				}
 				for _, k := range ks {
