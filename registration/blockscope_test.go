@@ -314,3 +314,30 @@ End Class
 		t.Errorf("VB: a parameter assigned in the body kept the caller's value: %+v", f.Registrations)
 	}
 }
+
+// TestReturnedBuilderConfiguredByCaller: the trigger a caller sets on a
+// builder a helper returned replaces the helper's, and its conditions add
+// to the helper's.
+func TestReturnedBuilderConfiguredByCaller(t *testing.T) {
+	src := `class Factory {
+  public static BackgroundTaskBuilder Create(string name) {
+    var b = new BackgroundTaskBuilder { Name = name, TaskEntryPoint = "Tasks.Sync" };
+    b.SetTrigger(new MaintenanceTrigger(60, false));
+    return b;
+  } }
+class C { void Go() {
+  var builder = Factory.Create("Sync");
+  builder.SetTrigger(new TimeTrigger(15, false));
+  builder.AddCondition(new SystemCondition(SystemConditionType.InternetAvailable));
+  builder.Register();
+  builder.SetTrigger(new SystemTrigger(SystemTriggerType.UserPresent, false));
+} }`
+	f := ScanWithOverlay([]SourceFile{{Path: "a.cs"}}, map[string][]byte{"a.cs": []byte(src)}, Options{Jobs: 1})
+	if len(f.Registrations) != 1 {
+		t.Fatalf("%d registrations", len(f.Registrations))
+	}
+	r := f.Registrations[0]
+	if len(r.Triggers) != 1 || r.Triggers[0].Class != "TimeTrigger" || len(r.Conditions) != 1 || !r.RegisteredByCaller {
+		t.Errorf("triggers %+v, conditions %+v, by caller %v; want the caller's TimeTrigger (the SetTrigger after Register() is not this registration's) and its condition", r.Triggers, r.Conditions, r.RegisteredByCaller)
+	}
+}

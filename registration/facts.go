@@ -129,6 +129,10 @@ type Registration struct {
 	// found no task of that name, in code that registers that task too,
 	// so a later run stops at the look-up (see markLookUpGuards).
 	SkippedWhenFound string `json:"skippedWhenFound,omitempty"`
+	// RegisteredByCaller is true for the builder of a helper that returns
+	// it, registered by the caller (see linkReturnedBuilders): its Pos and
+	// RegisterCalls are both in the caller.
+	RegisteredByCaller bool `json:"registeredByCaller,omitempty"`
 	// ReplacesByName is true when the method that makes the Register()
 	// call first unregisters the registered tasks of this name (or every
 	// task) it finds in AllTasks: registering replaces the task instead

@@ -21,17 +21,18 @@ func linkReturnedBuilders(ix *appIndex, regs []Registration) {
 		if len(r.RegisterCalls) > 0 || len(r.Via) == 0 || r.Discarded {
 			continue
 		}
-		f, b, i := ix.callAt(r.Via[len(r.Via)-1])
+		f, m, b, i := ix.callAt(r.Via[len(r.Via)-1])
 		if f == nil {
 			continue
 		}
-		r.RegisterCalls = registersResult(f, b, i)
+		r.RegisterCalls = registersResult(ctxFor(ix, f, m, nil), r, b, i)
+		r.RegisteredByCaller = len(r.RegisterCalls) > 0
 	}
 }
 
-// callAt finds the call token at p: its file, the body of the method (or
-// top-level code) holding it, and its index there.
-func (ix *appIndex) callAt(p Pos) (*fileModel, []Token, int) {
+// callAt finds the call token at p: its file, the method (or top-level
+// code) holding it, its body, and its index there.
+func (ix *appIndex) callAt(p Pos) (*fileModel, *methodDecl, []Token, int) {
 	for _, f := range ix.files {
 		if f.sf.Path != p.File {
 			continue
@@ -43,17 +44,20 @@ func (ix *appIndex) callAt(p Pos) (*fileModel, []Token, int) {
 			b := m.body()
 			for i, t := range b {
 				if int(t.Line) == p.Line && int(t.Col) == p.Col && t.Kind == TokIdent {
-					return f, b, i
+					return f, m, b, i
 				}
 			}
 		}
 	}
-	return nil, nil, -1
+	return nil, nil, nil, -1
 }
 
 // registersResult lists the Register() calls made on the result of the
-// call named at b[i].
-func registersResult(f *fileModel, b []Token, i int) []Pos {
+// call named at b[i], in the caller's context c. The trigger the caller
+// sets on the builder before its first Register() replaces the helper's
+// (a builder holds one), and the conditions it adds are added.
+func registersResult(c *ectx, r *Registration, b []Token, i int) []Pos {
+	f := c.f
 	fold := f.lang == VB
 	open := i + 1
 	if open < len(b) && isPunct(b[open], "<") {
@@ -82,11 +86,23 @@ func registersResult(f *fileModel, b []Token, i int) []Pos {
 	}
 	var out []Pos
 	for j := end + 1; j+2 < len(b); j++ {
-		if !identIs(b[j], v.Text, fold) || j > 0 && isAccess(b[j-1]) || !isAccess(b[j+1]) || !identIs(b[j+2], "Register", fold) {
+		if !identIs(b[j], v.Text, fold) || j > 0 && isAccess(b[j-1]) || !isAccess(b[j+1]) || b[j+2].Kind != TokIdent {
 			continue
 		}
-		if j+3 < len(b) && isPunct(b[j+3], "(") || fold {
+		call := j+3 < len(b) && isPunct(b[j+3], "(")
+		switch {
+		case identIs(b[j+2], "Register", fold) && (call || fold):
 			out = append(out, f.pos(b[j+2]))
+		case len(out) == 0 && call && identIs(b[j+2], "SetTrigger", fold):
+			close := matchClose(b, j+3)
+			if close < len(b) {
+				r.Triggers = []Trigger{triggerOf(c, b[j+4:close])}
+			}
+		case len(out) == 0 && call && identIs(b[j+2], "AddCondition", fold):
+			close := matchClose(b, j+3)
+			if close < len(b) {
+				r.Conditions = append(r.Conditions, conditionOf(c, b[j+4:close]))
+			}
 		}
 	}
 	return out

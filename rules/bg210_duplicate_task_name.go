@@ -183,8 +183,8 @@ func oneTaskTwoTriggers(f *registration.Facts, a, b *registration.Registration, 
 	if !lookUpFinds(f, name) {
 		return true
 	}
-	if len(a.Via) > 0 || len(b.Via) > 0 || a.Pos.File != b.Pos.File {
-		return false
+	if len(a.Via) > 0 && !a.RegisteredByCaller || len(b.Via) > 0 && !b.RegisteredByCaller || a.Pos.File != b.Pos.File {
+		return false // a helper's own Register(): where it runs is its callers' business
 	}
 	for _, l := range f.LookUps {
 		if l.Pos.File == a.Pos.File && posLess(a.Pos, l.Pos) && posLess(l.Pos, b.Pos) {

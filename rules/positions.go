@@ -22,7 +22,16 @@ func entryPointPos(r *registration.Registration) registration.Pos {
 // triggerPos is where a trigger is reported: the SetTrigger argument, or
 // the helper's call site.
 func triggerPos(r *registration.Registration, t *registration.Trigger) registration.Pos {
-	if len(r.Via) > 0 || !t.Pos.IsValid() {
+	if !t.Pos.IsValid() {
+		return r.Pos
+	}
+	if len(r.Via) > 0 {
+		// a trigger the caller set on the builder a helper returned lies
+		// between the helper's call and the caller's Register()
+		if r.RegisteredByCaller && len(r.RegisterCalls) > 0 && t.Pos.File == r.Pos.File &&
+			posLess(r.Pos, t.Pos) && posLess(t.Pos, r.RegisterCalls[0]) {
+			return t.Pos
+		}
 		return r.Pos
 	}
 	return t.Pos
