@@ -1111,7 +1111,7 @@ const toolkitHelper = "BackgroundTaskHelper"
 // it returns the index of the call's closing parenthesis. An App that
 // defines its own BackgroundTaskHelper class calls that one instead.
 func toolkitRegistration(c *ectx, toks []Token, i int) (Registration, int, bool) {
-	if c.f.lang != CSharp && c.f.lang != VB || len(c.ix.classesNamed(toolkitHelper, c.fold())) > 0 {
+	if c.f.lang != CSharp && c.f.lang != VB || ownToolkitNamesake(c) {
 		return Registration{}, 0, false
 	}
 	open := i + 3
@@ -1169,6 +1169,22 @@ func toolkitRegistration(c *ectx, toks []Token, i int) (Registration, int, bool)
 		}
 	}
 	return r, close, true
+}
+
+// ownToolkitNamesake reports an App class named like the Toolkit's helper
+// that has a Register method of its own: the call may be that class's. A
+// namesake without one (audit 29: UWPX's UI project keeps a static
+// BackgroundTaskHelper of other helpers) cannot be what
+// BackgroundTaskHelper.Register calls.
+func ownToolkitNamesake(c *ectx) bool {
+	for _, cl := range c.ix.classesNamed(toolkitHelper, c.fold()) {
+		for _, m := range cl.methods {
+			if equalName(m.name, "Register", c.fold() || m.file.lang == VB) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // Builders kept in a field: created in one method of a class (field =

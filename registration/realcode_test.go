@@ -449,6 +449,15 @@ class R { void Go() { BackgroundTaskHelper.Register("Tasks.Own", new TimeTrigger
 			want: "Tasks.Own[TimeTrigger]",
 		},
 		{
+			name: "an App's own BackgroundTaskHelper without a Register method does not hide the toolkit's",
+			files: map[string]string{
+				"ui.cs": `namespace Ui { static class BackgroundTaskHelper { public static bool IsRunning(string name) => false; } }`,
+				"reg.cs": `using Microsoft.Toolkit.Uwp.Helpers;
+class R { void Go() { BackgroundTaskHelper.Register("socket", "Sockets.SocketTask", new SocketActivityTrigger(), false, true); } }`,
+			},
+			want: "Sockets.SocketTask[SocketActivityTrigger]",
+		},
+		{
 			name: "JavaScript: entry points kept in object literals",
 			files: map[string]string{
 				"reg.js": `(function () {
