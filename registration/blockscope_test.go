@@ -1,6 +1,7 @@
 package registration
 
 import (
+	"sort"
 	"strings"
 	"testing"
 )
@@ -339,5 +340,44 @@ class C { void Go() {
 	r := f.Registrations[0]
 	if len(r.Triggers) != 1 || r.Triggers[0].Class != "TimeTrigger" || len(r.Conditions) != 1 || !r.RegisteredByCaller {
 		t.Errorf("triggers %+v, conditions %+v, by caller %v; want the caller's TimeTrigger (the SetTrigger after Register() is not this registration's) and its condition", r.Triggers, r.Conditions, r.RegisteredByCaller)
+	}
+}
+
+// TestJSMemberHelperCalls: a JavaScript method of an object
+// (Owner.prototype.register = function …) is called through this or an
+// object, never by its bare name, and not by a library's other object
+// in a file that never names the owner.
+func TestJSMemberHelperCalls(t *testing.T) {
+	app := `var TaskService = (function () {
+    function TaskService() { }
+    TaskService.prototype.register = function (taskEntryPoint, taskName, trigger) {
+        var builder = new Windows.ApplicationModel.Background.BackgroundTaskBuilder();
+        builder.name = taskName;
+        builder.taskEntryPoint = taskEntryPoint;
+        builder.setTrigger(trigger);
+        builder.register();
+    };
+    TaskService.prototype.registerAll = function () {
+        this.register("js\\task.js", "task", new Windows.ApplicationModel.Background.TimeTrigger(15, false));
+    };
+    return TaskService;
+})();`
+	lib := `function FilterProvider() {
+    function register(name, factory) { }
+    register('currency', function () { return 1; });
+}
+var Transport = { register: function (type, klass) { } };
+Transport.register('websocket', Object);`
+	other := `var service = new TaskService();
+service.register("js\\other.js", "other", new Windows.ApplicationModel.Background.TimeTrigger(30, false));`
+	f := ScanWithOverlay([]SourceFile{{Path: "app.js"}, {Path: "lib.js"}, {Path: "other.js"}},
+		map[string][]byte{"app.js": []byte(app), "lib.js": []byte(lib), "other.js": []byte(other)}, Options{Jobs: 1})
+	var got []string
+	for _, r := range f.Registrations {
+		got = append(got, r.EntryPoint.Str)
+	}
+	sort.Strings(got)
+	if strings.Join(got, " ") != `js\other.js js\task.js` {
+		t.Errorf("entry points %q; want the two calls through this and through a TaskService, not the library's register calls", got)
 	}
 }

@@ -934,6 +934,7 @@ func jsFunction(f *fileModel, cur *scope, header []Token, at int) *methodDecl {
 	}
 	var nameTok Token
 	named, member := false, false
+	qual := "" // the owner of Owner.prototype.name = function …
 	k := open - 1
 	if arrow || (k >= 0 && isIdent(header[k], "function")) {
 		// anonymous: the name is what it is assigned to
@@ -950,6 +951,9 @@ func jsFunction(f *fileModel, cur *scope, header []Token, at int) *methodDecl {
 		if q >= 1 && (isPunct(header[q], "=") || isPunct(header[q], ":")) && (header[q-1].Kind == TokIdent || header[q-1].Kind == TokString) {
 			nameTok, named = header[q-1], true
 			member = isPunct(header[q], ":") || (q >= 2 && isAccess(header[q-2]))
+			if isPunct(header[q], "=") && q >= 3 && isAccess(header[q-2]) {
+				qual = jsOwner(header[:q-2])
+			}
 		}
 	} else if k >= 0 && header[k].Kind == TokIdent {
 		switch header[k].Text {
@@ -974,7 +978,7 @@ func jsFunction(f *fileModel, cur *scope, header []Token, at int) *methodDecl {
 	} else {
 		nameTok = header[open]
 	}
-	m := &methodDecl{name: name, file: f, ns: cur.ns, s: at + 1, e: at + 1, pos: f.pos(nameTok), member: member}
+	m := &methodDecl{name: name, file: f, ns: cur.ns, s: at + 1, e: at + 1, pos: f.pos(nameTok), member: member, qual: qual}
 	if open == close {
 		m.params = parseParams(JavaScript, header[open:open+1])
 	} else {
@@ -985,6 +989,21 @@ func jsFunction(f *fileModel, cur *scope, header []Token, at int) *methodDecl {
 	}
 	f.methods = append(f.methods, m)
 	return m
+}
+
+// jsOwner is the object a JavaScript member function is assigned to, from
+// the member chain before its name: TaskService in
+// "TaskService.prototype.register = function", Helpers in "Helpers.register
+// = function"; "" for this.x = … or anything else.
+func jsOwner(chain []Token) string {
+	k := len(chain) - 1
+	if k >= 2 && isIdent(chain[k], "prototype") && isAccess(chain[k-1]) {
+		k -= 2
+	}
+	if k < 0 || chain[k].Kind != TokIdent || isIdent(chain[k], "this") || k >= 1 && isAccess(chain[k-1]) {
+		return ""
+	}
+	return chain[k].Text
 }
 
 func matchOpen(toks []Token, close int) int {

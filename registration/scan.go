@@ -1188,6 +1188,8 @@ type callSite struct {
 	typeArgs [][]Token
 	// viaMember is true for obj.Name(...) (but not this.Name(...)).
 	viaMember bool
+	// viaThis is true for this.Name(...) and Me.Name(...).
+	viaThis bool
 	// recv is the receiver of a member call, outermost first (["Ns",
 	// "Helper"] for Ns.Helper.Name(...)); nil when the receiver is not a
 	// plain name (f().Name(...), a[i].Name(...)).
@@ -1324,12 +1326,13 @@ func callSites(ix *appIndex, name string) map[string][]callSite {
 					}
 				}
 				member := i >= 2 && isAccess(toks[i-1]) && !isIdent(toks[i-2], "this") && !isIdentFold(toks[i-2], "Me")
+				viaThis := i >= 2 && isAccess(toks[i-1]) && !member
 				var recv []string
 				if member {
 					recv = receiverName(toks, i-1)
 				}
 				key := strings.ToLower(t.Text)
-				out[key] = append(out[key], callSite{m: m, at: t, args: args, typeArgs: typeArgs, viaMember: member, recv: recv})
+				out[key] = append(out[key], callSite{m: m, at: t, args: args, typeArgs: typeArgs, viaMember: member, viaThis: viaThis, recv: recv})
 			}
 		}
 	}
@@ -1362,6 +1365,16 @@ func chainsOf(ix *appIndex, calls *callIndex, h *methodDecl, depth int, visiting
 		}
 		if h.file.lang == JavaScript && cs.viaMember && !h.member {
 			continue // obj.name(...) is not a call of "function name"
+		}
+		if h.file.lang == JavaScript && h.member && !cs.viaMember && !cs.viaThis {
+			continue // a bare name(...) does not call a method of an object
+		}
+		if h.file.lang == JavaScript && h.member && h.qual != "" && cs.viaMember && !fileSpells(cs.m.file, h.qual) {
+			// obj.register(...) in a file that never names the helper's
+			// object is some other object's method: a bundled library's
+			// Transport.register (audit 30: modern-gitter's angular.js
+			// and faye called TaskService.prototype.register)
+			continue
 		}
 		if cs.viaMember && h.file.lang != JavaScript && !ix.receiverMayBe(cs, h) {
 			continue // DependencyProperty.Register(...) is not a call of our Register
@@ -1404,6 +1417,17 @@ func chainsOf(ix *appIndex, calls *callIndex, h *methodDecl, depth int, visiting
 		}
 	}
 	return out
+}
+
+// fileSpells reports whether f holds the identifier name (as written) or a
+// string equal to it.
+func fileSpells(f *fileModel, name string) bool {
+	for _, t := range f.toks {
+		if t.Kind == TokIdent && t.Text == name || t.Kind == TokString && t.Value == name {
+			return true
+		}
+	}
+	return false
 }
 
 // isOverload reports whether m is another overload of h: a C#, VB or C++
