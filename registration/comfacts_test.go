@@ -39,6 +39,10 @@ func TestClassFactories(t *testing.T) {
 			"Server.cpp": `void Serve(GUID const& id) { DWORD c; CoRegisterClassObject(id, f, CLSCTX_LOCAL_SERVER, REGCLS_MULTIPLEUSE, &c); }
 void Main() { DWORD c; ::CoRegisterClassObject(__uuidof(SyncTask), f, CLSCTX_LOCAL_SERVER, REGCLS_MULTIPLEUSE, &c); }`,
 		}, []string{"CoRegisterClassObject=?", "CoRegisterClassObject=22222222-2222-3333-4444-555555555555"}},
+		{"cpp _uuidof, MSVC's synonym of __uuidof", map[string]string{
+			"Task.h":     `struct __declspec(uuid("22222222-2222-3333-4444-555555555555")) SyncTask : winrt::implements<SyncTask, IBackgroundTask> { };`,
+			"Server.cpp": `void Main() { DWORD c; CoRegisterClassObject(_uuidof(SyncTask), f, CLSCTX_LOCAL_SERVER, REGCLS_MULTIPLEUSE, &c); }`,
+		}, []string{"CoRegisterClassObject=22222222-2222-3333-4444-555555555555"}},
 		{"cpp guid_of is not resolved", map[string]string{
 			"Task.h":     `struct __declspec(uuid("22222222-2222-3333-4444-555555555555")) SyncTask : winrt::implements<SyncTask, IBackgroundTask> { };`,
 			"Server.cpp": `void Main() { DWORD c; CoRegisterClassObject(winrt::guid_of<SyncTask>(), f, CLSCTX_LOCAL_SERVER, REGCLS_MULTIPLEUSE, &c); }`,

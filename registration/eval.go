@@ -296,8 +296,9 @@ func (c *ectx) compound(toks []Token) val {
 		}
 		return c.typeValue(parts, toks[2])
 	}
-	// __uuidof(X)
-	if isIdent(first, "__uuidof") && n >= 4 && isPunct(toks[1], "(") && matchClose(toks, 1) == n-1 {
+	// __uuidof(X), or _uuidof(X), which MSVC takes as a synonym (audit 30:
+	// MichaelKoster70/WindowsSamples)
+	if (isIdent(first, "__uuidof") || isIdent(first, "_uuidof")) && n >= 4 && isPunct(toks[1], "(") && matchClose(toks, 1) == n-1 {
 		parts, _ := qualName(toks, 2)
 		return c.guidOf(parts, toks[2])
 	}

@@ -152,7 +152,7 @@ func typeReferenceAt(toks []Token, i int) (start int, ok bool) {
 				return 0, false
 			}
 			return j - 2, true
-		case "nameof", "__uuidof":
+		case "nameof", "__uuidof", "_uuidof":
 			return j - 2, true
 		}
 	case isPunct(open, "<"):
