@@ -81,6 +81,12 @@ func (declarationUnused) Check(c *Context) []Finding {
 		if c.Facts.IsMentioned(name) {
 			continue // named in code the scanner could not follow
 		}
+		if bt.EntryPoint.Present && registersScriptNamed(c.Facts, name) {
+			// a JavaScript task's script path written as its EntryPoint
+			// (audit 31: PSO2-Event-Schedule): the code does register it;
+			// BG006 and BG101 say what is wrong
+			continue
+		}
 		if dead != nil {
 			f := AtManifest(metaBG104, c.Manifest, attrPos(attr, bt.Element), "%s declares the background task %s \"%s\", "+
 				"but the only code that registers it is in a method that nothing calls, so it never runs", manifestName(c.Manifest), what, name)
@@ -122,4 +128,16 @@ func bg104NearRegistration(man *manifest.Manifest, f *registration.Facts, declar
 		return nil
 	}
 	return byName[m.Name]
+}
+
+// registersScriptNamed reports a registration whose entry point is the
+// script path p (compared as package paths).
+func registersScriptNamed(f *registration.Facts, p string) bool {
+	for i := range f.Registrations {
+		r := &f.Registrations[i]
+		if !r.Discarded && r.EntryPoint.Resolved && isScriptEntryPoint(r) && normPackagePath(r.EntryPoint.Str) == normPackagePath(p) {
+			return true
+		}
+	}
+	return false
 }

@@ -303,7 +303,10 @@ func entryPoints(c *Context) []entryRef {
 	if c.Facts != nil {
 		for i := range c.Facts.Registrations {
 			r := &c.Facts.Registrations[i]
-			if r.EntryPointSet && r.EntryPoint.Resolved && !r.WinAppSDK {
+			// code that never runs (a method nothing calls, a builder
+			// never registered) names no task class (audit 31:
+			// Coolapk-UWP's commented-out call gave a BG204)
+			if r.EntryPointSet && r.EntryPoint.Resolved && !r.WinAppSDK && !r.MayNotRun() && !r.Discarded {
 				add(r.EntryPoint.Str, nil, nil, r)
 			}
 		}
