@@ -381,3 +381,49 @@ service.register("js\\other.js", "other", new Windows.ApplicationModel.Backgroun
 		t.Errorf("entry points %q; want the two calls through this and through a TaskService, not the library's register calls", got)
 	}
 }
+
+// TestInitializerMembersAreNotLocals: "new T { Name = … }" sets a member
+// of the new object; it is no assignment of a local called Name, so a
+// constant of that name keeps its value.
+func TestInitializerMembersAreNotLocals(t *testing.T) {
+	src := `class P {
+  private const string TaskEntryPoint = "Tasks.First";
+  private const string Other = "Tasks.Second";
+  void Reg() {
+    var a = new BackgroundTaskBuilder { Name = "a", TaskEntryPoint = TaskEntryPoint };
+    a.Register();
+    var b = new BackgroundTaskBuilder() { Name = "b", TaskEntryPoint = Other };
+    b.Register();
+  } }`
+	f := ScanWithOverlay([]SourceFile{{Path: "p.cs"}}, map[string][]byte{"p.cs": []byte(src)}, Options{Jobs: 1})
+	var got []string
+	for _, r := range f.Registrations {
+		got = append(got, r.Name.Str+"="+r.EntryPoint.Str)
+	}
+	if strings.Join(got, " ") != "a=Tasks.First b=Tasks.Second" {
+		t.Errorf("registrations %q", got)
+	}
+	for _, tc := range []struct {
+		src  string
+		want bool
+	}{
+		{"var b = new T { A = 1, B = 2 };", true},
+		{"var b = new Ns.T<U>(x) { A = 1 };", true},
+		{"var o = new { A = 1 };", true},
+		{"if (x) { A = 1; }", false},
+		{"Call(a, A = 1);", false},
+		{"int X { get { A = 1; return A; } }", false},
+	} {
+		fm, _ := lexFile(SourceFile{Path: "a.cs", Language: CSharp}, []byte(tc.src), true, nil)
+		got := false
+		for i, tk := range fm.toks {
+			if tk.Text == "A" && i+1 < len(fm.toks) && isPunct(fm.toks[i+1], "=") {
+				got = initializerMember(fm.toks, i)
+				break
+			}
+		}
+		if got != tc.want {
+			t.Errorf("%q: initializer member %v, want %v", tc.src, got, tc.want)
+		}
+	}
+}

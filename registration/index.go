@@ -451,6 +451,9 @@ func assignmentsIn(lang Language, toks []Token, fn func(name Token, rhs []Token)
 			if i > 0 && isAccess(toks[i-1]) && !(i >= 2 && (isIdent(toks[i-2], "this") || isIdentFold(toks[i-2], "Me"))) {
 				continue
 			}
+			if lang == CSharp && initializerMember(toks, i) {
+				continue // new T { Name = … }: a member of the new object, not a variable
+			}
 			if lang == VB && i > 0 && !vbStatementStart(toks, i) {
 				continue
 			}
@@ -813,4 +816,97 @@ func (ix *appIndex) paramWritten(m *methodDecl, name string) bool {
 		ix.written[m] = w
 	}
 	return w[key]
+}
+
+// initializerMember reports the name at toks[i] (before "=") as a member
+// of a C# object initializer: it follows the initializer's "{" or a ","
+// in it, and the brace follows new T, new T(…), new(…) or new (audit 31:
+// "new BackgroundTaskBuilder { TaskEntryPoint = TaskEntryPoint }" beside a
+// constant of that name read another initializer's value as the
+// constant's).
+func initializerMember(toks []Token, i int) bool {
+	if i == 0 || !isPunct(toks[i-1], "{") && !isPunct(toks[i-1], ",") {
+		return false
+	}
+	open := i - 1
+	if isPunct(toks[open], ",") {
+		if open = initializerBrace(toks, i-2); open < 0 {
+			return false
+		}
+	}
+	k := open - 1
+	if k < 0 {
+		return false
+	}
+	if isPunct(toks[k], ")") {
+		k = matchOpen(toks, k) - 1 // new T(…) {, new(…) {
+		if k < 0 {
+			return false
+		}
+		if isIdent(toks[k], "new") {
+			return true
+		}
+	}
+	if isIdent(toks[k], "new") {
+		return true // anonymous type: new { A = 1 }
+	}
+	// new Ns.T<U> {
+	if isPunct(toks[k], ">") {
+		depth := 0
+		for ; k >= 0; k-- {
+			if isPunct(toks[k], ">") {
+				depth++
+			} else if isPunct(toks[k], "<") {
+				depth--
+				if depth == 0 {
+					k--
+					break
+				}
+			}
+		}
+	}
+	for k >= 0 && toks[k].Kind == TokIdent {
+		if isIdent(toks[k], "new") {
+			return true
+		}
+		if k >= 1 && isAccess(toks[k-1]) {
+			k -= 2
+			continue
+		}
+		k--
+		break
+	}
+	return k >= 0 && isIdent(toks[k], "new")
+}
+
+// initializerBrace walks back from toks[from] over one list of
+// initializer members to the "{" that opens it; -1 when an argument list
+// or a statement boundary comes first, or after 2 000 tokens.
+func initializerBrace(toks []Token, from int) int {
+	depth := 0
+	for k := from; k >= 0 && k >= from-2000; k-- {
+		t := toks[k]
+		if t.Kind != TokPunct {
+			continue
+		}
+		switch t.Text {
+		case ")", "]", "}":
+			depth++
+		case "(", "[":
+			if depth == 0 {
+				return -1 // an argument list, not an initializer
+			}
+			depth--
+		case "{":
+			if depth == 0 {
+				return k
+			}
+			depth--
+		case ";":
+			if depth == 0 {
+				return -1
+			}
+		}
+	}
+	return -1
 }
