@@ -427,3 +427,54 @@ func TestInitializerMembersAreNotLocals(t *testing.T) {
 		}
 	}
 }
+
+// TestConstantInterpolatedStrings: a C# interpolated string whose holes
+// are constants (C# 10) is a constant; other holes leave it unknown.
+func TestConstantInterpolatedStrings(t *testing.T) {
+	for _, tc := range []struct {
+		expr, want string // want "" for unknown
+	}{
+		{`$"Tasks.{TaskName}"`, "Tasks.SyncTask"},
+		{`$"Tasks.{K.Ns}.{TaskName}"`, "Tasks.Inner.SyncTask"},
+		{`$"Tasks.{nameof(SyncTask)}"`, "Tasks.SyncTask"},
+		{`$"{{Tasks}}.{TaskName}"`, "{Tasks}.SyncTask"},
+		{`$"Tasks.{TaskName:X}"`, ""},
+		{`$"Tasks.{GetName()}"`, ""},
+		{`$"Tasks.{Environment.MachineName}"`, ""},
+	} {
+		src := `static class K { public const string Ns = "Inner"; }
+class P {
+  const string TaskName = "SyncTask";
+  void Reg() {
+    var b = new BackgroundTaskBuilder { Name = "s", TaskEntryPoint = ` + tc.expr + ` };
+    b.Register();
+  } }`
+		f := ScanWithOverlay([]SourceFile{{Path: "p.cs"}}, map[string][]byte{"p.cs": []byte(src)}, Options{Jobs: 1})
+		if len(f.Registrations) != 1 {
+			t.Fatalf("%s: %d registrations", tc.expr, len(f.Registrations))
+		}
+		ep := f.Registrations[0].EntryPoint
+		got := ""
+		if ep.Resolved {
+			got = ep.Str
+		}
+		if got != tc.want {
+			t.Errorf("%s: entry point %q, want %q", tc.expr, got, tc.want)
+		}
+	}
+}
+
+// TestInterpolatedHoleBoundByCaller: a hole naming a helper's parameter
+// takes the caller's argument.
+func TestInterpolatedHoleBoundByCaller(t *testing.T) {
+	src := `class P {
+  void Go() { Reg("SyncTask"); }
+  void Reg(string name) {
+    var b = new BackgroundTaskBuilder { Name = name, TaskEntryPoint = $"Tasks.{name}" };
+    b.Register();
+  } }`
+	f := ScanWithOverlay([]SourceFile{{Path: "p.cs"}}, map[string][]byte{"p.cs": []byte(src)}, Options{Jobs: 1})
+	if len(f.Registrations) != 1 || f.Registrations[0].EntryPoint.Str != "Tasks.SyncTask" {
+		t.Errorf("registrations %+v", f.Registrations)
+	}
+}

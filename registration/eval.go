@@ -224,7 +224,13 @@ func (c *ectx) concat(parts [][]Token) val {
 func (c *ectx) single(t Token) val {
 	switch t.Kind {
 	case TokString:
-		if t.Holes || t.Alt {
+		if t.Alt {
+			return val{}
+		}
+		if t.Holes {
+			if c.f.lang == CSharp {
+				return c.interpolated(t)
+			}
 			return val{}
 		}
 		return val{kind: vString, s: t.Value}
@@ -993,4 +999,88 @@ func propertyOf(toks []Token, prop string) ([]Token, bool) {
 		}
 	}
 	return nil, false
+}
+
+// interpolated evaluates a C# interpolated string whose holes are names
+// or nameof(X) that resolve to constants: $"Tasks.{TaskName}" (C# 10
+// constant interpolation; audit 32: Taskbar-Customizer). Anything else in
+// a hole (a call, a format or alignment, a verbatim or raw string) leaves
+// it unknown.
+func (c *ectx) interpolated(t Token) val {
+	text := t.Text
+	if !strings.HasPrefix(text, "$\"") || !strings.HasSuffix(text, "\"") || len(text) < 3 {
+		return val{}
+	}
+	body := text[2 : len(text)-1]
+	var sb strings.Builder
+	for i := 0; i < len(body); i++ {
+		ch := body[i]
+		switch {
+		case ch == '{' && i+1 < len(body) && body[i+1] == '{', ch == '}' && i+1 < len(body) && body[i+1] == '}':
+			sb.WriteByte(ch)
+			i++
+		case ch == '\\':
+			return val{} // escapes: left to the lexer's value, not rebuilt here
+		case ch == '{':
+			end := strings.IndexByte(body[i:], '}')
+			if end < 0 {
+				return val{}
+			}
+			v := c.hole(strings.TrimSpace(body[i+1:i+end]), t)
+			switch v.kind {
+			case vString:
+				sb.WriteString(v.s)
+			case vInt:
+				sb.WriteString(strconv.Itoa(v.n))
+			default:
+				return val{}
+			}
+			i += end
+		default:
+			sb.WriteByte(ch)
+		}
+	}
+	return val{kind: vString, s: sb.String()}
+}
+
+// hole evaluates one interpolation hole: a dotted name, or nameof(a
+// dotted name).
+func (c *ectx) hole(expr string, at Token) val {
+	if inner, ok := strings.CutPrefix(expr, "nameof("); ok && strings.HasSuffix(inner, ")") {
+		parts := strings.Split(strings.TrimSuffix(inner, ")"), ".")
+		last := strings.TrimSpace(parts[len(parts)-1])
+		if !isDottedName(strings.TrimSuffix(inner, ")")) {
+			return val{}
+		}
+		return val{kind: vString, s: last}
+	}
+	if !isDottedName(expr) {
+		return val{}
+	}
+	// a hole that names an unbound parameter leaves the string unknown
+	// without making its method a helper whose callers decide: an
+	// interpolated entry point read that way was always unknown
+	hc := c.deeper()
+	hc.usedParam = nil
+	return hc.name(strings.Split(expr, "."), at)
+}
+
+// isDottedName reports an identifier or a dotted chain of them (ASCII).
+func isDottedName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, part := range strings.Split(s, ".") {
+		for i := 0; i < len(part); i++ {
+			ch := part[i]
+			letter := ch == '_' || ch >= 'a' && ch <= 'z' || ch >= 'A' && ch <= 'Z'
+			if !letter && (i == 0 || ch < '0' || ch > '9') {
+				return false
+			}
+		}
+		if part == "" {
+			return false
+		}
+	}
+	return true
 }

@@ -33,7 +33,10 @@ var metaBG102 = Meta{
 		"toast, socket, cached-file, custom-system-event, device-watcher, smart-card, hotspot and background-transfer " +
 		"triggers (`systemEvent` or `general`), sensor, SMS and call-blocking triggers (`general` or `systemEvent`). " +
 		"For those any accepted type is enough, and a missing one is a warning. Triggers without a documented task type " +
-		"(`ContentPrefetchTrigger`, `StorageLibraryContentChangedTrigger`, …) are never reported.\n\n" +
+		"(`ContentPrefetchTrigger`, `StorageLibraryContentChangedTrigger`, …) are never reported. Nor is a packaged " +
+		"desktop app (one that declares `runFullTrust`) registering through the UWP builder: such apps were seen to " +
+		"register an undeclared type without an exception (one calls `Register()` in its App constructor with no " +
+		"`try`, and shipped), so the rule cannot say it fails there. The Windows App SDK builder is still judged.\n\n" +
 		"## Why it fails\n\n" +
 		"The manifest tells the platform which kinds of events may start the task. `Register()` validates the trigger " +
 		"against the declared types and throws when the trigger's type is not listed, so the task is never registered " +
@@ -70,10 +73,19 @@ func (triggerTypeNotDeclared) Check(c *Context) []Finding {
 	}
 	var out []Finding
 	fixed := map[*manifest.BackgroundTaskExtension]map[string]bool{}
+	fullTrust := declaresCapability(c.Manifest, "runFullTrust")
 	for _, r := range ownRegistrations(c) {
 		var exts []*manifest.BackgroundTaskExtension
 		ep := r.EntryPoint.Str
 		switch {
+		case outOfProcess(r) && fullTrust && !r.WinAppSDK:
+			// A packaged desktop app registering through the UWP builder:
+			// Register() was seen to succeed there with an undeclared
+			// type (audit 32: Taskbar-Customizer registers a TimeTrigger
+			// in its App constructor against a systemEvent-only
+			// declaration and shipped; jlaanstra's WinAppSDK sample
+			// does the same), so the rule does not claim it throws.
+			continue
 		case outOfProcess(r):
 			exts = declaringExtensions(c.Manifest, r) // none: BG101's matter
 		case r.WinAppSDK:
