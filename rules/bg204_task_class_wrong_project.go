@@ -3,6 +3,7 @@ package rules
 import (
 	"path"
 	"path/filepath"
+	"strings"
 
 	"github.com/bgmanifest/bgmanifest/registration"
 	"github.com/bgmanifest/bgmanifest/workspace"
@@ -29,7 +30,9 @@ when the project kinds are known from the project files; it stays silent
 for the in-process model (no entry-point class at all), for an extension
 with an ` + "`Executable`" + `, and for packaged desktop / Windows App SDK apps that
 register the class themselves with a package-level
-` + "`windows.activatableClass.inProcessServer`" + ` ` + "`ActivatableClass`" + `.
+` + "`windows.activatableClass.inProcessServer`" + ` ` + "`ActivatableClass`" + `, unless
+that server is ` + "`CLRHost.dll`" + `, which loads a component's .winmd and so
+cannot serve a class compiled into the app's exe.
 
 **Why it fails.** The background task host (BackgroundTaskHost.exe) does
 not load your app's exe; it activates the entry point as a Windows Runtime
@@ -91,7 +94,7 @@ func (taskClassWrongProject) Check(c *Context) []Finding {
 	groups := classGroups(c.Facts)
 	var out []Finding
 	for ref, g := range entryClasses(c, groups) {
-		if activatableInManifest(c, g.Name) || hostedByExecutable(ref) || g.isApplicationClass(c) { // BG203 reports the app class
+		if activatableOutsideCLRHost(c, g.Name) || hostedByExecutable(ref) || g.isApplicationClass(c) { // BG203 reports the app class
 			continue
 		}
 		at, proj := placedPart(c, g)
@@ -144,6 +147,24 @@ func activatableInManifest(c *Context, class string) bool {
 	}
 	for _, ac := range c.Manifest.ActivatableClasses {
 		if ac.ID.Value == class {
+			return true
+		}
+	}
+	return false
+}
+
+// activatableOutsideCLRHost reports a manifest that declares the class
+// activatable from a server of the app's own choosing. CLRHost.dll does
+// not count: it loads a Windows Runtime component's .winmd, which an app
+// project does not build (audit 32: Taskbar-Customizer kept its task in
+// the WinUI 3 app's exe under CLRHost.dll until "Fixed problem with
+// background task not working" moved it to a component).
+func activatableOutsideCLRHost(c *Context, class string) bool {
+	if c.Manifest == nil {
+		return false
+	}
+	for _, ac := range c.Manifest.ActivatableClasses {
+		if ac.ID.Value == class && !strings.EqualFold(path.Base(strings.ReplaceAll(strings.TrimSpace(ac.Path), `\`, "/")), "CLRHost.dll") {
 			return true
 		}
 	}
