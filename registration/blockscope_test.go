@@ -1,6 +1,7 @@
 package registration
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"testing"
@@ -476,5 +477,30 @@ func TestInterpolatedHoleBoundByCaller(t *testing.T) {
 	f := ScanWithOverlay([]SourceFile{{Path: "p.cs"}}, map[string][]byte{"p.cs": []byte(src)}, Options{Jobs: 1})
 	if len(f.Registrations) != 1 || f.Registrations[0].EntryPoint.Str != "Tasks.SyncTask" {
 		t.Errorf("registrations %+v", f.Registrations)
+	}
+}
+
+// TestLocalReassignedIsNoField: a method that declares a builder variable
+// and assigns it a new builder again keeps a local, not a class field
+// shared with another method's variable of the same name.
+func TestLocalReassignedIsNoField(t *testing.T) {
+	src := `class P {
+  static void First() {
+    var builder = new BackgroundTaskBuilder { Name = "a", TaskEntryPoint = "Tasks.A" };
+    builder.Register();
+  }
+  void Second() {
+    var builder = new BackgroundTaskBuilder { TaskEntryPoint = "Tasks.B", Name = "b" };
+    builder.Register();
+    builder = new BackgroundTaskBuilder { TaskEntryPoint = "Tasks.C", Name = "c" };
+    builder.Register();
+  } }`
+	f := ScanWithOverlay([]SourceFile{{Path: "p.cs"}}, map[string][]byte{"p.cs": []byte(src)}, Options{Jobs: 1})
+	var got []string
+	for _, r := range f.Registrations {
+		got = append(got, fmt.Sprintf("%s@%d", r.Name.Str, r.Pos.Line))
+	}
+	if strings.Join(got, " ") != "a@3 b@7 c@9" {
+		t.Errorf("registrations %q; want each at its own builder", got)
 	}
 }

@@ -1187,6 +1187,31 @@ func ownToolkitNamesake(c *ectx) bool {
 	return false
 }
 
+// declaresLocalNamed reports a declaration of a local called name in b:
+// "var name = …", "T name = …", "T name;" (audit 31: a method that
+// declares var builder and later assigns builder = new … again is no
+// field's).
+func declaresLocalNamed(lang Language, b []Token, name string, fold bool) bool {
+	for i, t := range b {
+		if !identIs(t, name, fold) || i+1 >= len(b) {
+			continue
+		}
+		switch {
+		case isPunct(b[i+1], "=") && declaresLocal(lang, b, i):
+			return true
+		case isPunct(b[i+1], ";") && i > 0 && b[i-1].Kind == TokIdent:
+			switch b[i-1].Text {
+			case "return", "await", "yield", "throw", "else", "in", "out", "ref", "case", "goto", "co_await", "co_return", "delete":
+			default:
+				return true
+			}
+		case lang == VB && i > 0 && isIdentFold(b[i-1], "Dim"):
+			return true
+		}
+	}
+	return false
+}
+
 // Builders kept in a field: created in one method of a class (field =
 // new BackgroundTaskBuilder()), configured in others, registered in yet
 // another. Each such field is followed through the class's methods in
@@ -1219,7 +1244,7 @@ func builderFields(cl *classDecl) map[string]bool {
 			if i >= 4 && isAccess(toks[i-3]) && !(isIdent(toks[i-4], "this") || isIdentFold(toks[i-4], "Me")) {
 				continue // other.b = …
 			}
-			if m.paramIndex(name, fold) < 0 {
+			if m.paramIndex(name, fold) < 0 && !declaresLocalNamed(cl.file.lang, toks, name, fold) {
 				created[key(name)] = m
 			}
 		}
@@ -1227,8 +1252,8 @@ func builderFields(cl *classDecl) map[string]bool {
 	var out map[string]bool
 	for name, at := range created {
 		for _, m := range cl.methods {
-			if m == at {
-				continue
+			if m == at || declaresLocalNamed(cl.file.lang, m.body(), name, fold) {
+				continue // its own local of that name
 			}
 			toks := m.body()
 			for i := 0; i+2 < len(toks); i++ {
