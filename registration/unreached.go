@@ -35,10 +35,13 @@ func unreachedMethod(ix *appIndex, m *methodDecl) bool {
 		return false
 	}
 	var at int
+	declared := map[Pos]bool{} // the declarations of same-named methods: no mention
 	switch f.lang {
 	case CSharp:
 		if !assemblyOnlyCS(m.mods) {
-			return false
+			if !protectedOverrideOfApp(ix, m, declared) {
+				return false
+			}
 		}
 		at = declarationToken(f, m)
 		if at < 0 || hasAttributes(f.toks, at) || at > 0 && isAccess(f.toks[at-1]) {
@@ -46,7 +49,9 @@ func unreachedMethod(ix *appIndex, m *methodDecl) bool {
 		}
 	case VB:
 		if !assemblyOnlyVB(m.mods) {
-			return false
+			if !protectedOverrideOfApp(ix, m, declared) {
+				return false
+			}
 		}
 		at = declarationToken(f, m)
 		if at < 0 || vbAttributed(f.toks, at) || vbHandlesOrImplements(f.toks, at, m.s) {
@@ -59,7 +64,7 @@ func unreachedMethod(ix *appIndex, m *methodDecl) bool {
 	ix.want(m.name)
 	for _, g := range ix.files {
 		for i, t := range g.toks {
-			if g == f && i == at {
+			if g == f && i == at || declared[g.pos(t)] {
 				continue
 			}
 			switch t.Kind {
@@ -202,4 +207,75 @@ func namedByXAML(f *fileModel, m *methodDecl) bool {
 		return bytes.Contains(bytes.ToLower(data), []byte(strings.ToLower(m.name)))
 	}
 	return bytes.Contains(data, []byte(m.name))
+}
+
+// protectedOverrideOfApp reports a protected override (C# protected
+// override, VB Protected Overrides) of a protected virtual or abstract
+// method that a class of the App declares: only the App's own code can call
+// it, through that base method's name (audit 33: madenwala/Templates
+// overrides Registrations(), whose only call in the base class is a
+// "// TODO this.Registrations();"). The same-named declarations are added
+// to declared: they are no calls. A public or internal member, or an
+// override of a framework's method, stays in.
+func protectedOverrideOfApp(ix *appIndex, m *methodDecl, declared map[Pos]bool) bool {
+	if !onlyProtected(m.mods, "override", "overrides") {
+		return false
+	}
+	fold := m.file.lang == VB
+	base := false
+	for _, o := range ix.methodsNamed(m.name, fold) {
+		if o.file.lang != m.file.lang {
+			continue
+		}
+		declared[o.pos] = true
+		if o != m && onlyProtected(o.mods, "virtual", "abstract", "overridable", "mustoverride") {
+			base = true
+		}
+	}
+	// an abstract (MustOverride) declaration has no body, so it is no
+	// methodDecl: find it in the tokens, modifiers back to the previous
+	// member
+	for _, g := range ix.files {
+		if g.lang != m.file.lang {
+			continue
+		}
+		for i, t := range g.toks {
+			if !identIs(t, m.name, fold) || i+1 >= len(g.toks) || !isPunct(g.toks[i+1], "(") {
+				continue
+			}
+			var mods []string
+			for k := i - 1; k >= 0; k-- {
+				p := g.toks[k]
+				if p.Kind != TokIdent {
+					break
+				}
+				mods = append(mods, p.Text)
+			}
+			if onlyProtected(mods, "abstract", "mustoverride", "virtual", "overridable") {
+				declared[g.pos(t)] = true
+				base = true
+			}
+		}
+	}
+	return base
+}
+
+// onlyProtected reports modifiers that hold protected, one of kinds, and
+// no wider access (public, internal, Friend).
+func onlyProtected(mods []string, kinds ...string) bool {
+	protected, kind := false, false
+	for _, mod := range mods {
+		switch strings.ToLower(mod) {
+		case "protected":
+			protected = true
+		case "public", "internal", "friend":
+			return false
+		}
+		for _, k := range kinds {
+			if strings.EqualFold(mod, k) {
+				kind = true
+			}
+		}
+	}
+	return protected && kind
 }
