@@ -504,3 +504,34 @@ func TestLocalReassignedIsNoField(t *testing.T) {
 		t.Errorf("registrations %q; want each at its own builder", got)
 	}
 }
+
+// TestCppPrivateMemberNothingCalls: a C++ member function only its class
+// can call, that nothing calls, never runs; public, struct-default,
+// virtual and friended ones may be called from elsewhere.
+func TestCppPrivateMemberNothingCalls(t *testing.T) {
+	body := `
+void S::Start() { }
+void S::Reg() { BackgroundTaskBuilder b; b.Name(L"n"); b.TaskEntryPoint(L"T.N"); b.Register(); }
+`
+	for _, tc := range []struct {
+		name, header string
+		dead         bool
+	}{
+		{"class, private section", "class S { public: void Start(); private: void Reg(); };", true},
+		{"class, default section", "class S { void Reg(); public: void Start(); };", true},
+		{"struct, default section", "struct S { void Reg(); void Start(); };", false},
+		{"public section", "class S { public: void Start(); void Reg(); };", false},
+		{"private virtual", "class S { public: void Start(); private: virtual void Reg(); };", false},
+		{"private override", "class S : B { public: void Start(); private: void Reg() override; };", false},
+		{"a friend may call it", "class S { friend class Other; public: void Start(); private: void Reg(); };", false},
+	} {
+		f := ScanWithOverlay([]SourceFile{{Path: "s.h"}, {Path: "s.cpp"}},
+			map[string][]byte{"s.h": []byte(tc.header), "s.cpp": []byte(`#include "s.h"` + body)}, Options{Jobs: 1})
+		if len(f.Registrations) != 1 {
+			t.Fatalf("%s: %d registrations", tc.name, len(f.Registrations))
+		}
+		if got := f.Registrations[0].Unreached; got != tc.dead {
+			t.Errorf("%s: unreached %v, want %v", tc.name, got, tc.dead)
+		}
+	}
+}

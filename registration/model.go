@@ -56,6 +56,12 @@ type classDecl struct {
 	file        *fileModel
 	methods     []*methodDecl
 	isInterface bool
+	// access is the C++ access section the parser is in while it reads
+	// the class's body ("public", "private", "protected")
+	access string
+	// friends: the C++ class body declares a friend, which may call its
+	// private members
+	friends bool
 	// protos are the C++ member functions the class body declares
 	// without defining them ("static R^ Register(String^ name, T t =
 	// nullptr);"): a header's declaration carries the default arguments
@@ -67,6 +73,12 @@ type classDecl struct {
 type prototype struct {
 	name   string
 	params []param
+	// private: declared in a private section of its class (C++ access
+	// labels; a class starts private, a struct public)
+	private bool
+	// virtual: declared virtual or override
+	virtual bool
+	pos     Pos
 }
 
 // methodDecl is a method or function with a body.

@@ -239,7 +239,13 @@ func openScope(f *fileModel, cur *scope, header []Token, at int) scope {
 	if len(header) > 0 && isIdent(header[0], "extern") {
 		return scope{kind: cur.kind, ns: cur.ns, class: cur.class, start: at}
 	}
+	if f.lang == CPP && cur.kind == scopeClass && cur.class != nil {
+		header = accessLabels(cur.class, header)
+	}
 	if m := methodHeader(f, cur, header, at+1); m != nil {
+		if f.lang == CPP && cur.kind == scopeClass && cur.class != nil && privateSection(cur.class) {
+			m.mods = append(m.mods, "private") // defined in a private section
+		}
 		return scope{kind: scopeMethod, ns: cur.ns, class: cur.class, method: m, start: at}
 	}
 	if f.lang == CSharp && cur.kind == scopeClass {
@@ -664,6 +670,7 @@ func declaration(f *fileModel, s *scope, toks []Token, semi int, stack *[]scope)
 		return
 	}
 	if f.lang == CPP && s.kind == scopeClass && s.class != nil {
+		toks = accessLabels(s.class, toks)
 		memberPrototype(s.class, toks)
 	}
 	if f.lang == CSharp {
@@ -681,6 +688,29 @@ func declaration(f *fileModel, s *scope, toks []Token, semi int, stack *[]scope)
 // top-level '=' before the parameter list (a field's initialiser), a
 // friend (not a member) and a typedef are not member functions. It
 // reports whether it recorded one.
+// accessLabels reads the C++ access labels a class-body statement starts
+// with (public:, private:, protected:, internal:), records the last in
+// c.access, and returns the statement without them.
+func accessLabels(c *classDecl, toks []Token) []Token {
+	for len(toks) >= 2 && toks[0].Kind == TokIdent && isPunct(toks[1], ":") {
+		switch toks[0].Text {
+		case "public", "private", "protected", "internal":
+			c.access = toks[0].Text
+		}
+		toks = toks[2:]
+	}
+	return toks
+}
+
+// privateSection reports whether c's current section is private: a class
+// starts private, a struct public.
+func privateSection(c *classDecl) bool {
+	if c.access != "" {
+		return c.access == "private"
+	}
+	return strings.HasSuffix(c.kind, "class")
+}
+
 func memberPrototype(c *classDecl, toks []Token) bool {
 	for len(toks) >= 2 && toks[0].Kind == TokIdent && isPunct(toks[1], ":") {
 		toks = toks[2:] // public:, private:, protected:, internal:
@@ -688,6 +718,9 @@ func memberPrototype(c *classDecl, toks []Token) bool {
 	depth := 0
 	for k, t := range toks {
 		if t.Kind == TokIdent && (t.Text == "friend" || t.Text == "typedef" || t.Text == "using") && depth == 0 {
+			if t.Text == "friend" {
+				c.friends = true
+			}
 			return false
 		}
 		if t.Kind != TokPunct {
@@ -713,7 +746,8 @@ func memberPrototype(c *classDecl, toks []Token) bool {
 			if end >= len(toks) {
 				return false
 			}
-			c.protos = append(c.protos, prototype{name: toks[k-1].Text, params: parseParams(CPP, toks[k+1:end])})
+			c.protos = append(c.protos, prototype{name: toks[k-1].Text, params: parseParams(CPP, toks[k+1:end]), private: privateSection(c),
+				virtual: hasIdent(toks, "virtual") || hasIdent(toks[end:], "override"), pos: c.file.pos(toks[k-1])})
 			return true
 		}
 	}

@@ -57,6 +57,14 @@ func unreachedMethod(ix *appIndex, m *methodDecl) bool {
 		if at < 0 || vbAttributed(f.toks, at) || vbHandlesOrImplements(f.toks, at, m.s) {
 			return false
 		}
+	case CPP:
+		if !cppPrivateMember(ix, m, declared) {
+			return false
+		}
+		at = declarationToken(f, m)
+		if at < 0 {
+			return false
+		}
 	default:
 		return false
 	}
@@ -187,6 +195,9 @@ func hasAttributes(toks []Token, at int) bool {
 // (Click="Register", {x:Bind Register}), or cannot be read, or m's file
 // is no code-behind (another part of the class may be).
 func namedByXAML(f *fileModel, m *methodDecl) bool {
+	if f.lang == CPP && !strings.Contains(strings.ToLower(filepath.Base(f.sf.Path)), ".xaml.") {
+		return false // not a page's code: no XAML names its members
+	}
 	if f.lang == CSharp && !m.class.partial {
 		return false // every C# part of a XAML class says partial
 	}
@@ -278,4 +289,38 @@ func onlyProtected(mods []string, kinds ...string) bool {
 		}
 	}
 	return protected && kind
+}
+
+// cppPrivateMember reports a C++ member function that only its class can
+// call: defined in a private section, or declared only in private ones,
+// not virtual nor an override (a base class may call a private override),
+// in a class with no friend declaration (audit 33: Nagisa's
+// TransferManager::CreateBackgroundWorker, declared private and called
+// nowhere, held its only registration). The declarations are added to
+// declared: they are no calls.
+func cppPrivateMember(ix *appIndex, m *methodDecl, declared map[Pos]bool) bool {
+	private := hasMod(m.mods, "private")
+	if hasMod(m.mods, "virtual") {
+		return false
+	}
+	found := false
+	for _, c := range ix.classes[m.class.name] {
+		if c.full != m.class.full || c.file.lang != CPP {
+			continue
+		}
+		if c.friends {
+			return false
+		}
+		for _, p := range c.protos {
+			if p.name != m.name {
+				continue
+			}
+			if !p.private || p.virtual {
+				return false
+			}
+			found = true
+			declared[p.pos] = true
+		}
+	}
+	return private || found
 }

@@ -1,0 +1,13 @@
+#pragma once
+
+namespace winrt::Fabrikam::Notes
+{
+    class SyncScheduler
+    {
+    public:
+        void Start();
+
+    private:
+        void RegisterSyncTask();
+    };
+}
