@@ -187,7 +187,7 @@ func awaitsFinishedCall(ix *appIndex, lang Language, b []Token, i int) bool {
 		return false
 	}
 	for _, m := range ms {
-		if m.file.lang != lang || !slices.ContainsFunc(m.mods, func(s string) bool { return strings.EqualFold(s, "async") }) {
+		if m.file.lang != lang || !hasModFold(m.mods, "async") {
 			return false
 		}
 		for _, t := range m.body() {
@@ -425,6 +425,11 @@ func firesAndForgetsOne(m *methodDecl) bool {
 		}
 	}
 	return false
+}
+
+// hasModFold is hasMod in any case (Visual Basic's Async, Overrides).
+func hasModFold(mods []string, s string) bool {
+	return slices.ContainsFunc(mods, func(m string) bool { return strings.EqualFold(m, s) })
 }
 
 func hasMod(mods []string, s string) bool {

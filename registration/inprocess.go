@@ -87,15 +87,6 @@ func eventSubscribed(ix *appIndex) bool {
 	return false
 }
 
-func hasModFold(mods []string, s string) bool {
-	for _, m := range mods {
-		if strings.EqualFold(m, s) {
-			return true
-		}
-	}
-	return false
-}
-
 // analyseHandler fills the facts of one override, or reports false when
 // it surely takes the deferral in time (see inProcessHandlers).
 // subscribed says whether the App handles the BackgroundActivated event,
