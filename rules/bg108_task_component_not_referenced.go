@@ -153,7 +153,7 @@ func (taskComponentNotReferenced) Check(c *Context) []Finding {
 			d.Name, filepath.Base(tc.Project), which)
 		if comp != nil && c.App.Project != "" && referencesApp(comp, c.App) {
 			msg += fmt.Sprintf("; %s references %s instead, the wrong way round: remove that reference and",
-				filepath.Base(tc.Project), filepath.Base(c.App.Project))
+				filepath.Base(tc.Project), filepath.Base(referencedAppProject(comp, c.App)))
 		} else {
 			msg += ";"
 		}
@@ -247,17 +247,25 @@ func universeProject(app *workspace.App, path string) *workspace.Project {
 // app's core, shared with its tasks) is the usual layering, not that
 // mistake.
 func referencesApp(p *workspace.Project, app *workspace.App) bool {
+	return referencedAppProject(p, app) != ""
+}
+
+// referencedAppProject is the path of the App's project (its owner, or an
+// app project it packages) that p references, "" when none: what the
+// wrong-way message names (audit 34: a component referencing the app
+// project a .wapproj packages was said to reference the .wapproj).
+func referencedAppProject(p *workspace.Project, app *workspace.App) string {
 	for _, r := range p.References {
 		for _, mine := range app.Projects {
 			if mine != nil && mine.Kind == workspace.KindApp && samePath(r, mine.Path) {
-				return true
+				return mine.Path
 			}
 		}
 		if app.Project != "" && samePath(r, app.Project) {
-			return true
+			return app.Project
 		}
 	}
-	return false
+	return ""
 }
 
 // samePath compares project paths as Windows does: cleaned, any case.

@@ -55,6 +55,14 @@ func TestBG108TaskComponentNotReferenced(t *testing.T) {
 			facts: registration.Facts{ElsewhereClasses: []registration.TaskClass{sync}},
 			want: []string{`BG108 App/Package.appxmanifest:8:67 error | Tasks.csproj references App.csproj instead, the wrong way round` +
 				` | add <ProjectReference Include="..\Tasks\Tasks.csproj" /> to App.csproj`}},
+		{name: "component references the app project a packaging project packages", manifest: testPackage(testExtension("Tasks.SyncTask", "timer")),
+			app: withApp(knownApp(wrongWay), func(a *workspace.App) {
+				pkg := &workspace.Project{Path: "/r/Pkg/Pkg.wapproj", Kind: workspace.KindPackaging}
+				a.Project = pkg.Path
+				a.Projects = append([]*workspace.Project{pkg}, a.Projects...)
+			}),
+			facts: registration.Facts{ElsewhereClasses: []registration.TaskClass{sync}},
+			want:  []string{`BG108 App/Package.appxmanifest:8:67 error | Tasks.csproj references App.csproj instead, the wrong way round`}},
 		{name: "C++/WinRT component in a deeper folder", manifest: testPackage(testExtension("NativeTasks.SyncTask", "timer")),
 			app: knownApp(native),
 			facts: registration.Facts{ElsewhereClasses: []registration.TaskClass{func() registration.TaskClass {
