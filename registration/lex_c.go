@@ -243,6 +243,15 @@ func (l *cLexer) token(toks []Token) []Token {
 		return emit(TokString, val, false)
 	}
 	switch {
+	case b == '$' && !l.spec.templates && templateParameterLen(l.src[l.i:]) > 0:
+		// a project template's parameter ($safeprojectname$) stands where
+		// a name goes: one identifier, as the template wizard leaves it
+		// (audit 34: ms-iot/samples' IoT templates declare
+		// "namespace $safeprojectname$")
+		for n := templateParameterLen(l.src[l.i:]); n > 0; n-- {
+			l.advance()
+		}
+		return emit(TokIdent, "", false)
 	case l.spec.csharpString && (b == '@' || b == '$'):
 		if t, ok := l.csharpPrefixed(toks, start, line, col); ok {
 			return t
@@ -545,4 +554,22 @@ func (l *cLexer) define(line, col int) {
 	if len(l.out.Defines) < 100000 {
 		l.out.Defines = append(l.out.Defines, Define{Name: name, Line: line, Col: col, Tokens: body})
 	}
+}
+
+// templateParameterLen is the length of a Visual Studio template
+// parameter at the start of src ($name$, the name an identifier), 0 when
+// there is none.
+func templateParameterLen(src []byte) int {
+	if len(src) < 3 || src[0] != '$' || byteClass[src[1]] != clsIdentStart {
+		return 0
+	}
+	for i := 2; i < len(src) && i < 64; i++ {
+		switch {
+		case src[i] == '$':
+			return i + 1
+		case !isIdentByte(src[i]) || src[i] >= 0x80:
+			return 0
+		}
+	}
+	return 0
 }
