@@ -118,9 +118,16 @@ func mfEntryPointProblem(v string) string {
 	return q + " is not a valid activatable class name (Namespace.Class)"
 }
 
-func mfHasFileSuffix(lower string) bool {
-	for _, s := range []string{".dll", ".exe", ".js", ".winmd", ".html", ".htm", ".cs", ".vb", ".cpp", ".h"} {
-		if strings.HasSuffix(lower, s) {
+// entryPointFileSuffixes end the file names an EntryPoint may be mistaken
+// for: the manifest schema's "not" pattern (schema/manifest.schema.json),
+// which BG006 explains and schemaClean must not wave through.
+var entryPointFileSuffixes = []string{".dll", ".exe", ".js", ".winmd", ".html", ".htm", ".cs", ".vb", ".cpp", ".h"}
+
+// mfHasFileSuffix reports an entry point ending in one of
+// entryPointFileSuffixes, in any case.
+func mfHasFileSuffix(s string) bool {
+	for _, ext := range entryPointFileSuffixes {
+		if hasSuffixFold(s, ext) {
 			return true
 		}
 	}

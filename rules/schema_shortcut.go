@@ -145,12 +145,7 @@ func plainEntryPoint(s string) bool {
 	if parts < 2 {
 		return false
 	}
-	for _, ext := range []string{".dll", ".exe", ".js", ".winmd", ".htm", ".html", ".cs", ".vb", ".cpp", ".h"} {
-		if hasSuffixFold(s, ext) {
-			return false
-		}
-	}
-	return true
+	return !mfHasFileSuffix(s)
 }
 
 func identStart(c byte) bool {
